@@ -1,0 +1,7 @@
+"""`python -m sciatica_journal` runs the same program as `sciatica-journal`."""
+
+import sys
+
+from sciatica_journal.cli import main
+
+sys.exit(main())

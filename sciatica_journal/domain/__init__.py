@@ -1,0 +1,1 @@
+"""Pure-Python clinical rules and data shapes: no Qt, no database."""

@@ -1,0 +1,36 @@
+"""Instants are kept in UTC with the IANA zone they happened in; days are the user's local days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+def zone(name: str) -> dt.tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
+
+
+def to_utc(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:
+        raise ValueError("a naive time cannot be stored")
+    return moment.astimezone(dt.UTC)
+
+
+def local_date(moment: dt.datetime, zone_name: str) -> dt.date:
+    return to_utc(moment).astimezone(zone(zone_name)).date()
+
+
+def local_time(moment: dt.datetime, zone_name: str) -> dt.datetime:
+    return to_utc(moment).astimezone(zone(zone_name))
+
+
+def format_utc(moment: dt.datetime) -> str:
+    """ISO 8601 in UTC with a Z, to the second: sorts as text."""
+    return to_utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_utc(text: str) -> dt.datetime:
+    return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)

@@ -1,0 +1,1 @@
+"""Widgets and windows. They receive services from the composition root."""

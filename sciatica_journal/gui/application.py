@@ -1,0 +1,122 @@
+"""Starting the window: the QApplication, the first-run flow, clean shutdown on signals."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from sciatica_journal import APP_ID, APP_NAME, __version__
+from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
+from sciatica_journal.gui.main_window import MainWindow
+from sciatica_journal.gui.profile_dialog import ProfileDialog
+from sciatica_journal.gui.profile_form import ProfileForm
+from sciatica_journal.gui.style import apply_style
+from sciatica_journal.services.container import Services
+
+log = logging.getLogger(__name__)
+
+# Benchmarks set this to quit as soon as the main window has painted once.
+EXIT_AFTER_PAINT_ENV = "SCIATICA_JOURNAL_EXIT_AFTER_PAINT"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    apply_style(app)
+    return app
+
+
+def run_first_run(services: Services) -> bool:
+    """Disclaimer, then profile set-up, as far as they are still needed. False: the user quit."""
+    profiles = services.profiles
+    if profiles.needs_disclaimer():
+        if DisclaimerDialog(services.program, None).exec() != QDialog.DialogCode.Accepted:
+            return False
+        profiles.accept_disclaimer()
+    if profiles.needs_setup():
+        dialog = ProfileDialog(profiles, ProfileForm(services.program), first_run=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+    return True
+
+
+class _FirstPaint(QObject):
+    """Logs "ready" at the window's first paint (and quits, for the launch benchmark)."""
+
+    def __init__(self, on_paint: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_paint = on_paint
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            QTimer.singleShot(0, self._on_paint)
+        return False
+
+
+def install_signal_handlers(app: QApplication, on_signal: Callable[[], None]) -> QSocketNotifier:
+    """SIGTERM and SIGINT close the app as the close button does."""
+    reader, writer = socket.socketpair()
+    writer.setblocking(False)
+    reader.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: None)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        try:
+            reader.recv(64)
+        except OSError:
+            pass
+        log.info("signal received: closing")
+        on_signal()
+
+    notifier.activated.connect(drain)
+    _signal_sockets[:] = [reader, writer]  # they must outlive this function
+    return notifier
+
+
+_signal_sockets: list[socket.socket] = []
+
+
+def run_window(services: Services) -> int:
+    app = make_application()
+    if not run_first_run(services):
+        log.info("first-run set-up left; quitting")
+        return 0
+    window = MainWindow(services)
+    notifier = install_signal_handlers(app, window.close)
+
+    def ready() -> None:
+        log.info("ready: main window painted")
+        print("sciatica-journal: ready", file=sys.stderr, flush=True)
+        if os.environ.get(EXIT_AFTER_PAINT_ENV):
+            window.close()
+
+    first_paint = _FirstPaint(ready)
+    window.installEventFilter(first_paint)
+    window.show()
+    status = app.exec()
+    notifier.setEnabled(False)
+    return status
+
+
+def show_startup_error(message: str) -> None:
+    """A modal message for a journal that could not be opened (when a screen is available)."""
+    make_application()
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message)
+    box.setInformativeText("Nothing was changed. The app will now close.")
+    box.exec()

@@ -1,0 +1,58 @@
+"""The safety disclaimer: accepted once on first run, shown again from Help."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_journal.domain.program import Program
+
+
+class DisclaimerDialog(QDialog):
+    """With ``accepted_at`` None it asks for acceptance; otherwise it only shows the text."""
+
+    def __init__(
+        self, program: Program, accepted_at: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(program.disclaimer_title)
+        self.setAccessibleName("Disclaimer")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        heading = QLabel(program.disclaimer_title)
+        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        layout.addWidget(heading)
+        text = QLabel(program.disclaimer_text.replace("\n\n", "<br><br>"))
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setWordWrap(True)
+        text.setAccessibleName("Disclaimer text")
+        layout.addWidget(text)
+        if accepted_at is None:
+            self.confirm = QCheckBox(
+                "I have read this, and I will check with my physician before I start."
+            )
+            self.confirm.setAccessibleName("I have read the disclaimer")
+            layout.addWidget(self.confirm)
+            buttons = QDialogButtonBox()
+            self.accept_button = buttons.addButton(
+                "Accept and continue", QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.accept_button.setAccessibleName("Accept and continue")
+            self.accept_button.setEnabled(False)
+            quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+            quit_button.setAccessibleName("Quit")
+            self.confirm.toggled.connect(self.accept_button.setEnabled)
+        else:
+            layout.addWidget(QLabel(f"You accepted this on {accepted_at[:10]}."))
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,104 @@
+"""The main window: assembles the pages and wires menus and signals. No logic of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from sciatica_journal import APP_NAME, __version__
+from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
+from sciatica_journal.gui.profile_dialog import ProfileDialog
+from sciatica_journal.gui.profile_form import ProfileForm
+from sciatica_journal.gui.today_page import TodayPage
+from sciatica_journal.services.container import Services
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+    profile_changed = Signal()
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self._services = services
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.resize(1000, 720)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Pages")
+        self.navigation.setFixedWidth(170)
+        self.pages = QStackedWidget()
+        self.today_page = TodayPage(services.sessions)
+        self._add_page("Today", self.today_page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, stretch=1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.profile_changed.connect(self.today_page.refresh)
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.navigation.addItem(title)
+        self.pages.addWidget(page)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        settings = QAction("&Settings…", self)
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.triggered.connect(self.open_settings)
+        file_menu.addAction(settings)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        disclaimer = QAction("&Disclaimer", self)
+        disclaimer.triggered.connect(self.show_disclaimer)
+        help_menu.addAction(disclaimer)
+        about = QAction(f"&About {APP_NAME}", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def open_settings(self) -> None:
+        form = ProfileForm(self._services.program)
+        dialog = ProfileDialog(self._services.profiles, form, first_run=False, parent=self)
+        if dialog.exec():
+            self.profile_changed.emit()
+
+    def show_disclaimer(self) -> None:
+        accepted = self._services.profiles.disclaimer_accepted_at()
+        DisclaimerDialog(self._services.program, accepted, parent=self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>A private journal for home extension exercises for sciatica: "
+            "what to do next, how each session went, and whether your symptoms "
+            "are retreating.</p>"
+            "<p>Your journal stays on this computer. It supports, and never replaces, "
+            "the care of your physician or physiotherapist.</p>"
+            f"<p>Journal folder: {self._services.data_dir}</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)

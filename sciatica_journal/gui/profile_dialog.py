@@ -1,0 +1,52 @@
+"""The profile set-up on first run, and the Settings dialog later: one dialog, two titles."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from sciatica_journal.domain.profile import ProfileError
+from sciatica_journal.gui.profile_form import ProfileForm
+from sciatica_journal.services.profile_service import ProfileService
+
+
+class ProfileDialog(QDialog):
+    def __init__(
+        self, profiles: ProfileService, form: ProfileForm, *, first_run: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._profiles = profiles
+        self._keep = profiles.profile()
+        self.form = form
+        self.setWindowTitle("Set up your journal" if first_run else "Settings")
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        if first_run:
+            intro = QLabel(
+                "A few details so the journal fits you. You can change all of this later "
+                "in Settings. Only the affected side and the daily target matter to start."
+            )
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        layout.addWidget(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Start using the journal" if first_run else "Save")
+        save.setAccessibleName(save.text())
+        save.setDefault(True)
+        if not first_run:
+            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+            cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            cancel.setAccessibleName("Cancel")
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        form.set_profile(self._keep)
+
+    def _save(self) -> None:
+        try:
+            self._profiles.save(self.form.profile(self._keep))
+        except ProfileError as exc:
+            self.form.show_error(str(exc).capitalize() + ".", exc.field)
+            return
+        self.accept()

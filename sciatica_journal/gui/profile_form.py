@@ -1,0 +1,87 @@
+"""The profile fields (from ui/profile_form.ui), shared by the first-run set-up and Settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QWidget
+
+from sciatica_journal.domain.profile import AffectedSide, Profile
+from sciatica_journal.domain.program import Program
+from sciatica_journal.gui.forms.ui_profile_form import Ui_ProfileForm
+
+SIDE_LABELS = {
+    AffectedSide.RIGHT: "Right leg",
+    AffectedSide.LEFT: "Left leg",
+    AffectedSide.BOTH: "Both legs",
+}
+
+
+class ProfileForm(QWidget):
+    def __init__(self, program: Program, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ProfileForm()
+        self.ui.setupUi(self)
+        for side, label in SIDE_LABELS.items():
+            self.ui.sideCombo.addItem(label, side.value)
+        for rung in program.rungs:
+            self.ui.rungCombo.addItem(f"{rung.number}. {rung.name}", rung.slug)
+        self.ui.birthDateEdit.setMaximumDate(QDate.currentDate())
+        self.ui.birthDateEdit.setMinimumDate(QDate(1900, 1, 1))
+        self.ui.errorLabel.setStyleSheet("color: #a3261b; font-weight: 600;")
+        self.ui.errorLabel.hide()
+        self.ui.targetMinSpin.valueChanged.connect(self._keep_band_ordered)
+
+    def _keep_band_ordered(self, minimum: int) -> None:
+        if self.ui.targetMaxSpin.value() < minimum:
+            self.ui.targetMaxSpin.setValue(minimum)
+
+    def set_profile(self, profile: Profile) -> None:
+        ui = self.ui
+        ui.nameEdit.setText(profile.name)
+        ui.birthDateCheck.setChecked(profile.birth_date is not None)
+        birth = profile.birth_date or dt.date(1970, 1, 1)
+        ui.birthDateEdit.setDate(QDate(birth.year, birth.month, birth.day))
+        ui.sideCombo.setCurrentIndex(max(0, ui.sideCombo.findData(profile.affected_side.value)))
+        ui.targetMinSpin.setValue(profile.target_min)
+        ui.targetMaxSpin.setValue(profile.target_max)
+        ui.wakingStartEdit.setTime(QTime(profile.waking_start.hour, profile.waking_start.minute))
+        ui.wakingEndEdit.setTime(QTime(profile.waking_end.hour, profile.waking_end.minute))
+        ui.rungCombo.setCurrentIndex(max(0, ui.rungCombo.findData(profile.starting_rung)))
+
+    def profile(self, keep: Profile) -> Profile:
+        """The edited profile; fields the form does not show are taken from ``keep``."""
+        ui = self.ui
+        birth = None
+        if ui.birthDateCheck.isChecked():
+            q = ui.birthDateEdit.date()
+            birth = dt.date(q.year(), q.month(), q.day())
+        start, end = ui.wakingStartEdit.time(), ui.wakingEndEdit.time()
+        return Profile(
+            name=ui.nameEdit.text().strip(),
+            birth_date=birth,
+            affected_side=AffectedSide(ui.sideCombo.currentData()),
+            target_min=ui.targetMinSpin.value(),
+            target_max=ui.targetMaxSpin.value(),
+            waking_start=dt.time(start.hour(), start.minute()),
+            waking_end=dt.time(end.hour(), end.minute()),
+            reminders_enabled=keep.reminders_enabled,
+            starting_rung=str(ui.rungCombo.currentData()),
+        )
+
+    def show_error(self, message: str, field: str = "") -> None:
+        self.ui.errorLabel.setText(message)
+        self.ui.errorLabel.setVisible(bool(message))
+        widget = {
+            "name": self.ui.nameEdit,
+            "birth_date": self.ui.birthDateEdit,
+            "target_min": self.ui.targetMinSpin,
+            "target_max": self.ui.targetMaxSpin,
+            "waking_start": self.ui.wakingStartEdit,
+            "waking_end": self.ui.wakingEndEdit,
+            "starting_rung": self.ui.rungCombo,
+            "affected_side": self.ui.sideCombo,
+        }.get(field)
+        if widget is not None:
+            widget.setFocus()

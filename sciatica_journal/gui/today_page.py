@@ -1,0 +1,137 @@
+"""Today: sessions done against the daily band, today's list, and the current exercise."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_journal.domain.sessions import SessionEntry
+from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.domain.today import BandState, DailyCount
+from sciatica_journal.gui.day_dots import DayDots
+from sciatica_journal.services.session_service import SessionService, TodayOverview
+
+COLUMNS = ("Time", "Exercise", "Done", "Back pain", "Leg pain", "Outcome")
+
+
+def band_message(count: DailyCount) -> str:
+    if count.state is BandState.BELOW:
+        more = count.remaining_to_min
+        return f"{more} more to reach today's minimum of {count.target_min}."
+    if count.state is BandState.IN:
+        return "You are within today's target. Well done."
+    return f"More than the {count.target_max} planned today. Resting is fine too."
+
+
+def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(18, 14, 18, 14)
+    heading = QLabel(title)
+    heading.setObjectName("cardTitle")
+    layout.addWidget(heading)
+    return frame, layout
+
+
+class TodayPage(QWidget):
+    def __init__(self, sessions: SessionService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self.setAccessibleName("Today")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(14)
+
+        self.date_label = QLabel()
+        self.date_label.setObjectName("pageTitle")
+        layout.addWidget(self.date_label)
+
+        count_card, count_layout = _card("Sessions today")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("bigNumber")
+        self.count_label.setAccessibleName("Sessions today")
+        self.dots = DayDots()
+        self.band_label = QLabel()
+        self.band_label.setAccessibleName("Daily target status")
+        count_layout.addWidget(self.count_label)
+        count_layout.addWidget(self.dots)
+        count_layout.addWidget(self.band_label)
+        layout.addWidget(count_card)
+
+        rung_card, rung_layout = _card("Your exercise now")
+        self.rung_label = QLabel()
+        self.rung_label.setObjectName("rungName")
+        self.rung_label.setAccessibleName("Current exercise")
+        self.rung_detail = QLabel()
+        self.rung_detail.setWordWrap(True)
+        rung_layout.addWidget(self.rung_label)
+        rung_layout.addWidget(self.rung_detail)
+        layout.addWidget(rung_card)
+
+        list_card, list_layout = _card("Today's sessions")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Today's sessions")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.empty_label = QLabel("No sessions yet today.")
+        self.empty_label.setAccessibleName("No sessions yet today")
+        list_layout.addWidget(self.empty_label)
+        list_layout.addWidget(self.table)
+        layout.addWidget(list_card, stretch=1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.show_overview(self._sessions.today())
+
+    def show_overview(self, today: TodayOverview) -> None:
+        self.date_label.setText(today.day.strftime("%A %-d %B %Y"))
+        self.count_label.setText(today.count.headline)
+        self.dots.set_count(today.count)
+        self.band_label.setText(band_message(today.count))
+        rung = today.current_rung
+        total = len(self._sessions.program.rungs)
+        self.rung_label.setText(rung.name)
+        self.rung_detail.setText(
+            f"Step {rung.number} of {total} on the exercise ladder · {rung.dose.describe()}.\n"
+            f"{rung.summary}"
+        )
+        self._fill_table(today.sessions)
+
+    def _fill_table(self, sessions: tuple[SessionEntry, ...]) -> None:
+        self.table.setRowCount(len(sessions))
+        self.empty_label.setVisible(not sessions)
+        self.table.setVisible(bool(sessions))
+        program = self._sessions.program
+        for row, entry in enumerate(sessions):
+            rung = program.rung(entry.rung) if program.has_rung(entry.rung) else None
+            done = "stopped early" if entry.stopped_for_pain else ""
+            if entry.reps_done is not None:
+                done = f"{entry.reps_done} reps" + (f", {done}" if done else "")
+            elif entry.hold_seconds is not None:
+                done = f"{entry.hold_seconds // 60} min {entry.hold_seconds % 60:02d} s"
+            after = entry.pain_after
+            cells = (
+                local_time(entry.started_at, entry.zone).strftime("%H:%M"),
+                rung.short if rung else entry.rung,
+                done,
+                f"{entry.pain_before.back} → {after.back}" if after else f"{entry.pain_before.back}",
+                f"{entry.pain_before.leg} → {after.leg}" if after else f"{entry.pain_before.leg}",
+                entry.outcome.label,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)

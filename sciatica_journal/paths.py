@@ -1,0 +1,68 @@
+"""Where the app's bundled files and the user's journal live.
+
+Bundled data (resources/, ui/, migrations/) sits at the top of the source tree
+and is copied into ``sciatica_journal/_data/`` inside a wheel; ``data_path``
+finds it in both places.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from sciatica_journal import APP_ID
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_BUNDLED = _PACKAGE_DIR / "_data"
+_SOURCE_TREE = _PACKAGE_DIR.parent
+
+DATABASE_FILE_NAME = "journal.sqlite3"
+BACKUP_DIR_NAME = "backups"
+
+
+def data_path(*parts: str) -> Path:
+    """The path of a bundled file, e.g. ``data_path("resources", "program.toml")``."""
+    for root in (_BUNDLED, _SOURCE_TREE):
+        candidate = root.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    return _BUNDLED.joinpath(*parts) if _BUNDLED.exists() else _SOURCE_TREE.joinpath(*parts)
+
+
+def resource_path(*parts: str) -> Path:
+    return data_path("resources", *parts)
+
+
+def migrations_dir() -> Path:
+    return data_path("migrations")
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data folder (e.g. ~/.local/share/sciatica-journal)."""
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+class DataDirError(Exception):
+    """The journal's folder cannot be used; the message says why in one line."""
+
+
+def restrict_new_files() -> None:
+    """Every file and folder the app creates is private to the user (0600 / 0700)."""
+    os.umask(0o077)
+
+
+def prepare_data_dir(path: Path) -> Path:
+    """Create the journal folder (0700) if needed; refuse a path that is not a folder."""
+    path = path.expanduser()
+    if path.exists() and not path.is_dir():
+        raise DataDirError(f"data folder {path} is a file, not a folder")
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.chmod(0o700)
+    except OSError as exc:
+        raise DataDirError(f"cannot create data folder {path}: {exc.strerror or exc}") from exc
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise DataDirError(f"data folder {path} is not writable")
+    return path.resolve()

@@ -1,0 +1,1 @@
+"""The use cases the window and the command line call. No Qt here."""

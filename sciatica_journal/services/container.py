@@ -1,0 +1,61 @@
+"""The composition root: opens the journal and builds every service, once.
+
+The window and the command line receive a ``Services`` and never reach for the
+database themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sciatica_journal.domain.body import RegionCatalog
+from sciatica_journal.domain.program import Program
+from sciatica_journal.paths import BACKUP_DIR_NAME, DATABASE_FILE_NAME, migrations_dir
+from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.profile_service import ProfileService
+from sciatica_journal.services.program_loader import load_catalog, load_program
+from sciatica_journal.services.session_service import SessionService
+from sciatica_journal.storage.database import Journal, open_journal
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    data_dir: Path
+    journal: Journal
+    program: Program
+    catalog: RegionCatalog
+    clock: Clock
+    profiles: ProfileService
+    sessions: SessionService
+    _closed: bool = field(default=False, repr=False)
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self.journal.close()
+
+
+def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
+    """Open the journal in ``data_dir`` (already prepared) and wire the services."""
+    program = load_program()
+    catalog = load_catalog()
+    clock = clock or Clock()
+    journal = open_journal(
+        data_dir / DATABASE_FILE_NAME, data_dir / BACKUP_DIR_NAME, migrations_dir(), clock.now()
+    )
+    profiles = ProfileService(program, clock)
+    sessions = SessionService(program, catalog, clock, profiles)
+    log.info("journal opened")
+    return Services(
+        data_dir=data_dir,
+        journal=journal,
+        program=program,
+        catalog=catalog,
+        clock=clock,
+        profiles=profiles,
+        sessions=sessions,
+    )

@@ -1,0 +1,143 @@
+"""A generated 8-week journal for ``--demo``: a plausible course of recovery.
+
+Leg symptoms start in the right foot and toes and retreat over the weeks to the
+buttock; pain falls; there are a few worse sessions (one spreading further
+down); the user climbs the ladder to baby press-ups, stalls, spends a phase on
+press-ups with overpressure and ends on full press-ups. Deterministic for a
+given "now" (a fixed seed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
+from sciatica_journal.domain.profile import AffectedSide, Profile
+from sciatica_journal.domain.sessions import NewSession, PainScores, PressUpRange
+from sciatica_journal.domain.timekeeping import zone
+from sciatica_journal.services.container import Services
+
+DEMO_DAYS = 56
+SEED = 14
+
+# Regions on the right leg from the back down to the toes, by level, with the kind felt there.
+_PATH: tuple[tuple[int, str, SymptomKind], ...] = (
+    (0, "low-back-right", SymptomKind.PAIN),
+    (1, "buttock-right", SymptomKind.PAIN),
+    (2, "thigh-back-right", SymptomKind.PAIN),
+    (3, "knee-back-right", SymptomKind.PAIN),
+    (4, "calf-right", SymptomKind.PAIN),
+    (4, "lower-leg-outer-right", SymptomKind.TINGLING),
+    (5, "ankle-right", SymptomKind.TINGLING),
+    (6, "foot-outer-right", SymptomKind.NUMBNESS),
+    (6, "sole-right", SymptomKind.TINGLING),
+    (7, "small-toes-right", SymptomKind.TINGLING),
+)
+
+
+def _map_to(level: int, intensity: int) -> SymptomMap:
+    """Symptoms from the low back down to ``level`` (-1: none)."""
+    marks = []
+    for region_level, region, kind in _PATH:
+        if region_level <= level:
+            # Milder further up once the leg symptoms retreat.
+            strength = max(1, min(3, intensity - (1 if region_level < level - 3 else 0)))
+            marks.append(Mark(region=region, kind=kind, intensity=strength))
+    return SymptomMap(marks=tuple(marks))
+
+
+def _plan(day: int) -> tuple[str, float, float]:
+    """Rung, leg extent and leg pain for day ``day`` (0-based) of the course."""
+    progress = day / (DEMO_DAYS - 1)
+    extent = 7.0 - 6.0 * progress  # toes -> buttock
+    leg_pain = 7.5 - 5.5 * progress
+    if day < 4:
+        rung = "prone-lying"
+    elif day < 9:
+        rung = "prone-prop"
+    elif day < 24:
+        rung = "baby-press-up"
+    elif day < 38:
+        rung = "press-up-overpressure"
+    else:
+        rung = "full-press-up"
+    return rung, extent, leg_pain
+
+
+def _range_for(rung: str, day: int) -> PressUpRange | None:
+    if rung == "baby-press-up":
+        return PressUpRange.QUARTER if day < 15 else PressUpRange.HALF
+    if rung == "press-up-overpressure":
+        return PressUpRange.HALF if day < 31 else PressUpRange.THREE_QUARTERS
+    if rung == "full-press-up":
+        return PressUpRange.THREE_QUARTERS if day < 46 else PressUpRange.FULL
+    return None
+
+
+def generate_demo(services: Services) -> int:
+    """Fill an empty journal with the demo course; returns the number of sessions."""
+    rng = random.Random(SEED)
+    clock = services.clock
+    now = clock.now()
+    tz = zone(clock.zone)
+    today = now.astimezone(tz).date()
+    first_day = today - dt.timedelta(days=DEMO_DAYS - 1)
+    services.profiles.accept_disclaimer()
+    services.profiles.save(
+        Profile(
+            name="Demo User",
+            affected_side=AffectedSide.RIGHT,
+            starting_rung="prone-lying",
+        )
+    )
+    program = services.program
+    worse_days = {11, 12, 27, 40}
+    count = 0
+    with services.journal.atomic():
+        for day in range(DEMO_DAYS):
+            date = first_day + dt.timedelta(days=day)
+            rung_slug, extent, leg_pain = _plan(day)
+            rung = program.rung(rung_slug)
+            per_day = rng.choice((3, 4, 5, 5, 6, 6, 6, 7, 7, 8))
+            start = dt.datetime.combine(date, dt.time(7, 30), tz)
+            gap = (14 * 60) // per_day
+            for index in range(per_day):
+                minute = index * gap + rng.randint(0, max(1, gap // 3))
+                started = (start + dt.timedelta(minutes=minute)).astimezone(dt.UTC)
+                ended = started + dt.timedelta(minutes=6 + rng.randint(0, 6))
+                if ended > now:
+                    break
+                level = max(1, round(extent + rng.uniform(-0.6, 0.6)))
+                intensity = 3 if leg_pain > 5.5 else 2 if leg_pain > 3 else 1
+                leg = max(0, min(10, round(leg_pain + rng.uniform(-1, 1))))
+                back = max(0, min(10, round(leg_pain * 0.7 + 1 + rng.uniform(-1, 1))))
+                stopped = False
+                if day in worse_days and index == 1:
+                    after_level, leg_after, back_after = min(7, level + 1), min(10, leg + 2), back
+                    stopped = day == 27
+                elif rng.random() < 0.35:
+                    after_level, leg_after, back_after = level - 1, max(0, leg - 1), back
+                elif rng.random() < 0.5:
+                    after_level, leg_after, back_after = level, max(0, leg - 1), back
+                else:
+                    after_level, leg_after, back_after = level, leg, back
+                dose = rung.dose
+                services.sessions.record(
+                    NewSession(
+                        rung=rung_slug,
+                        started_at=started,
+                        ended_at=ended,
+                        pain_before=PainScores(back=back, leg=leg),
+                        pain_after=PainScores(back=back_after, leg=leg_after),
+                        map_before=_map_to(level, intensity),
+                        map_after=_map_to(after_level, intensity),
+                        reps_done=(3 if stopped else dose.default) if dose.kind == "reps" else None,
+                        hold_seconds=dose.default if dose.kind == "hold" else None,
+                        range_reached=_range_for(rung_slug, day),
+                        pelvis_stayed_down=True if rung.is_press_up else None,
+                        stopped_for_pain=stopped,
+                    )
+                )
+                count += 1
+    return count

@@ -1,0 +1,54 @@
+"""The profile, the settings and the first-run disclaimer."""
+
+from __future__ import annotations
+
+from sciatica_journal.domain.profile import Profile, validate_profile
+from sciatica_journal.domain.program import Program
+from sciatica_journal.domain.timekeeping import local_date
+from sciatica_journal.services.clock import Clock
+from sciatica_journal.storage import profile_store
+
+
+class ProfileService:
+    def __init__(self, program: Program, clock: Clock) -> None:
+        self._program = program
+        self._clock = clock
+        self._cached: Profile | None = None
+
+    def needs_disclaimer(self) -> bool:
+        return profile_store.disclaimer_accepted_at() is None
+
+    def disclaimer_accepted_at(self) -> str | None:
+        return profile_store.disclaimer_accepted_at()
+
+    def accept_disclaimer(self) -> None:
+        profile_store.record_disclaimer_accepted(self._clock.zone, self._clock.now())
+
+    def needs_setup(self) -> bool:
+        return not profile_store.profile_saved()
+
+    def default_profile(self) -> Profile:
+        return Profile(
+            target_min=self._program.target_min,
+            target_max=self._program.target_max,
+            starting_rung=self._program.lowest.slug,
+        )
+
+    def profile(self) -> Profile:
+        if self._cached is None:
+            self._cached = profile_store.load_profile()
+        if self._cached is None or self.needs_setup():
+            return self.default_profile()
+        return self._cached
+
+    def save(self, profile: Profile) -> None:
+        """Validate and store; raises ``ProfileError`` naming the field."""
+        now = self._clock.now()
+        validate_profile(
+            profile,
+            tuple(r.slug for r in self._program.rungs),
+            local_date(now, self._clock.zone),
+        )
+        profile_store.save_profile(profile, self._clock.zone, now)
+        profile_store.mark_profile_completed()
+        self._cached = profile

@@ -1,0 +1,25 @@
+"""Loading the bundled programme and region catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sciatica_journal.domain.body import RegionCatalog, parse_catalog_text
+from sciatica_journal.domain.program import Program, ProgramError, parse_program_text
+from sciatica_journal.paths import resource_path
+
+
+def load_program(path: Path | None = None) -> Program:
+    path = path or resource_path("program.toml")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ProgramError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ProgramError(f"{path} is not UTF-8 text") from exc
+    return parse_program_text(text)
+
+
+def load_catalog(path: Path | None = None) -> RegionCatalog:
+    path = path or resource_path("body_regions.toml")
+    return parse_catalog_text(path.read_text(encoding="utf-8"))

@@ -1,0 +1,1 @@
+"""The journal on disk: peewee models, opening the SQLite file safely, migrations, backups."""

@@ -1,0 +1,66 @@
+"""Copies of the journal file, taken with SQLite's online backup and verified."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+BACKUP_SUFFIX = ".sqlite3"
+
+
+def backup_file(source: Path, destination: Path) -> Path:
+    """Copy a journal (consistently, even while it is open) to ``destination``, atomically."""
+    destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".partial")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if not is_sound(partial):
+        partial.unlink(missing_ok=True)
+        raise OSError(f"the backup copy {destination.name} did not verify")
+    with partial.open("rb") as fh:
+        os.fsync(fh.fileno())
+    partial.chmod(0o600)
+    os.replace(partial, destination)
+    return destination
+
+
+def is_sound(path: Path) -> bool:
+    """True when SQLite's integrity check passes on the file."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and row[0] == "ok"
+
+
+def timestamped_backup(source: Path, backup_dir: Path, reason: str, now: dt.datetime) -> Path:
+    stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return backup_file(source, backup_dir / f"journal-{stamp}-{reason}{BACKUP_SUFFIX}")
+
+
+def list_backups(backup_dir: Path) -> list[Path]:
+    """Backups, newest first."""
+    if not backup_dir.is_dir():
+        return []
+    return sorted(backup_dir.glob(f"journal-*{BACKUP_SUFFIX}"), reverse=True)
+
+
+def newest_sound_backup(backup_dir: Path) -> Path | None:
+    for path in list_backups(backup_dir):
+        if is_sound(path):
+            return path
+    return None

@@ -1,0 +1,172 @@
+"""Opening the journal file safely.
+
+Before SQLite touches a file the header is read by hand: a file that is not
+SQLite, another program's database, or a journal written by a newer version is
+refused with a ``JournalFileError`` and left exactly as it was. Only then is
+the file opened with the pragmas of DESIGN §7 and migrated (after a backup).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playhouse.migrations import Runner
+
+from sciatica_journal.storage import backups
+from sciatica_journal.storage.models import ALL_MODELS, database
+
+log = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x53434A4E  # "SCJN"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": "full",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+}
+
+
+class JournalFileError(Exception):
+    """The file at the journal's path cannot be used; it has not been changed."""
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    exists: bool
+    application_id: int = 0
+    user_version: int = 0
+
+
+def read_header(path: Path) -> HeaderInfo:
+    """Read the SQLite header without opening the file as a database."""
+    if not path.exists() or path.stat().st_size == 0:
+        return HeaderInfo(exists=False)
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise JournalFileError(
+            f"{path} is not a Sciatica Journal database (it is not an SQLite file: "
+            "damaged, or another program's file); it was left untouched"
+        )
+    user_version, application_id = struct.unpack(">I4xI", header[60:72])
+    return HeaderInfo(exists=True, application_id=application_id, user_version=user_version)
+
+
+def _has_tables(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            (count,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise JournalFileError(f"{path} cannot be read as a database: {exc}") from exc
+    return bool(count)
+
+
+def _migration_names(migrations: Path) -> list[str]:
+    return sorted(p.stem for p in migrations.glob("[0-9]*.py"))
+
+
+def _schema_version(names: list[str]) -> int:
+    return max((int(n.split("_", 1)[0]) for n in names), default=0)
+
+
+def check_file(path: Path, migrations: Path) -> HeaderInfo:
+    """Refuse foreign, damaged or newer files before anything writes to them."""
+    info = read_header(path)
+    if not info.exists:
+        return info
+    if info.application_id != APPLICATION_ID:
+        if info.application_id != 0 or _has_tables(path):
+            raise JournalFileError(
+                f"{path} belongs to another program (it is not a Sciatica Journal database); "
+                "it was left untouched"
+            )
+    known = _schema_version(_migration_names(migrations))
+    if info.user_version > known:
+        raise JournalFileError(
+            f"{path} was written by a newer version of Sciatica Journal (schema "
+            f"{info.user_version}, this version knows up to {known}); update the app"
+        )
+    return info
+
+
+@dataclass
+class Journal:
+    """An open journal file. Close it to checkpoint the write-ahead log."""
+
+    path: Path
+    backup_dir: Path
+    migrated: tuple[str, ...] = ()
+    pre_migration_backup: Path | None = None
+
+    def close(self) -> None:
+        if database.is_closed():
+            return
+        try:
+            database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            database.close()
+            log.info("journal closed")
+
+    def atomic(self) -> Any:
+        return database.atomic()
+
+    def integrity_ok(self) -> bool:
+        row = database.execute_sql("PRAGMA integrity_check").fetchone()
+        return row is not None and row[0] == "ok"
+
+
+def open_journal(
+    path: Path, backup_dir: Path, migrations: Path, now: dt.datetime | None = None
+) -> Journal:
+    """Open (creating or migrating as needed) the journal at ``path``."""
+    info = check_file(path, migrations)
+    if not database.is_closed():
+        database.close()
+    database.init(str(path), pragmas=PRAGMAS)
+    try:
+        database.connect()
+    except Exception as exc:  # peewee wraps sqlite3 errors in its own classes
+        raise JournalFileError(f"{path} cannot be opened: {exc}") from exc
+    path.chmod(0o600)
+    try:
+        runner = Runner(database, directory=str(migrations))
+        status = runner.status()
+        unknown = [m.name for m in status if m.path is None]
+        if unknown:
+            raise JournalFileError(
+                f"{path} was written by a newer version of Sciatica Journal "
+                f"(it has migration {unknown[0]}); update the app"
+            )
+        pending = [m.name for m in status if not m.applied]
+        backup = None
+        if pending and info.exists:
+            backup = backups.timestamped_backup(
+                path, backup_dir, "before-migration", now or dt.datetime.now(dt.UTC)
+            )
+            log.info("backup taken before migrating")
+        applied = tuple(runner.up()) if pending else ()
+        version = _schema_version(_migration_names(migrations))
+        if applied or info.application_id != APPLICATION_ID or info.user_version != version:
+            database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            database.execute_sql(f"PRAGMA user_version = {version}")
+    except JournalFileError:
+        database.close()
+        raise
+    except Exception as exc:
+        database.close()
+        raise JournalFileError(f"{path} could not be prepared: {exc}") from exc
+    return Journal(path=path, backup_dir=backup_dir, migrated=applied, pre_migration_backup=backup)
+
+
+def model_tables() -> list[str]:
+    return [m._meta.table_name for m in ALL_MODELS]

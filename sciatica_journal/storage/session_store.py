@@ -1,0 +1,147 @@
+"""Saving sessions with their symptom maps, and reading them back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuidlib
+from collections.abc import Iterable
+
+from peewee import fn
+
+from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
+from sciatica_journal.domain.sessions import (
+    NewSession,
+    Outcome,
+    PainScores,
+    PressUpRange,
+    SessionEntry,
+)
+from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
+from sciatica_journal.storage import models
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+def insert_map(
+    symptoms: SymptomMap, *, at: dt.datetime, zone: str, context: str, note: str = ""
+) -> models.SymptomMap:
+    row = models.SymptomMap.create(
+        uuid=new_uuid(),
+        recorded_at=format_utc(at),
+        zone=zone,
+        local_date=local_date(at, zone).isoformat(),
+        context=context,
+        note=note,
+    )
+    if symptoms.marks:
+        models.SymptomMark.insert_many(
+            [
+                {
+                    "symptom_map": row.id,
+                    "region": m.region,
+                    "kind": m.kind.value,
+                    "intensity": m.intensity,
+                }
+                for m in symptoms.marks
+            ]
+        ).execute()
+    return row
+
+
+def insert_session(session: NewSession, outcome: Outcome, zone: str, now: dt.datetime) -> str:
+    """Save a session and both of its maps in one transaction; returns its UUID."""
+    with models.database.atomic():
+        before = insert_map(session.map_before, at=session.started_at, zone=zone, context="before")
+        after = None
+        if session.map_after is not None:
+            after = insert_map(session.map_after, at=session.ended_at, zone=zone, context="after")
+        entry_uuid = new_uuid()
+        models.ExerciseSession.create(
+            uuid=entry_uuid,
+            rung=session.rung,
+            started_at=format_utc(session.started_at),
+            ended_at=format_utc(session.ended_at),
+            zone=zone,
+            local_date=local_date(session.started_at, zone).isoformat(),
+            back_pain_before=session.pain_before.back,
+            leg_pain_before=session.pain_before.leg,
+            back_pain_after=None if session.pain_after is None else session.pain_after.back,
+            leg_pain_after=None if session.pain_after is None else session.pain_after.leg,
+            outcome=outcome.value,
+            reps_done=session.reps_done,
+            hold_seconds=session.hold_seconds,
+            range_reached=None if session.range_reached is None else session.range_reached.value,
+            pelvis_stayed_down=session.pelvis_stayed_down,
+            stopped_for_pain=session.stopped_for_pain,
+            map_before=before.id,
+            map_after=None if after is None else after.id,
+            note=session.note,
+            updated_at=format_utc(now),
+        )
+    return entry_uuid
+
+
+def _entry(row: models.ExerciseSession) -> SessionEntry:
+    after = None
+    if row.back_pain_after is not None and row.leg_pain_after is not None:
+        after = PainScores(back=row.back_pain_after, leg=row.leg_pain_after)
+    return SessionEntry(
+        uuid=row.uuid,
+        rung=row.rung,
+        started_at=parse_utc(row.started_at),
+        ended_at=parse_utc(row.ended_at),
+        zone=row.zone,
+        local_date=dt.date.fromisoformat(row.local_date),
+        pain_before=PainScores(back=row.back_pain_before, leg=row.leg_pain_before),
+        pain_after=after,
+        outcome=Outcome(row.outcome),
+        reps_done=row.reps_done,
+        hold_seconds=row.hold_seconds,
+        range_reached=None if row.range_reached is None else PressUpRange(row.range_reached),
+        pelvis_stayed_down=row.pelvis_stayed_down,
+        stopped_for_pain=row.stopped_for_pain,
+        note=row.note,
+    )
+
+
+def sessions_on(day: dt.date) -> list[SessionEntry]:
+    query = (
+        models.ExerciseSession.select()
+        .where(models.ExerciseSession.local_date == day.isoformat())
+        .order_by(models.ExerciseSession.started_at)
+    )
+    return [_entry(row) for row in query]
+
+
+def latest_session() -> SessionEntry | None:
+    row = (
+        models.ExerciseSession.select()
+        .order_by(models.ExerciseSession.started_at.desc())
+        .first()
+    )
+    return None if row is None else _entry(row)
+
+
+def count_sessions() -> int:
+    return int(models.ExerciseSession.select(fn.COUNT(models.ExerciseSession.id)).scalar() or 0)
+
+
+def latest_map() -> SymptomMap | None:
+    row = models.SymptomMap.select().order_by(models.SymptomMap.recorded_at.desc()).first()
+    return None if row is None else load_map(row.id)
+
+
+def load_map(map_id: int) -> SymptomMap:
+    marks = (
+        models.SymptomMark.select()
+        .where(models.SymptomMark.symptom_map == map_id)
+        .order_by(models.SymptomMark.id)
+    )
+    return SymptomMap(marks=tuple(_marks(marks)))
+
+
+def _marks(rows: Iterable[models.SymptomMark]) -> Iterable[Mark]:
+    for row in rows:
+        yield Mark(region=row.region, kind=SymptomKind(row.kind), intensity=row.intensity)
