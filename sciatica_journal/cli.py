@@ -15,7 +15,12 @@ from pathlib import Path
 from sciatica_journal import APP_NAME, __version__
 from sciatica_journal.domain.body import CatalogError
 from sciatica_journal.domain.program import ProgramError
-from sciatica_journal.paths import DataDirError, default_data_dir, prepare_data_dir, restrict_new_files
+from sciatica_journal.paths import (
+    DataDirError,
+    default_data_dir,
+    prepare_data_dir,
+    restrict_new_files,
+)
 
 EXIT_BAD_INPUT = 2
 EXIT_JOURNAL = 3

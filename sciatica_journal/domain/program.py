@@ -145,7 +145,7 @@ def _dose(table: Mapping[str, Any], path: str) -> Dose:
         hi = _int(table, "max_reps", path, lo, 100)
         default = _int(table, "default_reps", path, lo, hi)
     else:
-        raise ProgramError(f"program.toml: '{path}kind' must be \"hold\" or \"reps\", not {kind!r}")
+        raise ProgramError(f'program.toml: \'{path}kind\' must be "hold" or "reps", not {kind!r}')
     return Dose(kind=kind, default=default, minimum=lo, maximum=hi)
 
 

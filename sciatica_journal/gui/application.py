@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -77,10 +78,8 @@ def install_signal_handlers(app: QApplication, on_signal: Callable[[], None]) ->
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
 
     def drain() -> None:
-        try:
+        with contextlib.suppress(OSError):
             reader.recv(64)
-        except OSError:
-            pass
         log.info("signal received: closing")
         on_signal()
 
@@ -94,24 +93,36 @@ _signal_sockets: list[socket.socket] = []
 
 def run_window(services: Services) -> int:
     app = make_application()
-    if not run_first_run(services):
-        log.info("first-run set-up left; quitting")
-        return 0
-    window = MainWindow(services)
-    notifier = install_signal_handlers(app, window.close)
+    window: MainWindow | None = None
+    stopping = False
 
-    def ready() -> None:
-        log.info("ready: main window painted")
-        print("sciatica-journal: ready", file=sys.stderr, flush=True)
-        if os.environ.get(EXIT_AFTER_PAINT_ENV):
-            window.close()
+    def on_signal() -> None:
+        nonlocal stopping
+        stopping = True
+        app.closeAllWindows()  # a first-run dialog is rejected, the main window closes
 
-    first_paint = _FirstPaint(ready)
-    window.installEventFilter(first_paint)
-    window.show()
-    status = app.exec()
-    notifier.setEnabled(False)
-    return status
+    notifier = install_signal_handlers(app, on_signal)
+    try:
+        if not run_first_run(services) or stopping:
+            log.info("first-run set-up left; quitting")
+            return 0
+        window = MainWindow(services)
+
+        def ready() -> None:
+            log.info("ready: main window painted")
+            print("sciatica-journal: ready", file=sys.stderr, flush=True)
+            if os.environ.get(EXIT_AFTER_PAINT_ENV) and window is not None:
+                window.close()
+
+        first_paint = _FirstPaint(ready)
+        window.installEventFilter(first_paint)
+        window.show()
+        return app.exec()
+    finally:
+        notifier.setEnabled(False)
+        signal.set_wakeup_fd(-1)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, signal.SIG_DFL)
 
 
 def show_startup_error(message: str) -> None:

@@ -17,6 +17,7 @@ from sciatica_journal import APP_NAME, __version__
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
+from sciatica_journal.gui.style import app_icon
 from sciatica_journal.gui.today_page import TodayPage
 from sciatica_journal.services.container import Services
 
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self._services = services
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
+        self.setWindowIcon(app_icon())
         self.resize(1000, 720)
 
         self.navigation = QListWidget()

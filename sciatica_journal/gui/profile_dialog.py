@@ -11,7 +11,11 @@ from sciatica_journal.services.profile_service import ProfileService
 
 class ProfileDialog(QDialog):
     def __init__(
-        self, profiles: ProfileService, form: ProfileForm, *, first_run: bool,
+        self,
+        profiles: ProfileService,
+        form: ProfileForm,
+        *,
+        first_run: bool,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -89,7 +89,8 @@ class TodayPage(QWidget):
         self.empty_label = QLabel("No sessions yet today.")
         self.empty_label.setAccessibleName("No sessions yet today")
         list_layout.addWidget(self.empty_label)
-        list_layout.addWidget(self.table)
+        list_layout.addWidget(self.table, stretch=100)
+        list_layout.addStretch(1)
         layout.addWidget(list_card, stretch=1)
         self.refresh()
 
@@ -127,7 +128,9 @@ class TodayPage(QWidget):
                 local_time(entry.started_at, entry.zone).strftime("%H:%M"),
                 rung.short if rung else entry.rung,
                 done,
-                f"{entry.pain_before.back} → {after.back}" if after else f"{entry.pain_before.back}",
+                f"{entry.pain_before.back} → {after.back}"
+                if after
+                else f"{entry.pain_before.back}",
                 f"{entry.pain_before.leg} → {after.leg}" if after else f"{entry.pain_before.leg}",
                 entry.outcome.label,
             )

@@ -75,6 +75,27 @@ def _range_for(rung: str, day: int) -> PressUpRange | None:
     return None
 
 
+def _session_starts(
+    rng: random.Random, date: dt.date, tz: dt.tzinfo, now: dt.datetime
+) -> list[dt.datetime]:
+    """Start times spread over the waking day; today, only those already past (at least
+    three in the last hours, so that the demo's Today page is never empty)."""
+    per_day = rng.choice((3, 4, 5, 5, 6, 6, 6, 7, 7, 8))
+    start = dt.datetime.combine(date, dt.time(7, 30), tz)
+    gap = (14 * 60) // per_day
+    starts = [
+        (start + dt.timedelta(minutes=i * gap + rng.randint(0, max(1, gap // 3)))).astimezone(
+            dt.UTC
+        )
+        for i in range(per_day)
+    ]
+    latest_start = now - dt.timedelta(minutes=15)
+    past = [s for s in starts if s <= latest_start]
+    if date == now.astimezone(tz).date() and len(past) < 3:
+        past = [latest_start - dt.timedelta(minutes=75 * k) for k in (2, 1, 0)]
+    return past
+
+
 def generate_demo(services: Services) -> int:
     """Fill an empty journal with the demo course; returns the number of sessions."""
     rng = random.Random(SEED)
@@ -92,30 +113,29 @@ def generate_demo(services: Services) -> int:
         )
     )
     program = services.program
-    worse_days = {11, 12, 27, 40}
+    spreading_days = {11, 40}  # the symptoms reach further down after the exercise
+    painful_days = {12, 33}  # pain up by two points
+    stopped_day = 27  # stopped after three reps because it hurt
     count = 0
     with services.journal.atomic():
         for day in range(DEMO_DAYS):
             date = first_day + dt.timedelta(days=day)
             rung_slug, extent, leg_pain = _plan(day)
             rung = program.rung(rung_slug)
-            per_day = rng.choice((3, 4, 5, 5, 6, 6, 6, 7, 7, 8))
-            start = dt.datetime.combine(date, dt.time(7, 30), tz)
-            gap = (14 * 60) // per_day
-            for index in range(per_day):
-                minute = index * gap + rng.randint(0, max(1, gap // 3))
-                started = (start + dt.timedelta(minutes=minute)).astimezone(dt.UTC)
+            for index, started in enumerate(_session_starts(rng, date, tz, now)):
                 ended = started + dt.timedelta(minutes=6 + rng.randint(0, 6))
-                if ended > now:
-                    break
                 level = max(1, round(extent + rng.uniform(-0.6, 0.6)))
                 intensity = 3 if leg_pain > 5.5 else 2 if leg_pain > 3 else 1
                 leg = max(0, min(10, round(leg_pain + rng.uniform(-1, 1))))
                 back = max(0, min(10, round(leg_pain * 0.7 + 1 + rng.uniform(-1, 1))))
                 stopped = False
-                if day in worse_days and index == 1:
-                    after_level, leg_after, back_after = min(7, level + 1), min(10, leg + 2), back
-                    stopped = day == 27
+                if index == 1 and day in spreading_days:
+                    after_level, leg_after, back_after = min(7, level + 1), min(10, leg + 1), back
+                elif index == 1 and day in painful_days:
+                    after_level, leg_after, back_after = level, min(10, leg + 2), min(10, back + 1)
+                elif index == 1 and day == stopped_day:
+                    after_level, leg_after, back_after = level, min(10, leg + 2), back
+                    stopped = True
                 elif rng.random() < 0.35:
                     after_level, leg_after, back_after = level - 1, max(0, leg - 1), back
                 elif rng.random() < 0.5:

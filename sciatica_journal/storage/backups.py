@@ -30,7 +30,7 @@ def backup_file(source: Path, destination: Path) -> Path:
     with partial.open("rb") as fh:
         os.fsync(fh.fileno())
     partial.chmod(0o600)
-    os.replace(partial, destination)
+    partial.replace(destination)
     return destination
 
 

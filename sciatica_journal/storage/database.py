@@ -84,12 +84,12 @@ def check_file(path: Path, migrations: Path) -> HeaderInfo:
     info = read_header(path)
     if not info.exists:
         return info
-    if info.application_id != APPLICATION_ID:
-        if info.application_id != 0 or _has_tables(path):
-            raise JournalFileError(
-                f"{path} belongs to another program (it is not a Sciatica Journal database); "
-                "it was left untouched"
-            )
+    foreign = info.application_id not in (APPLICATION_ID, 0)
+    if foreign or (info.application_id == 0 and _has_tables(path)):
+        raise JournalFileError(
+            f"{path} belongs to another program (it is not a Sciatica Journal database); "
+            "it was left untouched"
+        )
     known = _schema_version(_migration_names(migrations))
     if info.user_version > known:
         raise JournalFileError(

@@ -116,11 +116,7 @@ def sessions_on(day: dt.date) -> list[SessionEntry]:
 
 
 def latest_session() -> SessionEntry | None:
-    row = (
-        models.ExerciseSession.select()
-        .order_by(models.ExerciseSession.started_at.desc())
-        .first()
-    )
+    row = models.ExerciseSession.select().order_by(models.ExerciseSession.started_at.desc()).first()
     return None if row is None else _entry(row)
 
 

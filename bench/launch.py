@@ -1,0 +1,188 @@
+"""Launch benchmark: time from starting the program to its painted main window.
+
+Each program is started --runs times, the programs alternating, after one warm-up
+round that is not counted. A run is timed from just before the process is started
+to the moment its "ready" line (printed at the first paint) is read from its
+stderr; the process must then exit with status 0. The result is the ratio of the
+app's median to the median of a bare PySide6 + pyqtgraph window (bare_window.py)
+measured in the same run. Figures go to the terminal and to results/launch.json.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from importlib import metadata
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+RESULTS = BENCH / "results" / "launch.json"
+TARGET = 1.3  # DESIGN §8: launch with a 10-year journal ≤ 1.3× the bare window
+TIMEOUT = 120.0  # seconds for one launch, a hung program fails the benchmark
+
+
+def app_command():
+    script = Path(sys.executable).with_name("sciatica-journal")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "sciatica_journal"]
+
+
+def make_journal(folder):
+    """An existing 8-week journal (disclaimer accepted, profile set), so the window opens."""
+    code = (
+        "from pathlib import Path\n"
+        "from sciatica_journal.services.container import build_services\n"
+        "from sciatica_journal.services.demo_journal import generate_demo\n"
+        f"s = build_services(Path({str(folder)!r}))\n"
+        "generate_demo(s)\n"
+        "s.close()\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+def launch_once(command, ready_line, env):
+    """Seconds from start to the ready line on stderr; raises if it never comes or exit != 0."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command,
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    killer = threading.Timer(TIMEOUT, proc.kill)
+    killer.start()
+    try:
+        seen = []
+        elapsed = None
+        for line in proc.stderr:
+            if line.strip() == ready_line:
+                elapsed = time.perf_counter() - start
+                break
+            seen.append(line)
+        rest, _ = proc.communicate()
+        seen.append(rest)
+    finally:
+        killer.cancel()
+    if elapsed is None or proc.returncode != 0:
+        output = "".join(seen).strip()
+        raise RuntimeError(
+            f"{' '.join(command)}: exit status {proc.returncode}, "
+            f"ready line {'seen' if elapsed is not None else 'never seen'}\n{output}"
+        )
+    return elapsed
+
+
+def summary(times):
+    return {
+        "median_s": statistics.median(times),
+        "min_s": min(times),
+        "runs_s": times,
+    }
+
+
+def print_table(results, args):
+    bare = results["bare"]["median_s"]
+    print(
+        f"\nLaunch to first paint ({args.platform}, {args.runs} runs each after 1 warm-up, "
+        "programs alternating)"
+    )
+    print(f"{'program':<38}{'median':>10}{'min':>10}{'ratio':>9}")
+    for result in results.values():
+        ratio = result["median_s"] / bare
+        print(
+            f"{result['label']:<38}{result['median_s'] * 1000:>7.0f} ms"
+            f"{result['min_s'] * 1000:>7.0f} ms{ratio:>8.2f}x"
+        )
+    print(
+        f"ratio = median(program) / median(bare window); target {TARGET}x (DESIGN §8) "
+        "with a 10-year journal,\nwhich does not exist yet: the journals here are 8 weeks. "
+        "Numbers are machine-relative."
+    )
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed launches per program")
+    parser.add_argument(
+        "--platform",
+        choices=("offscreen", "xcb"),
+        default="offscreen",
+        help="Qt platform plugin (xcb needs a DISPLAY)",
+    )
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    if args.platform == "xcb" and not os.environ.get("DISPLAY"):
+        parser.error("--platform xcb needs a DISPLAY")
+    return args
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    env = dict(os.environ, QT_QPA_PLATFORM=args.platform, SCIATICA_JOURNAL_EXIT_AFTER_PAINT="1")
+    app = app_command()
+    with tempfile.TemporaryDirectory(prefix="sciatica-journal-bench-") as tmp:
+        journal = Path(tmp) / "journal"
+        journal.mkdir(mode=0o700)
+        make_journal(journal)
+        programs = {
+            "bare": (
+                "bare PySide6 + pyqtgraph window",
+                [sys.executable, str(BENCH / "bare_window.py")],
+                "bare: ready",
+            ),
+            "demo": ("sciatica-journal --demo", [*app, "--demo"], "sciatica-journal: ready"),
+            "data_dir": (
+                "sciatica-journal --data-dir (8 weeks)",
+                [*app, "--data-dir", str(journal)],
+                "sciatica-journal: ready",
+            ),
+        }
+        times = {name: [] for name in programs}
+        names = list(programs)
+        for round_ in range(args.runs + 1):  # round 0 is the warm-up
+            shift = round_ % len(names)
+            for name in names[shift:] + names[:shift]:
+                _, command, ready_line = programs[name]
+                elapsed = launch_once(command, ready_line, env)
+                if round_ > 0:
+                    times[name].append(elapsed)
+    results = {name: {"label": programs[name][0], **summary(times[name])} for name in names}
+    bare = results["bare"]["median_s"]
+    for result in results.values():
+        result["ratio_to_bare"] = result["median_s"] / bare
+    print_table(results, args)
+    RESULTS.parent.mkdir(exist_ok=True)
+    report = {
+        "benchmark": "launch",
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "platform": args.platform,
+        "runs": args.runs,
+        "machine": {
+            "python": platform.python_version(),
+            "pyside6": metadata.version("PySide6-Essentials"),
+            "pyqtgraph": metadata.version("pyqtgraph"),
+            "system": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "target_ratio": TARGET,
+        "target_note": "DESIGN §8: a 10-year journal; the journals measured here are 8 weeks",
+        "results": results,
+    }
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"written: {RESULTS.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Run every benchmark in bench/ (``make bench``), or those named: ``run.py launch``.
+
+Each benchmark is a module here with a ``main(argv)`` that prints its table and
+writes results/<name>.json. Run a module directly to pass it options
+(``python bench/launch.py --runs 15``).
+"""
+
+import importlib
+import sys
+from pathlib import Path
+
+BENCHMARKS = ("launch",)
+
+
+def main(argv=None):
+    names = (sys.argv[1:] if argv is None else argv) or list(BENCHMARKS)
+    unknown = sorted(set(names) - set(BENCHMARKS))
+    if unknown:
+        print(f"unknown benchmark: {', '.join(unknown)} (known: {', '.join(BENCHMARKS)})")
+        return 2
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    failed = []
+    for name in names:
+        print(f"== {name}")
+        try:
+            status = importlib.import_module(name).main([])
+        except Exception as exc:  # one broken benchmark does not hide the others
+            print(f"{name} failed: {exc}", file=sys.stderr)
+            status = 1
+        if status:
+            failed.append(name)
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Small builders for test data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
+from sciatica_journal.domain.sessions import NewSession, PainScores
+
+
+def symptom_map(
+    *regions: str, kind: SymptomKind = SymptomKind.PAIN, intensity: int = 2
+) -> SymptomMap:
+    return SymptomMap(marks=tuple(Mark(r, kind, intensity) for r in regions))
+
+
+def new_session(
+    started_at: dt.datetime,
+    *,
+    rung: str = "baby-press-up",
+    before: tuple[int, int] = (5, 6),
+    after: tuple[int, int] | None = (4, 5),
+    map_before: SymptomMap | None = None,
+    map_after: SymptomMap | None = None,
+    minutes: int = 8,
+    reps: int | None = 10,
+    stopped: bool = False,
+) -> NewSession:
+    return NewSession(
+        rung=rung,
+        started_at=started_at,
+        ended_at=started_at + dt.timedelta(minutes=minutes),
+        pain_before=PainScores(*before),
+        pain_after=None if after is None else PainScores(*after),
+        map_before=map_before or symptom_map("low-back-right", "calf-right"),
+        map_after=map_after
+        if map_after is not None
+        else symptom_map("low-back-right", "thigh-back-right"),
+        reps_done=reps,
+        stopped_for_pain=stopped,
+    )

@@ -1,0 +1,46 @@
+"""Shared fixtures. Qt runs offscreen in every test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.umask(0o077)
+
+from sciatica_journal.paths import prepare_data_dir  # noqa: E402
+from sciatica_journal.services.clock import FixedClock  # noqa: E402
+from sciatica_journal.services.container import Services, build_services  # noqa: E402
+
+# A fixed "now": Tuesday 24 November 2026, 15:00 in Berlin (14:00 UTC).
+NOW = dt.datetime(2026, 11, 24, 14, 0, tzinfo=dt.UTC)
+ZONE = "Europe/Berlin"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW, ZONE)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return prepare_data_dir(tmp_path / "journal")
+
+
+@pytest.fixture
+def services(data_dir: Path, clock: FixedClock) -> Iterator[Services]:
+    built = build_services(data_dir, clock)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def set_up_services(services: Services) -> Services:
+    """A journal whose first-run disclaimer and profile are done."""
+    services.profiles.accept_disclaimer()
+    services.profiles.save(services.profiles.default_profile())
+    return services

@@ -1,0 +1,36 @@
+"""GUI fixtures: widgets are found by their accessible names, as a screen reader would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def find(root: QWidget, name: str, kind: type[QWidget] = QWidget) -> QWidget:
+    matches = [w for w in root.findChildren(kind) if w.accessibleName() == name]
+    matches = [w for w in matches if w.isVisibleTo(root)] or matches
+    assert matches, f"no {kind.__name__} named {name!r}"
+    return matches[0]
+
+
+def when_modal(qtbot, action: Callable[[QWidget], None], timeout: int = 5000) -> None:
+    """Run ``action`` on the next modal dialog once it is up (for code that calls exec())."""
+
+    def attempt(remaining: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.isVisible():
+            action(dialog)
+        elif remaining > 0:
+            QTimer.singleShot(20, lambda: attempt(remaining - 20))
+        else:
+            raise AssertionError("no modal dialog appeared")
+
+    QTimer.singleShot(0, lambda: attempt(timeout))
+
+
+@pytest.fixture
+def named():
+    return find

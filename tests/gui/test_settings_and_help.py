@@ -1,0 +1,137 @@
+"""Settings change the profile (and refuse bad values at the field); Help shows disclaimer and version."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+)
+
+from sciatica_journal import __version__
+from sciatica_journal.gui.main_window import MainWindow
+from tests.gui.conftest import find, when_modal
+
+
+def _window(qtbot, services) -> MainWindow:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _set_spin(qtbot, spin: QSpinBox, value: int) -> None:
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(value))
+
+
+def test_changing_the_target_band_updates_today(qtbot, set_up_services):
+    window = _window(qtbot, set_up_services)
+
+    def edit(dialog):
+        _set_spin(qtbot, find(dialog, "Fewest sessions a day", QSpinBox), 4)
+        _set_spin(qtbot, find(dialog, "Most sessions a day", QSpinBox), 6)
+        qtbot.mouseClick(find(dialog, "Save", QPushButton), Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, edit)
+    window.open_settings()
+    assert find(window, "Sessions today", QLabel).text() == "0 of 4–6 today"
+    assert set_up_services.profiles.profile().target_max == 6
+
+
+def test_bad_waking_hours_are_refused_at_the_field(qtbot, set_up_services):
+    window = _window(qtbot, set_up_services)
+    seen = {}
+
+    def edit(dialog):
+        find(dialog, "Waking hours start", QTimeEdit).setTime(QTime(22, 0))
+        find(dialog, "Waking hours end", QTimeEdit).setTime(QTime(8, 0))
+        qtbot.mouseClick(find(dialog, "Save", QPushButton), Qt.MouseButton.LeftButton)
+        error = find(dialog, "Problem with the profile", QLabel)
+        seen["error"] = error.text() if error.isVisible() else ""
+        seen["still_open"] = dialog.isVisible()
+        seen["focus"] = dialog.focusWidget().accessibleName() if dialog.focusWidget() else ""
+        qtbot.mouseClick(find(dialog, "Cancel", QPushButton), Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, edit)
+    window.open_settings()
+    assert seen["error"] == "Waking hours must end after they start."
+    assert seen["still_open"]
+    assert seen["focus"] == "Waking hours end"
+    assert set_up_services.profiles.profile().waking_start.hour == 7
+
+
+def test_cancel_keeps_the_old_profile(qtbot, set_up_services):
+    window = _window(qtbot, set_up_services)
+
+    def edit(dialog):
+        qtbot.keyClicks(find(dialog, "Name", QLineEdit), "Sam")
+        qtbot.mouseClick(find(dialog, "Cancel", QPushButton), Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, edit)
+    window.open_settings()
+    assert set_up_services.profiles.profile().name == ""
+
+
+def test_help_shows_the_accepted_disclaimer(qtbot, set_up_services):
+    window = _window(qtbot, set_up_services)
+    seen = {}
+
+    def look(dialog):
+        seen["text"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        qtbot.mouseClick(find(dialog, "Close", QPushButton), Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, look)
+    window.show_disclaimer()
+    assert "You accepted this on 2026-11-24." in seen["text"]
+    assert "physician" in seen["text"]
+
+
+def test_about_names_the_version(qtbot, set_up_services):
+    window = _window(qtbot, set_up_services)
+    seen = {}
+
+    def look(box):
+        assert isinstance(box, QMessageBox)
+        seen["text"] = box.text()
+        box.accept()
+
+    when_modal(qtbot, look)
+    window.show_about()
+    assert __version__ in seen["text"]
+
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+
+
+def _unnamed(root) -> list[str]:
+    return [
+        f"{type(w).__name__}:{w.objectName()}"
+        for kind in INTERACTIVE
+        for w in root.findChildren(kind)
+        if not w.accessibleName() and w.isVisibleTo(root) and w.parent() is not None
+        and not w.objectName().startswith("qt_")  # Qt's own parts of a spin box or calendar
+    ]
+
+
+def test_every_interactive_control_has_an_accessible_name(qtbot, set_up_services):
+    window = _window(qtbot, set_up_services)
+    assert _unnamed(window) == []
+    problems = {}
+
+    def inspect(dialog: QDialog):
+        problems["settings"] = _unnamed(dialog)
+        dialog.reject()
+
+    when_modal(qtbot, inspect)
+    window.open_settings()
+    assert problems["settings"] == []

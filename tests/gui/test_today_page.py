@@ -1,0 +1,70 @@
+"""The Today page: count against the band, today's sessions, the current exercise."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QLabel, QTableWidget
+
+from sciatica_journal.gui.main_window import MainWindow
+from sciatica_journal.gui.today_page import TodayPage
+from tests.builders import new_session
+from tests.conftest import NOW
+from tests.gui.conftest import find
+
+
+def _record(services, hours_ago: float, **kwargs):
+    return services.sessions.record(new_session(NOW - dt.timedelta(hours=hours_ago), **kwargs))
+
+
+def test_an_empty_day(qtbot, set_up_services):
+    page = TodayPage(set_up_services.sessions)
+    qtbot.addWidget(page)
+    page.show()
+    assert find(page, "Sessions today", QLabel).text() == "0 of 5–8 today"
+    assert find(page, "Daily target status", QLabel).text() == "5 more to reach today's minimum of 5."
+    assert find(page, "No sessions yet today", QLabel).isVisible()
+    assert not find(page, "Today's sessions", QTableWidget).isVisible()
+
+
+def test_todays_sessions_are_listed_in_order_with_local_times(qtbot, set_up_services):
+    _record(set_up_services, 5, before=(6, 7), after=(5, 5))
+    _record(set_up_services, 2, rung="full-press-up", before=(4, 4), after=(4, 4))
+    # Yesterday's session does not count today.
+    _record(set_up_services, 30)
+    page = TodayPage(set_up_services.sessions)
+    qtbot.addWidget(page)
+    page.show()
+    assert find(page, "Sessions today", QLabel).text() == "2 of 5–8 today"
+    table = find(page, "Today's sessions", QTableWidget)
+    assert table.rowCount() == 2
+    cells = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(2)]
+    assert cells[0][:2] == ["10:00", "Baby press-up"]  # 09:00 UTC is 10:00 in Berlin
+    assert cells[0][3:5] == ["6 → 5", "7 → 5"]
+    assert cells[1][1] == "Full press-up"
+    assert find(page, "Current exercise", QLabel).text() == "Full press-ups"
+
+
+def test_the_band_message_follows_the_count(qtbot, set_up_services):
+    page = TodayPage(set_up_services.sessions)
+    qtbot.addWidget(page)
+    for i in range(5):
+        _record(set_up_services, 6 - i)
+    page.refresh()
+    assert "within today's target" in find(page, "Daily target status", QLabel).text()
+    for i in range(4):
+        _record(set_up_services, 0.9 - i * 0.2, minutes=5)
+    page.refresh()
+    assert find(page, "Sessions today", QLabel).text() == "9 of 5–8 today"
+    assert "More than the 8 planned" in find(page, "Daily target status", QLabel).text()
+
+
+def test_main_window_has_title_icon_and_today(qtbot, set_up_services):
+    window = MainWindow(set_up_services)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle() == "Sciatica Journal"
+    icon = window.windowIcon().pixmap(64, 64).toImage()
+    assert not icon.isNull()
+    assert icon.pixelColor(32, 20).alpha() == 255  # the SVG really rendered
+    assert window.pages.currentWidget() is window.today_page

@@ -1,0 +1,139 @@
+"""The journal file: schema from the migrations, pragmas, sessions saved whole, times in UTC."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from sciatica_journal.domain.sessions import Outcome, SessionError
+from sciatica_journal.paths import migrations_dir
+from sciatica_journal.services.container import Services
+from sciatica_journal.storage import models
+from sciatica_journal.storage.database import APPLICATION_ID, open_journal
+from tests.builders import new_session, symptom_map
+from tests.conftest import NOW
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[tuple[str, bool]]:
+    return {(row[1], bool(row[3])) for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def test_models_agree_with_the_migrated_schema(services: Services):
+    conn = sqlite3.connect(services.journal.path)
+    for model in models.ALL_MODELS:
+        table = model._meta.table_name
+        expected = {(field.column_name, not field.null) for field in model._meta.sorted_fields}
+        actual = {(name, notnull) for name, notnull in _columns(conn, table) if name != "id"}
+        expected = {(name, notnull) for name, notnull in expected if name != "id"}
+        assert actual == expected, table
+    conn.close()
+
+
+def test_pragmas_and_application_id(services: Services):
+    db = models.database
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_a_second_open_migrates_nothing_and_changes_no_schema(services: Services):
+    path, backups = services.journal.path, services.journal.backup_dir
+    assert services.journal.migrated == ("0001_initial",)
+    schema = sqlite3.connect(path).execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    services.close()
+    again = open_journal(path, backups, migrations_dir())
+    assert again.migrated == ()
+    assert again.pre_migration_backup is None
+    again.close()
+    after = sqlite3.connect(path).execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    assert after == schema
+
+
+def test_the_file_is_private(services: Services):
+    assert stat.S_IMODE(services.journal.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(services.data_dir.stat().st_mode) == 0o700
+
+
+def test_a_session_and_both_maps_are_saved_together(set_up_services: Services):
+    started = NOW - dt.timedelta(hours=1)
+    saved = set_up_services.sessions.record(new_session(started))
+    assert saved.outcome is Outcome.CENTRALIZED
+    row = models.ExerciseSession.get(models.ExerciseSession.uuid == saved.uuid)
+    assert row.started_at == "2026-11-24T13:00:00Z"
+    assert row.zone == "Europe/Berlin"
+    assert row.local_date == "2026-11-24"
+    assert {m.region for m in row.map_before.marks} == {"low-back-right", "calf-right"}
+    assert {m.region for m in row.map_after.marks} == {"low-back-right", "thigh-back-right"}
+    assert len(saved.uuid) == 36
+
+
+def test_the_local_date_is_the_users_day_not_utcs(set_up_services: Services):
+    # 23:30 UTC on the 23rd is 00:30 on the 24th in Berlin.
+    started = dt.datetime(2026, 11, 23, 23, 30, tzinfo=dt.UTC)
+    saved = set_up_services.sessions.record(new_session(started))
+    row = models.ExerciseSession.get(models.ExerciseSession.uuid == saved.uuid)
+    assert row.local_date == "2026-11-24"
+    assert [s.uuid for s in set_up_services.sessions.today().sessions] == [saved.uuid]
+
+
+def test_a_failure_half_way_saves_nothing(set_up_services: Services, monkeypatch):
+    from sciatica_journal.storage import session_store
+
+    real_create = models.ExerciseSession.create
+
+    def broken(**kwargs):
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(models.ExerciseSession, "create", broken)
+    with pytest.raises(RuntimeError):
+        set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1)))
+    monkeypatch.setattr(models.ExerciseSession, "create", real_create)
+    assert models.SymptomMap.select().count() == 0
+    assert models.SymptomMark.select().count() == 0
+    assert session_store.count_sessions() == 0
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"before": (11, 3)}, "back_pain_before"),
+        ({"before": (3, -1)}, "leg_pain_before"),
+        ({"after": (3, 12)}, "leg_pain_after"),
+        ({"minutes": -5}, "end"),
+        ({"reps": 11}, "reps_done"),
+        ({"rung": "handstand"}, "rung"),
+        ({"map_before": symptom_map("tail")}, "map"),
+    ],
+)
+def test_bad_sessions_are_refused_and_nothing_is_saved(set_up_services, kwargs, field):
+    with pytest.raises(SessionError) as error:
+        set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1), **kwargs))
+    assert error.value.field == field
+    assert models.ExerciseSession.select().count() == 0
+    assert models.SymptomMap.select().count() == 0
+
+
+def test_a_session_in_the_future_is_refused(set_up_services):
+    with pytest.raises(SessionError, match="future"):
+        set_up_services.sessions.record(new_session(NOW + dt.timedelta(hours=2)))
+
+
+def test_foreign_keys_cascade_marks_with_their_map(set_up_services):
+    set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1)))
+    models.ExerciseSession.delete().execute()
+    models.SymptomMap.delete().execute()
+    assert models.SymptomMark.select().count() == 0
+
+
+def test_closing_checkpoints_the_write_ahead_log(set_up_services: Services, data_dir: Path):
+    set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1)))
+    wal = set_up_services.journal.path.with_name("journal.sqlite3-wal")
+    set_up_services.close()
+    assert not wal.exists() or wal.stat().st_size == 0
