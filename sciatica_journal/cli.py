@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -72,8 +73,16 @@ def _fail(message: str, status: int) -> int:
     return status
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    """Before the window is up, SIGTERM/SIGINT unwind normally: transactions roll back and
+    the journal is closed by the ``finally`` blocks. The window installs its own handler."""
+    raise SystemExit(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _exit_on_signal)
     restrict_new_files()
     _configure_logging()
     if args.demo and args.data_dir is not None:

@@ -42,6 +42,7 @@ def run_first_run(services: Services) -> bool:
     """Disclaimer, then profile set-up, as far as they are still needed. False: the user quit."""
     profiles = services.profiles
     if profiles.needs_disclaimer():
+        log.info("first run: showing the disclaimer")
         if DisclaimerDialog(services.program, None).exec() != QDialog.DialogCode.Accepted:
             return False
         profiles.accept_disclaimer()

@@ -20,14 +20,18 @@ def test_the_disclaimer_cannot_be_accepted_without_ticking_the_box(qtbot, servic
     assert not accept.isEnabled()
     text = find(dialog, "Disclaimer text", QLabel).text()
     assert "physician" in text
-    qtbot.mouseClick(find(dialog, "I have read the disclaimer", QCheckBox), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        find(dialog, "I have read the disclaimer", QCheckBox), Qt.MouseButton.LeftButton
+    )
     assert accept.isEnabled()
     qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
     assert dialog.result() == DisclaimerDialog.DialogCode.Accepted
 
 
 def test_quitting_the_disclaimer_stores_nothing(qtbot, services):
-    when_modal(qtbot, lambda d: qtbot.mouseClick(find(d, "Quit", QPushButton), Qt.MouseButton.LeftButton))
+    when_modal(
+        qtbot, lambda d: qtbot.mouseClick(find(d, "Quit", QPushButton), Qt.MouseButton.LeftButton)
+    )
     assert run_first_run(services) is False
     assert services.profiles.needs_disclaimer()
     assert profile_store.load_profile() is None
@@ -35,8 +39,12 @@ def test_quitting_the_disclaimer_stores_nothing(qtbot, services):
 
 def test_the_whole_first_run_then_today(qtbot, services):
     def accept_disclaimer(dialog):
-        qtbot.mouseClick(find(dialog, "I have read the disclaimer", QCheckBox), Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(find(dialog, "Accept and continue", QPushButton), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            find(dialog, "I have read the disclaimer", QCheckBox), Qt.MouseButton.LeftButton
+        )
+        qtbot.mouseClick(
+            find(dialog, "Accept and continue", QPushButton), Qt.MouseButton.LeftButton
+        )
         when_modal(qtbot, fill_profile)
 
     def fill_profile(dialog):
@@ -47,7 +55,9 @@ def test_the_whole_first_run_then_today(qtbot, services):
         low = find(dialog, "Fewest sessions a day", QSpinBox)
         low.selectAll()
         qtbot.keyClicks(low, "6")
-        qtbot.mouseClick(find(dialog, "Start using the journal", QPushButton), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            find(dialog, "Start using the journal", QPushButton), Qt.MouseButton.LeftButton
+        )
 
     when_modal(qtbot, accept_disclaimer)
     assert run_first_run(services) is True

@@ -1,4 +1,4 @@
-"""Settings change the profile (and refuse bad values at the field); Help shows disclaimer and version."""
+"""Settings change the profile (bad values refused at the field); Help shows disclaimer, version."""
 
 from __future__ import annotations
 
@@ -118,7 +118,9 @@ def _unnamed(root) -> list[str]:
         f"{type(w).__name__}:{w.objectName()}"
         for kind in INTERACTIVE
         for w in root.findChildren(kind)
-        if not w.accessibleName() and w.isVisibleTo(root) and w.parent() is not None
+        if not w.accessibleName()
+        and w.isVisibleTo(root)
+        and w.parent() is not None
         and not w.objectName().startswith("qt_")  # Qt's own parts of a spin box or calendar
     ]
 

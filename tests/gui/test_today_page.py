@@ -22,7 +22,9 @@ def test_an_empty_day(qtbot, set_up_services):
     qtbot.addWidget(page)
     page.show()
     assert find(page, "Sessions today", QLabel).text() == "0 of 5–8 today"
-    assert find(page, "Daily target status", QLabel).text() == "5 more to reach today's minimum of 5."
+    assert (
+        find(page, "Daily target status", QLabel).text() == "5 more to reach today's minimum of 5."
+    )
     assert find(page, "No sessions yet today", QLabel).isVisible()
     assert not find(page, "Today's sessions", QTableWidget).isVisible()
 
