@@ -113,8 +113,9 @@ def _open_and_run(data_dir: Path, *, demo: bool) -> int:
     except (ProgramError, CatalogError) as exc:
         return _fail(f"the app's own data is broken: {exc}", EXIT_JOURNAL)
     except JournalFileError as exc:
-        _show_error_window(str(exc))
-        return _fail(str(exc), EXIT_JOURNAL)
+        message = str(exc) + _backup_hint(data_dir)
+        _show_error_window(message)
+        return _fail(message, EXIT_JOURNAL)
     try:
         if demo:
             from sciatica_journal.services.demo_journal import generate_demo
@@ -125,6 +126,14 @@ def _open_and_run(data_dir: Path, *, demo: bool) -> int:
         return run_window(services)
     finally:
         services.close()
+
+
+def _backup_hint(data_dir: Path) -> str:
+    from sciatica_journal.paths import BACKUP_DIR_NAME
+    from sciatica_journal.storage.backups import newest_sound_backup
+
+    backup = newest_sound_backup(data_dir / BACKUP_DIR_NAME)
+    return "" if backup is None else f"; the newest verified backup is {backup}"
 
 
 def _show_error_window(message: str) -> None:

@@ -33,9 +33,11 @@ class ProfileDialog(QDialog):
             intro.setWordWrap(True)
             layout.addWidget(intro)
         layout.addWidget(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Start using the journal" if first_run else "Save")
+        buttons = QDialogButtonBox()
+        save = buttons.addButton(
+            "Start using the journal" if first_run else "Save",
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         save.setAccessibleName(save.text())
         save.setDefault(True)
         if not first_run:

@@ -141,3 +141,17 @@ def test_a_journal_file_that_is_not_ours_is_refused_untouched(tmp_path: Path, co
     _one_line_error(result, *words)
     assert database.read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == ["journal.sqlite3"]
+
+
+def test_a_damaged_journal_points_to_the_newest_verified_backup(journal_dir: Path):
+    from sciatica_journal.storage.backups import timestamped_backup
+    from tests.conftest import NOW
+
+    database = journal_dir / "journal.sqlite3"
+    backup = timestamped_backup(database, journal_dir / "backups", "scheduled", NOW)
+    database.write_bytes(b"\x00" * 4096)  # the disk ate it
+    result = run("--data-dir", str(journal_dir))
+    _one_line_error(
+        result, "not a Sciatica Journal database", f"newest verified backup is {backup}"
+    )
+    assert database.read_bytes() == b"\x00" * 4096
