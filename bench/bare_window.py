@@ -4,7 +4,9 @@ It does what any PySide6 + pyqtgraph app must do at launch and nothing more: a
 QMainWindow of the app's size with one small plot. At its first paint it prints
 ``bare: ready`` to stderr and quits, by the same mechanism as the app under
 SCIATICA_JOURNAL_EXIT_AFTER_PAINT=1 (an event filter catching QEvent.Paint, then
-QTimer.singleShot(0, ...)).
+QTimer.singleShot(0, ...)). The plot covers the whole window with an opaque
+viewport, so Qt never sends the window itself a paint event: the filter watches
+the plot's viewport too, which is painted in the same first pass.
 """
 
 import sys
@@ -41,6 +43,7 @@ def main():
 
     first_paint = FirstPaint(ready)
     window.installEventFilter(first_paint)
+    plot.viewport().installEventFilter(first_paint)
     window.show()
     return app.exec()
 
