@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, burden, distal_extent
+from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap
+from sciatica_journal.domain.map_comparison import ExtentChange, compare_maps
 from sciatica_journal.domain.program import Thresholds
 from sciatica_journal.domain.sessions import Outcome, PainScores
-
-
-def _extent(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> int:
-    level = distal_extent(symptoms, side, catalog)
-    return -1 if level is None else level
 
 
 def session_outcome(
@@ -27,9 +23,8 @@ def session_outcome(
     after_pain = pain_after if pain_after is not None else pain_before
     if not map_before.is_empty and after_map.is_empty and not stopped_for_pain:
         return Outcome.ABOLISHED
-    before_ext = {s: _extent(map_before, s, catalog) for s in SIDES}
-    after_ext = {s: _extent(after_map, s, catalog) for s in SIDES}
-    if any(after_ext[s] > before_ext[s] for s in SIDES):
+    changes = {s: c.change for s, c in compare_maps(map_before, after_map, catalog).items()}
+    if ExtentChange.PERIPHERALIZED in changes.values():
         return Outcome.PERIPHERALIZED
     rise = thresholds.worse_pain_increase
     if (
@@ -38,15 +33,15 @@ def session_outcome(
         or after_pain.leg - pain_before.leg >= rise
     ):
         return Outcome.WORSE
-    if any(after_ext[s] < before_ext[s] for s in SIDES):
+    if ExtentChange.CENTRALIZED in changes.values():
         return Outcome.CENTRALIZED
     fall = thresholds.better_pain_decrease
     pain_down = (
         pain_before.back - after_pain.back >= fall or pain_before.leg - after_pain.leg >= fall
     )
-    lighter = any(
-        burden(after_map, s, catalog) < burden(map_before, s, catalog) for s in SIDES
-    ) and all(burden(after_map, s, catalog) <= burden(map_before, s, catalog) for s in SIDES)
+    lighter = ExtentChange.SMALLER in changes.values() and all(
+        changes[s] in (ExtentChange.SMALLER, ExtentChange.SAME) for s in SIDES
+    )
     if pain_down or lighter:
         return Outcome.BETTER
     return Outcome.NO_CHANGE

@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sciatica_journal.domain.red_flags import RedFlagQuestion, Severity
+
 
 class ProgramError(ValueError):
     """``program.toml`` is broken; the message names the key."""
@@ -69,6 +71,7 @@ class Program:
     thresholds: Thresholds
     disclaimer_title: str
     disclaimer_text: str
+    red_flags: tuple[RedFlagQuestion, ...]
 
     def rung(self, slug: str) -> Rung:
         for rung in self.rungs:
@@ -169,6 +172,20 @@ def _rung(number: int, table: Any) -> Rung:
     )
 
 
+def _red_flag(index: int, table: Any) -> RedFlagQuestion:
+    path = f"red_flags[{index}]."
+    if not isinstance(table, Mapping):
+        raise ProgramError(f"program.toml: 'red_flags[{index}]' must be a table")
+    severity = _get(table, "severity", path)
+    if severity not in set(Severity):
+        raise ProgramError(f'program.toml: \'{path}severity\' must be "urgent" or "doctor"')
+    return RedFlagQuestion(
+        code=_text(table, "code", path),
+        question=_text(table, "question", path),
+        severity=Severity(severity),
+    )
+
+
 def parse_program(data: Mapping[str, Any]) -> Program:
     schema = _get(data, "schema", "")
     if schema != 1:
@@ -204,8 +221,15 @@ def parse_program(data: Mapping[str, Any]) -> Program:
     missing = [s for s in REQUIRED_SLUGS if s not in slugs]
     if missing:
         raise ProgramError(f"program.toml: 'rungs' lacks the rung with slug {missing[0]!r}")
+    raw_flags = _get(data, "red_flags", "")
+    if not isinstance(raw_flags, list) or not raw_flags:
+        raise ProgramError("program.toml: 'red_flags' must be a non-empty list of tables")
+    red_flags = tuple(_red_flag(i, table) for i, table in enumerate(raw_flags))
+    if not any(q.severity is Severity.URGENT for q in red_flags):
+        raise ProgramError("program.toml: 'red_flags' has no urgent question")
     return Program(
         rungs=rungs,
+        red_flags=red_flags,
         target_min=target_min,
         target_max=target_max,
         thresholds=thresholds,

@@ -16,7 +16,9 @@ from sciatica_journal.paths import BACKUP_DIR_NAME, DATABASE_FILE_NAME, migratio
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.program_loader import load_catalog, load_program
+from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.session_service import SessionService
+from sciatica_journal.services.symptom_service import SymptomService
 from sciatica_journal.storage.database import Journal, open_journal
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,8 @@ class Services:
     clock: Clock
     profiles: ProfileService
     sessions: SessionService
+    symptoms: SymptomService
+    red_flags: RedFlagService
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -58,4 +62,6 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         clock=clock,
         profiles=profiles,
         sessions=sessions,
+        symptoms=SymptomService(catalog, clock),
+        red_flags=RedFlagService(program, clock),
     )

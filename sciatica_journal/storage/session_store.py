@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid as uuidlib
-from collections.abc import Iterable
 
 from peewee import fn
 
-from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
 from sciatica_journal.domain.sessions import (
     NewSession,
     Outcome,
@@ -18,36 +15,7 @@ from sciatica_journal.domain.sessions import (
 )
 from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
 from sciatica_journal.storage import models
-
-
-def new_uuid() -> str:
-    return str(uuidlib.uuid4())
-
-
-def insert_map(
-    symptoms: SymptomMap, *, at: dt.datetime, zone: str, context: str, note: str = ""
-) -> models.SymptomMap:
-    row = models.SymptomMap.create(
-        uuid=new_uuid(),
-        recorded_at=format_utc(at),
-        zone=zone,
-        local_date=local_date(at, zone).isoformat(),
-        context=context,
-        note=note,
-    )
-    if symptoms.marks:
-        models.SymptomMark.insert_many(
-            [
-                {
-                    "symptom_map": row.id,
-                    "region": m.region,
-                    "kind": m.kind.value,
-                    "intensity": m.intensity,
-                }
-                for m in symptoms.marks
-            ]
-        ).execute()
-    return row
+from sciatica_journal.storage.symptom_store import insert_map, new_uuid
 
 
 def insert_session(session: NewSession, outcome: Outcome, zone: str, now: dt.datetime) -> str:
@@ -122,22 +90,3 @@ def latest_session() -> SessionEntry | None:
 
 def count_sessions() -> int:
     return int(models.ExerciseSession.select(fn.COUNT(models.ExerciseSession.id)).scalar() or 0)
-
-
-def latest_map() -> SymptomMap | None:
-    row = models.SymptomMap.select().order_by(models.SymptomMap.recorded_at.desc()).first()
-    return None if row is None else load_map(row.id)
-
-
-def load_map(map_id: int) -> SymptomMap:
-    marks = (
-        models.SymptomMark.select()
-        .where(models.SymptomMark.symptom_map == map_id)
-        .order_by(models.SymptomMark.id)
-    )
-    return SymptomMap(marks=tuple(_marks(marks)))
-
-
-def _marks(rows: Iterable[models.SymptomMark]) -> Iterable[Mark]:
-    for row in rows:
-        yield Mark(region=row.region, kind=SymptomKind(row.kind), intensity=row.intensity)

@@ -7,7 +7,7 @@ from collections import Counter
 from sciatica_journal.domain.body import distal_extent
 from sciatica_journal.domain.sessions import Outcome
 from sciatica_journal.services.demo_journal import DEMO_DAYS, generate_demo
-from sciatica_journal.storage import models, session_store
+from sciatica_journal.storage import models, symptom_store
 
 
 def test_the_demo_course(services):
@@ -18,8 +18,8 @@ def test_the_demo_course(services):
     assert len(days) == DEMO_DAYS
     assert 4 <= count / DEMO_DAYS <= 7
 
-    first_map = session_store.load_map(sessions[0].map_before_id)
-    last_map = session_store.load_map(sessions[-1].map_after_id)
+    first_map = symptom_store.load_map(sessions[0].map_before_id)
+    last_map = symptom_store.load_map(sessions[-1].map_after_id)
     catalog = services.catalog
     assert distal_extent(first_map, "right", catalog) >= 6  # foot or toes
     assert distal_extent(last_map, "right", catalog) <= 2  # buttock or thigh at most

@@ -1,0 +1,50 @@
+"""Red-flag screenings: the questions, saving the answers, and whether exercise is blocked today."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sciatica_journal.domain.program import Program
+from sciatica_journal.domain.red_flags import (
+    RedFlagQuestion,
+    ScreenResult,
+    Trigger,
+    evaluate,
+)
+from sciatica_journal.domain.timekeeping import local_date
+from sciatica_journal.services.clock import Clock
+from sciatica_journal.storage import red_flag_store
+from sciatica_journal.storage.red_flag_store import StoredScreen
+
+
+class RedFlagService:
+    def __init__(self, program: Program, clock: Clock) -> None:
+        self._program = program
+        self._clock = clock
+
+    @property
+    def questions(self) -> tuple[RedFlagQuestion, ...]:
+        return self._program.red_flags
+
+    def record(self, answers: Mapping[str, bool], trigger: Trigger) -> ScreenResult:
+        """Judge and keep a screening (every question answered); returns the result."""
+        result = evaluate(answers, self.questions)
+        red_flag_store.insert_screen(
+            {q.code: bool(answers[q.code]) for q in self.questions},
+            result=result,
+            trigger=trigger,
+            at=self._clock.now(),
+            zone=self._clock.zone,
+        )
+        return result
+
+    def screens_today(self) -> list[StoredScreen]:
+        return red_flag_store.screens_on(local_date(self._clock.now(), self._clock.zone))
+
+    def due_today(self) -> bool:
+        """The daily screening is due until one has been answered today."""
+        return not self.screens_today()
+
+    def blocked_today(self) -> bool:
+        """An urgent answer today stops the exercises for the rest of the day."""
+        return any(s.result is ScreenResult.URGENT for s in self.screens_today())

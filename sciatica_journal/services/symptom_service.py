@@ -1,0 +1,108 @@
+"""Symptom check-ins: saving a map on its own, the latest map, and what changed, in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sciatica_journal.domain.body import (
+    INTENSITY_NAMES,
+    Mark,
+    RegionCatalog,
+    SymptomKind,
+    SymptomMap,
+    validate_mark,
+)
+from sciatica_journal.domain.map_comparison import (
+    compare_maps,
+    describe_change,
+    describe_reach,
+    when_phrase,
+)
+from sciatica_journal.domain.red_flags import Trigger, triggers_for_map
+from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.services.clock import Clock
+from sciatica_journal.storage import symptom_store
+from sciatica_journal.storage.symptom_store import StoredMap
+
+
+class MapError(ValueError):
+    """A map that cannot be saved; the message says why."""
+
+
+@dataclass(frozen=True)
+class SavedMap:
+    uuid: str
+    red_flag_triggers: tuple[Trigger, ...]
+
+
+def make_mark(region: str, kind: object, intensity: object, catalog: RegionCatalog) -> Mark:
+    """Build a mark from loose input, refusing what the journal cannot hold."""
+    kinds = {k.value for k in SymptomKind}
+    if kind not in kinds:
+        raise MapError(f"symptom kind must be one of {', '.join(sorted(kinds))}, not {kind!r}")
+    if isinstance(intensity, bool) or intensity not in INTENSITY_NAMES:
+        raise MapError(f"intensity must be 1 (mild), 2 (moderate) or 3 (severe), not {intensity!r}")
+    mark = Mark(region=region, kind=SymptomKind(str(kind)), intensity=int(str(intensity)))
+    try:
+        validate_mark(mark, catalog)
+    except ValueError as exc:
+        raise MapError(str(exc)) from exc
+    return mark
+
+
+class SymptomService:
+    def __init__(self, catalog: RegionCatalog, clock: Clock) -> None:
+        self._catalog = catalog
+        self._clock = clock
+
+    @property
+    def catalog(self) -> RegionCatalog:
+        return self._catalog
+
+    def validate(self, symptoms: SymptomMap) -> None:
+        for mark in symptoms.marks:
+            make_mark(
+                mark.region, getattr(mark.kind, "value", mark.kind), mark.intensity, self._catalog
+            )
+        seen = [(m.region, m.kind) for m in symptoms.marks]
+        if len(seen) != len(set(seen)):
+            raise MapError("a region carries the same kind of symptom twice")
+
+    def latest(self) -> StoredMap | None:
+        found = symptom_store.latest_maps(1)
+        return found[0] if found else None
+
+    def record_check_in(self, symptoms: SymptomMap, note: str = "") -> SavedMap:
+        """Save a map on its own (no exercise); says whether red-flag questions are due."""
+        self.validate(symptoms)
+        if len(note) > 5000:
+            raise MapError("the note is longer than 5000 characters")
+        previous = self.latest()
+        map_uuid = symptom_store.save_check_in(
+            symptoms, at=self._clock.now(), zone=self._clock.zone, note=note.strip()
+        )
+        triggers = triggers_for_map(
+            previous.symptoms if previous else None, symptoms, self._catalog
+        )
+        return SavedMap(uuid=map_uuid, red_flag_triggers=tuple(triggers))
+
+    def reach_lines(self, symptoms: SymptomMap) -> list[str]:
+        lines = describe_reach(symptoms, self._catalog)
+        unknown = symptoms.unknown_regions(self._catalog)
+        if unknown:
+            lines.append("Marks on regions this version does not know: " + ", ".join(unknown))
+        return lines
+
+    def change_lines(self, before: StoredMap, after: SymptomMap) -> list[str]:
+        """How ``after`` differs from a stored earlier map, one line per leg."""
+        since = when_phrase(
+            local_time(before.recorded_at, before.zone), local_time(self._clock.now(), before.zone)
+        )
+        return [
+            describe_change(c, self._catalog, since)
+            for c in compare_maps(before.symptoms, after, self._catalog).values()
+        ]
+
+    def now(self) -> dt.datetime:
+        return self._clock.now()

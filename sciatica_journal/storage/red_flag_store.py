@@ -1,0 +1,64 @@
+"""Red-flag screenings and their answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sciatica_journal.domain.red_flags import ScreenResult, Trigger
+from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
+from sciatica_journal.storage import models
+from sciatica_journal.storage.symptom_store import new_uuid
+
+
+@dataclass(frozen=True)
+class StoredScreen:
+    uuid: str
+    answered_at: dt.datetime
+    local_date: dt.date
+    trigger: Trigger
+    result: ScreenResult
+    answers: dict[str, bool]
+
+
+def insert_screen(
+    answers: Mapping[str, bool],
+    *,
+    result: ScreenResult,
+    trigger: Trigger,
+    at: dt.datetime,
+    zone: str,
+) -> str:
+    with models.database.atomic():
+        row = models.RedFlagScreen.create(
+            uuid=new_uuid(),
+            answered_at=format_utc(at),
+            zone=zone,
+            local_date=local_date(at, zone).isoformat(),
+            trigger=trigger.value,
+            result=result.value,
+        )
+        models.RedFlagAnswer.insert_many(
+            [{"screen": row.id, "question": code, "answer": yes} for code, yes in answers.items()]
+        ).execute()
+    return str(row.uuid)
+
+
+def screens_on(day: dt.date) -> list[StoredScreen]:
+    rows = (
+        models.RedFlagScreen.select()
+        .where(models.RedFlagScreen.local_date == day.isoformat())
+        .order_by(models.RedFlagScreen.answered_at)
+    )
+    return [
+        StoredScreen(
+            uuid=row.uuid,
+            answered_at=parse_utc(row.answered_at),
+            local_date=dt.date.fromisoformat(row.local_date),
+            trigger=Trigger(row.trigger),
+            result=ScreenResult(row.result),
+            answers={a.question: a.answer for a in row.answers},
+        )
+        for row in rows
+    ]

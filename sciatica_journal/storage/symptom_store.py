@@ -1,0 +1,96 @@
+"""Symptom maps and their marks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuidlib
+from dataclasses import dataclass
+
+from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
+from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
+from sciatica_journal.storage import models
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+@dataclass(frozen=True)
+class StoredMap:
+    uuid: str
+    recorded_at: dt.datetime  # UTC
+    zone: str
+    context: str
+    note: str
+    symptoms: SymptomMap
+
+
+def insert_map(
+    symptoms: SymptomMap, *, at: dt.datetime, zone: str, context: str, note: str = ""
+) -> models.SymptomMap:
+    """Insert a map and its marks (the caller holds the transaction)."""
+    row = models.SymptomMap.create(
+        uuid=new_uuid(),
+        recorded_at=format_utc(at),
+        zone=zone,
+        local_date=local_date(at, zone).isoformat(),
+        context=context,
+        note=note,
+    )
+    if symptoms.marks:
+        models.SymptomMark.insert_many(
+            [
+                {
+                    "symptom_map": row.id,
+                    "region": m.region,
+                    "kind": m.kind.value,
+                    "intensity": m.intensity,
+                }
+                for m in symptoms.marks
+            ]
+        ).execute()
+    return row
+
+
+def save_check_in(symptoms: SymptomMap, *, at: dt.datetime, zone: str, note: str) -> str:
+    with models.database.atomic():
+        return str(insert_map(symptoms, at=at, zone=zone, context="check-in", note=note).uuid)
+
+
+def load_map(map_id: int) -> SymptomMap:
+    rows = (
+        models.SymptomMark.select()
+        .where(models.SymptomMark.symptom_map == map_id)
+        .order_by(models.SymptomMark.id)
+    )
+    return SymptomMap(
+        marks=tuple(
+            Mark(region=r.region, kind=SymptomKind(r.kind), intensity=r.intensity) for r in rows
+        )
+    )
+
+
+def _stored(row: models.SymptomMap) -> StoredMap:
+    return StoredMap(
+        uuid=row.uuid,
+        recorded_at=parse_utc(row.recorded_at),
+        zone=row.zone,
+        context=row.context,
+        note=row.note,
+        symptoms=load_map(row.id),
+    )
+
+
+def latest_maps(count: int = 1) -> list[StoredMap]:
+    """The newest maps, newest first."""
+    rows = (
+        models.SymptomMap.select()
+        .order_by(models.SymptomMap.recorded_at.desc(), models.SymptomMap.id.desc())
+        .limit(count)
+    )
+    return [_stored(row) for row in rows]
+
+
+def map_by_uuid(map_uuid: str) -> StoredMap | None:
+    row = models.SymptomMap.get_or_none(models.SymptomMap.uuid == map_uuid)
+    return None if row is None else _stored(row)
