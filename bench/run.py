@@ -9,7 +9,7 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("launch",)
+BENCHMARKS = ("launch", "map_click")
 
 
 def main(argv=None):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -68,6 +69,18 @@ class SymptomMap:
 
     def unknown_regions(self, catalog: RegionCatalog) -> list[str]:
         return sorted({m.region for m in self.marks if m.region not in catalog})
+
+
+@dataclass(frozen=True)
+class RecordedMap:
+    """A symptom map as the journal keeps it: when, where (zone), why, and a note."""
+
+    uuid: str
+    recorded_at: dt.datetime  # UTC
+    zone: str
+    context: str  # "check-in", "before" or "after"
+    note: str
+    symptoms: SymptomMap
 
 
 def validate_mark(mark: Mark, catalog: RegionCatalog) -> None:

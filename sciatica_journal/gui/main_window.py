@@ -18,7 +18,9 @@ from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.style import app_icon
+from sciatica_journal.gui.symptoms_page import SymptomsPage
 from sciatica_journal.gui.today_page import TodayPage
+from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
 
 
@@ -39,8 +41,11 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName("Pages")
         self.navigation.setFixedWidth(170)
         self.pages = QStackedWidget()
+        self.drawing = BodyMapDrawing(services.catalog)
         self.today_page = TodayPage(services.sessions)
+        self.symptoms_page = SymptomsPage(services.symptoms, services.red_flags, self.drawing)
         self._add_page("Today", self.today_page)
+        self._add_page("Symptoms", self.symptoms_page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
 

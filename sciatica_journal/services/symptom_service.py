@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sciatica_journal.domain.body import (
     INTENSITY_NAMES,
     Mark,
+    RecordedMap,
     RegionCatalog,
     SymptomKind,
     SymptomMap,
@@ -23,7 +24,6 @@ from sciatica_journal.domain.red_flags import Trigger, triggers_for_map
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.storage import symptom_store
-from sciatica_journal.storage.symptom_store import StoredMap
 
 
 class MapError(ValueError):
@@ -69,7 +69,7 @@ class SymptomService:
         if len(seen) != len(set(seen)):
             raise MapError("a region carries the same kind of symptom twice")
 
-    def latest(self) -> StoredMap | None:
+    def latest(self) -> RecordedMap | None:
         found = symptom_store.latest_maps(1)
         return found[0] if found else None
 
@@ -94,7 +94,7 @@ class SymptomService:
             lines.append("Marks on regions this version does not know: " + ", ".join(unknown))
         return lines
 
-    def change_lines(self, before: StoredMap, after: SymptomMap) -> list[str]:
+    def change_lines(self, before: RecordedMap, after: SymptomMap) -> list[str]:
         """How ``after`` differs from a stored earlier map, one line per leg."""
         since = when_phrase(
             local_time(before.recorded_at, before.zone), local_time(self._clock.now(), before.zone)
@@ -104,5 +104,5 @@ class SymptomService:
             for c in compare_maps(before.symptoms, after, self._catalog).values()
         ]
 
-    def now(self) -> dt.datetime:
-        return self._clock.now()
+    def local_now(self) -> dt.datetime:
+        return local_time(self._clock.now(), self._clock.zone)

@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuidlib
-from dataclasses import dataclass
 
-from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
+from sciatica_journal.domain.body import Mark, RecordedMap, SymptomKind, SymptomMap
 from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
 from sciatica_journal.storage import models
 
 
 def new_uuid() -> str:
     return str(uuidlib.uuid4())
-
-
-@dataclass(frozen=True)
-class StoredMap:
-    uuid: str
-    recorded_at: dt.datetime  # UTC
-    zone: str
-    context: str
-    note: str
-    symptoms: SymptomMap
 
 
 def insert_map(
@@ -70,8 +59,8 @@ def load_map(map_id: int) -> SymptomMap:
     )
 
 
-def _stored(row: models.SymptomMap) -> StoredMap:
-    return StoredMap(
+def _stored(row: models.SymptomMap) -> RecordedMap:
+    return RecordedMap(
         uuid=row.uuid,
         recorded_at=parse_utc(row.recorded_at),
         zone=row.zone,
@@ -81,7 +70,7 @@ def _stored(row: models.SymptomMap) -> StoredMap:
     )
 
 
-def latest_maps(count: int = 1) -> list[StoredMap]:
+def latest_maps(count: int = 1) -> list[RecordedMap]:
     """The newest maps, newest first."""
     rows = (
         models.SymptomMap.select()
@@ -91,6 +80,6 @@ def latest_maps(count: int = 1) -> list[StoredMap]:
     return [_stored(row) for row in rows]
 
 
-def map_by_uuid(map_uuid: str) -> StoredMap | None:
+def map_by_uuid(map_uuid: str) -> RecordedMap | None:
     row = models.SymptomMap.get_or_none(models.SymptomMap.uuid == map_uuid)
     return None if row is None else _stored(row)

@@ -42,7 +42,7 @@ maps = st.lists(marks, max_size=12, unique_by=lambda m: (m.region, m.kind)).map(
 
 @given(maps, marks)
 def test_adding_a_mark_never_lowers_the_extent(symptoms, mark):
-    bigger = SymptomMap(symptoms.marks + (mark,))
+    bigger = SymptomMap((*symptoms.marks, mark))
     for side in SIDES:
         before = distal_extent(symptoms, side, CATALOG)
         after = distal_extent(bigger, side, CATALOG)

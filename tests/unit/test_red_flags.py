@@ -62,7 +62,7 @@ def test_the_service_keeps_screens_and_blocks_the_day(services, clock):
     assert not flags.due_today() and not flags.blocked_today()
     assert flags.record({**NO, "bladder-difficulty": True}, Trigger.SADDLE) is ScreenResult.URGENT
     assert flags.blocked_today()
-    (first, second) = flags.screens_today()
+    (_first, second) = flags.screens_today()
     assert second.answers["bladder-difficulty"] is True
     assert second.trigger is Trigger.SADDLE
     # The next day is a new day.

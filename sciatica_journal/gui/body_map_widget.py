@@ -1,0 +1,243 @@
+"""The clickable leg diagram.
+
+Click marks a region with the chosen kind and intensity, a second click cycles
+the intensity, right-click or Delete clears it. Each region also has an
+invisible, focusable stand-in child widget so that Tab walks the regions in
+order and a screen reader hears each region's name; Space or Enter marks the
+focused region. Every change is an undoable command. No database here: the
+widget emits ``changed`` and its owner decides what to save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from sciatica_journal.domain.body import INTENSITY_NAMES, Mark, SymptomKind, SymptomMap
+from sciatica_journal.reports.body_map_painter import BodyMapDrawing, Highlight
+
+State = dict[str, dict[SymptomKind, int]]
+
+
+def _state_of(symptoms: SymptomMap) -> State:
+    state: State = {}
+    for mark in symptoms.marks:
+        state.setdefault(mark.region, {})[mark.kind] = mark.intensity
+    return state
+
+
+def _copy(state: State) -> State:
+    return {region: dict(kinds) for region, kinds in state.items()}
+
+
+def describe_marks(kinds: dict[SymptomKind, int]) -> str:
+    if not kinds:
+        return "nothing marked"
+    return ", ".join(f"{kind.value} ({INTENSITY_NAMES[level]})" for kind, level in kinds.items())
+
+
+class _Edit(QUndoCommand):
+    def __init__(self, widget: BodyMapWidget, before: State, after: State, text: str) -> None:
+        super().__init__(text)
+        self._widget, self._before, self._after = widget, before, after
+
+    def redo(self) -> None:
+        self._widget._apply(self._after)
+
+    def undo(self) -> None:
+        self._widget._apply(self._before)
+
+
+class RegionStandIn(QWidget):
+    """Focus and accessibility for one region; painting and mouse are the map's."""
+
+    def __init__(self, code: str, name: str, owner: BodyMapWidget) -> None:
+        super().__init__(owner)
+        self.code = code
+        self._owner = owner
+        self.setObjectName(f"region-{code}")
+        self.setAccessibleName(name)
+        self.setToolTip(name)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._owner.mark_region(self.code)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self._owner.clear_region(self.code)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._owner.set_focus_region(self.code)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._owner.set_focus_region(None)
+        super().focusOutEvent(event)
+
+
+class BodyMapWidget(QWidget):
+    changed = Signal()
+    MARGIN = 6
+
+    def __init__(self, drawing: BodyMapDrawing, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.drawing = drawing
+        self.kind = SymptomKind.PAIN
+        self.intensity = 2
+        self.undo_stack = QUndoStack(self)
+        self._state: State = {}
+        self._hover: str | None = None
+        self._focus: str | None = None
+        self.paint_hook: Callable[[], None] | None = None  # benchmarks observe repaints
+        self.setMouseTracking(True)
+        self.setAccessibleName("Leg diagram")
+        self.setAccessibleDescription(
+            "Lower back, buttocks and both legs, back view and front view. "
+            "Tab moves between regions; Space marks; Delete clears."
+        )
+        self.setMinimumSize(260, 300)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.stand_ins: dict[str, RegionStandIn] = {}
+        for region in self._tab_order():
+            self.stand_ins[region.code] = RegionStandIn(region.code, region.name, self)
+
+    def _tab_order(self) -> list:
+        """Back view then front view; within a view top to bottom, patient's left first."""
+        regions = [r for r in self.drawing.catalog.regions if r.code in self.drawing.shapes]
+        side_rank = {"left": 0, "center": 1, "right": 2}
+        view_rank = {"back": 0, "front": 1}
+        return sorted(regions, key=lambda r: (view_rank[r.view], r.level, side_rank[r.side]))
+
+    # ---- the map -----------------------------------------------------------------
+
+    def symptom_map(self) -> SymptomMap:
+        marks = [
+            Mark(region, kind, level)
+            for region, kinds in sorted(self._state.items())
+            for kind, level in kinds.items()
+        ]
+        return SymptomMap(tuple(marks))
+
+    def set_map(self, symptoms: SymptomMap) -> None:
+        """Replace the map (e.g. prefilled from the last one); not an undoable edit."""
+        self.undo_stack.clear()
+        self._apply(_state_of(symptoms))
+
+    def _apply(self, state: State) -> None:
+        self._state = _copy(state)
+        for code, stand_in in self.stand_ins.items():
+            stand_in.setAccessibleDescription(describe_marks(self._state.get(code, {})))
+        self.update()
+        self.changed.emit()
+
+    def _push(self, after: State, text: str) -> None:
+        if after != self._state:
+            self.undo_stack.push(_Edit(self, _copy(self._state), after, text))
+
+    def mark_region(self, code: str) -> None:
+        """Mark with the chosen kind, or cycle its intensity if already marked."""
+        after = _copy(self._state)
+        kinds = after.setdefault(code, {})
+        if self.kind in kinds:
+            kinds[self.kind] = kinds[self.kind] % 3 + 1
+        else:
+            kinds[self.kind] = self.intensity
+        self._push(after, f"mark {code}")
+
+    def clear_region(self, code: str) -> None:
+        after = _copy(self._state)
+        after.pop(code, None)
+        self._push(after, f"clear {code}")
+
+    def clear_all(self) -> None:
+        self._push({}, "clear all")
+
+    def marks_on(self, code: str) -> dict[SymptomKind, int]:
+        return dict(self._state.get(code, {}))
+
+    # ---- geometry ----------------------------------------------------------------
+
+    def target_rect(self) -> QRectF:
+        return QRectF(self.rect()).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return round(width / self.drawing.aspect)
+
+    def sizeHint(self) -> QSize:
+        return QSize(round(520 * self.drawing.aspect), 520)
+
+    def region_point(self, code: str) -> QPointF:
+        """A point inside a region, in widget coordinates (tests click here)."""
+        return self.drawing.region_centre(code, self.target_rect())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        target = self.target_rect()
+        for code, stand_in in self.stand_ins.items():
+            stand_in.setGeometry(self.drawing.region_rect(code, target).toAlignedRect())
+        super().resizeEvent(event)
+
+    # ---- events ------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self.drawing.paint(
+            painter, self.target_rect(), self.symptom_map(), Highlight(self._hover, self._focus)
+        )
+        painter.end()
+        if self.paint_hook is not None:
+            self.paint_hook()
+
+    def set_focus_region(self, code: str | None) -> None:
+        self._focus = code
+        self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        code = self.drawing.region_at(event.position(), self.target_rect())
+        if code != self._hover:
+            self._hover = code
+            self.update()
+            if code is None:
+                QToolTip.hideText()
+            else:
+                region = self.drawing.catalog.get(code)
+                QToolTip.showText(
+                    event.globalPosition().toPoint(), region.name if region else code, self
+                )
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hover = None
+        self.update()
+        super().leaveEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        code = self.drawing.region_at(event.position(), self.target_rect())
+        if code is None:
+            return super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.mark_region(code)
+        elif event.button() == Qt.MouseButton.RightButton:
+            self.clear_region(code)
+        event.accept()
+        return None

@@ -1,0 +1,174 @@
+"""The red-flag questions and the screens that follow a "yes" (DESIGN §2.3).
+
+``run_red_flag_check`` is the reusable component: it asks, keeps the answers
+through the service, and shows the urgent or "contact your doctor" screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_journal.domain.red_flags import RedFlagQuestion, ScreenResult, Trigger
+from sciatica_journal.services.red_flag_service import RedFlagService
+
+INTRO = {
+    Trigger.DAILY: "Before today's first session, please answer these questions honestly.",
+    Trigger.SADDLE: (
+        "You marked the area between your legs. Please answer these questions before going on."
+    ),
+    Trigger.BOTH_LEGS: (
+        "You marked symptoms in both legs. Please answer these questions before going on."
+    ),
+}
+
+
+class RedFlagDialog(QDialog):
+    """Yes/No for every question; Continue is enabled once all are answered."""
+
+    def __init__(
+        self,
+        questions: tuple[RedFlagQuestion, ...],
+        trigger: Trigger,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Safety questions")
+        self.setAccessibleName("Safety questions")
+        self.setMinimumWidth(640)
+        self._questions = questions
+        self._groups: dict[str, QButtonGroup] = {}
+        layout = QVBoxLayout(self)
+        heading = QLabel("Safety questions")
+        heading.setObjectName("pageTitle")
+        layout.addWidget(heading)
+        intro = QLabel(
+            INTRO[trigger] + " A “yes” does not mean something is wrong, "
+            "but it needs a doctor's attention."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.setColumnStretch(0, 1)
+        for row, question in enumerate(questions):
+            text = QLabel(f"{row + 1}. {question.question}")
+            text.setWordWrap(True)
+            group = QButtonGroup(self)
+            yes, no = QRadioButton("Yes"), QRadioButton("No")
+            yes.setAccessibleName(f"Question {row + 1}: yes")
+            no.setAccessibleName(f"Question {row + 1}: no")
+            yes.setAccessibleDescription(question.question)
+            no.setAccessibleDescription(question.question)
+            group.addButton(yes, 1)
+            group.addButton(no, 0)
+            group.idToggled.connect(self._update_continue)
+            self._groups[question.code] = group
+            grid.addWidget(text, row, 0)
+            grid.addWidget(yes, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(no, row, 2, Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(grid_host)
+        layout.addWidget(scroll, stretch=1)
+
+        buttons = QDialogButtonBox()
+        self.continue_button = buttons.addButton("Continue", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.continue_button.setAccessibleName("Continue")
+        self.continue_button.setEnabled(False)
+        later = buttons.addButton("Not now", QDialogButtonBox.ButtonRole.RejectRole)
+        later.setAccessibleName("Not now")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(680, 620)
+
+    def _update_continue(self) -> None:
+        self.continue_button.setEnabled(all(g.checkedId() in (0, 1) for g in self._groups.values()))
+
+    def answers(self) -> dict[str, bool]:
+        return {code: group.checkedId() == 1 for code, group in self._groups.items()}
+
+
+class OutcomeDialog(QDialog):
+    """The screen after a "yes": unmistakable colour, a headline, what to do now."""
+
+    def __init__(
+        self, result: ScreenResult, yes_to: list[RedFlagQuestion], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        urgent = result is ScreenResult.URGENT
+        title = "Seek emergency care now" if urgent else "Contact your doctor promptly"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 12)
+        banner = QLabel(("⚠  " if urgent else "") + title)
+        banner.setObjectName("urgentBanner" if urgent else "doctorBanner")
+        banner.setStyleSheet(
+            "font-size: 20pt; font-weight: 700; padding: 18px; color: white; "
+            f"background: {'#b3261e' if urgent else '#8a5a00'};"
+        )
+        banner.setAccessibleName(title)
+        layout.addWidget(banner)
+        if urgent:
+            advice = (
+                "<p>What you answered can be a sign that the nerves at the bottom of the spine "
+                "are being pressed (cauda equina syndrome) or of another serious problem. "
+                "<b>This needs a doctor today, as an emergency.</b></p>"
+                "<ul><li>Call your local emergency number, or go to the nearest emergency "
+                "department <b>now</b>.</li>"
+                "<li>Tell them you have sciatica and what you answered “yes” to (below).</li>"
+                "<li>Do not do the exercises. The app will not start a session today.</li></ul>"
+            )
+        else:
+            advice = (
+                "<p>What you answered needs your doctor's attention soon. Please contact your "
+                "doctor or physiotherapist promptly (today or tomorrow) and tell them about it."
+                "</p><p>If they have already checked this, you can go on with your exercises.</p>"
+            )
+        listed = "".join(f"<li>{q.question}</li>" for q in yes_to)
+        body = QLabel(advice + f"<p><b>You answered “yes” to:</b></p><ul>{listed}</ul>")
+        body.setTextFormat(Qt.TextFormat.RichText)
+        body.setWordWrap(True)
+        body.setAccessibleName("What to do")
+        body.setContentsMargins(18, 6, 18, 6)
+        layout.addWidget(body)
+        button = QPushButton("I understand" if urgent else "Continue")
+        button.setAccessibleName(button.text())
+        button.setDefault(True)
+        button.clicked.connect(self.accept)
+        row = QDialogButtonBox()
+        row.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+        row.setContentsMargins(18, 0, 18, 0)
+        layout.addWidget(row)
+
+
+def run_red_flag_check(
+    service: RedFlagService, trigger: Trigger, parent: QWidget | None = None
+) -> ScreenResult | None:
+    """Ask the questions, keep the answers, show what follows. None: the user said "Not now"."""
+    dialog = RedFlagDialog(service.questions, trigger, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    answers = dialog.answers()
+    result = service.record(answers, trigger)
+    if result is not ScreenResult.CLEAR:
+        yes_to = [q for q in service.questions if answers[q.code]]
+        OutcomeDialog(result, yes_to, parent).exec()
+    return result

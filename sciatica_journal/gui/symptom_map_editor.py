@@ -1,0 +1,134 @@
+"""The leg diagram with its tools: kind and intensity pickers, legend, Clear all and Undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QPainter, QPaintEvent, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_journal.domain.body import INTENSITY_NAMES, SymptomKind, SymptomMap
+from sciatica_journal.gui.body_map_widget import BodyMapWidget
+from sciatica_journal.reports.body_map_painter import (
+    BodyMapDrawing,
+    paint_legend,
+    paint_swatch,
+)
+
+
+def swatch_icon(kind: SymptomKind, intensity: int = 2, size: int = 22) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    paint_swatch(painter, QRectF(1, 1, size - 2, size - 2), kind, intensity)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Legend(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Legend")
+        self.setAccessibleDescription(
+            "Pain: solid fill. Numbness: diagonal lines. Tingling: dots. "
+            "Denser means stronger: mild, moderate, severe."
+        )
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        h = self.fontMetrics().height()
+        return QSize(260, round(h * 1.6 * 4))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        paint_legend(painter, QRectF(self.rect()))
+        painter.end()
+
+
+class SymptomMapEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, drawing: BodyMapDrawing, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.map_widget = BodyMapWidget(drawing)
+        self.map_widget.changed.connect(self.changed)
+
+        self.kind_group = QButtonGroup(self)
+        kinds = QHBoxLayout()
+        kinds.addWidget(QLabel("Mark:"))
+        for kind in SymptomKind:
+            button = QRadioButton(kind.value.capitalize())
+            button.setIcon(swatch_icon(kind))
+            button.setIconSize(QSize(22, 22))
+            button.setAccessibleName(f"Mark {kind.value}")
+            button.setChecked(kind is SymptomKind.PAIN)
+            button.toggled.connect(lambda on, k=kind: on and self._set_kind(k))
+            self.kind_group.addButton(button)
+            kinds.addWidget(button)
+        kinds.addStretch(1)
+
+        self.intensity_group = QButtonGroup(self)
+        levels = QHBoxLayout()
+        levels.addWidget(QLabel("Strength:"))
+        for level, name in INTENSITY_NAMES.items():
+            button = QRadioButton(name.capitalize())
+            button.setAccessibleName(f"Strength {name}")
+            button.setChecked(level == 2)
+            button.toggled.connect(lambda on, v=level: on and self._set_intensity(v))
+            self.intensity_group.addButton(button)
+            levels.addWidget(button)
+        levels.addStretch(1)
+
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setAccessibleName("Undo")
+        self.undo_button.setToolTip("Undo the last change to the map (Ctrl+Z)")
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.map_widget.undo_stack.undo)
+        self.map_widget.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.clear_button = QPushButton("Clear all")
+        self.clear_button.setAccessibleName("Clear all")
+        self.clear_button.setToolTip("Remove every mark (can be undone)")
+        self.clear_button.clicked.connect(self.map_widget.clear_all)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.map_widget.undo_stack.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, self.map_widget.undo_stack.redo)
+        levels.addWidget(self.undo_button)
+        levels.addWidget(self.clear_button)
+
+        hint = QLabel(
+            "Click where you feel it. Click again for stronger; right-click (or Delete) clears."
+        )
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(kinds)
+        layout.addLayout(levels)
+        layout.addWidget(hint)
+        row = QHBoxLayout()
+        row.addWidget(self.map_widget, stretch=1)
+        side = QVBoxLayout()
+        side.addWidget(Legend())
+        side.addStretch(1)
+        row.addLayout(side)
+        layout.addLayout(row, stretch=1)
+
+    def _set_kind(self, kind: SymptomKind) -> None:
+        self.map_widget.kind = kind
+
+    def _set_intensity(self, level: int) -> None:
+        self.map_widget.intensity = level
+
+    def symptom_map(self) -> SymptomMap:
+        return self.map_widget.symptom_map()
+
+    def set_map(self, symptoms: SymptomMap) -> None:
+        self.map_widget.set_map(symptoms)

@@ -1,0 +1,129 @@
+"""Symptoms: the leg diagram on its own, for a check-in without exercising."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_journal.domain.body import RecordedMap, SymptomMap
+from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.gui.red_flag_dialogs import run_red_flag_check
+from sciatica_journal.gui.symptom_map_editor import SymptomMapEditor
+from sciatica_journal.reports.body_map_painter import BodyMapDrawing
+from sciatica_journal.services.red_flag_service import RedFlagService
+from sciatica_journal.services.symptom_service import MapError, SymptomService
+
+
+class SymptomsPage(QWidget):
+    saved = Signal()
+
+    def __init__(
+        self,
+        symptoms: SymptomService,
+        red_flags: RedFlagService,
+        drawing: BodyMapDrawing,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._symptoms = symptoms
+        self._red_flags = red_flags
+        self._previous: RecordedMap | None = None
+        self.setAccessibleName("Symptoms")
+
+        title = QLabel("Where do you feel it now?")
+        title.setObjectName("pageTitle")
+        self.since_label = QLabel()
+        self.since_label.setWordWrap(True)
+        self.editor = SymptomMapEditor(drawing)
+        self.editor.changed.connect(self._describe)
+
+        self.reach_label = QLabel()
+        self.reach_label.setAccessibleName("Where the symptoms reach")
+        self.reach_label.setWordWrap(True)
+        self.change_label = QLabel()
+        self.change_label.setAccessibleName("Change since the last map")
+        self.change_label.setWordWrap(True)
+        words = QFrame()
+        words.setObjectName("card")
+        words_layout = QVBoxLayout(words)
+        reach_title = QLabel("Where it reaches")
+        reach_title.setObjectName("cardTitle")
+        change_title = QLabel("Since your last map")
+        change_title.setObjectName("cardTitle")
+        words_layout.addWidget(reach_title)
+        words_layout.addWidget(self.reach_label)
+        words_layout.addWidget(change_title)
+        words_layout.addWidget(self.change_label)
+
+        self.note_edit = QLineEdit()
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText("Note (optional), e.g. after a long drive")
+        self.note_edit.setMaxLength(5000)
+        self.save_button = QPushButton("Save check-in")
+        self.save_button.setAccessibleName("Save check-in")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Save status")
+        self.status_label.setWordWrap(True)
+
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.note_edit, stretch=1)
+        save_row.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(title)
+        layout.addWidget(self.since_label)
+        layout.addWidget(self.editor, stretch=1)
+        layout.addWidget(words)
+        layout.addLayout(save_row)
+        layout.addWidget(self.status_label)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Start from the latest saved map."""
+        self._previous = self._symptoms.latest()
+        if self._previous is None:
+            self.since_label.setText("Mark where you feel pain, numbness or tingling.")
+            self.editor.set_map(SymptomMap())
+        else:
+            when = local_time(self._previous.recorded_at, self._previous.zone)
+            self.since_label.setText(
+                f"This starts from your last map ({when:%a %d %b, %H:%M}): change what is "
+                "different now."
+            )
+            self.editor.set_map(self._previous.symptoms)
+        self._describe()
+
+    def _describe(self) -> None:
+        current = self.editor.symptom_map()
+        self.reach_label.setText("\n".join(self._symptoms.reach_lines(current)))
+        if self._previous is None:
+            self.change_label.setText("This is your first map.")
+        else:
+            self.change_label.setText(
+                "\n".join(self._symptoms.change_lines(self._previous, current))
+            )
+
+    def save(self) -> None:
+        try:
+            saved = self._symptoms.record_check_in(self.editor.symptom_map(), self.note_edit.text())
+        except MapError as exc:
+            self.status_label.setText(f"Not saved: {exc}.")
+            return
+        now = self._symptoms.local_now()
+        self.note_edit.clear()
+        self.refresh()
+        self.status_label.setText(f"Saved at {now:%H:%M}.")
+        self.saved.emit()
+        for trigger in saved.red_flag_triggers[:1]:
+            run_red_flag_check(self._red_flags, trigger, self)

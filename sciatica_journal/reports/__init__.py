@@ -1,0 +1,1 @@
+"""Painting for the report and the screen alike: QtGui only, no widgets."""
