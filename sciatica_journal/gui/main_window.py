@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Pages")
         self.navigation.setFixedWidth(170)
+        self.navigation.setSpacing(2)
         self.pages = QStackedWidget()
         self.drawing = BodyMapDrawing(services.catalog)
         self.today_page = TodayPage(services.sessions)
@@ -60,7 +62,9 @@ class MainWindow(QMainWindow):
         self.profile_changed.connect(self.today_page.refresh)
 
     def _add_page(self, title: str, page: QWidget) -> None:
-        self.navigation.addItem(title)
+        item = QListWidgetItem(title)
+        item.setSizeHint(QSize(150, 42))
+        self.navigation.addItem(item)
         self.pages.addWidget(page)
 
     def _build_menus(self) -> None:

@@ -9,8 +9,8 @@ from sciatica_journal.paths import resource_path
 
 STYLESHEET = """
 QMainWindow, QDialog { background: #f5f7f6; }
-#navigation { background: #e6eeeb; border: none; padding-top: 8px; }
-#navigation::item { padding: 10px 16px; border-radius: 6px; margin: 2px 8px; color: #23312e; }
+#navigation { background: #e6eeeb; border: none; padding: 8px; }
+#navigation::item { padding-left: 14px; border-radius: 6px; color: #23312e; }
 #navigation::item:selected { background: #2f7d6d; color: white; }
 #card { background: white; border: 1px solid #d5dedb; border-radius: 10px; }
 #cardTitle { color: #4d5f5b; font-weight: 600; text-transform: uppercase; font-size: 9pt; }

@@ -45,7 +45,7 @@ class Legend(QWidget):
 
     def sizeHint(self) -> QSize:
         h = self.fontMetrics().height()
-        return QSize(260, round(h * 1.6 * 4))
+        return QSize(320, round(h * 1.6 * 4))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -115,10 +115,13 @@ class SymptomMapEditor(QWidget):
         layout.addWidget(hint)
         row = QHBoxLayout()
         row.addWidget(self.map_widget, stretch=1)
-        side = QVBoxLayout()
-        side.addWidget(Legend())
-        side.addStretch(1)
-        row.addLayout(side)
+        # The column beside the map: the legend, then whatever the page adds.
+        self.side_layout = QVBoxLayout()
+        self.side_layout.addWidget(Legend())
+        side_host = QWidget()
+        side_host.setLayout(self.side_layout)
+        side_host.setFixedWidth(340)
+        row.addWidget(side_host)
         layout.addLayout(row, stretch=1)
 
     def _set_kind(self, kind: SymptomKind) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -75,18 +74,18 @@ class SymptomsPage(QWidget):
         self.status_label.setAccessibleName("Save status")
         self.status_label.setWordWrap(True)
 
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.note_edit, stretch=1)
-        save_row.addWidget(self.save_button)
+        side = self.editor.side_layout
+        side.addWidget(words)
+        side.addWidget(self.note_edit)
+        side.addWidget(self.save_button)
+        side.addWidget(self.status_label)
+        side.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(title)
         layout.addWidget(self.since_label)
         layout.addWidget(self.editor, stretch=1)
-        layout.addWidget(words)
-        layout.addLayout(save_row)
-        layout.addWidget(self.status_label)
         self.refresh()
 
     def refresh(self) -> None:
