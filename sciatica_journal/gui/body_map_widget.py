@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QResizeEvent,
     QUndoCommand,
     QUndoStack,
@@ -104,6 +105,8 @@ class BodyMapWidget(QWidget):
         self._state: State = {}
         self._hover: str | None = None
         self._focus: str | None = None
+        self._base: QPixmap | None = None
+        self._base_key: tuple[int, int, float] | None = None
         self.paint_hook: Callable[[], None] | None = None  # benchmarks observe repaints
         self.setMouseTracking(True)
         self.setAccessibleName("Leg diagram")
@@ -199,10 +202,30 @@ class BodyMapWidget(QWidget):
 
     # ---- events ------------------------------------------------------------------
 
+    def _base_pixmap(self) -> QPixmap:
+        """The drawing without marks, rendered once per size (a click only repaints marks)."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio)
+        if self._base is None or self._base_key != key:
+            pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.drawing.renderer.render(painter, self.drawing.drawing_rect(self.target_rect()))
+            painter.end()
+            self._base, self._base_key = pixmap, key
+        return self._base
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._base_pixmap())
         self.drawing.paint(
-            painter, self.target_rect(), self.symptom_map(), Highlight(self._hover, self._focus)
+            painter,
+            self.target_rect(),
+            self.symptom_map(),
+            Highlight(self._hover, self._focus),
+            draw_base=False,
         )
         painter.end()
         if self.paint_hook is not None:

@@ -109,10 +109,15 @@ class BodyMapDrawing:
         target: QRectF,
         symptoms: SymptomMap,
         highlight: Highlight | None = None,
+        *,
+        draw_base: bool = True,
     ) -> None:
+        """The drawing, then the marks, then hover/focus outlines. ``draw_base=False`` when the
+        caller has already drawn the (unchanging) drawing, e.g. from a cached pixmap."""
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.renderer.render(painter, self.drawing_rect(target))
+        if draw_base:
+            self.renderer.render(painter, self.drawing_rect(target))
         painter.setTransform(self.transform(target), combine=True)
         for mark in sorted(symptoms.marks, key=lambda m: list(SymptomKind).index(m.kind)):
             shape = self.shapes.get(mark.region)
