@@ -45,3 +45,73 @@ def session_outcome(
     if pain_down or lighter:
         return Outcome.BETTER
     return Outcome.NO_CHANGE
+
+
+def _deepest_kind(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> str:
+    """The kind of symptom at the farthest point of one side, e.g. "tingling"."""
+    best: tuple[int, str] | None = None
+    for mark in symptoms.marks:
+        region = catalog.get(mark.region)
+        if region is None or region.side not in (side, "center"):
+            continue
+        if best is None or region.level > best[0]:
+            best = (region.level, mark.kind.value)
+    return "symptoms" if best is None else best[1]
+
+
+def explain_outcome(
+    outcome: Outcome,
+    *,
+    pain_before: PainScores,
+    pain_after: PainScores | None,
+    map_before: SymptomMap,
+    map_after: SymptomMap | None,
+    stopped_for_pain: bool,
+    catalog: RegionCatalog,
+) -> str:
+    """Why the session got its outcome, in plain words."""
+    after_map = map_after if map_after is not None else map_before
+    comparisons = compare_maps(map_before, after_map, catalog)
+    if outcome is Outcome.ABOLISHED:
+        return "Your symptoms were gone after the exercise: an excellent response."
+    if outcome is Outcome.PERIPHERALIZED:
+        side, c = next(
+            (s, c) for s, c in comparisons.items() if c.change is ExtentChange.PERIPHERALIZED
+        )
+        kind = _deepest_kind(after_map, side, catalog)
+        was = "nothing" if c.before is None else f"the {catalog.level_name(c.before)}"
+        return (
+            f"Your {kind} on the {side} leg spread further down, from {was} to the "
+            f"{catalog.level_name(c.after)}: that is peripheralization, a sign to skip this "
+            "exercise for now."
+        )
+    if outcome is Outcome.WORSE:
+        if stopped_for_pain:
+            return "You stopped because it hurt. That counts as worse; it was right to stop."
+        assert pain_after is not None
+        parts = []
+        if pain_after.back > pain_before.back:
+            parts.append(f"back pain rose from {pain_before.back} to {pain_after.back}")
+        if pain_after.leg > pain_before.leg:
+            parts.append(f"leg pain rose from {pain_before.leg} to {pain_after.leg}")
+        return f"Your {' and '.join(parts)}: that counts as worse."
+    if outcome is Outcome.CENTRALIZED:
+        side, c = next(
+            (s, c) for s, c in comparisons.items() if c.change is ExtentChange.CENTRALIZED
+        )
+        kind = _deepest_kind(map_before, side, catalog)
+        was = catalog.level_name(c.before)
+        where = (
+            f"went away from the {was}"
+            if c.after is None
+            else f"retreated from the {was} to the {catalog.level_name(c.after)}"
+        )
+        return f"Your {kind} on the {side} leg {where}: that is centralization, a good sign."
+    if outcome is Outcome.BETTER:
+        after = pain_after or pain_before
+        if after.leg < pain_before.leg:
+            return f"Your leg pain fell from {pain_before.leg} to {after.leg}: better."
+        if after.back < pain_before.back:
+            return f"Your back pain fell from {pain_before.back} to {after.back}: better."
+        return "Your symptoms reach as far as before but are fewer or milder: better."
+    return "No change: it did not make things worse. That is fine; keep going."
