@@ -100,7 +100,12 @@ def run_window(services: Services) -> int:
     def on_signal() -> None:
         nonlocal stopping
         stopping = True
-        app.closeAllWindows()  # a first-run dialog is rejected, the main window closes
+        # Dialogs end without questions (an unfinished session is not saved, as with
+        # Cancel); then the main window closes like its close button.
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.done(QDialog.DialogCode.Rejected)
+        app.closeAllWindows()
 
     notifier = install_signal_handlers(app, on_signal)
     try:

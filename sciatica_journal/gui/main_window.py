@@ -18,6 +18,7 @@ from sciatica_journal import APP_NAME, __version__
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
+from sciatica_journal.gui.session_wizard import SessionWizard
 from sciatica_journal.gui.style import app_icon
 from sciatica_journal.gui.symptoms_page import SymptomsPage
 from sciatica_journal.gui.today_page import TodayPage
@@ -44,7 +45,7 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(2)
         self.pages = QStackedWidget()
         self.drawing = BodyMapDrawing(services.catalog)
-        self.today_page = TodayPage(services.sessions)
+        self.today_page = TodayPage(services.sessions, services.red_flags)
         self.symptoms_page = SymptomsPage(services.symptoms, services.red_flags, self.drawing)
         self._add_page("Today", self.today_page)
         self._add_page("Symptoms", self.symptoms_page)
@@ -60,6 +61,24 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.profile_changed.connect(self.today_page.refresh)
+        self.today_page.start_requested.connect(self.start_session)
+        self.symptoms_page.saved.connect(self.today_page.refresh)
+        start = QAction("Start &session", self)
+        start.setShortcut(QKeySequence("Ctrl+N"))
+        start.triggered.connect(self.start_session)
+        self.addAction(start)
+
+    def start_session(self) -> SessionWizard | None:
+        """Open the session wizard (not on a day paused by a safety answer)."""
+        if self._services.red_flags.blocked_today():
+            self.today_page.refresh()
+            return None
+        wizard = SessionWizard(self._services, self.drawing, self)
+        wizard.saved.connect(lambda _uuid: self.today_page.refresh())
+        wizard.saved.connect(lambda _uuid: self.symptoms_page.refresh())
+        wizard.finished.connect(lambda _result: self.today_page.refresh())
+        wizard.open()
+        return wizard
 
     def _add_page(self, title: str, page: QWidget) -> None:
         item = QListWidgetItem(title)

@@ -18,6 +18,23 @@ QMainWindow, QDialog { background: #f5f7f6; }
 #bigNumber { font-size: 28pt; font-weight: 700; color: #1f5e52; }
 #rungName { font-size: 16pt; font-weight: 600; color: #1f2a28; }
 QTableWidget { border: none; gridline-color: #e3e9e7; }
+#startButton { background: #2f7d6d; color: white; font-size: 14pt; font-weight: 600;
+  padding: 10px 28px; border-radius: 8px; border: none; }
+#startButton:disabled { background: #b8c4c1; }
+#startButton:focus { outline: 2px solid #1f2a28; }
+#stopButton { background: #b3261e; color: white; font-weight: 700; font-size: 12pt;
+  padding: 8px 18px; border-radius: 6px; border: none; }
+#stopButton:focus { border: 2px solid #1f2a28; }
+#bigButton { font-size: 14pt; padding: 10px 22px; }
+#warningBox { background: #fff4d6; border: 1px solid #e0b84a; border-radius: 6px; padding: 8px; }
+#cautionBox { background: #fdf1e6; border-left: 4px solid #c77700; padding: 8px; }
+#counter { font-size: 64pt; font-weight: 700; color: #1f5e52; }
+#cue { font-size: 18pt; color: #3d4f4b; min-height: 40px; }
+#painValue { font-size: 20pt; font-weight: 700; color: #1f5e52; }
+#fieldTitle { font-weight: 600; }
+#anchor { color: #5f6f6b; font-size: 9pt; }
+#error { color: #a3261b; font-weight: 600; }
+#hint { color: #4d5f5b; }
 """
 
 

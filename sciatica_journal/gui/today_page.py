@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,6 +20,8 @@ from sciatica_journal.domain.sessions import SessionEntry
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.domain.today import BandState, DailyCount
 from sciatica_journal.gui.day_dots import DayDots
+from sciatica_journal.gui.ladder_widget import LadderWidget
+from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.session_service import SessionService, TodayOverview
 
 COLUMNS = ("Time", "Exercise", "Done", "Back pain", "Leg pain", "Outcome")
@@ -44,9 +48,14 @@ def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
 
 
 class TodayPage(QWidget):
-    def __init__(self, sessions: SessionService, parent: QWidget | None = None) -> None:
+    start_requested = Signal()
+
+    def __init__(
+        self, sessions: SessionService, red_flags: RedFlagService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._sessions = sessions
+        self._red_flags = red_flags
         self.setAccessibleName("Today")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -68,14 +77,44 @@ class TodayPage(QWidget):
         count_layout.addWidget(self.band_label)
         layout.addWidget(count_card)
 
-        rung_card, rung_layout = _card("Your exercise now")
+        rung_card, rung_layout = _card("Next exercise")
         self.rung_label = QLabel()
         self.rung_label.setObjectName("rungName")
-        self.rung_label.setAccessibleName("Current exercise")
+        self.rung_label.setAccessibleName("Next exercise")
         self.rung_detail = QLabel()
         self.rung_detail.setWordWrap(True)
-        rung_layout.addWidget(self.rung_label)
-        rung_layout.addWidget(self.rung_detail)
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setAccessibleName("Why this exercise")
+        self.contact_label = QLabel()
+        self.contact_label.setWordWrap(True)
+        self.contact_label.setObjectName("warningBox")
+        self.contact_label.setAccessibleName("Contact your clinician")
+        self.start_button = QPushButton("Start session")
+        self.start_button.setObjectName("startButton")
+        self.start_button.setAccessibleName("Start session")
+        self.start_button.clicked.connect(self.start_requested)
+        self.blocked_label = QLabel()
+        self.blocked_label.setWordWrap(True)
+        self.blocked_label.setObjectName("warningBox")
+        self.blocked_label.setAccessibleName("Exercises paused today")
+        self.ladder = LadderWidget(sessions.program)
+        text_column = QVBoxLayout()
+        for widget in (
+            self.rung_label,
+            self.rung_detail,
+            self.reason_label,
+            self.contact_label,
+            self.blocked_label,
+        ):
+            text_column.addWidget(widget)
+        text_column.addWidget(self.start_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        text_column.addStretch(1)
+        row = QHBoxLayout()
+        row.addLayout(text_column, stretch=1)
+        row.addSpacing(24)
+        row.addWidget(self.ladder)
+        rung_layout.addLayout(row)
         layout.addWidget(rung_card)
 
         list_card, list_layout = _card("Today's sessions")
@@ -102,12 +141,22 @@ class TodayPage(QWidget):
         self.count_label.setText(today.count.headline)
         self.dots.set_count(today.count)
         self.band_label.setText(band_message(today.count))
-        rung = today.current_rung
-        total = len(self._sessions.program.rungs)
+        advice = self._sessions.advice()
+        rung = advice.rung
         self.rung_label.setText(rung.name)
-        self.rung_detail.setText(
-            f"Step {rung.number} of {total} on the exercise ladder · {rung.dose.describe()}.\n"
-            f"{rung.summary}"
+        self.rung_detail.setText(f"{rung.summary} ({rung.dose.describe()})")
+        self.reason_label.setText(advice.reason)
+        self.contact_label.setText(advice.contact_reason)
+        self.contact_label.setVisible(advice.contact_clinician)
+        blocked = self._red_flags.blocked_today()
+        self.blocked_label.setText(
+            "Exercises are paused for today because of your answer to a safety question. "
+            "Please get medical help as the safety screen said."
+        )
+        self.blocked_label.setVisible(blocked)
+        self.start_button.setEnabled(not blocked)
+        self.ladder.show_state(
+            today.current_rung.slug, self._sessions.best_range(), advice.goal_met
         )
         self._fill_table(today.sessions)
 

@@ -26,6 +26,10 @@ class RedFlagService:
     def questions(self) -> tuple[RedFlagQuestion, ...]:
         return self._program.red_flags
 
+    def judge(self, answers: Mapping[str, bool]) -> ScreenResult:
+        """The result of a set of answers, without keeping them."""
+        return evaluate(answers, self.questions)
+
     def record(self, answers: Mapping[str, bool], trigger: Trigger) -> ScreenResult:
         """Judge and keep a screening (every question answered); returns the result."""
         result = evaluate(answers, self.questions)

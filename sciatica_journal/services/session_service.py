@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sciatica_journal.domain.body import RegionCatalog, validate_mark
-from sciatica_journal.domain.outcome import session_outcome
+from sciatica_journal.domain.advice import Advice, SessionSummary, advise
+from sciatica_journal.domain.body import SIDES, RegionCatalog, distal_extent, validate_mark
+from sciatica_journal.domain.outcome import explain_outcome, session_outcome
 from sciatica_journal.domain.program import Program, Rung
+from sciatica_journal.domain.red_flags import RedFlagError, Trigger, evaluate
 from sciatica_journal.domain.sessions import (
     NewSession,
     Outcome,
+    PainScores,
+    PressUpRange,
     SessionEntry,
     SessionError,
     validate_new_session,
@@ -19,7 +23,8 @@ from sciatica_journal.domain.timekeeping import local_date
 from sciatica_journal.domain.today import DailyCount
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
-from sciatica_journal.storage import session_store
+from sciatica_journal.storage import red_flag_store, session_store
+from sciatica_journal.storage.database import transaction as database_transaction
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,18 @@ class TodayOverview:
 class SavedSession:
     uuid: str
     outcome: Outcome
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class ScreenAnswers:
+    """Red-flag answers given inside a session, saved with it."""
+
+    answers: dict[str, bool]
+    trigger: Trigger
+
+
+HISTORY_FOR_ADVICE = 60  # sessions; the rules look at the recent past only
 
 
 class SessionService:
@@ -49,8 +66,8 @@ class SessionService:
     def program(self) -> Program:
         return self._program
 
-    def record(self, session: NewSession) -> SavedSession:
-        """Validate, judge the outcome (DESIGN §2.2 rule 3) and save in one transaction."""
+    def judge(self, session: NewSession) -> SavedSession:
+        """Validate and judge a session (DESIGN §2.2 rule 3) without saving it."""
         validate_new_session(session, self._program, self._clock.now())
         for symptoms in (session.map_before, session.map_after):
             for mark in symptoms.marks if symptoms is not None else ():
@@ -58,19 +75,95 @@ class SessionService:
                     validate_mark(mark, self._catalog)
                 except ValueError as exc:
                     raise SessionError("map", str(exc)) from exc
-        outcome = session_outcome(
-            pain_before=session.pain_before,
-            pain_after=session.pain_after,
-            map_before=session.map_before,
-            map_after=session.map_after,
+        facts = {
+            "pain_before": session.pain_before,
+            "pain_after": session.pain_after,
+            "map_before": session.map_before,
+            "map_after": session.map_after,
+            "stopped_for_pain": session.stopped_for_pain,
+            "catalog": self._catalog,
+        }
+        outcome = session_outcome(thresholds=self._program.thresholds, **facts)
+        return SavedSession(uuid="", outcome=outcome, explanation=explain_outcome(outcome, **facts))
+
+    def record(self, session: NewSession, screen: ScreenAnswers | None = None) -> SavedSession:
+        """Judge and save the session, both maps and any red-flag answers in one transaction."""
+        judged = self.judge(session)
+        result = None
+        if screen is not None:
+            try:
+                result = evaluate(screen.answers, self._program.red_flags)
+            except RedFlagError as exc:
+                raise SessionError("red_flags", str(exc)) from exc
+        now = self._clock.now()
+        with database_transaction():
+            entry_uuid = session_store.insert_session(
+                session, judged.outcome, self._clock.zone, now
+            )
+            if screen is not None and result is not None:
+                screen_uuid = red_flag_store.insert_screen(
+                    screen.answers,
+                    result=result,
+                    trigger=screen.trigger,
+                    at=session.started_at,
+                    zone=self._clock.zone,
+                )
+                session_store.link_screen(screen_uuid, entry_uuid)
+        return SavedSession(uuid=entry_uuid, outcome=judged.outcome, explanation=judged.explanation)
+
+    def history(self, limit: int = HISTORY_FOR_ADVICE) -> list[SessionSummary]:
+        summaries = []
+        for entry, before, after in session_store.recent_with_maps(limit):
+            after_map = after if after is not None else before
+            summaries.append(
+                SessionSummary(
+                    rung=entry.rung,
+                    local_date=entry.local_date,
+                    outcome=entry.outcome,
+                    stopped_for_pain=entry.stopped_for_pain,
+                    range_reached=entry.range_reached,
+                    pelvis_stayed_down=entry.pelvis_stayed_down,
+                    extent_before={s: distal_extent(before, s, self._catalog) for s in SIDES},
+                    extent_after={s: distal_extent(after_map, s, self._catalog) for s in SIDES},
+                )
+            )
+        return summaries
+
+    def advice(self) -> Advice:
+        """The recommended next exercise and why (DESIGN §2.2 rules 4-7)."""
+        return advise(self.history(), self._program, self._profiles.profile().starting_rung)
+
+    def preview(self, session: NewSession) -> tuple[SavedSession, Advice]:
+        """The outcome of a session not yet saved, and the advice as if it had been."""
+        judged = self.judge(session)
+        pending = SessionSummary(
+            rung=session.rung,
+            local_date=local_date(session.started_at, self._clock.zone),
+            outcome=judged.outcome,
             stopped_for_pain=session.stopped_for_pain,
-            catalog=self._catalog,
-            thresholds=self._program.thresholds,
+            range_reached=session.range_reached,
+            pelvis_stayed_down=session.pelvis_stayed_down,
+            extent_before={s: distal_extent(session.map_before, s, self._catalog) for s in SIDES},
+            extent_after={
+                s: distal_extent(session.map_after or session.map_before, s, self._catalog)
+                for s in SIDES
+            },
         )
-        entry_uuid = session_store.insert_session(
-            session, outcome, self._clock.zone, self._clock.now()
-        )
-        return SavedSession(uuid=entry_uuid, outcome=outcome)
+        history = [*self.history(HISTORY_FOR_ADVICE - 1), pending]
+        return judged, advise(history, self._program, self._profiles.profile().starting_rung)
+
+    def latest_pain(self) -> PainScores | None:
+        latest = session_store.latest_session()
+        if latest is None:
+            return None
+        return latest.pain_after or latest.pain_before
+
+    def best_range(self) -> PressUpRange | None:
+        slugs = tuple(r.slug for r in self._program.rungs if r.is_press_up)
+        return session_store.best_press_up_range(slugs)
+
+    def now(self) -> dt.datetime:
+        return self._clock.now()
 
     def today_date(self) -> dt.date:
         return local_date(self._clock.now(), self._clock.zone)

@@ -87,6 +87,13 @@ class SymptomService:
         )
         return SavedMap(uuid=map_uuid, red_flag_triggers=tuple(triggers))
 
+    def red_flag_triggers(self, symptoms: SymptomMap) -> tuple[Trigger, ...]:
+        """Whether a new map (not yet saved) calls for the red-flag questions."""
+        previous = self.latest()
+        return tuple(
+            triggers_for_map(previous.symptoms if previous else None, symptoms, self._catalog)
+        )
+
     def reach_lines(self, symptoms: SymptomMap) -> list[str]:
         lines = describe_reach(symptoms, self._catalog)
         unknown = symptoms.unknown_regions(self._catalog)

@@ -19,7 +19,7 @@ from typing import Any
 from playhouse.migrations import Runner
 
 from sciatica_journal.storage import backups
-from sciatica_journal.storage.models import ALL_MODELS, database
+from sciatica_journal.storage.models import database
 
 log = logging.getLogger(__name__)
 
@@ -168,5 +168,6 @@ def open_journal(
     return Journal(path=path, backup_dir=backup_dir, migrated=applied, pre_migration_backup=backup)
 
 
-def model_tables() -> list[str]:
-    return [m._meta.table_name for m in ALL_MODELS]
+def transaction() -> Any:
+    """One transaction (nested calls become savepoints)."""
+    return database.atomic()

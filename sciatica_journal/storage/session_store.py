@@ -6,6 +6,7 @@ import datetime as dt
 
 from peewee import fn
 
+from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
 from sciatica_journal.domain.sessions import (
     NewSession,
     Outcome,
@@ -90,3 +91,58 @@ def latest_session() -> SessionEntry | None:
 
 def count_sessions() -> int:
     return int(models.ExerciseSession.select(fn.COUNT(models.ExerciseSession.id)).scalar() or 0)
+
+
+def recent_with_maps(limit: int) -> list[tuple[SessionEntry, SymptomMap, SymptomMap | None]]:
+    """The newest ``limit`` sessions with their before/after maps, oldest first (two queries)."""
+    rows = list(
+        models.ExerciseSession.select()
+        .order_by(models.ExerciseSession.started_at.desc(), models.ExerciseSession.id.desc())
+        .limit(limit)
+    )
+    map_ids = {r.map_before_id for r in rows} | {r.map_after_id for r in rows}
+    map_ids.discard(None)
+    marks: dict[int, list[Mark]] = {}
+    if map_ids:
+        query = (
+            models.SymptomMark.select()
+            .where(models.SymptomMark.symptom_map.in_(list(map_ids)))
+            .order_by(models.SymptomMark.id)
+        )
+        for mark in query:
+            marks.setdefault(mark.symptom_map_id, []).append(
+                Mark(region=mark.region, kind=SymptomKind(mark.kind), intensity=mark.intensity)
+            )
+    out = []
+    for row in reversed(rows):
+        before = SymptomMap(tuple(marks.get(row.map_before_id, ())))
+        after = (
+            None if row.map_after_id is None else SymptomMap(tuple(marks.get(row.map_after_id, ())))
+        )
+        out.append((_entry(row), before, after))
+    return out
+
+
+def best_press_up_range(slugs: tuple[str, ...]) -> PressUpRange | None:
+    """The furthest range reached with the pelvis down on any press-up rung."""
+    reached = {
+        row.range_reached
+        for row in models.ExerciseSession.select(models.ExerciseSession.range_reached)
+        .where(
+            models.ExerciseSession.rung.in_(list(slugs)),
+            models.ExerciseSession.pelvis_stayed_down == True,  # noqa: E712 - SQL comparison
+            models.ExerciseSession.range_reached.is_null(False),
+        )
+        .distinct()
+    }
+    for candidate in reversed(list(PressUpRange)):
+        if candidate.value in reached:
+            return candidate
+    return None
+
+
+def link_screen(screen_uuid: str, session_uuid: str) -> None:
+    session = models.ExerciseSession.get(models.ExerciseSession.uuid == session_uuid)
+    models.RedFlagScreen.update(session=session.id).where(
+        models.RedFlagScreen.uuid == screen_uuid
+    ).execute()

@@ -69,7 +69,7 @@ def test_the_whole_first_run_then_today(qtbot, services):
     qtbot.addWidget(window)
     window.show()
     assert find(window, "Sessions today", QLabel).text() == "0 of 6–8 today"
-    assert find(window, "Current exercise", QLabel).text() == "Lying face down"
+    assert find(window, "Next exercise", QLabel).text() == "Lying face down"
     # A second start asks nothing again.
     assert not services.profiles.needs_disclaimer()
     assert not services.profiles.needs_setup()

@@ -18,7 +18,7 @@ def _record(services, hours_ago: float, **kwargs):
 
 
 def test_an_empty_day(qtbot, set_up_services):
-    page = TodayPage(set_up_services.sessions)
+    page = TodayPage(set_up_services.sessions, set_up_services.red_flags)
     qtbot.addWidget(page)
     page.show()
     assert find(page, "Sessions today", QLabel).text() == "0 of 5–8 today"
@@ -34,7 +34,7 @@ def test_todays_sessions_are_listed_in_order_with_local_times(qtbot, set_up_serv
     _record(set_up_services, 2, rung="full-press-up", before=(4, 4), after=(4, 4))
     # Yesterday's session does not count today.
     _record(set_up_services, 30)
-    page = TodayPage(set_up_services.sessions)
+    page = TodayPage(set_up_services.sessions, set_up_services.red_flags)
     qtbot.addWidget(page)
     page.show()
     assert find(page, "Sessions today", QLabel).text() == "2 of 5–8 today"
@@ -44,11 +44,11 @@ def test_todays_sessions_are_listed_in_order_with_local_times(qtbot, set_up_serv
     assert cells[0][:2] == ["10:00", "Baby press-up"]  # 09:00 UTC is 10:00 in Berlin
     assert cells[0][3:5] == ["6 → 5", "7 → 5"]
     assert cells[1][1] == "Full press-up"
-    assert find(page, "Current exercise", QLabel).text() == "Full press-ups"
+    assert find(page, "Next exercise", QLabel).text() == "Full press-ups"
 
 
 def test_the_band_message_follows_the_count(qtbot, set_up_services):
-    page = TodayPage(set_up_services.sessions)
+    page = TodayPage(set_up_services.sessions, set_up_services.red_flags)
     qtbot.addWidget(page)
     for i in range(5):
         _record(set_up_services, 6 - i)

@@ -1,0 +1,282 @@
+"""The step-by-step session (DESIGN §3): check-in → safety questions when due → the
+exercise → guided reps or hold → range (press-ups) → check-out → outcome and advice.
+
+Cancel saves nothing (and asks first if anything was entered); Finish saves the
+session, both maps and any safety answers in one transaction. "Stop — this hurts"
+is one click away from the exercise on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_journal.domain.advice import Advice
+from sciatica_journal.domain.body import SymptomMap
+from sciatica_journal.domain.red_flags import ScreenResult, Trigger
+from sciatica_journal.domain.sessions import NewSession, SessionError
+from sciatica_journal.gui.red_flag_dialogs import OutcomeDialog, RedFlagDialog
+from sciatica_journal.gui.wizard_checkin import SymptomsStep
+from sciatica_journal.gui.wizard_exercise import ExerciseStep, RangeStep, RepsStep
+from sciatica_journal.gui.wizard_result import ResultStep
+from sciatica_journal.reports.body_map_painter import BodyMapDrawing
+from sciatica_journal.services.container import Services
+from sciatica_journal.services.session_service import ScreenAnswers
+
+CHECK_IN, EXERCISE, REPS, RANGE, CHECK_OUT, RESULT = range(6)
+FIELD_STEP = {
+    "back_pain_before": CHECK_IN,
+    "leg_pain_before": CHECK_IN,
+    "map": CHECK_IN,
+    "reps_done": REPS,
+    "hold_seconds": REPS,
+    "range_reached": RANGE,
+    "back_pain_after": CHECK_OUT,
+    "leg_pain_after": CHECK_OUT,
+}
+
+
+class SessionWizard(QDialog):
+    saved = Signal(str)  # the new session's UUID
+
+    def __init__(
+        self, services: Services, drawing: BodyMapDrawing, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._started_at = services.sessions.now()
+        self._ended_at = self._started_at
+        self._stopped = False
+        self._screen: ScreenAnswers | None = None
+        self._advice: Advice = services.sessions.advice()
+        self._touched = False
+        self.setWindowTitle("Exercise session")
+        self.setAccessibleName("Exercise session")
+        self.resize(1100, 820)
+
+        self.check_in = SymptomsStep(drawing, "before")
+        self.exercise = ExerciseStep(services.program)
+        self.reps = RepsStep()
+        self.range = RangeStep()
+        self.check_out = SymptomsStep(drawing, "after")
+        self.result = ResultStep()
+        self.stack = QStackedWidget()
+        for step in (
+            self.check_in,
+            self.exercise,
+            self.reps,
+            self.range,
+            self.check_out,
+            self.result,
+        ):
+            self.stack.addWidget(step)
+
+        latest = services.symptoms.latest()
+        self.check_in.prefill(
+            services.sessions.latest_pain(), latest.symptoms if latest else SymptomMap()
+        )
+        for step in (self.check_in, self.check_out):
+            step.editor.changed.connect(self._touch)
+            step.back_pain.valueChanged.connect(self._touch)
+            step.leg_pain.valueChanged.connect(self._touch)
+        self.range.answered.connect(self._update_buttons)
+
+        self.back_button = QPushButton("Back")
+        self.back_button.setAccessibleName("Back")
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button = QPushButton("Next")
+        self.next_button.setAccessibleName("Next")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.go_next)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        self.stop_button = QPushButton("&Stop — this hurts")
+        self.stop_button.setAccessibleName("Stop — this hurts")
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setToolTip("Stop now (Alt+S): what you did is saved, counted as worse")
+        self.stop_button.clicked.connect(self.stop_for_pain)
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.reps, self._space_on_reps)
+        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.cancel_button)
+        bar.addWidget(self.stop_button)
+        bar.addStretch(1)
+        bar.addWidget(self.back_button)
+        bar.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, stretch=1)
+        layout.addLayout(bar)
+        self._enter(CHECK_IN)
+
+    # ---- navigation ---------------------------------------------------------------
+
+    @property
+    def step(self) -> int:
+        return self.stack.currentIndex()
+
+    def _enter(self, step: int) -> None:
+        self.stack.setCurrentIndex(step)
+        if step == EXERCISE:
+            self.exercise.show_advice(self._advice)
+        elif step == REPS:
+            self.reps.set_rung(self.exercise.selected_rung())
+        elif step == CHECK_OUT:
+            self.reps.stop_timers()
+            self.check_out.set_stopped(self._stopped)
+            self.check_out.prefill(self.check_in.pain(), self.check_in.symptom_map())
+        focus = getattr(self.stack.currentWidget(), "focus_first", None)
+        if focus is not None:
+            focus()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        step = self.step
+        self.back_button.setEnabled(step != CHECK_IN and not (self._stopped and step >= CHECK_OUT))
+        self.stop_button.setVisible(step in (EXERCISE, REPS, RANGE))
+        self.next_button.setText("Finish" if step == RESULT else "Next")
+        self.next_button.setAccessibleName(self.next_button.text())
+        self.next_button.setEnabled(step != RANGE or self.range.complete())
+
+    def go_back(self) -> None:
+        step = self.step
+        previous = {EXERCISE: CHECK_IN, REPS: EXERCISE, RANGE: REPS, RESULT: CHECK_OUT}.get(step)
+        if step == CHECK_OUT:
+            previous = RANGE if self.exercise.selected_rung().is_press_up else REPS
+        if previous is not None:
+            self._enter(previous)
+
+    def go_next(self) -> None:
+        step = self.step
+        self._touched = True
+        if step == CHECK_IN:
+            if not self._safety_check():
+                return
+            self._enter(EXERCISE)
+        elif step == EXERCISE:
+            self._enter(REPS)
+        elif step == REPS:
+            self._enter(RANGE if self.exercise.selected_rung().is_press_up else CHECK_OUT)
+        elif step == RANGE:
+            self._enter(CHECK_OUT)
+        elif step == CHECK_OUT:
+            self._show_result()
+        elif step == RESULT:
+            self._finish()
+
+    def _space_on_reps(self) -> None:
+        if self.step == REPS:
+            (self.reps.start_pause if self.reps.holds else self.reps.plus).click()
+
+    def stop_for_pain(self) -> None:
+        """Stop now: the reps done so far are kept and the session counts as worse."""
+        self._stopped = True
+        self._touched = True
+        self._enter(CHECK_OUT)
+
+    # ---- safety -------------------------------------------------------------------
+
+    def _safety_check(self) -> bool:
+        """Ask the red flags when due; False keeps the user on the check-in step."""
+        flags = self._services.red_flags
+        triggers = list(self._services.symptoms.red_flag_triggers(self.check_in.symptom_map()))
+        if flags.due_today():
+            triggers.insert(0, Trigger.DAILY)
+        if not triggers or self._screen is not None:
+            return True
+        dialog = RedFlagDialog(flags.questions, triggers[0], self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        answers = dialog.answers()
+        result = flags.judge(answers)
+        yes_to = [q for q in flags.questions if answers[q.code]]
+        if result is ScreenResult.URGENT:
+            flags.record(answers, triggers[0])  # kept in the journal at once
+            OutcomeDialog(result, yes_to, self).exec()
+            self._touched = False
+            super().reject()
+            return False
+        if result is ScreenResult.CONTACT_DOCTOR:
+            OutcomeDialog(result, yes_to, self).exec()
+        self._screen = ScreenAnswers(answers=answers, trigger=triggers[0])
+        return True
+
+    # ---- the session --------------------------------------------------------------
+
+    def draft(self) -> NewSession:
+        rung = self.exercise.selected_rung()
+        holds = rung.dose.kind == "hold"
+        return NewSession(
+            rung=rung.slug,
+            started_at=self._started_at,
+            ended_at=self._ended_at,
+            pain_before=self.check_in.pain(),
+            pain_after=self.check_out.pain(),
+            map_before=self.check_in.symptom_map(),
+            map_after=self.check_out.symptom_map(),
+            reps_done=None if holds else self.reps.reps(),
+            hold_seconds=self.reps.hold_seconds() if holds else None,
+            range_reached=self.range.range_reached() if rung.is_press_up else None,
+            pelvis_stayed_down=self.range.pelvis_stayed_down() if rung.is_press_up else None,
+            stopped_for_pain=self._stopped,
+            note=self.result.note.text().strip(),
+        )
+
+    def _show_result(self) -> None:
+        self._ended_at = self._services.sessions.now()
+        try:
+            judged, advice = self._services.sessions.preview(self.draft())
+        except SessionError as exc:
+            self._show_error(exc)
+            return
+        self._enter(RESULT)
+        self.result.show_result(judged.outcome, judged.explanation, advice)
+
+    def _finish(self) -> None:
+        try:
+            saved = self._services.sessions.record(self.draft(), self._screen)
+        except SessionError as exc:
+            self._show_error(exc)
+            return
+        self._touched = False
+        self.saved.emit(saved.uuid)
+        self.accept()
+
+    def _show_error(self, error: SessionError) -> None:
+        step = FIELD_STEP.get(error.field, RESULT)
+        if step != self.step:
+            self._enter(step)
+        QMessageBox.warning(self, "Cannot save this session", f"{str(error).capitalize()}.")
+
+    # ---- leaving ------------------------------------------------------------------
+
+    def _touch(self) -> None:
+        self._touched = True
+
+    def reject(self) -> None:
+        if self._touched:
+            answer = QMessageBox.question(
+                self,
+                "Discard this session?",
+                "Nothing of this session will be saved.",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        self.reps.stop_timers()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+        self.reject()
