@@ -10,34 +10,47 @@ from pathlib import Path
 BACKUP_SUFFIX = ".sqlite3"
 
 
+def _uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def backup_file(source: Path, destination: Path) -> Path:
-    """Copy a journal (consistently, even while it is open) to ``destination``, atomically."""
+    """Copy a journal (consistently, even while it is open) to ``destination``, atomically:
+    a verified, fsynced copy or nothing."""
     destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
+        src = sqlite3.connect(_uri(source), uri=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    if not is_sound(partial):
+            src.close()
+        if not is_sound(partial):
+            raise OSError(f"the backup copy {destination.name} did not verify")
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        partial.chmod(0o600)
+        partial.replace(destination)
+    except BaseException:
         partial.unlink(missing_ok=True)
-        raise OSError(f"the backup copy {destination.name} did not verify")
-    with partial.open("rb") as fh:
-        os.fsync(fh.fileno())
-    partial.chmod(0o600)
-    partial.replace(destination)
+        raise
+    folder = os.open(destination.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
     return destination
 
 
 def is_sound(path: Path) -> bool:
     """True when SQLite's integrity check passes on the file."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_uri(path), uri=True)
         try:
             row = conn.execute("PRAGMA integrity_check").fetchone()
         finally:
@@ -48,8 +61,14 @@ def is_sound(path: Path) -> bool:
 
 
 def timestamped_backup(source: Path, backup_dir: Path, reason: str, now: dt.datetime) -> Path:
+    """A backup named by time and reason; never overwrites an earlier one."""
     stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    return backup_file(source, backup_dir / f"journal-{stamp}-{reason}{BACKUP_SUFFIX}")
+    target = backup_dir / f"journal-{stamp}-{reason}{BACKUP_SUFFIX}"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = backup_dir / f"journal-{stamp}-{reason}-{counter}{BACKUP_SUFFIX}"
+    return backup_file(source, target)
 
 
 def list_backups(backup_dir: Path) -> list[Path]:

@@ -46,10 +46,13 @@ class HeaderInfo:
 
 def read_header(path: Path) -> HeaderInfo:
     """Read the SQLite header without opening the file as a database."""
-    if not path.exists() or path.stat().st_size == 0:
-        return HeaderInfo(exists=False)
-    with path.open("rb") as fh:
-        header = fh.read(100)
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return HeaderInfo(exists=False)
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise JournalFileError(f"{path} cannot be read: {exc.strerror or exc}") from exc
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise JournalFileError(
             f"{path} is not a Sciatica Journal database (it is not an SQLite file: "
@@ -59,16 +62,26 @@ def read_header(path: Path) -> HeaderInfo:
     return HeaderInfo(exists=True, application_id=application_id, user_version=user_version)
 
 
-def _has_tables(path: Path) -> bool:
+def read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI; the path is percent-encoded (a '#' or '?' stays in the name)."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def _look_inside(path: Path) -> tuple[int, int]:
+    """(application_id, number of schema objects) as SQLite sees them, write-ahead log included.
+
+    The header on disk lags behind until a checkpoint: after a crash right after the
+    journal was created, the id may still be only in the -wal file."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
+            (app_id,) = conn.execute("PRAGMA application_id").fetchone()
             (count,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise JournalFileError(f"{path} cannot be read as a database: {exc}") from exc
-    return bool(count)
+    return int(app_id), int(count)
 
 
 def _migration_names(migrations: Path) -> list[str]:
@@ -84,8 +97,12 @@ def check_file(path: Path, migrations: Path) -> HeaderInfo:
     info = read_header(path)
     if not info.exists:
         return info
-    foreign = info.application_id not in (APPLICATION_ID, 0)
-    if foreign or (info.application_id == 0 and _has_tables(path)):
+    app_id = info.application_id
+    if app_id == 0:
+        app_id, objects = _look_inside(path)
+        if app_id == 0 and objects == 0:
+            app_id = APPLICATION_ID  # an empty SQLite file: becomes a new journal
+    if app_id != APPLICATION_ID:
         raise JournalFileError(
             f"{path} belongs to another program (it is not a Sciatica Journal database); "
             "it was left untouched"
@@ -120,10 +137,6 @@ class Journal:
     def atomic(self) -> Any:
         return database.atomic()
 
-    def integrity_ok(self) -> bool:
-        row = database.execute_sql("PRAGMA integrity_check").fetchone()
-        return row is not None and row[0] == "ok"
-
 
 def open_journal(
     path: Path, backup_dir: Path, migrations: Path, now: dt.datetime | None = None
@@ -139,6 +152,8 @@ def open_journal(
         raise JournalFileError(f"{path} cannot be opened: {exc}") from exc
     path.chmod(0o600)
     try:
+        if info.application_id != APPLICATION_ID:
+            database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         runner = Runner(database, directory=str(migrations))
         status = runner.status()
         unknown = [m.name for m in status if m.path is None]
@@ -157,8 +172,10 @@ def open_journal(
         applied = tuple(runner.up()) if pending else ()
         version = _schema_version(_migration_names(migrations))
         if applied or info.application_id != APPLICATION_ID or info.user_version != version:
-            database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             database.execute_sql(f"PRAGMA user_version = {version}")
+            # Write the header to the main file now, not at the next checkpoint, so that
+            # a crash cannot leave a journal that looks like someone else's.
+            database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except JournalFileError:
         database.close()
         raise

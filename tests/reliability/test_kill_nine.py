@@ -66,3 +66,46 @@ def test_kill_nine_while_saving(tmp_path: Path, seed: int):
         assert orphans == 0
     finally:
         conn.close()
+
+
+CRASH_AFTER_SETUP = r"""
+import os, sys
+from pathlib import Path
+from sciatica_journal.paths import prepare_data_dir, restrict_new_files
+from sciatica_journal.services.container import build_services
+restrict_new_files()
+services = build_services(prepare_data_dir(Path(sys.argv[1])))
+services.profiles.accept_disclaimer()
+os._exit(9)  # no clean close: nothing checkpointed after this point
+"""
+
+
+def test_a_crash_right_after_the_journal_was_created_does_not_lock_the_user_out(tmp_path):
+    folder = tmp_path / "journal"
+    subprocess.run([sys.executable, "-c", CRASH_AFTER_SETUP, str(folder)], cwd=ROOT, check=False)
+    from sciatica_journal.services.container import build_services
+
+    services = build_services(folder)
+    try:
+        assert not services.profiles.needs_disclaimer()
+    finally:
+        services.close()
+
+
+def test_the_journal_reopens_after_kill_nine(tmp_path: Path):
+    folder = tmp_path / "journal"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(folder)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    for _ in range(5):
+        proc.stdout.readline()
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=20)
+    from sciatica_journal.services.container import build_services
+
+    services = build_services(folder)
+    try:
+        assert services.sessions.history()
+    finally:
+        services.close()

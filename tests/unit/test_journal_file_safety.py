@@ -107,3 +107,25 @@ def test_a_backup_is_taken_before_a_migration_runs(set_up_services: Services, tm
     assert backups.newest_sound_backup(path.parent / "backups") == backup
     current = sqlite3.connect(path)
     assert current.execute("PRAGMA user_version").fetchone() == (2,)
+
+
+def test_a_folder_name_with_hash_and_question_mark_is_handled(tmp_path: Path):
+    folder = tmp_path / "a#b?c"
+    folder.mkdir()
+    path = folder / "journal.sqlite3"
+    journal = _open(path)
+    journal.close()
+    backup = backups.timestamped_backup(path, folder / "backups", "test", NOW)
+    assert backups.is_sound(backup)
+    assert sqlite3.connect(backup).execute("SELECT count(*) FROM profile").fetchone() == (0,)
+    assert not (tmp_path / "a").exists()  # nothing opened by a truncated name
+    again = _open(path)
+    again.close()
+
+
+def test_two_backups_in_the_same_second_do_not_overwrite(services: Services, tmp_path: Path):
+    path = services.journal.path
+    first = backups.timestamped_backup(path, tmp_path / "b", "scheduled", NOW)
+    second = backups.timestamped_backup(path, tmp_path / "b", "scheduled", NOW)
+    assert first != second and first.exists() and second.exists()
+    assert not list((tmp_path / "b").glob("*.partial"))
