@@ -86,25 +86,30 @@ def _trailing(history: Sequence[SessionSummary], test: object) -> int:
 
 
 def _persisting_peripheralization(history: Sequence[SessionSummary]) -> bool:
-    """A session spread the symptoms down and, on a later day, they still reach that far."""
-    for i, summary in enumerate(history):
-        if summary.outcome is not Outcome.PERIPHERALIZED:
-            continue
-        later = [s for s in history[i + 1 :] if s.local_date > summary.local_date]
-        if not later:
-            continue
-        first_next = later[0]
-        for side in SIDES:
-            spread_to = summary.extent_after.get(side)
-            before = summary.extent_before.get(side)
-            still = first_next.extent_before.get(side)
-            if (
-                spread_to is not None
-                and (before is None or spread_to > before)
-                and still is not None
-                and still >= spread_to
-            ):
-                return True
+    """The latest session that spread the symptoms down, and on the next calendar day they
+    still reach that far (at the first session of that day)."""
+    latest = next(
+        (
+            i
+            for i in range(len(history) - 1, -1, -1)
+            if history[i].outcome is Outcome.PERIPHERALIZED
+        ),
+        None,
+    )
+    if latest is None:
+        return False
+    spread = history[latest]
+    next_day = spread.local_date + dt.timedelta(days=1)
+    first_next = next((s for s in history[latest + 1 :] if s.local_date == next_day), None)
+    if first_next is None:
+        return False
+    for side in SIDES:
+        reached = spread.extent_after.get(side)
+        was = spread.extent_before.get(side)
+        still = first_next.extent_before.get(side)
+        spread_here = reached is not None and (was is None or reached > was)
+        if spread_here and still is not None and reached is not None and still >= reached:
+            return True
     return False
 
 
@@ -125,7 +130,7 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
             f"Even {program.lowest.name.lower()} made things worse "
             f"{failures} times in a row. Please contact your clinician before going on."
         )
-    elif _persisting_peripheralization(history[-30:]):
+    elif _persisting_peripheralization(history):
         contact = True
         contact_reason = (
             "Your symptoms spread further down the leg after an exercise and were still there "

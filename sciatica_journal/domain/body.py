@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -88,27 +88,48 @@ def validate_mark(mark: Mark, catalog: RegionCatalog) -> None:
     if mark.region not in catalog:
         raise ValueError(f"unknown body region {mark.region!r}")
     if mark.kind not in set(SymptomKind):
-        raise ValueError(f"unknown symptom kind {mark.kind!r}")
-    if isinstance(mark.intensity, bool) or mark.intensity not in INTENSITY_NAMES:
-        raise ValueError(f"intensity must be 1, 2 or 3, not {mark.intensity!r}")
+        kinds = ", ".join(k.value for k in SymptomKind)
+        raise ValueError(f"symptom kind must be one of {kinds}, not {mark.kind!r}")
+    if (
+        isinstance(mark.intensity, bool)
+        or not isinstance(mark.intensity, int)
+        or mark.intensity not in INTENSITY_NAMES
+    ):
+        raise ValueError(
+            f"intensity must be 1 (mild), 2 (moderate) or 3 (severe), not {mark.intensity!r}"
+        )
 
 
-def _levels_on_side(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> Iterable[int]:
+def validate_map(symptoms: SymptomMap, catalog: RegionCatalog) -> None:
+    """Every mark valid, and no region carrying the same kind twice."""
+    for mark in symptoms.marks:
+        validate_mark(mark, catalog)
+    seen = [(m.region, m.kind) for m in symptoms.marks]
+    if len(seen) != len(set(seen)):
+        raise ValueError("a region carries the same kind of symptom twice")
+
+
+def marks_on(
+    symptoms: SymptomMap, side: str, catalog: RegionCatalog
+) -> Iterator[tuple[Mark, Region]]:
+    """The marks on one side ("left", "right" or "center") with their regions; unknown
+    regions are skipped."""
     for mark in symptoms.marks:
         region = catalog.get(mark.region)
-        if region is not None and region.side in (side, "center"):
-            yield region.level
+        if region is not None and region.side == side:
+            yield mark, region
 
 
 def distal_extent(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> int | None:
-    """The lowest body level marked on one side (central regions count for both), or None."""
-    return max(_levels_on_side(symptoms, side, catalog), default=None)
+    """The lowest body level marked on one leg's side, or None. Central regions (the middle
+    of the low back, the saddle) belong to neither leg."""
+    return max((region.level for _, region in marks_on(symptoms, side, catalog)), default=None)
 
 
 def radiation_class(symptoms: SymptomMap, catalog: RegionCatalog) -> int | None:
     """Quebec Task Force class: 1 back/buttock, 2 thigh or knee, 3 below the knee; None if empty."""
-    extents = [distal_extent(symptoms, side, catalog) for side in SIDES]
-    deepest = max((e for e in extents if e is not None), default=None)
+    levels = [r.level for m in symptoms.marks if (r := catalog.get(m.region)) is not None]
+    deepest = max(levels, default=None)
     if deepest is None:
         return None
     if deepest <= 1:
@@ -120,12 +141,7 @@ def radiation_class(symptoms: SymptomMap, catalog: RegionCatalog) -> int | None:
 
 def burden(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> int:
     """Sum of the intensities marked on one side: fewer or milder marks give less."""
-    total = 0
-    for mark in symptoms.marks:
-        region = catalog.get(mark.region)
-        if region is not None and region.side in (side, "center"):
-            total += mark.intensity
-    return total
+    return sum(mark.intensity for mark, _ in marks_on(symptoms, side, catalog))
 
 
 def _parse_region(item: Any, index: int) -> Region:

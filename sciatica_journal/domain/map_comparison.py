@@ -6,7 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, burden, distal_extent
+from sciatica_journal.domain.body import (
+    SIDES,
+    RegionCatalog,
+    SymptomMap,
+    burden,
+    distal_extent,
+    marks_on,
+)
 
 
 class ExtentChange(StrEnum):
@@ -99,11 +106,16 @@ def reach_phrase(level: int | None, catalog: RegionCatalog) -> str:
 
 
 def describe_reach(symptoms: SymptomMap, catalog: RegionCatalog) -> list[str]:
-    """One line per leg, e.g. "Left leg: down to the foot — below the knee"."""
-    return [
+    """One line per leg, e.g. "Left leg: down to the foot — below the knee", and one for
+    the middle of the back and the saddle when they are marked."""
+    lines = [
         f"{side.capitalize()} leg: {reach_phrase(distal_extent(symptoms, side, catalog), catalog)}"
         for side in SIDES
     ]
+    middle = sorted({region.name for _, region in marks_on(symptoms, "center", catalog)})
+    if middle:
+        lines.append("Middle: " + ", ".join(middle))
+    return lines
 
 
 def when_phrase(earlier: dt.datetime, now: dt.datetime) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap
+from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, marks_on
 from sciatica_journal.domain.map_comparison import ExtentChange, compare_maps
 from sciatica_journal.domain.program import Thresholds
 from sciatica_journal.domain.sessions import Outcome, PainScores
@@ -48,15 +48,9 @@ def session_outcome(
 
 
 def _deepest_kind(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> str:
-    """The kind of symptom at the farthest point of one side, e.g. "tingling"."""
-    best: tuple[int, str] | None = None
-    for mark in symptoms.marks:
-        region = catalog.get(mark.region)
-        if region is None or region.side not in (side, "center"):
-            continue
-        if best is None or region.level > best[0]:
-            best = (region.level, mark.kind.value)
-    return "symptoms" if best is None else best[1]
+    """The kind of symptom at the farthest point of one leg, e.g. "tingling"."""
+    marks = sorted(marks_on(symptoms, side, catalog), key=lambda pair: pair[1].level)
+    return marks[-1][0].kind.value if marks else "symptoms"
 
 
 def explain_outcome(

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sciatica_journal.domain.body import RegionCatalog, SymptomMap
+from sciatica_journal.domain.body import RegionCatalog, SymptomMap, marks_on
 from sciatica_journal.domain.map_comparison import legs_marked
 
 
@@ -57,11 +57,7 @@ def evaluate(answers: Mapping[str, bool], questions: tuple[RedFlagQuestion, ...]
 
 
 def _marks_saddle(symptoms: SymptomMap, catalog: RegionCatalog) -> bool:
-    for mark in symptoms.marks:
-        region = catalog.get(mark.region)
-        if region is not None and region.red_flag:
-            return True
-    return False
+    return any(region.red_flag for _, region in marks_on(symptoms, "center", catalog))
 
 
 def triggers_for_map(

@@ -6,7 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sciatica_journal.domain.advice import Advice, SessionSummary, advise
-from sciatica_journal.domain.body import SIDES, RegionCatalog, distal_extent, validate_mark
+from sciatica_journal.domain.body import (
+    SIDES,
+    RegionCatalog,
+    SymptomMap,
+    distal_extent,
+    validate_map,
+)
 from sciatica_journal.domain.outcome import explain_outcome, session_outcome
 from sciatica_journal.domain.program import Program, Rung
 from sciatica_journal.domain.red_flags import RedFlagError, Trigger, evaluate
@@ -70,11 +76,10 @@ class SessionService:
         """Validate and judge a session (DESIGN §2.2 rule 3) without saving it."""
         validate_new_session(session, self._program, self._clock.now())
         for symptoms in (session.map_before, session.map_after):
-            for mark in symptoms.marks if symptoms is not None else ():
-                try:
-                    validate_mark(mark, self._catalog)
-                except ValueError as exc:
-                    raise SessionError("map", str(exc)) from exc
+            try:
+                validate_map(symptoms or SymptomMap(), self._catalog)
+            except ValueError as exc:
+                raise SessionError("map", str(exc)) from exc
         facts = {
             "pain_before": session.pain_before,
             "pain_after": session.pain_after,

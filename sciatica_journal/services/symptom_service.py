@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sciatica_journal.domain.body import (
-    INTENSITY_NAMES,
     Mark,
     RecordedMap,
     RegionCatalog,
     SymptomKind,
     SymptomMap,
+    validate_map,
     validate_mark,
 )
 from sciatica_journal.domain.map_comparison import (
@@ -37,18 +37,13 @@ class SavedMap:
 
 
 def make_mark(region: str, kind: object, intensity: object, catalog: RegionCatalog) -> Mark:
-    """Build a mark from loose input, refusing what the journal cannot hold."""
-    kinds = {k.value for k in SymptomKind}
-    if kind not in kinds:
-        raise MapError(f"symptom kind must be one of {', '.join(sorted(kinds))}, not {kind!r}")
-    if isinstance(intensity, bool) or intensity not in INTENSITY_NAMES:
-        raise MapError(f"intensity must be 1 (mild), 2 (moderate) or 3 (severe), not {intensity!r}")
-    mark = Mark(region=region, kind=SymptomKind(str(kind)), intensity=int(str(intensity)))
+    """Build a mark from loose input (e.g. an import), refusing what the journal cannot hold."""
+    raw = Mark(region=region, kind=kind, intensity=intensity)  # type: ignore[arg-type]
     try:
-        validate_mark(mark, catalog)
+        validate_mark(raw, catalog)
     except ValueError as exc:
         raise MapError(str(exc)) from exc
-    return mark
+    return Mark(region=region, kind=SymptomKind(str(kind)), intensity=raw.intensity)
 
 
 class SymptomService:
@@ -61,13 +56,10 @@ class SymptomService:
         return self._catalog
 
     def validate(self, symptoms: SymptomMap) -> None:
-        for mark in symptoms.marks:
-            make_mark(
-                mark.region, getattr(mark.kind, "value", mark.kind), mark.intensity, self._catalog
-            )
-        seen = [(m.region, m.kind) for m in symptoms.marks]
-        if len(seen) != len(set(seen)):
-            raise MapError("a region carries the same kind of symptom twice")
+        try:
+            validate_map(symptoms, self._catalog)
+        except ValueError as exc:
+            raise MapError(str(exc)) from exc
 
     def latest(self) -> RecordedMap | None:
         found = symptom_store.latest_maps(1)

@@ -54,5 +54,7 @@ def test_extent_and_radiation_class():
     assert radiation_class(m("buttock-left"), CATALOG) == 1
     assert radiation_class(m("knee-back-left"), CATALOG) == 2
     assert radiation_class(m("calf-right"), CATALOG) == 3
-    # A central mark counts for both legs.
-    assert distal_extent(m("low-back-center"), "left", CATALOG) == 0
+    # A central mark belongs to neither leg, but it counts for the radiation class.
+    assert distal_extent(m("low-back-center"), "left", CATALOG) is None
+    assert distal_extent(m("saddle"), "right", CATALOG) is None
+    assert radiation_class(m("saddle"), CATALOG) == 1

@@ -71,11 +71,8 @@ def test_an_empty_map_has_no_extent_and_no_class():
 
 
 @given(maps)
-def test_radiation_class_follows_the_deepest_extent(symptoms):
-    deepest = max(
-        (e for e in (distal_extent(symptoms, s, CATALOG) for s in SIDES) if e is not None),
-        default=None,
-    )
+def test_radiation_class_follows_the_deepest_mark(symptoms):
+    deepest = max((CATALOG.get(m.region).level for m in symptoms.marks), default=None)
     expected = None if deepest is None else 1 if deepest <= 1 else 2 if deepest <= 3 else 3
     assert radiation_class(symptoms, CATALOG) == expected
 
@@ -125,6 +122,17 @@ def test_when_phrases():
     assert when_phrase(dt.datetime(2026, 11, 23, 21, 0), now) == "yesterday"
     assert when_phrase(dt.datetime(2026, 11, 20, 9, 0), now) == "on Friday"
     assert when_phrase(dt.datetime(2026, 11, 2, 9, 0), now) == "on 2 November"
+
+
+def test_central_back_pain_with_the_leg_clearing_is_centralization():
+    before = symptom_map("calf-right")
+    after = symptom_map("low-back-center", "knee-back-right")
+    result = compare_maps(before, after, CATALOG)
+    assert result["right"].change is ExtentChange.CENTRALIZED
+    assert result["left"].change is ExtentChange.SAME
+    assert describe_reach(symptom_map("saddle"), CATALOG)[-1] == (
+        "Middle: Saddle area (between the legs)"
+    )
 
 
 def test_legs_marked_ignores_the_low_back():

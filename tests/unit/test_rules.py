@@ -55,6 +55,24 @@ OUTCOME_TABLE = [
     ("better-milder-marks", (5, 5), (5, 5), CALF, CALF_MILD, False, Outcome.BETTER),
     ("more-marks-same-extent", (5, 5), (5, 5), CALF, CALF_MORE, False, Outcome.NO_CHANGE),
     ("no-change", (5, 5), (5, 5), CALF, CALF, False, Outcome.NO_CHANGE),
+    (
+        "central-back-pain-as-the-leg-clears",
+        (4, 5),
+        (4, 5),
+        CALF,
+        symptom_map("low-back-center", "knee-back-right"),
+        False,
+        Outcome.CENTRALIZED,
+    ),
+    (
+        "saddle-mark-is-not-spreading-down-a-leg",
+        (4, 5),
+        (4, 5),
+        CALF,
+        symptom_map("saddle", "low-back-right", "calf-right"),
+        False,
+        Outcome.NO_CHANGE,
+    ),
 ]
 
 

@@ -38,6 +38,7 @@ def test_one_region_may_carry_several_kinds(services):
         ("pain", 4, "intensity must be 1"),
         ("pain", 0, "intensity must be 1"),
         ("pain", True, "intensity must be 1"),
+        ("pain", 2.0, "intensity must be 1"),
     ],
 )
 def test_bad_kind_or_intensity_is_refused(services, kind, intensity, message):
