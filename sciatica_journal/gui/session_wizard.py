@@ -190,6 +190,9 @@ class SessionWizard(QDialog):
         """Ask the red flags when due; False keeps the user on the check-in step."""
         flags = self._services.red_flags
         triggers = list(self._services.symptoms.red_flag_triggers(self.check_in.symptom_map()))
+        pending = flags.pending()
+        if pending is not None:
+            triggers.insert(0, pending)
         if flags.due_today():
             triggers.insert(0, Trigger.DAILY)
         if not triggers or self._screen is not None:

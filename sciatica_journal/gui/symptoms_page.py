@@ -124,5 +124,6 @@ class SymptomsPage(QWidget):
         self.refresh()
         self.status_label.setText(f"Saved at {now:%H:%M}.")
         self.saved.emit()
-        for trigger in saved.red_flag_triggers[:1]:
+        trigger = (saved.red_flag_triggers or (self._red_flags.pending(),))[0]
+        if trigger is not None:
             run_red_flag_check(self._red_flags, trigger, self)

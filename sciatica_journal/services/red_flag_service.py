@@ -42,6 +42,10 @@ class RedFlagService:
         )
         return result
 
+    def pending(self) -> Trigger | None:
+        """Questions asked for by a saved map and not answered yet ("Not now")."""
+        return red_flag_store.pending()
+
     def screens_today(self) -> list[StoredScreen]:
         return red_flag_store.screens_on(local_date(self._clock.now(), self._clock.zone))
 

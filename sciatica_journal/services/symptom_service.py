@@ -70,14 +70,15 @@ class SymptomService:
         self.validate(symptoms)
         if len(note) > 5000:
             raise MapError("the note is longer than 5000 characters")
-        previous = self.latest()
+        triggers = self.red_flag_triggers(symptoms)
         map_uuid = symptom_store.save_check_in(
-            symptoms, at=self._clock.now(), zone=self._clock.zone, note=note.strip()
+            symptoms,
+            at=self._clock.now(),
+            zone=self._clock.zone,
+            note=note.strip(),
+            red_flags_due=triggers[0] if triggers else None,
         )
-        triggers = triggers_for_map(
-            previous.symptoms if previous else None, symptoms, self._catalog
-        )
-        return SavedMap(uuid=map_uuid, red_flag_triggers=tuple(triggers))
+        return SavedMap(uuid=map_uuid, red_flag_triggers=triggers)
 
     def red_flag_triggers(self, symptoms: SymptomMap) -> tuple[Trigger, ...]:
         """Whether a new map (not yet saved) calls for the red-flag questions."""

@@ -31,6 +31,7 @@ def insert_screen(
     zone: str,
 ) -> str:
     with models.database.atomic():
+        clear_pending()
         row = models.RedFlagScreen.create(
             uuid=new_uuid(),
             answered_at=format_utc(at),
@@ -62,3 +63,20 @@ def screens_on(day: dt.date) -> list[StoredScreen]:
         )
         for row in rows
     ]
+
+
+PENDING_KEY = "red_flags_pending"
+
+
+def set_pending(trigger: Trigger) -> None:
+    """Remember that the questions are due until they are answered."""
+    models.AppState.insert(key=PENDING_KEY, value=trigger.value).on_conflict_replace().execute()
+
+
+def pending() -> Trigger | None:
+    row = models.AppState.get_or_none(models.AppState.key == PENDING_KEY)
+    return None if row is None else Trigger(row.value)
+
+
+def clear_pending() -> None:
+    models.AppState.delete().where(models.AppState.key == PENDING_KEY).execute()

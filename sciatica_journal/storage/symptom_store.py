@@ -6,6 +6,7 @@ import datetime as dt
 import uuid as uuidlib
 
 from sciatica_journal.domain.body import Mark, RecordedMap, SymptomKind, SymptomMap
+from sciatica_journal.domain.red_flags import Trigger
 from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
 from sciatica_journal.storage import models
 
@@ -41,9 +42,17 @@ def insert_map(
     return row
 
 
-def save_check_in(symptoms: SymptomMap, *, at: dt.datetime, zone: str, note: str) -> str:
+def save_check_in(
+    symptoms: SymptomMap, *, at: dt.datetime, zone: str, note: str, red_flags_due: Trigger | None
+) -> str:
+    """Save a map on its own; ``red_flags_due`` is remembered with it, in one transaction."""
     with models.database.atomic():
-        return str(insert_map(symptoms, at=at, zone=zone, context="check-in", note=note).uuid)
+        row = insert_map(symptoms, at=at, zone=zone, context="check-in", note=note)
+        if red_flags_due is not None:
+            models.AppState.insert(
+                key="red_flags_pending", value=red_flags_due.value
+            ).on_conflict_replace().execute()
+        return str(row.uuid)
 
 
 def load_map(map_id: int) -> SymptomMap:

@@ -138,14 +138,29 @@ def test_the_seventh_question_says_contact_your_doctor(qtbot, window, set_up_ser
     assert not set_up_services.red_flags.blocked_today()
 
 
-def test_not_now_keeps_no_screen(qtbot, window, set_up_services):
-    def questions(dialog):
+def test_not_now_keeps_the_questions_due_until_answered(qtbot, window, set_up_services):
+    asked = []
+
+    def not_now(dialog):
+        asked.append(dialog.windowTitle())
         qtbot.mouseClick(find(dialog, "Not now", QPushButton), Qt.MouseButton.LeftButton)
 
+    def answer_no(dialog):
+        asked.append(dialog.windowTitle())
+        _answer(qtbot, dialog, yes=set())
+        qtbot.mouseClick(find(dialog, "Continue", QPushButton), Qt.MouseButton.LeftButton)
+
+    save = find(window.symptoms_page, "Save check-in", QPushButton)
     click_region(qtbot, window, "saddle")
-    when_modal(qtbot, questions)
-    qtbot.mouseClick(
-        find(window.symptoms_page, "Save check-in", QPushButton), Qt.MouseButton.LeftButton
-    )
+    when_modal(qtbot, not_now)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert set_up_services.red_flags.screens_today() == []
     assert set_up_services.symptoms.latest() is not None  # the map itself was saved
+    assert set_up_services.red_flags.pending() is not None
+    # The saddle is no longer "new", but the questions are still due: asked again.
+    when_modal(qtbot, answer_no)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert asked == ["Safety questions", "Safety questions"]
+    (screen,) = set_up_services.red_flags.screens_today()
+    assert screen.result is ScreenResult.CLEAR
+    assert set_up_services.red_flags.pending() is None
