@@ -109,9 +109,12 @@ def _open_and_run(data_dir: Path, *, demo: bool) -> int:
         folder = prepare_data_dir(data_dir)
         services = build_services(folder)
     except DataDirError as exc:
+        _show_error_window(str(exc))
         return _fail(str(exc), EXIT_BAD_INPUT)
     except (ProgramError, CatalogError) as exc:
-        return _fail(f"the app's own data is broken: {exc}", EXIT_JOURNAL)
+        message = f"the app's own data is broken: {exc}"
+        _show_error_window(message)
+        return _fail(message, EXIT_JOURNAL)
     except JournalFileError as exc:
         message = str(exc) + _backup_hint(data_dir)
         _show_error_window(message)

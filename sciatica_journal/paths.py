@@ -59,8 +59,9 @@ def prepare_data_dir(path: Path) -> Path:
     if path.exists() and not path.is_dir():
         raise DataDirError(f"data folder {path} is a file, not a folder")
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        path.chmod(0o700)
+        if not path.exists():
+            path.mkdir(mode=0o700, parents=True)
+            path.chmod(0o700)  # whatever the umask; an existing folder keeps its mode
     except OSError as exc:
         raise DataDirError(f"cannot create data folder {path}: {exc.strerror or exc}") from exc
     if not os.access(path, os.W_OK | os.X_OK):

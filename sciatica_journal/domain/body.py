@@ -158,6 +158,8 @@ def _parse_region(item: Any, index: int) -> Region:
         )
     except KeyError as exc:
         raise CatalogError(f"regions[{index}] lacks {exc.args[0]!r}") from exc
+    except (TypeError, ValueError) as exc:
+        raise CatalogError(f"regions[{index}] has a value of the wrong type: {exc}") from exc
     if region.side not in ("left", "right", "center"):
         raise CatalogError(f"regions[{index}].side {region.side!r} is not left/right/center")
     if region.view not in ("back", "front"):
@@ -176,5 +178,8 @@ def parse_catalog_text(text: str) -> RegionCatalog:
     codes = [r.code for r in regions]
     if len(set(codes)) != len(codes):
         raise CatalogError("body_regions.toml repeats a region code")
-    levels = {int(k): str(v) for k, v in data.get("levels", {}).items()}
+    try:
+        levels = {int(k): str(v) for k, v in data.get("levels", {}).items()}
+    except ValueError as exc:
+        raise CatalogError("body_regions.toml: [levels] keys must be numbers 0-7") from exc
     return RegionCatalog(regions=regions, level_names=levels)

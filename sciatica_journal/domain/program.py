@@ -64,6 +64,16 @@ class Thresholds:
 
 
 @dataclass(frozen=True)
+class RedFlagAdvice:
+    """The wording of the screens after a "yes" (urgent, or contact the doctor)."""
+
+    urgent_title: str
+    urgent_text: str
+    doctor_title: str
+    doctor_text: str
+
+
+@dataclass(frozen=True)
 class Program:
     rungs: tuple[Rung, ...]
     target_min: int
@@ -72,6 +82,7 @@ class Program:
     disclaimer_title: str
     disclaimer_text: str
     red_flags: tuple[RedFlagQuestion, ...]
+    red_flag_advice: RedFlagAdvice
 
     def rung(self, slug: str) -> Rung:
         for rung in self.rungs:
@@ -227,9 +238,18 @@ def parse_program(data: Mapping[str, Any]) -> Program:
     red_flags = tuple(_red_flag(i, table) for i, table in enumerate(raw_flags))
     if not any(q.severity is Severity.URGENT for q in red_flags):
         raise ProgramError("program.toml: 'red_flags' has no urgent question")
+    advice = _table(data, "red_flag_advice", "")
+    p = "red_flag_advice."
+    red_flag_advice = RedFlagAdvice(
+        urgent_title=_text(advice, "urgent_title", p),
+        urgent_text=_text(advice, "urgent_text", p),
+        doctor_title=_text(advice, "doctor_title", p),
+        doctor_text=_text(advice, "doctor_text", p),
+    )
     return Program(
         rungs=rungs,
         red_flags=red_flags,
+        red_flag_advice=red_flag_advice,
         target_min=target_min,
         target_max=target_max,
         thresholds=thresholds,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,10 +19,10 @@ from sciatica_journal.domain.program import Program
 
 
 class DisclaimerDialog(QDialog):
-    """With ``accepted_at`` None it asks for acceptance; otherwise it only shows the text."""
+    """With ``accepted_on`` None it asks for acceptance; otherwise it only shows the text."""
 
     def __init__(
-        self, program: Program, accepted_at: str | None, parent: QWidget | None = None
+        self, program: Program, accepted_on: dt.date | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(program.disclaimer_title)
@@ -29,12 +32,12 @@ class DisclaimerDialog(QDialog):
         heading = QLabel(program.disclaimer_title)
         heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
         layout.addWidget(heading)
-        text = QLabel(program.disclaimer_text.replace("\n\n", "<br><br>"))
+        text = QLabel(html.escape(program.disclaimer_text).replace("\n\n", "<br><br>"))
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         text.setAccessibleName("Disclaimer text")
         layout.addWidget(text)
-        if accepted_at is None:
+        if accepted_on is None:
             self.confirm = QCheckBox(
                 "I have read this, and I will check with my physician before I start."
             )
@@ -50,7 +53,7 @@ class DisclaimerDialog(QDialog):
             quit_button.setAccessibleName("Quit")
             self.confirm.toggled.connect(self.accept_button.setEnabled)
         else:
-            layout.addWidget(QLabel(f"You accepted this on {accepted_at[:10]}."))
+            layout.addWidget(QLabel(f"You accepted this on {accepted_on.isoformat()}."))
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
             buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
         buttons.accepted.connect(self.accept)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -27,7 +27,6 @@ from sciatica_journal.services.container import Services
 
 
 class MainWindow(QMainWindow):
-    closed = Signal()
     profile_changed = Signal()
 
     def __init__(self, services: Services) -> None:
@@ -113,7 +112,7 @@ class MainWindow(QMainWindow):
             self.profile_changed.emit()
 
     def show_disclaimer(self) -> None:
-        accepted = self._services.profiles.disclaimer_accepted_at()
+        accepted = self._services.profiles.disclaimer_accepted_on()
         DisclaimerDialog(self._services.program, accepted, parent=self).exec()
 
     def show_about(self) -> None:
@@ -128,7 +127,3 @@ class MainWindow(QMainWindow):
             "the care of your physician or physiotherapist.</p>"
             f"<p>Journal folder: {self._services.data_dir}</p>",
         )
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.closed.emit()
-        super().closeEvent(event)

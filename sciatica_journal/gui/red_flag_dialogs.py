@@ -6,6 +6,9 @@ through the service, and shows the urgent or "contact your doctor" screen.
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.domain.program import RedFlagAdvice
 from sciatica_journal.domain.red_flags import RedFlagQuestion, ScreenResult, Trigger
 from sciatica_journal.services.red_flag_service import RedFlagService
 
@@ -104,15 +108,32 @@ class RedFlagDialog(QDialog):
         return {code: group.checkedId() == 1 for code, group in self._groups.items()}
 
 
+def rich_text(text: str) -> str:
+    """The little markup of program.toml texts (paragraphs, "- " bullets, **bold**) as HTML."""
+    out = []
+    for block in text.strip().split("\n\n"):
+        lines = [html.escape(line.strip()) for line in block.strip().splitlines()]
+        lines = [re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", line) for line in lines]
+        if all(line.startswith("- ") for line in lines):
+            out.append("<ul>" + "".join(f"<li>{line[2:]}</li>" for line in lines) + "</ul>")
+        else:
+            out.append("<p>" + " ".join(lines) + "</p>")
+    return "".join(out)
+
+
 class OutcomeDialog(QDialog):
     """The screen after a "yes": unmistakable colour, a headline, what to do now."""
 
     def __init__(
-        self, result: ScreenResult, yes_to: list[RedFlagQuestion], parent: QWidget | None = None
+        self,
+        result: ScreenResult,
+        yes_to: list[RedFlagQuestion],
+        advice: RedFlagAdvice,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         urgent = result is ScreenResult.URGENT
-        title = "Seek emergency care now" if urgent else "Contact your doctor promptly"
+        title = advice.urgent_title if urgent else advice.doctor_title
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(560)
@@ -126,24 +147,11 @@ class OutcomeDialog(QDialog):
         )
         banner.setAccessibleName(title)
         layout.addWidget(banner)
-        if urgent:
-            advice = (
-                "<p>What you answered can be a sign that the nerves at the bottom of the spine "
-                "are being pressed (cauda equina syndrome) or of another serious problem. "
-                "<b>This needs a doctor today, as an emergency.</b></p>"
-                "<ul><li>Call your local emergency number, or go to the nearest emergency "
-                "department <b>now</b>.</li>"
-                "<li>Tell them you have sciatica and what you answered “yes” to (below).</li>"
-                "<li>Do not do the exercises. The app will not start a session today.</li></ul>"
-            )
-        else:
-            advice = (
-                "<p>What you answered needs your doctor's attention soon. Please contact your "
-                "doctor or physiotherapist promptly (today or tomorrow) and tell them about it."
-                "</p><p>If they have already checked this, you can go on with your exercises.</p>"
-            )
-        listed = "".join(f"<li>{q.question}</li>" for q in yes_to)
-        body = QLabel(advice + f"<p><b>You answered “yes” to:</b></p><ul>{listed}</ul>")
+        listed = "".join(f"<li>{html.escape(q.question)}</li>" for q in yes_to)
+        body = QLabel(
+            rich_text(advice.urgent_text if urgent else advice.doctor_text)
+            + f"<p><b>You answered “yes” to:</b></p><ul>{listed}</ul>"
+        )
         body.setTextFormat(Qt.TextFormat.RichText)
         body.setWordWrap(True)
         body.setAccessibleName("What to do")
@@ -170,5 +178,5 @@ def run_red_flag_check(
     result = service.record(answers, trigger)
     if result is not ScreenResult.CLEAR:
         yes_to = [q for q in service.questions if answers[q.code]]
-        OutcomeDialog(result, yes_to, parent).exec()
+        OutcomeDialog(result, yes_to, service.advice_texts, parent).exec()
     return result

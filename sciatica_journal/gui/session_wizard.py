@@ -205,12 +205,12 @@ class SessionWizard(QDialog):
         yes_to = [q for q in flags.questions if answers[q.code]]
         if result is ScreenResult.URGENT:
             flags.record(answers, triggers[0])  # kept in the journal at once
-            OutcomeDialog(result, yes_to, self).exec()
+            OutcomeDialog(result, yes_to, flags.advice_texts, self).exec()
             self._touched = False
             super().reject()
             return False
         if result is ScreenResult.CONTACT_DOCTOR:
-            OutcomeDialog(result, yes_to, self).exec()
+            OutcomeDialog(result, yes_to, flags.advice_texts, self).exec()
         self._screen = ScreenAnswers(answers=answers, trigger=triggers[0])
         return True
 

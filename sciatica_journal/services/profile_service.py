@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sciatica_journal.domain.profile import Profile, validate_profile
 from sciatica_journal.domain.program import Program
-from sciatica_journal.domain.timekeeping import local_date
+from sciatica_journal.domain.timekeeping import local_date, parse_utc
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.storage import profile_store
 
@@ -18,8 +20,10 @@ class ProfileService:
     def needs_disclaimer(self) -> bool:
         return profile_store.disclaimer_accepted_at() is None
 
-    def disclaimer_accepted_at(self) -> str | None:
-        return profile_store.disclaimer_accepted_at()
+    def disclaimer_accepted_on(self) -> dt.date | None:
+        """The user's local date on which the disclaimer was accepted."""
+        stamp = profile_store.disclaimer_accepted_at()
+        return None if stamp is None else local_date(parse_utc(stamp), self._clock.zone)
 
     def accept_disclaimer(self) -> None:
         profile_store.record_disclaimer_accepted(self._clock.zone, self._clock.now())
@@ -35,11 +39,9 @@ class ProfileService:
         )
 
     def profile(self) -> Profile:
-        if self._cached is None:
+        if self._cached is None and not self.needs_setup():
             self._cached = profile_store.load_profile()
-        if self._cached is None or self.needs_setup():
-            return self.default_profile()
-        return self._cached
+        return self._cached if self._cached is not None else self.default_profile()
 
     def save(self, profile: Profile) -> None:
         """Validate and store; raises ``ProfileError`` naming the field."""
@@ -50,5 +52,4 @@ class ProfileService:
             local_date(now, self._clock.zone),
         )
         profile_store.save_profile(profile, self._clock.zone, now)
-        profile_store.mark_profile_completed()
         self._cached = profile

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sciatica_journal.domain.body import RegionCatalog, parse_catalog_text
+from sciatica_journal.domain.body import CatalogError, RegionCatalog, parse_catalog_text
 from sciatica_journal.domain.program import Program, ProgramError, parse_program_text
 from sciatica_journal.paths import resource_path
 
@@ -22,4 +22,10 @@ def load_program(path: Path | None = None) -> Program:
 
 def load_catalog(path: Path | None = None) -> RegionCatalog:
     path = path or resource_path("body_regions.toml")
-    return parse_catalog_text(path.read_text(encoding="utf-8"))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CatalogError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"{path} is not UTF-8 text") from exc
+    return parse_catalog_text(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sciatica_journal.domain.program import Program
+from sciatica_journal.domain.program import Program, RedFlagAdvice
 from sciatica_journal.domain.red_flags import (
     RedFlagQuestion,
     ScreenResult,
@@ -25,6 +25,10 @@ class RedFlagService:
     @property
     def questions(self) -> tuple[RedFlagQuestion, ...]:
         return self._program.red_flags
+
+    @property
+    def advice_texts(self) -> RedFlagAdvice:
+        return self._program.red_flag_advice
 
     def judge(self, answers: Mapping[str, bool]) -> ScreenResult:
         """The result of a set of answers, without keeping them."""

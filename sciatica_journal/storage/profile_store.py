@@ -56,6 +56,7 @@ def save_profile(profile: Profile, zone: str, now: dt.datetime) -> None:
             models.Profile.create(id=PROFILE_ID, **values)
         else:
             models.Profile.update(**values).where(models.Profile.id == PROFILE_ID).execute()
+        mark_profile_completed()
 
 
 def record_disclaimer_accepted(zone: str, now: dt.datetime) -> None:

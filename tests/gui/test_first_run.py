@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox
 
@@ -61,7 +63,7 @@ def test_the_whole_first_run_then_today(qtbot, services):
 
     when_modal(qtbot, accept_disclaimer)
     assert run_first_run(services) is True
-    assert services.profiles.disclaimer_accepted_at() == "2026-11-24T14:00:00Z"
+    assert services.profiles.disclaimer_accepted_on() == dt.date(2026, 11, 24)
     profile = services.profiles.profile()
     assert (profile.name, profile.affected_side.value, profile.target_min) == ("Alex", "left", 6)
 
