@@ -25,10 +25,6 @@ class Dose:
     minimum: int
     maximum: int
 
-    @property
-    def unit(self) -> str:
-        return "seconds" if self.kind == "hold" else "reps"
-
     def describe(self) -> str:
         if self.kind == "hold":
             minutes, seconds = divmod(self.default, 60)

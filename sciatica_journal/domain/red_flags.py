@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -32,6 +33,18 @@ class RedFlagQuestion:
     code: str
     question: str
     severity: Severity
+
+
+@dataclass(frozen=True)
+class RecordedScreen:
+    """A red-flag screening as the journal keeps it."""
+
+    uuid: str
+    answered_at: dt.datetime  # UTC
+    local_date: dt.date
+    trigger: Trigger
+    result: ScreenResult
+    answers: dict[str, bool]
 
 
 class RedFlagError(ValueError):

@@ -22,16 +22,12 @@ class Outcome(StrEnum):
     def label(self) -> str:
         return OUTCOME_LABELS[self]
 
-    @property
-    def is_same_or_better(self) -> bool:
-        return self not in (Outcome.WORSE, Outcome.PERIPHERALIZED)
-
 
 OUTCOME_LABELS = {
     Outcome.ABOLISHED: "Symptoms gone",
     Outcome.PERIPHERALIZED: "Spread further down",
     Outcome.WORSE: "Worse",
-    Outcome.CENTRALIZED: "Centralized",
+    Outcome.CENTRALIZED: "Moved up (centralized)",
     Outcome.BETTER: "Better",
     Outcome.NO_CHANGE: "No change",
 }
@@ -42,10 +38,6 @@ class PressUpRange(StrEnum):
     HALF = "half"
     THREE_QUARTERS = "three-quarters"
     FULL = "full"
-
-    @property
-    def fraction(self) -> float:
-        return {"quarter": 0.25, "half": 0.5, "three-quarters": 0.75, "full": 1.0}[self.value]
 
 
 class SessionError(ValueError):

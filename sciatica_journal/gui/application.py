@@ -92,8 +92,24 @@ def install_signal_handlers(app: QApplication, on_signal: Callable[[], None]) ->
 _signal_sockets: list[socket.socket] = []
 
 
+def _report_unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
+    """An error that escaped a slot: tell the user instead of failing silently.
+
+    Only the error's type goes to the log (its text could hold health data)."""
+    log.error("unexpected %s", kind.__name__)
+    if QApplication.instance() is None:
+        return
+    QMessageBox.critical(
+        None,
+        APP_NAME,
+        "Something went wrong and the last action may not have been saved.\n\n"
+        f"{kind.__name__}: {error}\n\nEverything saved before is safe in your journal.",
+    )
+
+
 def run_window(services: Services) -> int:
     app = make_application()
+    sys.excepthook = _report_unexpected
     window: MainWindow | None = None
     stopping = False
 

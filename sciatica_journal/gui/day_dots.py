@@ -19,7 +19,8 @@ class DayDots(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._count = DailyCount(0, 5, 8)
+        self._count = DailyCount(0, 1, 1)
+        self.setAccessibleName("Sessions today, as dots")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def set_count(self, count: DailyCount) -> None:

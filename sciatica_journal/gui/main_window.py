@@ -25,6 +25,8 @@ from sciatica_journal.gui.today_page import TodayPage
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
 
+TODAY, SYMPTOMS = 0, 1
+
 
 class MainWindow(QMainWindow):
     profile_changed = Signal()
@@ -43,12 +45,12 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(170)
         self.navigation.setSpacing(2)
         self.pages = QStackedWidget()
-        self.drawing = BodyMapDrawing(services.catalog)
+        self._drawing: BodyMapDrawing | None = None
+        self._symptoms_page: SymptomsPage | None = None
         self.today_page = TodayPage(services.sessions, services.red_flags)
-        self.symptoms_page = SymptomsPage(services.symptoms, services.red_flags, self.drawing)
         self._add_page("Today", self.today_page)
-        self._add_page("Symptoms", self.symptoms_page)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self._add_page("Symptoms", QWidget())  # built when first shown (keeps start-up fast)
+        self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(0)
 
         central = QWidget()
@@ -61,7 +63,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.profile_changed.connect(self.today_page.refresh)
         self.today_page.start_requested.connect(self.start_session)
-        self.symptoms_page.saved.connect(self.today_page.refresh)
         start = QAction("Start &session", self)
         start.setShortcut(QKeySequence("Ctrl+N"))
         start.triggered.connect(self.start_session)
@@ -74,10 +75,35 @@ class MainWindow(QMainWindow):
             return None
         wizard = SessionWizard(self._services, self.drawing, self)
         wizard.saved.connect(lambda _uuid: self.today_page.refresh())
-        wizard.saved.connect(lambda _uuid: self.symptoms_page.refresh())
+        wizard.saved.connect(self._refresh_symptoms)
         wizard.finished.connect(lambda _result: self.today_page.refresh())
         wizard.open()
         return wizard
+
+    @property
+    def drawing(self) -> BodyMapDrawing:
+        if self._drawing is None:
+            self._drawing = BodyMapDrawing(self._services.catalog)
+        return self._drawing
+
+    @property
+    def symptoms_page(self) -> SymptomsPage:
+        if self._symptoms_page is None:
+            services = self._services
+            page = SymptomsPage(services.symptoms, services.red_flags, self.drawing)
+            page.saved.connect(self.today_page.refresh)
+            placeholder = self.pages.widget(SYMPTOMS)
+            self.pages.insertWidget(SYMPTOMS, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._symptoms_page = page
+        return self._symptoms_page
+
+    def _show_page(self, index: int) -> None:
+        page = self.symptoms_page if index == SYMPTOMS else self.pages.widget(index)
+        self.pages.setCurrentWidget(page)
+        if page is self.today_page:
+            self.today_page.refresh()  # the day may have changed since it was last shown
 
     def _add_page(self, title: str, page: QWidget) -> None:
         item = QListWidgetItem(title)
@@ -110,6 +136,10 @@ class MainWindow(QMainWindow):
         dialog = ProfileDialog(self._services.profiles, form, first_run=False, parent=self)
         if dialog.exec():
             self.profile_changed.emit()
+
+    def _refresh_symptoms(self) -> None:
+        if self._symptoms_page is not None:
+            self._symptoms_page.refresh()
 
     def show_disclaimer(self) -> None:
         accepted = self._services.profiles.disclaimer_accepted_on()

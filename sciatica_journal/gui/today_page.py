@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -122,6 +122,8 @@ class TodayPage(QWidget):
         self.table.setAccessibleName("Today's sessions")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setAccessibleName("Rows")
+        self.table.horizontalHeader().setAccessibleName("Columns")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -131,13 +133,20 @@ class TodayPage(QWidget):
         list_layout.addWidget(self.table, stretch=100)
         list_layout.addStretch(1)
         layout.addWidget(list_card, stretch=1)
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         self.show_overview(self._sessions.today())
+        # Show the new day at midnight without waiting for a click.
+        seconds = self._sessions.seconds_until_tomorrow()
+        self._midnight.start(int(min(seconds + 1, 24 * 3600) * 1000))
 
     def show_overview(self, today: TodayOverview) -> None:
-        self.date_label.setText(today.day.strftime("%A %-d %B %Y"))
+        day = today.day
+        self.date_label.setText(f"{day:%A} {day.day} {day:%B %Y}")
         self.count_label.setText(today.count.headline)
         self.dots.set_count(today.count)
         self.band_label.setText(band_message(today.count))
@@ -167,11 +176,15 @@ class TodayPage(QWidget):
         program = self._sessions.program
         for row, entry in enumerate(sessions):
             rung = program.rung(entry.rung) if program.has_rung(entry.rung) else None
-            done = "stopped early" if entry.stopped_for_pain else ""
+            parts = []
             if entry.reps_done is not None:
-                done = f"{entry.reps_done} reps" + (f", {done}" if done else "")
+                parts.append(f"{entry.reps_done} reps")
             elif entry.hold_seconds is not None:
-                done = f"{entry.hold_seconds // 60} min {entry.hold_seconds % 60:02d} s"
+                minutes, seconds = divmod(entry.hold_seconds, 60)
+                parts.append(f"{minutes} min {seconds} s" if seconds else f"{minutes} min")
+            if entry.stopped_for_pain:
+                parts.append("stopped early")
+            done = ", ".join(parts)
             after = entry.pain_after
             cells = (
                 local_time(entry.started_at, entry.zone).strftime("%H:%M"),

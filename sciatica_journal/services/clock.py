@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 
 def system_zone_name() -> str:
@@ -27,8 +27,6 @@ def system_zone_name() -> str:
 
 
 def _is_zone(name: str) -> bool:
-    if "/" not in name and name != "UTC":
-        return name in available_timezones()
     try:
         ZoneInfo(name)
     except (KeyError, ValueError, OSError):

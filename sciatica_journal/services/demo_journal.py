@@ -78,8 +78,7 @@ def _range_for(rung: str, day: int) -> PressUpRange | None:
 def _session_starts(
     rng: random.Random, date: dt.date, tz: dt.tzinfo, now: dt.datetime
 ) -> list[dt.datetime]:
-    """Start times spread over the waking day; today, only those already past (at least
-    three in the last hours, so that the demo's Today page is never empty)."""
+    """Start times spread over the waking day (07:30-21:30); today, only those already past."""
     per_day = rng.choice((3, 4, 5, 5, 6, 6, 6, 7, 7, 8))
     start = dt.datetime.combine(date, dt.time(7, 30), tz)
     gap = (14 * 60) // per_day
@@ -90,10 +89,7 @@ def _session_starts(
         for i in range(per_day)
     ]
     latest_start = now - dt.timedelta(minutes=15)
-    past = [s for s in starts if s <= latest_start]
-    if date == now.astimezone(tz).date() and len(past) < 3:
-        past = [latest_start - dt.timedelta(minutes=75 * k) for k in (2, 1, 0)]
-    return past
+    return [s for s in starts if s <= latest_start]
 
 
 def generate_demo(services: Services) -> int:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from sciatica_journal.domain.program import Program, RedFlagAdvice
 from sciatica_journal.domain.red_flags import (
+    RecordedScreen,
     RedFlagQuestion,
     ScreenResult,
     Trigger,
@@ -14,7 +15,6 @@ from sciatica_journal.domain.red_flags import (
 from sciatica_journal.domain.timekeeping import local_date
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.storage import red_flag_store
-from sciatica_journal.storage.red_flag_store import StoredScreen
 
 
 class RedFlagService:
@@ -50,7 +50,7 @@ class RedFlagService:
         """Questions asked for by a saved map and not answered yet ("Not now")."""
         return red_flag_store.pending()
 
-    def screens_today(self) -> list[StoredScreen]:
+    def screens_today(self) -> list[RecordedScreen]:
         return red_flag_store.screens_on(local_date(self._clock.now(), self._clock.zone))
 
     def due_today(self) -> bool:

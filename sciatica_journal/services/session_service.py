@@ -25,7 +25,7 @@ from sciatica_journal.domain.sessions import (
     SessionError,
     validate_new_session,
 )
-from sciatica_journal.domain.timekeeping import local_date
+from sciatica_journal.domain.timekeeping import local_date, zone
 from sciatica_journal.domain.today import DailyCount
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
@@ -169,6 +169,13 @@ class SessionService:
 
     def now(self) -> dt.datetime:
         return self._clock.now()
+
+    def seconds_until_tomorrow(self) -> float:
+        """Seconds until the user's next local midnight (DST-safe)."""
+        tz = zone(self._clock.zone)
+        local_now = self._clock.now().astimezone(tz)
+        tomorrow = dt.datetime.combine(local_now.date() + dt.timedelta(days=1), dt.time(), tz)
+        return (tomorrow.astimezone(dt.UTC) - self._clock.now()).total_seconds()
 
     def today_date(self) -> dt.date:
         return local_date(self._clock.now(), self._clock.zone)

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from sciatica_journal.domain.red_flags import ScreenResult, Trigger
+from sciatica_journal.domain.red_flags import RecordedScreen, ScreenResult, Trigger
 from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
 from sciatica_journal.storage import models
 from sciatica_journal.storage.symptom_store import new_uuid
-
-
-@dataclass(frozen=True)
-class StoredScreen:
-    uuid: str
-    answered_at: dt.datetime
-    local_date: dt.date
-    trigger: Trigger
-    result: ScreenResult
-    answers: dict[str, bool]
 
 
 def insert_screen(
@@ -46,14 +35,14 @@ def insert_screen(
     return str(row.uuid)
 
 
-def screens_on(day: dt.date) -> list[StoredScreen]:
+def screens_on(day: dt.date) -> list[RecordedScreen]:
     rows = (
         models.RedFlagScreen.select()
         .where(models.RedFlagScreen.local_date == day.isoformat())
         .order_by(models.RedFlagScreen.answered_at)
     )
     return [
-        StoredScreen(
+        RecordedScreen(
             uuid=row.uuid,
             answered_at=parse_utc(row.answered_at),
             local_date=dt.date.fromisoformat(row.local_date),

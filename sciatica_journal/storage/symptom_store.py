@@ -87,8 +87,3 @@ def latest_maps(count: int = 1) -> list[RecordedMap]:
         .limit(count)
     )
     return [_stored(row) for row in rows]
-
-
-def map_by_uuid(map_uuid: str) -> RecordedMap | None:
-    row = models.SymptomMap.get_or_none(models.SymptomMap.uuid == map_uuid)
-    return None if row is None else _stored(row)

@@ -113,13 +113,22 @@ def test_about_names_the_version(qtbot, set_up_services):
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
 
 
+def _part_of_a_combo_box(widget) -> bool:
+    parent = widget.parent()
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True  # the combo box's own popup list
+        parent = parent.parent()
+    return False
+
+
 def _unnamed(root) -> list[str]:
     return [
-        f"{type(w).__name__}:{w.objectName()}"
+        f"{type(w).__name__}:{w.objectName()}:{getattr(w, 'text', lambda: '')()}"
         for kind in INTERACTIVE
         for w in root.findChildren(kind)
         if not w.accessibleName()
-        and w.isVisibleTo(root)
+        and not _part_of_a_combo_box(w)
         and w.parent() is not None
         and not w.objectName().startswith("qt_")  # Qt's own parts of a spin box or calendar
     ]
@@ -127,7 +136,10 @@ def _unnamed(root) -> list[str]:
 
 def test_every_interactive_control_has_an_accessible_name(qtbot, set_up_services):
     window = _window(qtbot, set_up_services)
-    assert _unnamed(window) == []
+    for row in range(window.navigation.count()):
+        window.navigation.setCurrentRow(row)
+        page = window.pages.currentWidget()
+        assert _unnamed(page) == [], window.navigation.item(row).text()
     problems = {}
 
     def inspect(dialog: QDialog):
@@ -137,3 +149,18 @@ def test_every_interactive_control_has_an_accessible_name(qtbot, set_up_services
     when_modal(qtbot, inspect)
     window.open_settings()
     assert problems["settings"] == []
+
+
+def test_an_unexpected_error_is_shown_not_swallowed(qtbot, set_up_services):
+    from sciatica_journal.gui.application import _report_unexpected
+
+    seen = {}
+
+    def look(box):
+        seen["text"] = box.text()
+        box.accept()
+
+    when_modal(qtbot, look)
+    _report_unexpected(OSError, OSError("disk full"), None)
+    assert "disk full" in seen["text"]
+    assert "may not have been saved" in seen["text"]

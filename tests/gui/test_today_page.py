@@ -70,3 +70,27 @@ def test_main_window_has_title_icon_and_today(qtbot, set_up_services):
     assert not icon.isNull()
     assert icon.pixelColor(32, 20).alpha() == 255  # the SVG really rendered
     assert window.pages.currentWidget() is window.today_page
+
+
+def test_today_refreshes_when_shown_again_and_at_midnight(qtbot, set_up_services, clock):
+    window = MainWindow(set_up_services)
+    qtbot.addWidget(window)
+    window.show()
+    window.navigation.setCurrentRow(1)
+    _record(set_up_services, 1)
+    window.navigation.setCurrentRow(0)
+    assert find(window, "Sessions today", QLabel).text() == "1 of 5–8 today"
+    # At midnight the page turns to the new day by itself.
+    clock.moment = clock.moment + dt.timedelta(days=1)
+    window.today_page._midnight.timeout.emit()
+    assert find(window, "Sessions today", QLabel).text() == "0 of 5–8 today"
+    assert window.today_page._midnight.isActive()
+
+
+def test_a_stopped_hold_shows_it_was_stopped(qtbot, set_up_services):
+    _record(set_up_services, 2, rung="prone-lying", reps=None, stopped=True, after=None)
+    page = TodayPage(set_up_services.sessions, set_up_services.red_flags)
+    qtbot.addWidget(page)
+    table = find(page, "Today's sessions", QTableWidget)
+    assert table.item(0, 2).text() == "stopped early"
+    assert table.item(0, 5).text() == "Worse"

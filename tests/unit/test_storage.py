@@ -137,3 +137,19 @@ def test_closing_checkpoints_the_write_ahead_log(set_up_services: Services, data
     wal = set_up_services.journal.path.with_name("journal.sqlite3-wal")
     set_up_services.close()
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+@pytest.mark.parametrize(
+    ("moment", "seconds"),
+    [
+        (dt.datetime(2026, 11, 24, 22, 0, tzinfo=dt.UTC), 3600),  # 23:00 in Berlin
+        # 29 March 2026: Berlin springs forward; 23:00 on the 28th (CET) is 22:00 UTC.
+        (dt.datetime(2026, 3, 28, 22, 0, tzinfo=dt.UTC), 3600),
+        # 25 October 2026: the night Berlin falls back; midnight on the 25th is still CEST.
+        (dt.datetime(2026, 10, 24, 21, 30, tzinfo=dt.UTC), 1800),
+        (dt.datetime(2026, 10, 25, 22, 30, tzinfo=dt.UTC), 30 * 60),  # 23:30 CET
+    ],
+)
+def test_seconds_until_the_users_midnight(set_up_services, clock, moment, seconds):
+    clock.moment = moment
+    assert set_up_services.sessions.seconds_until_tomorrow() == seconds
