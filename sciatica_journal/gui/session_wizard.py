@@ -100,11 +100,12 @@ class SessionWizard(QDialog):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel")
         self.cancel_button.clicked.connect(self.reject)
-        self.stop_button = QPushButton("&Stop — this hurts")
+        self.stop_button = QPushButton("Stop — this hurts")
         self.stop_button.setAccessibleName("Stop — this hurts")
         self.stop_button.setObjectName("stopButton")
         self.stop_button.setToolTip("Stop now (Alt+S): what you did is saved, counted as worse")
         self.stop_button.clicked.connect(self.stop_for_pain)
+        QShortcut(QKeySequence("Alt+S"), self, self._stop_if_shown)
         space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.reps, self._space_on_reps)
         space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -177,6 +178,10 @@ class SessionWizard(QDialog):
     def _space_on_reps(self) -> None:
         if self.step == REPS:
             (self.reps.start_pause if self.reps.holds else self.reps.plus).click()
+
+    def _stop_if_shown(self) -> None:
+        if self.stop_button.isVisible():
+            self.stop_for_pain()
 
     def stop_for_pain(self) -> None:
         """Stop now: the reps done so far are kept and the session counts as worse."""

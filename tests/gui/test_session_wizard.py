@@ -1,0 +1,279 @@
+"""Complete sessions through the wizard, driven like a user by accessible names:
+a good one, one that spreads down the leg, one stopped for pain, and a red-flag day."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSlider,
+)
+
+from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
+from sciatica_journal.gui.main_window import MainWindow
+from sciatica_journal.storage import models
+from tests.gui.conftest import find, when_modal
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def window(qtbot, set_up_services):
+    set_up_services.symptoms.record_check_in(
+        SymptomMap(
+            (
+                Mark("low-back-right", SymptomKind.PAIN, 2),
+                Mark("calf-right", SymptomKind.PAIN, 2),
+                Mark("sole-right", SymptomKind.TINGLING, 2),
+            )
+        )
+    )
+    win = MainWindow(set_up_services)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def press(qtbot, root, name):
+    button = find(root, name, QPushButton)
+    assert button.isEnabled(), name
+    qtbot.mouseClick(button, LEFT)
+
+
+def tick(qtbot, root, name):
+    """Click a radio button on its indicator, as a user would."""
+    radio = find(root, name, QRadioButton)
+    qtbot.mouseClick(radio, LEFT, pos=QPoint(8, radio.height() // 2))
+    assert radio.isChecked(), name
+
+
+def score(qtbot, root, name, value):
+    slider = find(root, name, QSlider)
+    slider.setFocus()
+    for digit in str(value):
+        qtbot.keyClick(slider, digit)
+    assert slider.value() == value
+
+
+def answer_safety(qtbot, yes=()):
+    def answer(dialog):
+        for number in range(1, 8):
+            choice = "yes" if number in yes else "no"
+            tick(qtbot, dialog, f"Question {number}: {choice}")
+        press(qtbot, dialog, "Continue")
+
+    when_modal(qtbot, answer)
+
+
+def region_click(qtbot, step, code, button=LEFT):
+    board = step.editor.map_widget
+    qtbot.mouseClick(board, button, pos=board.region_point(code).toPoint())
+
+
+def check_in(qtbot, wizard, back=4, leg=6):
+    score(qtbot, wizard, "Back pain before", back)
+    score(qtbot, wizard, "Leg pain before", leg)
+    answer_safety(qtbot)
+    press(qtbot, wizard, "Next")
+    qtbot.waitUntil(lambda: wizard.step == 1)
+
+
+def choose(qtbot, wizard, exercise):
+    combo = find(wizard, "Exercise", QComboBox)
+    combo.setCurrentIndex(combo.findData(exercise))
+
+
+def latest_session():
+    return models.ExerciseSession.select().order_by(models.ExerciseSession.id.desc()).first()
+
+
+def test_a_good_session_is_saved_whole_and_explained(qtbot, window, set_up_services):
+    wizard = window.start_session()
+    assert wizard is not None
+    check_in(qtbot, wizard)
+    assert find(wizard, "Why this exercise", QLabel).text() == "Start with lying face down."
+    choose(qtbot, wizard, "baby-press-up")
+    press(qtbot, wizard, "Next")
+    for _ in range(8):
+        press(qtbot, wizard, "Add a repetition")
+    assert find(wizard, "Count", QLabel).text() == "8"
+    press(qtbot, wizard, "Next")
+    assert not find(wizard, "Next", QPushButton).isEnabled()  # range not answered yet
+    tick(qtbot, wizard, "Range: half")
+    tick(qtbot, wizard, "Pelvis stayed down: yes")
+    press(qtbot, wizard, "Next")
+    score(qtbot, wizard, "Back pain after", 4)
+    score(qtbot, wizard, "Leg pain after", 5)
+    region_click(qtbot, wizard.check_out, "sole-right", Qt.MouseButton.RightButton)
+    press(qtbot, wizard, "Next")
+    assert find(wizard, "Outcome", QLabel).text() == "Moved up (centralized)"
+    assert find(wizard, "Why", QLabel).text() == (
+        "Your tingling on the right leg retreated from the foot to the lower leg: that is "
+        "centralization, a good sign."
+    )
+    assert "Keep going with baby press-ups" in find(wizard, "Next", QLabel).text()
+    with qtbot.waitSignal(wizard.saved):
+        press(qtbot, wizard, "Finish")
+    row = latest_session()
+    assert (row.rung, row.reps_done, row.range_reached, row.pelvis_stayed_down) == (
+        "baby-press-up",
+        8,
+        "half",
+        True,
+    )
+    assert (row.back_pain_before, row.leg_pain_before, row.back_pain_after, row.leg_pain_after) == (
+        4,
+        6,
+        4,
+        5,
+    )
+    assert row.outcome == "centralized" and not row.stopped_for_pain
+    assert {m.region for m in row.map_before.marks} == {
+        "low-back-right",
+        "calf-right",
+        "sole-right",
+    }
+    assert {m.region for m in row.map_after.marks} == {"low-back-right", "calf-right"}
+    (screen,) = row.screens
+    assert screen.result == "clear" and screen.trigger == "daily"
+    # Today shows the session and the advice.
+    assert find(window, "Sessions today", QLabel).text() == "1 of 5–8 today"
+    assert "Keep going with baby press-ups" in find(window, "Why this exercise", QLabel).text()
+
+
+def test_a_session_that_spreads_down_the_leg(qtbot, window, set_up_services):
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    choose(qtbot, wizard, "full-press-up")
+    press(qtbot, wizard, "Next")
+    qtbot.keyClick(find(wizard, "Add a repetition", QPushButton), Qt.Key.Key_Space)
+    press(qtbot, wizard, "Next")
+    tick(qtbot, wizard, "Range: quarter")
+    tick(qtbot, wizard, "Pelvis stayed down: no")
+    press(qtbot, wizard, "Next")
+    region_click(qtbot, wizard.check_out, "small-toes-right")
+    press(qtbot, wizard, "Next")
+    assert find(wizard, "Outcome", QLabel).text() == "Spread further down"
+    assert "peripheralization" in find(wizard, "Why", QLabel).text()
+    assert "go one step down, to baby press-ups" in find(wizard, "Next", QLabel).text()
+    press(qtbot, wizard, "Finish")
+    assert latest_session().outcome == "peripheralized"
+    assert set_up_services.sessions.advice().rung.slug == "baby-press-up"
+
+
+def test_stop_this_hurts_saves_the_reps_done_as_worse(qtbot, window, set_up_services):
+    wizard = window.start_session()
+    check_in(qtbot, wizard, back=3, leg=3)
+    choose(qtbot, wizard, "baby-press-up")
+    press(qtbot, wizard, "Next")
+    for _ in range(3):
+        press(qtbot, wizard, "Add a repetition")
+    press(qtbot, wizard, "Stop — this hurts")
+    assert wizard.check_out.title.text() == "You stopped: how is it now?"
+    assert not find(wizard, "Back", QPushButton).isEnabled()
+    score(qtbot, wizard, "Leg pain after", 6)
+    press(qtbot, wizard, "Next")
+    assert find(wizard, "Outcome", QLabel).text() == "Worse"
+    assert find(wizard, "Why", QLabel).text().startswith("You stopped because it hurt.")
+    press(qtbot, wizard, "Finish")
+    row = latest_session()
+    assert (row.stopped_for_pain, row.reps_done, row.outcome) == (True, 3, "worse")
+    assert row.range_reached is None
+
+
+def test_a_hold_is_timed_and_saved(qtbot, window, set_up_services, monkeypatch):
+    import sciatica_journal.gui.wizard_exercise as steps
+
+    now = [1000.0]
+    monkeypatch.setattr(steps.time, "monotonic", lambda: now[0])
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    press(qtbot, wizard, "Next")  # lying face down, as recommended
+    assert find(wizard, "Count", QLabel).text() == "3:00"
+    press(qtbot, wizard, "Start or pause the timer")
+    now[0] += 70
+    press(qtbot, wizard, "Start or pause the timer")  # pause
+    now[0] += 500  # paused time does not count
+    wizard.reps._show_clock()
+    assert find(wizard, "Count", QLabel).text() == "1:50"
+    press(qtbot, wizard, "Next")  # no range step for a hold
+    assert wizard.step == 4
+    press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Finish")
+    row = latest_session()
+    assert (row.rung, row.hold_seconds, row.reps_done) == ("prone-lying", 70, None)
+
+
+def test_a_red_flag_day_stops_the_session_and_blocks_the_day(qtbot, window, set_up_services):
+    wizard = window.start_session()
+    seen = {}
+
+    def urgent(dialog):
+        seen["title"] = dialog.windowTitle()
+        press(qtbot, dialog, "I understand")
+
+    def answer(dialog):
+        for number in range(1, 8):
+            choice = "yes" if number == 3 else "no"
+            tick(qtbot, dialog, f"Question {number}: {choice}")
+        when_modal(qtbot, urgent)
+        press(qtbot, dialog, "Continue")
+
+    when_modal(qtbot, answer)
+    press(qtbot, wizard, "Next")
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert seen["title"] == "Seek emergency care now"
+    assert models.ExerciseSession.select().count() == 0
+    (screen,) = set_up_services.red_flags.screens_today()
+    assert screen.result.value == "urgent"
+    assert not find(window, "Start session", QPushButton).isEnabled()
+    assert find(window, "Exercises paused today", QLabel).isVisible()
+    assert window.start_session() is None
+
+
+def test_cancel_asks_first_and_saves_nothing(qtbot, window, set_up_services):
+    wizard = window.start_session()
+    score(qtbot, wizard, "Back pain before", 5)
+
+    def discard(box):
+        assert isinstance(box, QMessageBox)
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), LEFT)
+
+    when_modal(qtbot, discard)
+    press(qtbot, wizard, "Cancel")
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert models.ExerciseSession.select().count() == 0
+    assert QApplication.activeModalWidget() is None
+
+
+def test_cancel_without_input_closes_at_once(qtbot, window):
+    wizard = window.start_session()
+    press(qtbot, wizard, "Cancel")
+    assert not wizard.isVisible()
+
+
+def test_every_step_works_from_the_keyboard(qtbot, window, set_up_services):
+    wizard = window.start_session()
+    qtbot.keyClick(find(wizard, "Back pain before", QSlider), Qt.Key.Key_Right)
+    answer_safety(qtbot)
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)  # Next is the default button
+    qtbot.waitUntil(lambda: wizard.step == 1)
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.step == 2
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Space)  # starts the hold timer
+    assert wizard.reps.clock.running
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # Stop
+    assert wizard.step == 4
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.step == 5
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert not wizard.isVisible()
+    assert latest_session().stopped_for_pain
