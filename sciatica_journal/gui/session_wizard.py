@@ -13,6 +13,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -26,7 +27,7 @@ from sciatica_journal.domain.red_flags import ScreenResult, Trigger
 from sciatica_journal.domain.sessions import NewSession, SessionError
 from sciatica_journal.gui.red_flag_dialogs import OutcomeDialog, RedFlagDialog
 from sciatica_journal.gui.wizard_checkin import SymptomsStep
-from sciatica_journal.gui.wizard_exercise import ExerciseStep, RangeStep, RepsStep
+from sciatica_journal.gui.wizard_exercise import RANGE_LABELS, ExerciseStep, RangeStep, RepsStep
 from sciatica_journal.gui.wizard_result import ResultStep
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
@@ -115,7 +116,11 @@ class SessionWizard(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.back_button)
         bar.addWidget(self.next_button)
+        self.progress = QLabel()
+        self.progress.setObjectName("hint")
+        self.progress.setAccessibleName("Step")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.progress)
         layout.addWidget(self.stack, stretch=1)
         layout.addLayout(bar)
         self._enter(CHECK_IN)
@@ -143,6 +148,15 @@ class SessionWizard(QDialog):
 
     def _update_buttons(self) -> None:
         step = self.step
+        names = ["Check-in", "Exercise", "Repetitions", "Range", "Check-out", "Result"]
+        if not self.exercise.selected_rung().is_press_up:
+            names.remove("Range")
+        current = self.stack.currentIndex()
+        label = ["Check-in", "Exercise", "Repetitions", "Range", "Check-out", "Result"][current]
+        self.progress.setText(
+            "  ›  ".join(f"<b>{n}</b>" if n == label else n for n in names)
+            + f"   (step {names.index(label) + 1} of {len(names)})"
+        )
         self.back_button.setEnabled(step != CHECK_IN and not (self._stopped and step >= CHECK_OUT))
         self.stop_button.setVisible(step in (EXERCISE, REPS, RANGE))
         self.next_button.setText("Finish" if step == RESULT else "Next")
@@ -248,7 +262,29 @@ class SessionWizard(QDialog):
             self._show_error(exc)
             return
         self._enter(RESULT)
-        self.result.show_result(judged.outcome, judged.explanation, advice)
+        self.result.show_result(judged.outcome, judged.explanation, advice, self._summary())
+
+    def _summary(self) -> str:
+        """What was done, in one line: "Baby press-ups: 8 reps, half way, pelvis down. ..."."""
+        draft = self.draft()
+        rung = self.exercise.selected_rung()
+        done = []
+        if draft.reps_done is not None:
+            done.append(f"{draft.reps_done} repetitions")
+        if draft.hold_seconds is not None:
+            minutes, seconds = divmod(draft.hold_seconds, 60)
+            done.append(f"held {minutes} min {seconds:02d} s")
+        if draft.range_reached is not None:
+            done.append(RANGE_LABELS[draft.range_reached].lower())
+        if draft.pelvis_stayed_down is not None:
+            done.append("pelvis down" if draft.pelvis_stayed_down else "pelvis lifted")
+        if draft.stopped_for_pain:
+            done.append("stopped because it hurt")
+        before, after = draft.pain_before, draft.pain_after or draft.pain_before
+        return (
+            f"{rung.name}: {', '.join(done)}. Back pain {before.back} → {after.back}, "
+            f"leg pain {before.leg} → {after.leg}."
+        )
 
     def _finish(self) -> None:
         try:

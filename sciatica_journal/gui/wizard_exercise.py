@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +44,10 @@ class SvgPicture(QWidget):
         self.renderer = QSvgRenderer(self)
         self.setAccessibleName(accessible_name)
         self.setMinimumSize(200, 110)
+        self.setMaximumHeight(240)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def load(self, path: str) -> bool:
         ok = self.renderer.load(path)
@@ -51,6 +56,12 @@ class SvgPicture(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(360, 198)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return round(width * 220 / 400)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.renderer.isValid():
@@ -120,8 +131,9 @@ class ExerciseStep(QWidget):
         layout.addWidget(self.contact)
         layout.addLayout(choose)
         layout.addWidget(self.steps)
-        layout.addLayout(pictures, stretch=1)
+        layout.addLayout(pictures)
         layout.addWidget(self.cautions)
+        layout.addStretch(1)
 
     def show_advice(self, advice: Advice) -> None:
         self.reason.setText(advice.reason)

@@ -25,6 +25,9 @@ class ResultStep(QWidget):
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
         self.outcome.setAccessibleName("Outcome")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("What you did")
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setAccessibleName("Why")
@@ -49,6 +52,7 @@ class ResultStep(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.outcome)
+        layout.addWidget(self.summary)
         layout.addWidget(self.explanation)
         layout.addSpacing(12)
         layout.addWidget(next_title)
@@ -58,7 +62,8 @@ class ResultStep(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.error)
 
-    def show_result(self, outcome: Outcome, explanation: str, advice: Advice) -> None:
+    def show_result(self, outcome: Outcome, explanation: str, advice: Advice, summary: str) -> None:
+        self.summary.setText(summary)
         self.outcome.setText(outcome.label)
         self.outcome.setStyleSheet(
             f"font-size: 24pt; font-weight: 700; color: {OUTCOME_COLOURS[outcome]};"
