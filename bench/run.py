@@ -9,7 +9,7 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("launch", "map_click")
+BENCHMARKS = ("launch", "map_click", "wizard")
 
 
 def main(argv=None):

@@ -24,6 +24,9 @@ class LadderWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        heading = QLabel("Your ladder")
+        heading.setObjectName("cardTitle")
+        layout.addWidget(heading)
         self.rows: dict[str, QLabel] = {}
         for rung in reversed(program.rungs):  # the top of the ladder first
             label = QLabel()
