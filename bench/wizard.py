@@ -18,7 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
@@ -58,8 +58,13 @@ def main(argv=None):
     bare.resize(1100, 820)
     bare.show()
 
-    names = ["check-in → exercise", "exercise → reps", "reps → range", "range → check-out",
-             "check-out → result"]
+    names = [
+        "check-in → exercise",
+        "exercise → reps",
+        "reps → range",
+        "range → check-out",
+        "check-out → result",
+    ]
     changes = {name: [] for name in names}
     saves, bare_changes = [], []
     for _ in range(args.rounds):
@@ -79,7 +84,8 @@ def main(argv=None):
             changes[name].append(timed(wizard.go_next, wizard))
             if name == "check-in → exercise":
                 wizard.exercise.choice.setCurrentIndex(
-                    wizard.exercise.choice.findData("baby-press-up"))
+                    wizard.exercise.choice.findData("baby-press-up")
+                )
         draft = wizard.draft()
         start = time.perf_counter()
         services.sessions.record(draft)
@@ -100,14 +106,18 @@ def main(argv=None):
         "sessions_in_journal": services.sessions.history(10_000).__len__(),
         "machine": platform.platform(),
     }
-    print(f"Wizard on the demo journal ({result['sessions_in_journal']} sessions), offscreen, "
-          f"{args.rounds} rounds, medians")
+    print(
+        f"Wizard on the demo journal ({result['sessions_in_journal']} sessions), offscreen, "
+        f"{args.rounds} rounds, medians"
+    )
     print(f"{'bare QStackedWidget page change':36}{bare_ms:>9.2f} ms   1.0x")
     for name, ms in result["page_changes_ms"].items():
         print(f"{'page change ' + name:36}{ms:>9.2f} ms {ms / bare_ms:>6.1f}x")
     save = result["save_ms"]
-    print(f"{'save a session (2 maps, 1 transaction)':36}{save['median']:>9.2f} ms "
-          f"(max {save['max']:.2f} ms; target {SAVE_TARGET_MS:.0f} ms, DESIGN §8)")
+    print(
+        f"{'save a session (2 maps, 1 transaction)':36}{save['median']:>9.2f} ms "
+        f"(max {save['max']:.2f} ms; target {SAVE_TARGET_MS:.0f} ms, DESIGN §8)"
+    )
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"written: {RESULTS.relative_to(BENCH.parent)}")
