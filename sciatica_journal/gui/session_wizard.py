@@ -43,6 +43,10 @@ FIELD_STEP = {
     "range_reached": RANGE,
     "back_pain_after": CHECK_OUT,
     "leg_pain_after": CHECK_OUT,
+    "start": CHECK_OUT,
+    "end": CHECK_OUT,
+    "rung": EXERCISE,
+    "red_flags": CHECK_IN,
 }
 
 
@@ -297,7 +301,7 @@ class SessionWizard(QDialog):
         self.accept()
 
     def _show_error(self, error: SessionError) -> None:
-        step = FIELD_STEP.get(error.field, RESULT)
+        step = FIELD_STEP.get(error.field, self.step)
         if step != self.step:
             self._enter(step)
         QMessageBox.warning(self, "Cannot save this session", f"{str(error).capitalize()}.")

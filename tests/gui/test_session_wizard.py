@@ -277,3 +277,37 @@ def test_every_step_works_from_the_keyboard(qtbot, window, set_up_services):
     qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
     assert not wizard.isVisible()
     assert latest_session().stopped_for_pain
+
+
+def test_a_session_ending_before_it_started_is_refused_at_the_field(
+    qtbot, window, set_up_services, clock
+):
+    import datetime as dt
+
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Start or pause the timer")
+    press(qtbot, wizard, "Next")
+    clock.moment = clock.moment - dt.timedelta(hours=1)  # the system clock jumped back
+    seen = {}
+
+    def warning(box):
+        seen["text"] = box.text()
+        box.accept()
+
+    when_modal(qtbot, warning)
+    press(qtbot, wizard, "Next")
+    assert seen["text"] == "The session ends before it starts."
+    assert wizard.step == 4  # still on the check-out step
+    assert models.ExerciseSession.select().count() == 0
+
+
+def test_the_demo_journal_gets_sensible_advice(services):
+    from sciatica_journal.services.demo_journal import generate_demo
+
+    generate_demo(services)
+    advice = services.sessions.advice()
+    assert advice.rung.slug in ("full-press-up", "baby-press-up")
+    assert not advice.contact_clinician
+    assert services.sessions.best_range().value == "full"
