@@ -14,6 +14,7 @@ from sciatica_journal.domain.body import RegionCatalog
 from sciatica_journal.domain.program import Program
 from sciatica_journal.paths import BACKUP_DIR_NAME, DATABASE_FILE_NAME, migrations_dir
 from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.frequency_service import FrequencyService
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.program_loader import load_catalog, load_program
 from sciatica_journal.services.red_flag_service import RedFlagService
@@ -35,6 +36,7 @@ class Services:
     sessions: SessionService
     symptoms: SymptomService
     red_flags: RedFlagService
+    frequency: FrequencyService
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -64,4 +66,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         sessions=sessions,
         symptoms=SymptomService(catalog, clock),
         red_flags=RedFlagService(program, clock),
+        frequency=FrequencyService(profiles, clock),
     )

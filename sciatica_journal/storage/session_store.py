@@ -146,3 +146,21 @@ def link_screen(screen_uuid: str, session_uuid: str) -> None:
     models.RedFlagScreen.update(session=session.id).where(
         models.RedFlagScreen.uuid == screen_uuid
     ).execute()
+
+
+def counts_by_day(start: dt.date | None = None, end: dt.date | None = None) -> dict[dt.date, int]:
+    """Sessions per local day, counted in SQL (indexed on local_date)."""
+    query = models.ExerciseSession.select(
+        models.ExerciseSession.local_date, fn.COUNT(models.ExerciseSession.id)
+    )
+    if start is not None:
+        query = query.where(models.ExerciseSession.local_date >= start.isoformat())
+    if end is not None:
+        query = query.where(models.ExerciseSession.local_date <= end.isoformat())
+    rows = query.group_by(models.ExerciseSession.local_date).tuples()
+    return {dt.date.fromisoformat(day): int(count) for day, count in rows}
+
+
+def first_session_date() -> dt.date | None:
+    value = models.ExerciseSession.select(fn.MIN(models.ExerciseSession.local_date)).scalar()
+    return None if value is None else dt.date.fromisoformat(value)

@@ -1,0 +1,108 @@
+"""How often the exercises are done (DESIGN §3 Today/Progress, §4): sessions per local day,
+days meeting the target, streaks, adherence, and when the next session is due.
+
+Days are the user's local calendar days (each session keeps the local date it was done
+on, so DST changes and travel count correctly)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+
+def sessions_per_day(local_dates: Iterable[dt.date]) -> dict[dt.date, int]:
+    return dict(Counter(local_dates))
+
+
+def period_days(start: dt.date, end: dt.date, today: dt.date) -> list[dt.date]:
+    """Calendar days from ``start`` to ``end`` inclusive, ``end`` capped at today."""
+    end = min(end, today)
+    if end < start:
+        return []
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def adherence_pct(
+    counts: Mapping[dt.date, int], start: dt.date, end: dt.date, target_min: int, today: dt.date
+) -> float | None:
+    """Days with at least ``target_min`` sessions ÷ days in the period × 100, to 1 decimal.
+    None for an empty period."""
+    days = period_days(start, end, today)
+    if not days:
+        return None
+    met = sum(1 for day in days if counts.get(day, 0) >= target_min)
+    return round(met / len(days) * 100, 1)
+
+
+@dataclass(frozen=True)
+class Streaks:
+    current: int
+    longest: int
+
+
+def streaks(counts: Mapping[dt.date, int], target_min: int, today: dt.date) -> Streaks:
+    """Runs of consecutive days meeting the minimum. Today counts once it is met; until then
+    the current streak is the one that ended yesterday (the day is not over)."""
+    met = sorted(day for day, n in counts.items() if n >= target_min and day <= today)
+    longest = run = 0
+    previous: dt.date | None = None
+    for day in met:
+        run = run + 1 if previous is not None and (day - previous).days == 1 else 1
+        longest = max(longest, run)
+        previous = day
+    current = 0
+    day = today if counts.get(today, 0) >= target_min else today - dt.timedelta(days=1)
+    met_set = set(met)
+    while day in met_set:
+        current += 1
+        day -= dt.timedelta(days=1)
+    return Streaks(current=current, longest=longest)
+
+
+@dataclass(frozen=True)
+class NextDue:
+    at: dt.datetime | None  # aware, the user's zone; None: nothing more today
+    text: str
+
+
+def next_due(
+    *,
+    now: dt.datetime,
+    done_today: int,
+    target_min: int,
+    target_max: int,
+    waking_start: dt.time,
+    waking_end: dt.time,
+    last_session: dt.datetime | None,
+) -> NextDue:
+    """When the next session is due: the sessions still to do today (up to the minimum, then
+    up to the maximum) spread evenly over what is left of the waking hours.
+
+    ``now`` and ``last_session`` are aware datetimes in the user's zone."""
+    tz = now.tzinfo
+    assert tz is not None
+    today = now.date()
+    wake = dt.datetime.combine(today, waking_start, tz)
+    sleep = dt.datetime.combine(today, waking_end, tz)
+    tomorrow = dt.datetime.combine(today + dt.timedelta(days=1), waking_start, tz)
+    if done_today >= target_max:
+        return NextDue(None, f"Done for today: the {target_max} planned are complete.")
+    if now >= sleep:
+        return NextDue(tomorrow, f"Tomorrow from {waking_start:%H:%M}.")
+    if now < wake:
+        return NextDue(wake, f"At {waking_start:%H:%M}.")
+    goal = target_min if done_today < target_min else target_max
+    remaining = goal - done_today
+    window_start = max(now, wake)
+    gap = (
+        (sleep - window_start) / (remaining + 1)
+        if done_today >= target_min
+        else ((sleep - window_start) / remaining)
+    )
+    due = window_start if last_session is None else max(window_start, last_session + gap)
+    due = min(due, sleep)
+    if due <= now:
+        return NextDue(now, "Now.")
+    return NextDue(due, f"At {due:%H:%M}.")

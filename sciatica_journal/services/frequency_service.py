@@ -1,0 +1,92 @@
+"""How often: today's count and next due time, streaks, adherence, the month calendar."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from sciatica_journal.domain.frequency import (
+    NextDue,
+    Streaks,
+    adherence_pct,
+    next_due,
+    streaks,
+)
+from sciatica_journal.domain.sessions import SessionEntry
+from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.profile_service import ProfileService
+from sciatica_journal.storage import session_store
+
+
+@dataclass(frozen=True)
+class FrequencySummary:
+    next_due: NextDue
+    streaks: Streaks
+    adherence_7d: float | None
+    adherence_30d: float | None
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: dt.date
+    sessions: int
+    met: bool  # at least the daily minimum
+    future: bool
+
+
+class FrequencyService:
+    def __init__(self, profiles: ProfileService, clock: Clock) -> None:
+        self._profiles = profiles
+        self._clock = clock
+
+    def today(self) -> dt.date:
+        return local_time(self._clock.now(), self._clock.zone).date()
+
+    def summary(self) -> FrequencySummary:
+        profile = self._profiles.profile()
+        today = self.today()
+        counts = session_store.counts_by_day()
+        todays = session_store.sessions_on(today)
+        now = local_time(self._clock.now(), self._clock.zone)
+        last = None if not todays else local_time(todays[-1].ended_at, self._clock.zone)
+        due = next_due(
+            now=now,
+            done_today=len(todays),
+            target_min=profile.target_min,
+            target_max=profile.target_max,
+            waking_start=profile.waking_start,
+            waking_end=profile.waking_end,
+            last_session=last,
+        )
+        return FrequencySummary(
+            next_due=due,
+            streaks=streaks(counts, profile.target_min, today),
+            adherence_7d=adherence_pct(
+                counts, today - dt.timedelta(days=6), today, profile.target_min, today
+            ),
+            adherence_30d=adherence_pct(
+                counts, today - dt.timedelta(days=29), today, profile.target_min, today
+            ),
+        )
+
+    def month(self, year: int, month: int) -> list[CalendarDay]:
+        """Every day of a month with its count and whether the band's minimum was met."""
+        days_in_month = calendar.monthrange(year, month)[1]
+        first, last = dt.date(year, month, 1), dt.date(year, month, days_in_month)
+        counts = session_store.counts_by_day(first, last)
+        minimum = self._profiles.profile().target_min
+        today = self.today()
+        return [
+            CalendarDay(
+                day=day,
+                sessions=counts.get(day, 0),
+                met=counts.get(day, 0) >= minimum,
+                future=day > today,
+            )
+            for day in (first + dt.timedelta(days=i) for i in range(days_in_month))
+        ]
+
+    def sessions_on(self, day: dt.date) -> list[SessionEntry]:
+        return session_store.sessions_on(day)

@@ -1,0 +1,132 @@
+"""Frequency: local days across DST and midnight, the band, streaks, adherence, next due."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sciatica_journal.domain.frequency import (
+    adherence_pct,
+    next_due,
+    period_days,
+    sessions_per_day,
+    streaks,
+)
+from sciatica_journal.domain.timekeeping import local_date
+from tests.builders import new_session
+from tests.conftest import NOW
+
+BERLIN = "Europe/Berlin"
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("utc", "expected"),
+    [
+        # DST forward, 29 March 2026: 01:59 UTC is 03:59 CEST, still the 29th.
+        (dt.datetime(2026, 3, 28, 22, 59, tzinfo=dt.UTC), D(2026, 3, 28)),  # 23:59 CET
+        (dt.datetime(2026, 3, 28, 23, 0, tzinfo=dt.UTC), D(2026, 3, 29)),  # 00:00 CET
+        (dt.datetime(2026, 3, 29, 21, 59, tzinfo=dt.UTC), D(2026, 3, 29)),  # 23:59 CEST
+        (dt.datetime(2026, 3, 29, 22, 0, tzinfo=dt.UTC), D(2026, 3, 30)),  # 00:00 CEST
+        # DST back, 25 October 2026: the day has 25 hours.
+        (dt.datetime(2026, 10, 24, 22, 0, tzinfo=dt.UTC), D(2026, 10, 25)),  # 00:00 CEST
+        (dt.datetime(2026, 10, 25, 22, 59, tzinfo=dt.UTC), D(2026, 10, 25)),  # 23:59 CET
+        (dt.datetime(2026, 10, 25, 23, 0, tzinfo=dt.UTC), D(2026, 10, 26)),
+    ],
+)
+def test_the_local_day_across_dst_and_midnight(utc, expected):
+    assert local_date(utc, BERLIN) == expected
+
+
+def test_sessions_near_midnight_on_a_dst_day_count_on_the_right_day(set_up_services, clock):
+    clock.moment = dt.datetime(2026, 10, 26, 12, 0, tzinfo=dt.UTC)
+    for utc in (
+        dt.datetime(2026, 10, 24, 21, 50, tzinfo=dt.UTC),  # 23:50 CEST on the 24th
+        dt.datetime(2026, 10, 24, 22, 10, tzinfo=dt.UTC),  # 00:10 CEST on the 25th
+        dt.datetime(2026, 10, 25, 22, 40, tzinfo=dt.UTC),  # 23:40 CET on the 25th
+    ):
+        set_up_services.sessions.record(new_session(utc, minutes=5))
+    month = {d.day: d.sessions for d in set_up_services.frequency.month(2026, 10)}
+    assert (month[D(2026, 10, 24)], month[D(2026, 10, 25)], month[D(2026, 10, 26)]) == (1, 2, 0)
+
+
+@given(st.lists(st.dates(min_value=D(2020, 1, 1), max_value=D(2030, 1, 1)), max_size=200))
+def test_per_day_counts_sum_to_the_total(days):
+    counts = sessions_per_day(days)
+    assert sum(counts.values()) == len(days)
+    assert all(n >= 1 for n in counts.values())
+
+
+@given(
+    st.dictionaries(st.dates(min_value=D(2026, 1, 1), max_value=D(2026, 3, 31)), st.integers(0, 9))
+)
+def test_adherence_is_a_percentage_and_streaks_fit_in_the_days(counts):
+    today = D(2026, 3, 31)
+    pct = adherence_pct(counts, D(2026, 1, 1), today, 5, today)
+    assert pct is not None and 0 <= pct <= 100
+    s = streaks(counts, 5, today)
+    assert 0 <= s.current <= s.longest <= 90
+
+
+def test_period_days_are_inclusive_and_capped_at_today():
+    assert len(period_days(D(2026, 11, 1), D(2026, 11, 30), D(2026, 11, 24))) == 24
+    assert period_days(D(2026, 11, 25), D(2026, 11, 30), D(2026, 11, 24)) == []
+
+
+def test_adherence_counts_days_meeting_the_minimum():
+    counts = {D(2026, 11, 20): 5, D(2026, 11, 21): 4, D(2026, 11, 22): 8, D(2026, 11, 23): 9}
+    # 3 of 7 days met the minimum of 5.
+    assert adherence_pct(counts, D(2026, 11, 18), D(2026, 11, 24), 5, D(2026, 11, 24)) == 42.9
+
+
+def test_streaks_wait_for_today_to_be_over():
+    counts = {D(2026, 11, d): 5 for d in (10, 11, 12, 20, 21, 22, 23)}
+    today = D(2026, 11, 24)
+    assert streaks(counts, 5, today).current == 4  # today not met yet: 20-23 still counts
+    assert streaks({**counts, today: 6}, 5, today).current == 5
+    assert streaks(counts, 5, today).longest == 4
+    assert streaks({**counts, D(2026, 11, 22): 2}, 5, today).current == 1
+
+
+def _due(hour, minute, done, last=None, day=D(2026, 11, 24)):
+    tz = ZoneInfo(BERLIN)
+    now = dt.datetime.combine(day, dt.time(hour, minute), tz)
+    last_dt = None if last is None else dt.datetime.combine(day, dt.time(*last), tz)
+    return next_due(
+        now=now,
+        done_today=done,
+        target_min=5,
+        target_max=8,
+        waking_start=dt.time(7, 0),
+        waking_end=dt.time(22, 0),
+        last_session=last_dt,
+    )
+
+
+def test_next_due_spreads_the_rest_of_the_day():
+    assert _due(6, 0, 0).text == "At 07:00."
+    assert _due(9, 0, 0).text == "Now."
+    # 12:00 with 2 done and the last at 11:00: 3 left over 10 hours → every 3 h 20 min.
+    assert _due(12, 0, 2, last=(11, 0)).text == "At 14:20."
+    assert _due(23, 0, 3).text == "Tomorrow from 07:00."
+    assert _due(15, 0, 8).at is None
+    # Past the minimum, extra sessions are spaced more loosely.
+    assert _due(12, 0, 5, last=(11, 30)).text == "At 14:00."
+
+
+def test_next_due_on_the_dst_forward_day():
+    # 29 March: waking 07:00-22:00 local still; at 12:00 with 4 done, one left.
+    assert _due(12, 0, 4, last=(11, 30), day=D(2026, 3, 29)).text == "At 21:30."
+
+
+def test_the_service_summary(set_up_services, clock):
+    for hours in (30, 29, 28, 27, 26, 5, 1):  # five yesterday, two today
+        set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=hours)))
+    summary = set_up_services.frequency.summary()
+    assert summary.streaks.current == 1
+    assert summary.adherence_7d == 14.3
+    assert summary.next_due.text == "At 16:28."  # 3 left over 15:00-22:00, last ended 14:08
