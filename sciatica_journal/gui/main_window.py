@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal import APP_NAME, __version__
+from sciatica_journal.gui.calendar_page import CalendarPage
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
@@ -47,9 +48,11 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self._drawing: BodyMapDrawing | None = None
         self._symptoms_page: SymptomsPage | None = None
-        self.today_page = TodayPage(services.sessions, services.red_flags)
+        self.today_page = TodayPage(services.sessions, services.red_flags, services.frequency)
         self._add_page("Today", self.today_page)
         self._add_page("Symptoms", QWidget())  # built when first shown (keeps start-up fast)
+        self.calendar_page = CalendarPage(services.frequency, services.program)
+        self._add_page("Calendar", self.calendar_page)
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(0)
 
@@ -104,6 +107,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(page)
         if page is self.today_page:
             self.today_page.refresh()  # the day may have changed since it was last shown
+        elif page is self.calendar_page:
+            self.calendar_page.refresh()
 
     def _add_page(self, title: str, page: QWidget) -> None:
         item = QListWidgetItem(title)

@@ -21,6 +21,7 @@ from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.domain.today import BandState, DailyCount
 from sciatica_journal.gui.day_dots import DayDots
 from sciatica_journal.gui.ladder_widget import LadderWidget
+from sciatica_journal.services.frequency_service import FrequencyService, FrequencySummary
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.session_service import SessionService, TodayOverview
 
@@ -34,6 +35,17 @@ def band_message(count: DailyCount) -> str:
     if count.state is BandState.IN:
         return "You are within today's target. Well done."
     return f"More than the {count.target_max} planned today. Resting is fine too."
+
+
+def streak_text(summary: FrequencySummary) -> str:
+    """E.g. "Streak: 4 days on target · last 7 days: 57.1 % of days on target"."""
+    days = summary.streaks.current
+    streak = f"Streak: {days} day{'s' if days != 1 else ''} on target"
+    if summary.streaks.longest > days:
+        streak += f" (best {summary.streaks.longest})"
+    adherence = summary.adherence_7d
+    week = "—" if adherence is None else f"{adherence:.1f} % of days on target"
+    return f"{streak} · last 7 days: {week}"
 
 
 def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -51,11 +63,16 @@ class TodayPage(QWidget):
     start_requested = Signal()
 
     def __init__(
-        self, sessions: SessionService, red_flags: RedFlagService, parent: QWidget | None = None
+        self,
+        sessions: SessionService,
+        red_flags: RedFlagService,
+        frequency: FrequencyService,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._sessions = sessions
         self._red_flags = red_flags
+        self._frequency = frequency
         self.setAccessibleName("Today")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -72,9 +89,16 @@ class TodayPage(QWidget):
         self.dots = DayDots()
         self.band_label = QLabel()
         self.band_label.setAccessibleName("Daily target status")
+        self.due_label = QLabel()
+        self.due_label.setAccessibleName("Next session due")
+        self.due_label.setObjectName("fieldTitle")
+        self.streak_label = QLabel()
+        self.streak_label.setAccessibleName("Streak and adherence")
         count_layout.addWidget(self.count_label)
         count_layout.addWidget(self.dots)
         count_layout.addWidget(self.band_label)
+        count_layout.addWidget(self.due_label)
+        count_layout.addWidget(self.streak_label)
         layout.addWidget(count_card)
 
         rung_card, rung_layout = _card("Next exercise")
@@ -150,6 +174,9 @@ class TodayPage(QWidget):
         self.count_label.setText(today.count.headline)
         self.dots.set_count(today.count)
         self.band_label.setText(band_message(today.count))
+        summary = self._frequency.summary()
+        self.due_label.setText(f"Next session: {summary.next_due.text}")
+        self.streak_label.setText(streak_text(summary))
         advice = self._sessions.advice()
         rung = advice.rung
         self.rung_label.setText(rung.name)

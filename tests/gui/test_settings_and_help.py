@@ -114,10 +114,11 @@ INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstrac
 
 
 def _part_of_a_combo_box(widget) -> bool:
+    """Qt's own inner parts: a combo box's popup list, a calendar's table and headers."""
     parent = widget.parent()
     while parent is not None:
-        if isinstance(parent, QComboBox):
-            return True  # the combo box's own popup list
+        if isinstance(parent, QComboBox) or parent.objectName().startswith("qt_"):
+            return True
         parent = parent.parent()
     return False
 

@@ -18,7 +18,7 @@ def _record(services, hours_ago: float, **kwargs):
 
 
 def test_an_empty_day(qtbot, set_up_services):
-    page = TodayPage(set_up_services.sessions, set_up_services.red_flags)
+    page = TodayPage(set_up_services.sessions, set_up_services.red_flags, set_up_services.frequency)
     qtbot.addWidget(page)
     page.show()
     assert find(page, "Sessions today", QLabel).text() == "0 of 5–8 today"
@@ -34,7 +34,7 @@ def test_todays_sessions_are_listed_in_order_with_local_times(qtbot, set_up_serv
     _record(set_up_services, 2, rung="full-press-up", before=(4, 4), after=(4, 4))
     # Yesterday's session does not count today.
     _record(set_up_services, 30)
-    page = TodayPage(set_up_services.sessions, set_up_services.red_flags)
+    page = TodayPage(set_up_services.sessions, set_up_services.red_flags, set_up_services.frequency)
     qtbot.addWidget(page)
     page.show()
     assert find(page, "Sessions today", QLabel).text() == "2 of 5–8 today"
@@ -48,7 +48,7 @@ def test_todays_sessions_are_listed_in_order_with_local_times(qtbot, set_up_serv
 
 
 def test_the_band_message_follows_the_count(qtbot, set_up_services):
-    page = TodayPage(set_up_services.sessions, set_up_services.red_flags)
+    page = TodayPage(set_up_services.sessions, set_up_services.red_flags, set_up_services.frequency)
     qtbot.addWidget(page)
     for i in range(5):
         _record(set_up_services, 6 - i)
@@ -89,7 +89,7 @@ def test_today_refreshes_when_shown_again_and_at_midnight(qtbot, set_up_services
 
 def test_a_stopped_hold_shows_it_was_stopped(qtbot, set_up_services):
     _record(set_up_services, 2, rung="prone-lying", reps=None, stopped=True, after=None)
-    page = TodayPage(set_up_services.sessions, set_up_services.red_flags)
+    page = TodayPage(set_up_services.sessions, set_up_services.red_flags, set_up_services.frequency)
     qtbot.addWidget(page)
     table = find(page, "Today's sessions", QTableWidget)
     assert table.item(0, 2).text() == "stopped early"

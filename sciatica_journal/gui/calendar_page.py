@@ -1,0 +1,140 @@
+"""Calendar: a month at a glance — each day's count and whether the daily target was met."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_journal.domain.program import Program
+from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.services.frequency_service import CalendarDay, FrequencyService
+
+MET = QColor("#cfe8df")
+PARTIAL = QColor("#f7ecd0")
+INK = QColor("#1f2a28")
+
+
+class MonthCalendar(QCalendarWidget):
+    """Paints each day with its session count: a tick and a green fill when the target was met,
+    a pale fill with the count when some sessions were done (readable in greyscale too)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.days: dict[dt.date, CalendarDay] = {}
+        self.setAccessibleName("Month calendar")
+        self.setGridVisible(True)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+
+    def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
+        day = dt.date(date.year(), date.month(), date.day())
+        info = self.days.get(day)
+        painter.save()
+        in_month = date.month() == self.monthShown()
+        if info is not None and in_month and info.sessions:
+            painter.fillRect(rect.adjusted(1, 1, -1, -1), MET if info.met else PARTIAL)
+        if date == self.selectedDate():
+            painter.setPen(QPen(QColor("#2f7d6d"), 2))
+            painter.drawRect(rect.adjusted(2, 2, -2, -2))
+        painter.setPen(INK if in_month else QColor("#9aa5a3"))
+        painter.drawText(rect.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignLeft, str(date.day()))
+        if info is not None and in_month and info.sessions:
+            font = QFont(painter.font())
+            font.setBold(True)
+            painter.setFont(font)
+            mark = f"✓ {info.sessions}" if info.met else str(info.sessions)
+            painter.drawText(
+                rect.adjusted(4, 2, -4, -3),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                mark,
+            )
+        painter.restore()
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+class CalendarPage(QWidget):
+    def __init__(
+        self, frequency: FrequencyService, program: Program, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._frequency = frequency
+        self._program = program
+        self.setAccessibleName("Calendar")
+        title = QLabel("Your month")
+        title.setObjectName("pageTitle")
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Streak and adherence")
+        self.summary.setWordWrap(True)
+        key = QLabel(
+            "✓ and green: the daily target was met · a number on pale yellow: some sessions"
+        )
+        key.setObjectName("hint")
+        self.calendar = MonthCalendar()
+        self.calendar.currentPageChanged.connect(lambda *_: self.refresh())
+        self.calendar.clicked.connect(self.show_day)
+        self.calendar.selectionChanged.connect(lambda: self.show_day(self.calendar.selectedDate()))
+        self.day_title = QLabel()
+        self.day_title.setObjectName("fieldTitle")
+        self.day_list = QListWidget()
+        self.day_list.setAccessibleName("Sessions on the chosen day")
+        side = QVBoxLayout()
+        side.addWidget(self.day_title)
+        side.addWidget(self.day_list, stretch=1)
+        row = QHBoxLayout()
+        row.addWidget(self.calendar, stretch=3)
+        row.addLayout(side, stretch=2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addWidget(key)
+        layout.addLayout(row, stretch=1)
+        today = frequency.today()
+        self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
+        self.calendar.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.refresh()
+
+    def refresh(self) -> None:
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        self.calendar.days = {d.day: d for d in self._frequency.month(year, month)}
+        self.calendar.updateCells()
+        s = self._frequency.summary()
+        month_adherence = "—"
+        days = [d for d in self.calendar.days.values() if not d.future]
+        if days:
+            met = sum(1 for d in days if d.met)
+            month_adherence = f"{met} of {len(days)} days on target"
+        last_30 = "—" if s.adherence_30d is None else f"{s.adherence_30d:.1f} %"
+        self.summary.setText(
+            f"Current streak: {_days(s.streaks.current)} · longest: {_days(s.streaks.longest)} · "
+            f"last 30 days: {last_30} of days on target · this month: {month_adherence}"
+        )
+        self.show_day(self.calendar.selectedDate())
+
+    def show_day(self, date: QDate) -> None:
+        day = dt.date(date.year(), date.month(), date.day())
+        sessions = self._frequency.sessions_on(day)
+        plural = "s" if len(sessions) != 1 else ""
+        self.day_title.setText(f"{day:%A} {day.day} {day:%B}: {len(sessions)} session{plural}")
+        self.day_list.clear()
+        for entry in sessions:
+            rung = self._program.rung(entry.rung) if self._program.has_rung(entry.rung) else None
+            when = local_time(entry.started_at, entry.zone)
+            self.day_list.addItem(
+                f"{when:%H:%M}  {rung.short if rung else entry.rung} — {entry.outcome.label}"
+            )
+        if not sessions:
+            self.day_list.addItem("No sessions.")
