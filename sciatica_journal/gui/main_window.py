@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -26,11 +29,15 @@ from sciatica_journal.gui.today_page import TodayPage
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
 
-TODAY, SYMPTOMS = 0, 1
+if TYPE_CHECKING:
+    from sciatica_journal.gui.progress_page import ProgressPage
+
+TODAY, SYMPTOMS, PROGRESS, CALENDAR = range(4)
 
 
 class MainWindow(QMainWindow):
     profile_changed = Signal()
+    journal_changed = Signal()  # something was saved, edited or deleted
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -47,14 +54,19 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(2)
         self.pages = QStackedWidget()
         self._drawing: BodyMapDrawing | None = None
-        self._symptoms_page: SymptomsPage | None = None
+        # Pages other than Today are built when first shown (keeps start-up fast).
+        self._factories: dict[int, Callable[[], QWidget]] = {
+            SYMPTOMS: self._make_symptoms_page,
+            PROGRESS: self._make_progress_page,
+            CALENDAR: lambda: CalendarPage(services.frequency, services.program),
+        }
+        self._built: dict[int, QWidget] = {}
         self.today_page = TodayPage(services.sessions, services.red_flags, services.frequency)
         self._add_page("Today", self.today_page)
-        self._add_page("Symptoms", QWidget())  # built when first shown (keeps start-up fast)
-        self.calendar_page = CalendarPage(services.frequency, services.program)
-        self._add_page("Calendar", self.calendar_page)
+        for title in ("Symptoms", "Progress", "Calendar"):
+            self._add_page(title, QWidget())
         self.navigation.currentRowChanged.connect(self._show_page)
-        self.navigation.setCurrentRow(0)
+        self.navigation.setCurrentRow(TODAY)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -64,24 +76,54 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, stretch=1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.profile_changed.connect(self.today_page.refresh)
+        self.profile_changed.connect(self.journal_changed)
+        self.journal_changed.connect(self._refresh_pages)
         self.today_page.start_requested.connect(self.start_session)
         start = QAction("Start &session", self)
         start.setShortcut(QKeySequence("Ctrl+N"))
         start.triggered.connect(self.start_session)
         self.addAction(start)
 
-    def start_session(self) -> SessionWizard | None:
-        """Open the session wizard (not on a day paused by a safety answer)."""
-        if self._services.red_flags.blocked_today():
-            self.today_page.refresh()
-            return None
-        wizard = SessionWizard(self._services, self.drawing, self)
-        wizard.saved.connect(lambda _uuid: self.today_page.refresh())
-        wizard.saved.connect(self._refresh_symptoms)
-        wizard.finished.connect(lambda _result: self.today_page.refresh())
-        wizard.open()
-        return wizard
+    # ---- pages -------------------------------------------------------------------
+
+    def _make_symptoms_page(self) -> QWidget:
+        page = SymptomsPage(self._services.symptoms, self._services.red_flags, self.drawing)
+        page.saved.connect(self.journal_changed)
+        return page
+
+    def _make_progress_page(self) -> QWidget:
+        # pyqtgraph (and NumPy) load only when the charts are first shown.
+        from sciatica_journal.gui.progress_page import ProgressPage
+
+        return ProgressPage(self._services.progress)
+
+    def _page(self, index: int) -> QWidget:
+        if index == TODAY:
+            return self.today_page
+        if index not in self._built:
+            page = self._factories[index]()
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[index] = page
+        return self._built[index]
+
+    @property
+    def symptoms_page(self) -> SymptomsPage:
+        page = self._page(SYMPTOMS)
+        assert isinstance(page, SymptomsPage)
+        return page
+
+    @property
+    def progress_page(self) -> ProgressPage:
+        return self._page(PROGRESS)  # type: ignore[return-value]
+
+    @property
+    def calendar_page(self) -> CalendarPage:
+        page = self._page(CALENDAR)
+        assert isinstance(page, CalendarPage)
+        return page
 
     @property
     def drawing(self) -> BodyMapDrawing:
@@ -89,32 +131,42 @@ class MainWindow(QMainWindow):
             self._drawing = BodyMapDrawing(self._services.catalog)
         return self._drawing
 
-    @property
-    def symptoms_page(self) -> SymptomsPage:
-        if self._symptoms_page is None:
-            services = self._services
-            page = SymptomsPage(services.symptoms, services.red_flags, self.drawing)
-            page.saved.connect(self.today_page.refresh)
-            placeholder = self.pages.widget(SYMPTOMS)
-            self.pages.insertWidget(SYMPTOMS, page)
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self._symptoms_page = page
-        return self._symptoms_page
-
     def _show_page(self, index: int) -> None:
-        page = self.symptoms_page if index == SYMPTOMS else self.pages.widget(index)
+        page = self._page(index)
         self.pages.setCurrentWidget(page)
-        if page is self.today_page:
-            self.today_page.refresh()  # the day may have changed since it was last shown
-        elif page is self.calendar_page:
-            self.calendar_page.refresh()
+        if page is self.today_page or page is self._built.get(CALENDAR):
+            page.refresh()  # the day may have changed since it was last shown
+
+    def _refresh_pages(self) -> None:
+        """After a change to the journal: every page that exists shows it."""
+        self.today_page.refresh()
+        for page in self._built.values():
+            getattr(page, "reload", getattr(page, "refresh", lambda: None))()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self._built.values():
+            release = getattr(page, "release", None)
+            if release is not None:
+                release()
+        self._built.pop(PROGRESS, None)
+        super().closeEvent(event)
 
     def _add_page(self, title: str, page: QWidget) -> None:
         item = QListWidgetItem(title)
         item.setSizeHint(QSize(150, 42))
         self.navigation.addItem(item)
         self.pages.addWidget(page)
+
+    def start_session(self) -> SessionWizard | None:
+        """Open the session wizard (not on a day paused by a safety answer)."""
+        if self._services.red_flags.blocked_today():
+            self.today_page.refresh()
+            return None
+        wizard = SessionWizard(self._services, self.drawing, self)
+        wizard.saved.connect(lambda _uuid: self.journal_changed.emit())
+        wizard.finished.connect(lambda _result: self.today_page.refresh())
+        wizard.open()
+        return wizard
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -141,10 +193,6 @@ class MainWindow(QMainWindow):
         dialog = ProfileDialog(self._services.profiles, form, first_run=False, parent=self)
         if dialog.exec():
             self.profile_changed.emit()
-
-    def _refresh_symptoms(self) -> None:
-        if self._symptoms_page is not None:
-            self._symptoms_page.refresh()
 
     def show_disclaimer(self) -> None:
         accepted = self._services.profiles.disclaimer_accepted_on()

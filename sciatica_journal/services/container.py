@@ -17,6 +17,7 @@ from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.frequency_service import FrequencyService
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.program_loader import load_catalog, load_program
+from sciatica_journal.services.progress_service import ProgressService
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.session_service import SessionService
 from sciatica_journal.services.symptom_service import SymptomService
@@ -37,6 +38,7 @@ class Services:
     symptoms: SymptomService
     red_flags: RedFlagService
     frequency: FrequencyService
+    progress: ProgressService
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -67,4 +69,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         symptoms=SymptomService(catalog, clock),
         red_flags=RedFlagService(program, clock),
         frequency=FrequencyService(profiles, clock),
+        progress=ProgressService(program, catalog, profiles, clock),
     )

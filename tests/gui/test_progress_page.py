@@ -1,0 +1,103 @@
+"""The Progress page: the charts show the journal, share one date axis, switch periods,
+read out the day under the pointer, and save as PNG."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from sciatica_journal.gui.main_window import MainWindow
+from sciatica_journal.services.demo_journal import generate_demo
+from tests.builders import new_session, symptom_map
+from tests.conftest import NOW
+from tests.gui.conftest import find
+
+DAY = 86400
+
+
+@pytest.fixture
+def page(qtbot, set_up_services):
+    window = MainWindow(set_up_services)
+    qtbot.addWidget(window)
+    window.resize(1200, 900)
+    window.show()
+    window.navigation.setCurrentRow(2)
+    assert window.pages.currentWidget() is window.progress_page
+    return window.progress_page
+
+
+def test_an_empty_journal_says_so(page):
+    assert page.empty_label.isVisible()
+
+
+def test_the_charts_show_the_sessions(qtbot, set_up_services, page):
+    set_up_services.sessions.record(
+        new_session(
+            NOW - dt.timedelta(days=1, hours=2),
+            before=(6, 7),
+            after=(5, 4),
+            map_before=symptom_map("sole-right"),
+            map_after=symptom_map("calf-right"),
+        )
+    )
+    set_up_services.sessions.record(
+        new_session(NOW - dt.timedelta(hours=2), before=(4, 3), after=(3, 2))
+    )
+    page.reload()
+    assert not page.empty_label.isVisible()
+    x, y = page.leg_before.getData()
+    assert list(y) == [7.0, 3.0]
+    x, y = page.right_extent.getData()
+    assert 4.0 in list(y)  # lower leg after the first session
+    heights = page.bars.opts["height"]
+    assert list(heights) == [1.0, 1.0]
+    assert page.band.getRegion() == (5, 8)
+
+
+def test_presets_move_the_shared_axis(qtbot, set_up_services, page):
+    generate_demo(set_up_services)
+    page.reload()
+    qtbot.mouseClick(find(page, "Show 7 d", QPushButton), Qt.MouseButton.LeftButton)
+    x0, x1 = page.visible_range()
+    assert round((x1 - x0) / DAY) == 7
+    # The other charts follow (one shared date axis).
+    assert page.count_plot.viewRange()[0] == pytest.approx(page.pain_plot.viewRange()[0])
+    qtbot.mouseClick(find(page, "Show all", QPushButton), Qt.MouseButton.LeftButton)
+    x0, x1 = page.visible_range()
+    assert (x1 - x0) / DAY > 55
+    qtbot.mouseClick(find(page, "Show 90 d", QPushButton), Qt.MouseButton.LeftButton)
+    assert round(np.diff(page.visible_range())[0] / DAY) == 90
+
+
+def test_hovering_reads_out_the_day(qtbot, set_up_services, page):
+    set_up_services.sessions.record(
+        new_session(NOW - dt.timedelta(hours=3), before=(6, 7), after=(5, 4))
+    )
+    page.reload()
+    page.show_day_at(NOW.timestamp())
+    text = find(page, "Values of the day under the pointer", QLabel).text()
+    assert text.startswith("Tue 24 Nov 2026: 1 sessions")
+    assert "back pain 6 → 5" in text and "leg pain 7 → 4" in text
+    assert "reaches: left nothing, right thigh" in text
+    assert all(cursor.isVisible() for cursor in page._cursors)
+
+
+def test_the_charts_save_as_png(qtbot, set_up_services, page, tmp_path):
+    generate_demo(set_up_services)
+    page.reload()
+    target = tmp_path / "progress.png"
+    assert page.save_png(target)
+    image = QImage(str(target))
+    assert image.width() > 400 and image.height() > 400
+
+
+def test_a_saved_session_refreshes_the_open_charts(qtbot, set_up_services, page):
+    window = page.window()
+    set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1)))
+    window.journal_changed.emit()
+    assert len(page.leg_points.getData()[0]) == 1
