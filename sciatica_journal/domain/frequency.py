@@ -106,3 +106,22 @@ def next_due(
     if due <= now:
         return NextDue(now, "Now.")
     return NextDue(due, f"At {due:%H:%M}.")
+
+
+def should_remind(
+    *,
+    enabled: bool,
+    now: dt.datetime,
+    due: NextDue,
+    snoozed_until: dt.datetime | None,
+    last_reminded: dt.datetime | None,
+    repeat_after: dt.timedelta = dt.timedelta(hours=1),
+) -> bool:
+    """A reminder when one is wanted, a session is due by now (so never after the day's
+    maximum nor outside the waking hours), and it is not snoozed; without a snooze, not
+    again within ``repeat_after`` of the last one."""
+    if not enabled or due.at is None or due.at > now:
+        return False
+    if snoozed_until is not None:
+        return now >= snoozed_until  # a snooze ends with a reminder
+    return last_reminded is None or now - last_reminded >= repeat_after

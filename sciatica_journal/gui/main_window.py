@@ -9,10 +9,12 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -22,6 +24,7 @@ from sciatica_journal.gui.calendar_page import CalendarPage
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
+from sciatica_journal.gui.reminders import ReminderScheduler, TrayReminders
 from sciatica_journal.gui.session_wizard import SessionWizard
 from sciatica_journal.gui.style import app_icon
 from sciatica_journal.gui.symptoms_page import SymptomsPage
@@ -83,6 +86,32 @@ class MainWindow(QMainWindow):
         start.setShortcut(QKeySequence("Ctrl+N"))
         start.triggered.connect(self.start_session)
         self.addAction(start)
+        self._build_reminders()
+
+    def _build_reminders(self) -> None:
+        services = self._services
+        self.reminders = ReminderScheduler(services.profiles, services.frequency, self)
+        self.tray = TrayReminders(self.reminders, self)
+        self.tray.start_requested.connect(self.start_session)
+        self.reminder_label = QLabel()
+        self.reminder_label.setAccessibleName("Reminder")
+        self.snooze_button = QPushButton("Snooze 30 minutes")
+        self.snooze_button.setAccessibleName("Snooze the reminder")
+        self.snooze_button.clicked.connect(self.reminders.snooze)
+        self.snooze_button.clicked.connect(self._hide_reminder)
+        self.statusBar().addWidget(self.reminder_label, 1)
+        self.statusBar().addPermanentWidget(self.snooze_button)
+        self._hide_reminder()
+        self.reminders.remind.connect(self._show_reminder)
+        self.journal_changed.connect(self._hide_reminder)
+
+    def _show_reminder(self, text: str) -> None:
+        self.reminder_label.setText(text)
+        self.snooze_button.show()
+
+    def _hide_reminder(self) -> None:
+        self.reminder_label.clear()
+        self.snooze_button.hide()
 
     # ---- pages -------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ class ProfileDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._profiles = profiles
-        self._keep = profiles.profile()
+        current = profiles.profile()
         self.form = form
         self.setWindowTitle("Set up your journal" if first_run else "Settings")
         self.setAccessibleName(self.windowTitle())
@@ -47,11 +47,11 @@ class ProfileDialog(QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        form.set_profile(self._keep)
+        form.set_profile(current)
 
     def _save(self) -> None:
         try:
-            self._profiles.save(self.form.profile(self._keep))
+            self._profiles.save(self.form.profile())
         except ProfileError as exc:
             self.form.show_error(str(exc).capitalize() + ".", exc.field)
             return

@@ -49,9 +49,10 @@ class ProfileForm(QWidget):
         ui.wakingStartEdit.setTime(QTime(profile.waking_start.hour, profile.waking_start.minute))
         ui.wakingEndEdit.setTime(QTime(profile.waking_end.hour, profile.waking_end.minute))
         ui.rungCombo.setCurrentIndex(max(0, ui.rungCombo.findData(profile.starting_rung)))
+        ui.remindersCheck.setChecked(profile.reminders_enabled)
 
-    def profile(self, keep: Profile) -> Profile:
-        """The edited profile; fields the form does not show are taken from ``keep``."""
+    def profile(self) -> Profile:
+        """The profile as edited in the form."""
         ui = self.ui
         birth = None
         if ui.birthDateCheck.isChecked():
@@ -66,7 +67,7 @@ class ProfileForm(QWidget):
             target_max=ui.targetMaxSpin.value(),
             waking_start=dt.time(start.hour(), start.minute()),
             waking_end=dt.time(end.hour(), end.minute()),
-            reminders_enabled=keep.reminders_enabled,
+            reminders_enabled=ui.remindersCheck.isChecked(),
             starting_rung=str(ui.rungCombo.currentData()),
         )
 

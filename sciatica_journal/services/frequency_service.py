@@ -41,6 +41,10 @@ class FrequencyService:
         self._profiles = profiles
         self._clock = clock
 
+    def now(self) -> dt.datetime:
+        """Now, in the user's zone."""
+        return local_time(self._clock.now(), self._clock.zone)
+
     def today(self) -> dt.date:
         return local_time(self._clock.now(), self._clock.zone).date()
 

@@ -50,9 +50,9 @@ def test_the_charts_show_the_sessions(qtbot, set_up_services, page):
     )
     page.reload()
     assert not page.empty_label.isVisible()
-    x, y = page.leg_before.getData()
+    _, y = page.leg_before.getData()
     assert list(y) == [7.0, 3.0]
-    x, y = page.right_extent.getData()
+    _, y = page.right_extent.getData()
     assert 4.0 in list(y)  # lower leg after the first session
     heights = page.bars.opts["height"]
     assert list(heights) == [1.0, 1.0]

@@ -92,7 +92,10 @@ def test_streaks_wait_for_today_to_be_over():
     assert streaks({**counts, D(2026, 11, 22): 2}, 5, today).current == 1
 
 
-def _due(hour, minute, done, last=None, day=D(2026, 11, 24)):
+TUESDAY = D(2026, 11, 24)
+
+
+def _due(hour, minute, done, last=None, day=TUESDAY):
     tz = ZoneInfo(BERLIN)
     now = dt.datetime.combine(day, dt.time(hour, minute), tz)
     last_dt = None if last is None else dt.datetime.combine(day, dt.time(*last), tz)
@@ -130,3 +133,24 @@ def test_the_service_summary(set_up_services, clock):
     assert summary.streaks.current == 1
     assert summary.adherence_7d == 14.3
     assert summary.next_due.text == "At 16:28."  # 3 left over 15:00-22:00, last ended 14:08
+
+
+def test_should_remind():
+    from sciatica_journal.domain.frequency import NextDue, should_remind
+
+    tz = ZoneInfo(BERLIN)
+    now = dt.datetime(2026, 11, 24, 15, 0, tzinfo=tz)
+    due = NextDue(now, "Now.")
+
+    def ask(**kw):
+        args = dict(enabled=True, now=now, due=due, snoozed_until=None, last_reminded=None)
+        return should_remind(**{**args, **kw})
+
+    assert ask()
+    assert not ask(enabled=False)
+    assert not ask(due=NextDue(None, "Done for today"))
+    assert not ask(due=NextDue(now + dt.timedelta(minutes=5), "At 15:05."))
+    assert not ask(last_reminded=now - dt.timedelta(minutes=30))
+    assert ask(last_reminded=now - dt.timedelta(minutes=61))
+    assert not ask(snoozed_until=now + dt.timedelta(minutes=1), last_reminded=now)
+    assert ask(snoozed_until=now, last_reminded=now - dt.timedelta(minutes=30))

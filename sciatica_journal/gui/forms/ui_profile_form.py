@@ -148,6 +148,24 @@ class Ui_ProfileForm(object):
 
         self.outerLayout.addWidget(self.treatmentGroup)
 
+        self.remindersGroup = QGroupBox(ProfileForm)
+        self.remindersGroup.setObjectName(u"remindersGroup")
+        self.remindersLayout = QVBoxLayout(self.remindersGroup)
+        self.remindersLayout.setObjectName(u"remindersLayout")
+        self.remindersCheck = QCheckBox(self.remindersGroup)
+        self.remindersCheck.setObjectName(u"remindersCheck")
+
+        self.remindersLayout.addWidget(self.remindersCheck)
+
+        self.remindersNote = QLabel(self.remindersGroup)
+        self.remindersNote.setObjectName(u"remindersNote")
+        self.remindersNote.setWordWrap(True)
+
+        self.remindersLayout.addWidget(self.remindersNote)
+
+
+        self.outerLayout.addWidget(self.remindersGroup)
+
         self.errorLabel = QLabel(ProfileForm)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
@@ -169,6 +187,7 @@ class Ui_ProfileForm(object):
         QWidget.setTabOrder(self.targetMaxSpin, self.wakingStartEdit)
         QWidget.setTabOrder(self.wakingStartEdit, self.wakingEndEdit)
         QWidget.setTabOrder(self.wakingEndEdit, self.rungCombo)
+        QWidget.setTabOrder(self.rungCombo, self.remindersCheck)
 
         self.retranslateUi(ProfileForm)
         self.birthDateCheck.toggled.connect(self.birthDateEdit.setEnabled)
@@ -222,6 +241,12 @@ class Ui_ProfileForm(object):
 #if QT_CONFIG(tooltip)
         self.rungCombo.setToolTip(QCoreApplication.translate("ProfileForm", u"The exercise to begin with. After your first session the app recommends each next exercise from how your sessions went.", None))
 #endif // QT_CONFIG(tooltip)
+        self.remindersGroup.setTitle(QCoreApplication.translate("ProfileForm", u"Reminders", None))
+        self.remindersCheck.setText(QCoreApplication.translate("ProfileForm", u"&Remind me when a session is due", None))
+#if QT_CONFIG(accessibility)
+        self.remindersCheck.setAccessibleName(QCoreApplication.translate("ProfileForm", u"Remind me when a session is due", None))
+#endif // QT_CONFIG(accessibility)
+        self.remindersNote.setText(QCoreApplication.translate("ProfileForm", u"Reminders are spread over your waking hours and stop once you have done the most sessions planned for the day. They appear only while Sciatica Journal is open (closing the window closes the app).", None))
 #if QT_CONFIG(accessibility)
         self.errorLabel.setAccessibleName(QCoreApplication.translate("ProfileForm", u"Problem with the profile", None))
 #endif // QT_CONFIG(accessibility)
