@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -70,6 +71,9 @@ class SymptomsPage(QWidget):
         self.save_button.setAccessibleName("Save check-in")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        self.save_button.setToolTip("Save this map with the time and the note (Ctrl+S)")
+        save = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Save status")
         self.status_label.setWordWrap(True)

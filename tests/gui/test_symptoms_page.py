@@ -39,8 +39,12 @@ def test_a_check_in_is_saved_from_the_page(qtbot, window, set_up_services):
     click_region(qtbot, window, "low-back-left")
     reach = find(page, "Where the symptoms reach", QLabel).text()
     assert "Left leg: down to the lower leg — below the knee" in reach
-    qtbot.keyClicks(find(page, "Note", QLineEdit), "after gardening")
-    qtbot.mouseClick(find(page, "Save check-in", QPushButton), Qt.MouseButton.LeftButton)
+    note = find(page, "Note", QLineEdit)
+    qtbot.mouseClick(note, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(note, "after gardening")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(find(page, "Note", QLineEdit), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     latest = set_up_services.symptoms.latest()
     assert {m.region for m in latest.symptoms.marks} == {"calf-left", "low-back-left"}
     assert latest.note == "after gardening"
