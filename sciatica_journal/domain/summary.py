@@ -1,0 +1,197 @@
+"""The report's numbers (DESIGN §4), computed in one place for the window, the PDF and
+``summary --json``. Definitions, exactly:
+
+- days in period: calendar days from start to end, inclusive (end capped at today)
+- adherence %: days with ≥ target-minimum sessions ÷ days in period × 100, 1 decimal
+- pain first/last week: mean of the *before* scores of the sessions in the first 7
+  calendar days from the first session in the period, and in the last 7 days up to the
+  last session
+- change: last week − first week; clinically important when |change| ≥ the points
+  threshold or ≥ the percent threshold of the first-week mean (program.toml)
+- distal extent first/latest: from the earliest and latest symptom maps in the period
+- trend per leg: latest < first → centralizing, > → peripheralizing, else stable
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, distal_extent
+from sciatica_journal.domain.body import radiation_class as _radiation_class
+from sciatica_journal.domain.frequency import adherence_pct, period_days
+from sciatica_journal.domain.program import Thresholds
+from sciatica_journal.domain.red_flags import ScreenResult
+from sciatica_journal.domain.sessions import Outcome, PressUpRange
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    local_date: dt.date
+    rung: str
+    back_before: int
+    leg_before: int
+    outcome: Outcome
+    range_reached: PressUpRange | None
+    pelvis_stayed_down: bool | None
+
+
+@dataclass(frozen=True)
+class ScreenFacts:
+    local_date: dt.date
+    result: ScreenResult
+
+
+@dataclass(frozen=True)
+class PainChange:
+    first_week_mean: float | None
+    last_week_mean: float | None
+    change: float | None
+    clinically_important: bool
+
+
+@dataclass(frozen=True)
+class ExtentChange:
+    first: int | None
+    latest: int | None
+    trend: str  # "centralizing", "peripheralizing" or "stable"
+
+
+@dataclass(frozen=True)
+class Summary:
+    start: dt.date
+    end: dt.date
+    days: int
+    total: int
+    days_active: int
+    mean_per_day: float
+    days_meeting_target: int
+    adherence_pct: float | None
+    target_min: int
+    target_max: int
+    back: PainChange
+    leg: PainChange
+    extent: dict[str, ExtentChange]
+    radiation_first: int | None
+    radiation_latest: int | None
+    outcomes: dict[str, int]
+    current_rung: str | None
+    best_range: PressUpRange | None
+    red_flags: list[ScreenFacts]
+
+    def as_json(self) -> dict[str, Any]:
+        """The object printed by ``summary --json``."""
+
+        def pain(p: PainChange) -> dict[str, Any]:
+            return {
+                "first_week_mean": p.first_week_mean,
+                "last_week_mean": p.last_week_mean,
+                "change": p.change,
+                "clinically_important": p.clinically_important,
+            }
+
+        return {
+            "period": {
+                "from": self.start.isoformat(),
+                "to": self.end.isoformat(),
+                "days": self.days,
+            },
+            "target": {"min": self.target_min, "max": self.target_max},
+            "sessions": {
+                "total": self.total,
+                "days_active": self.days_active,
+                "mean_per_day": self.mean_per_day,
+                "days_meeting_target": self.days_meeting_target,
+                "adherence_pct": self.adherence_pct,
+            },
+            "pain": {"back": pain(self.back), "leg": pain(self.leg)},
+            "distal_extent": {
+                side: {"first": e.first, "latest": e.latest, "trend": e.trend}
+                for side, e in self.extent.items()
+            },
+            "radiation_class": {"first": self.radiation_first, "latest": self.radiation_latest},
+            "outcomes": self.outcomes,
+            "current_rung": self.current_rung,
+            "best_range": None if self.best_range is None else self.best_range.value,
+            "red_flags": [
+                {"date": s.local_date.isoformat(), "result": s.result.value} for s in self.red_flags
+            ],
+        }
+
+
+def _mean(values: Sequence[int]) -> float | None:
+    return round(sum(values) / len(values), 2) if values else None
+
+
+def pain_change(
+    sessions: Sequence[SessionFacts], attribute: str, thresholds: Thresholds
+) -> PainChange:
+    if not sessions:
+        return PainChange(None, None, None, False)
+    first_day, last_day = sessions[0].local_date, sessions[-1].local_date
+    week = dt.timedelta(days=6)
+    first = _mean([getattr(s, attribute) for s in sessions if s.local_date <= first_day + week])
+    last = _mean([getattr(s, attribute) for s in sessions if s.local_date >= last_day - week])
+    assert first is not None and last is not None
+    change = round(last - first, 2)
+    important = abs(change) >= thresholds.clinically_important_points or (
+        first > 0 and abs(change) / first * 100 >= thresholds.clinically_important_percent
+    )
+    return PainChange(first, last, change, important)
+
+
+def _trend(first: int | None, latest: int | None) -> str:
+    a = -1 if first is None else first
+    b = -1 if latest is None else latest
+    return "centralizing" if b < a else "peripheralizing" if b > a else "stable"
+
+
+def summarize(
+    *,
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+    sessions: Sequence[SessionFacts],  # in the period, oldest first
+    first_map: SymptomMap | None,  # the earliest and latest maps in the period
+    latest_map: SymptomMap | None,
+    screens: Sequence[ScreenFacts],
+    target_min: int,
+    target_max: int,
+    thresholds: Thresholds,
+    catalog: RegionCatalog,
+) -> Summary:
+    days = period_days(start, end, today)
+    counts = Counter(s.local_date for s in sessions)
+    extent = {}
+    for side in SIDES:
+        first = None if first_map is None else distal_extent(first_map, side, catalog)
+        latest = None if latest_map is None else distal_extent(latest_map, side, catalog)
+        extent[side] = ExtentChange(first, latest, _trend(first, latest))
+    ranges = [
+        s.range_reached for s in sessions if s.range_reached is not None and s.pelvis_stayed_down
+    ]
+    order = list(PressUpRange)
+    return Summary(
+        start=start,
+        end=min(end, today),
+        days=len(days),
+        total=len(sessions),
+        days_active=len(counts),
+        mean_per_day=round(len(sessions) / len(days), 2) if days else 0.0,
+        days_meeting_target=sum(1 for day in days if counts.get(day, 0) >= target_min),
+        adherence_pct=adherence_pct(counts, start, end, target_min, today),
+        target_min=target_min,
+        target_max=target_max,
+        back=pain_change(sessions, "back_before", thresholds),
+        leg=pain_change(sessions, "leg_before", thresholds),
+        extent=extent,
+        radiation_first=None if first_map is None else _radiation_class(first_map, catalog),
+        radiation_latest=None if latest_map is None else _radiation_class(latest_map, catalog),
+        outcomes={o.value: sum(1 for s in sessions if s.outcome is o) for o in Outcome},
+        current_rung=sessions[-1].rung if sessions else None,
+        best_range=max(ranges, key=order.index) if ranges else None,
+        red_flags=[s for s in screens if s.result is not ScreenResult.CLEAR],
+    )

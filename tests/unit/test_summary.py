@@ -1,0 +1,102 @@
+"""The report's numbers, exactly as DESIGN §4 defines them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sciatica_journal.domain.red_flags import ScreenResult
+from sciatica_journal.domain.sessions import Outcome, PressUpRange
+from sciatica_journal.domain.summary import ScreenFacts, SessionFacts, summarize
+from sciatica_journal.services.program_loader import load_catalog, load_program
+from tests.builders import symptom_map
+
+PROGRAM = load_program()
+CATALOG = load_catalog()
+D = dt.date
+
+
+def facts(day, back, leg, outcome="better", rung="baby-press-up", rng=None, pelvis=None):
+    return SessionFacts(
+        day, rung, back, leg, Outcome(outcome), None if rng is None else PressUpRange(rng), pelvis
+    )
+
+
+def run(sessions, start=D(2026, 11, 1), end=D(2026, 11, 30), today=D(2026, 11, 24), **kw):
+    args = dict(
+        first_map=None,
+        latest_map=None,
+        screens=[],
+        target_min=5,
+        target_max=8,
+        thresholds=PROGRAM.thresholds,
+        catalog=CATALOG,
+    )
+    return summarize(start=start, end=end, today=today, sessions=sessions, **{**args, **kw})
+
+
+def test_days_adherence_and_means():
+    sessions = [facts(D(2026, 11, 2), 5, 6)] * 5 + [facts(D(2026, 11, 3), 5, 6)] * 2
+    s = run(sessions)
+    assert s.days == 24  # 1-24 November: the end is capped at today
+    assert (s.total, s.days_active, s.days_meeting_target) == (7, 2, 1)
+    assert s.adherence_pct == 4.2  # 1 of 24 days
+    assert s.mean_per_day == 0.29
+
+
+def test_first_and_last_week_pain_and_clinical_importance():
+    sessions = [
+        facts(D(2026, 11, 1), 6, 8),  # first week: 1st-7th
+        facts(D(2026, 11, 7), 4, 6),
+        facts(D(2026, 11, 8), 9, 9),  # in neither week
+        facts(D(2026, 11, 17), 3, 4),  # last week: 17th-23rd
+        facts(D(2026, 11, 23), 3, 2),
+    ]
+    s = run(sessions)
+    assert (s.back.first_week_mean, s.back.last_week_mean, s.back.change) == (5.0, 3.0, -2.0)
+    assert s.back.clinically_important  # 2 points
+    assert (s.leg.first_week_mean, s.leg.last_week_mean, s.leg.change) == (7.0, 3.0, -4.0)
+    small = run([facts(D(2026, 11, 1), 5, 3), facts(D(2026, 11, 20), 4, 2)])
+    assert small.back.change == -1.0 and not small.back.clinically_important  # 1 pt, 20 %
+    assert small.leg.clinically_important  # 1 point but 33 %
+
+
+def test_extent_trend_radiation_outcomes_rung_range_and_flags():
+    sessions = [
+        facts(D(2026, 11, 2), 5, 6, "peripheralized", rng="half", pelvis=True),
+        facts(D(2026, 11, 3), 5, 6, "centralized", rng="full", pelvis=False),
+        facts(
+            D(2026, 11, 4),
+            5,
+            6,
+            "centralized",
+            rung="full-press-up",
+            rng="three-quarters",
+            pelvis=True,
+        ),
+    ]
+    s = run(
+        sessions,
+        first_map=symptom_map("sole-right", "calf-left"),
+        latest_map=symptom_map("buttock-right", "calf-left", "sole-left"),
+        screens=[
+            ScreenFacts(D(2026, 11, 2), ScreenResult.CLEAR),
+            ScreenFacts(D(2026, 11, 3), ScreenResult.URGENT),
+        ],
+    )
+    assert (s.extent["right"].first, s.extent["right"].latest) == (6, 1)
+    assert s.extent["right"].trend == "centralizing"
+    assert s.extent["left"].trend == "peripheralizing"
+    assert (s.radiation_first, s.radiation_latest) == (3, 3)
+    assert s.outcomes["centralized"] == 2 and s.outcomes["worse"] == 0
+    assert s.current_rung == "full-press-up"
+    assert s.best_range is PressUpRange.THREE_QUARTERS  # "full" had the pelvis lifting
+    assert [f.result for f in s.red_flags] == [ScreenResult.URGENT]
+    out = s.as_json()
+    assert out["distal_extent"]["right"] == {"first": 6, "latest": 1, "trend": "centralizing"}
+    assert out["red_flags"] == [{"date": "2026-11-03", "result": "urgent"}]
+
+
+def test_an_empty_period():
+    s = run([])
+    assert s.total == 0 and s.back.first_week_mean is None and s.current_rung is None
+    assert s.extent["left"].trend == "stable"
