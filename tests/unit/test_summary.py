@@ -21,7 +21,10 @@ def facts(day, back, leg, outcome="better", rung="baby-press-up", rng=None, pelv
     )
 
 
-def run(sessions, start=D(2026, 11, 1), end=D(2026, 11, 30), today=D(2026, 11, 24), **kw):
+NOV_1, NOV_30, TODAY = D(2026, 11, 1), D(2026, 11, 30), D(2026, 11, 24)
+
+
+def run(sessions, start=NOV_1, end=NOV_30, today=TODAY, **kw):
     args = dict(
         first_map=None,
         latest_map=None,
