@@ -20,6 +20,7 @@ from sciatica_journal.services.program_loader import load_catalog, load_program
 from sciatica_journal.services.progress_service import ProgressService
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.session_service import SessionService
+from sciatica_journal.services.summary_service import SummaryService
 from sciatica_journal.services.symptom_service import SymptomService
 from sciatica_journal.storage.database import Journal, open_journal
 
@@ -39,6 +40,7 @@ class Services:
     red_flags: RedFlagService
     frequency: FrequencyService
     progress: ProgressService
+    summaries: SummaryService
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -70,4 +72,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         red_flags=RedFlagService(program, clock),
         frequency=FrequencyService(profiles, clock),
         progress=ProgressService(program, catalog, profiles, clock),
+        summaries=SummaryService(program, catalog, profiles, clock),
     )

@@ -1,0 +1,59 @@
+"""The summary of a period (DESIGN §4): the one source of the numbers for the window, the
+PDF report and ``summary --json``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sciatica_journal.domain.body import RegionCatalog
+from sciatica_journal.domain.program import Program
+from sciatica_journal.domain.summary import Summary, summarize
+from sciatica_journal.domain.timekeeping import local_date
+from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.profile_service import ProfileService
+from sciatica_journal.storage import report_store, session_store
+
+
+class PeriodError(ValueError):
+    """A period that cannot be reported (e.g. it starts after it ends)."""
+
+
+class SummaryService:
+    def __init__(
+        self, program: Program, catalog: RegionCatalog, profiles: ProfileService, clock: Clock
+    ) -> None:
+        self._program = program
+        self._catalog = catalog
+        self._profiles = profiles
+        self._clock = clock
+
+    def today(self) -> dt.date:
+        return local_date(self._clock.now(), self._clock.zone)
+
+    def period(self, start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
+        """The period asked for; by default from the first session to today."""
+        today = self.today()
+        end = today if end is None else end
+        if start is None:
+            start = session_store.first_session_date() or today
+        if start > end:
+            raise PeriodError(f"the period starts ({start}) after it ends ({end})")
+        return start, end
+
+    def summary(self, start: dt.date | None = None, end: dt.date | None = None) -> Summary:
+        start, end = self.period(start, end)
+        profile = self._profiles.profile()
+        first, latest = report_store.edge_maps(start, end)
+        return summarize(
+            start=start,
+            end=end,
+            today=self.today(),
+            sessions=report_store.session_facts(start, end),
+            first_map=None if first is None else first[1],
+            latest_map=None if latest is None else latest[1],
+            screens=report_store.screen_facts(start, end),
+            target_min=profile.target_min,
+            target_max=profile.target_max,
+            thresholds=self._program.thresholds,
+            catalog=self._catalog,
+        )
