@@ -19,6 +19,7 @@ from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.program_loader import load_catalog, load_program
 from sciatica_journal.services.progress_service import ProgressService
 from sciatica_journal.services.red_flag_service import RedFlagService
+from sciatica_journal.services.report_service import ReportService
 from sciatica_journal.services.session_service import SessionService
 from sciatica_journal.services.summary_service import SummaryService
 from sciatica_journal.services.symptom_service import SymptomService
@@ -41,6 +42,7 @@ class Services:
     frequency: FrequencyService
     progress: ProgressService
     summaries: SummaryService
+    reports: ReportService
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -59,6 +61,8 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
     )
     profiles = ProfileService(program, clock)
     sessions = SessionService(program, catalog, clock, profiles)
+    summaries = SummaryService(program, catalog, profiles, clock)
+    progress = ProgressService(program, catalog, profiles, clock)
     log.info("journal opened")
     return Services(
         data_dir=data_dir,
@@ -71,6 +75,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         symptoms=SymptomService(catalog, clock),
         red_flags=RedFlagService(program, clock),
         frequency=FrequencyService(profiles, clock),
-        progress=ProgressService(program, catalog, profiles, clock),
-        summaries=SummaryService(program, catalog, profiles, clock),
+        progress=progress,
+        summaries=summaries,
+        reports=ReportService(program, catalog, profiles, summaries, progress, clock),
     )

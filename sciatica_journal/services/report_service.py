@@ -1,0 +1,128 @@
+"""Everything a report for the physician shows, gathered for a period (no Qt here; the
+PDF is painted by ``reports.pdf_report``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from sciatica_journal.domain.body import RegionCatalog, SymptomMap
+from sciatica_journal.domain.program import Program
+from sciatica_journal.domain.summary import Summary
+from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.profile_service import ProfileService
+from sciatica_journal.services.progress_service import ProgressService
+from sciatica_journal.services.summary_service import SummaryService
+from sciatica_journal.storage import report_store
+
+
+@dataclass(frozen=True)
+class DayRow:
+    day: dt.date
+    t: float  # epoch seconds of the day's noon (charts)
+    sessions: int
+    met: bool
+    back_before: float | None
+    back_after: float | None
+    leg_before: float | None
+    leg_after: float | None
+    left_extent: int | None
+    right_extent: int | None
+    best_range: float | None
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    include_identity: bool = False
+    include_notes: bool = False
+    include_charts: bool = True
+    include_table: bool = True
+    page_size: str = "A4"  # or "Letter"
+
+
+@dataclass(frozen=True)
+class ReportData:
+    summary: Summary
+    options: ReportOptions
+    generated: dt.date
+    name: str
+    birth_date: dt.date | None
+    first_map: tuple[dt.datetime, SymptomMap] | None
+    latest_map: tuple[dt.datetime, SymptomMap] | None
+    days: list[DayRow]
+    notes: list[tuple[dt.date, str]]
+    level_names: dict[int, str]
+    rung_names: dict[str, str]
+    disclaimer: str
+    important_points: int
+    important_percent: int
+    catalog: RegionCatalog = field(repr=False)
+
+
+def _value(x: float) -> float | None:
+    return None if math.isnan(x) else float(x)
+
+
+class ReportService:
+    def __init__(
+        self,
+        program: Program,
+        catalog: RegionCatalog,
+        profiles: ProfileService,
+        summaries: SummaryService,
+        progress: ProgressService,
+        clock: Clock,
+    ) -> None:
+        self._program = program
+        self._catalog = catalog
+        self._profiles = profiles
+        self._summaries = summaries
+        self._progress = progress
+        self._clock = clock
+
+    def gather(self, options: ReportOptions) -> ReportData:
+        summary = self._summaries.summary(options.start, options.end)
+        start, end = summary.start, summary.end
+        first, latest = report_store.edge_maps(start, end)
+        zone = self._clock.zone
+        profile = self._profiles.profile()
+        progress = self._progress.load()
+        d = progress.days
+        rows = [
+            DayRow(
+                day=day,
+                t=float(d.t[i]),
+                sessions=int(d.sessions[i]),
+                met=int(d.sessions[i]) >= summary.target_min,
+                back_before=_value(d.back_before[i]),
+                back_after=_value(d.back_after[i]),
+                leg_before=_value(d.leg_before[i]),
+                leg_after=_value(d.leg_after[i]),
+                left_extent=None if math.isnan(d.left_extent[i]) else int(d.left_extent[i]),
+                right_extent=None if math.isnan(d.right_extent[i]) else int(d.right_extent[i]),
+                best_range=_value(d.best_range[i]),
+            )
+            for i, day in enumerate(d.dates)
+            if start <= day <= end
+        ]
+        return ReportData(
+            summary=summary,
+            options=options,
+            generated=self._summaries.today(),
+            name=profile.name if options.include_identity else "",
+            birth_date=profile.birth_date if options.include_identity else None,
+            first_map=None if first is None else (local_time(first[0], zone), first[1]),
+            latest_map=None if latest is None else (local_time(latest[0], zone), latest[1]),
+            days=rows,
+            notes=report_store.notes(start, end) if options.include_notes else [],
+            level_names=dict(self._catalog.level_names),
+            rung_names={r.slug: r.name for r in self._program.rungs},
+            disclaimer=self._program.disclaimer_text,
+            important_points=self._program.thresholds.clinically_important_points,
+            important_percent=self._program.thresholds.clinically_important_percent,
+            catalog=self._catalog,
+        )
