@@ -1,17 +1,19 @@
-"""The ``sciatica-journal`` program: the window by default (DESIGN §5).
+"""The ``sciatica-journal`` program (DESIGN §5): the window by default, or a verb.
 
-Bad input gives one line on stderr naming the problem and a non-zero exit.
-"""
+Bad input gives one line on stderr naming the problem, a non-zero exit, and nothing
+changed."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import signal
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sciatica_journal import APP_NAME, __version__
 from sciatica_journal.domain.body import CatalogError
@@ -23,9 +25,20 @@ from sciatica_journal.paths import (
     restrict_new_files,
 )
 
+if TYPE_CHECKING:
+    from sciatica_journal.services.container import Services
+
 EXIT_BAD_INPUT = 2
 EXIT_JOURNAL = 3
 LOG_ENV = "SCIATICA_JOURNAL_LOG"
+
+
+class CommandError(Exception):
+    """A verb failed for a reason the user can fix; the message is the one line shown."""
+
+    def __init__(self, message: str, status: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,12 +46,37 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"sciatica-journal: {message}\n")
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bad date {text!r} (use YYYY-MM-DD)") from None
+
+
+def _common(parser: argparse.ArgumentParser, top: bool) -> None:
+    """--data-dir and --demo, accepted before or after the verb."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="the folder that holds the journal (created if missing)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="use a generated 8-week example journal in a temporary folder (yours is untouched)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sciatica-journal",
         description=(
             f"{APP_NAME}: a private journal for home extension exercises for sciatica. "
-            "Without options it opens the window on your journal."
+            "Without a command it opens the window on your journal."
         ),
         epilog=(
             "Your journal is kept in --data-dir (by default the platform's user data folder, "
@@ -46,17 +84,64 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
+    _common(parser, top=True)
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_Parser)
+
+    def verb(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = verbs.add_parser(name, help=help_text, description=help_text)
+        _common(sub, top=False)
+        return sub
+
+    def period(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--from",
+            dest="start",
+            type=_date,
+            metavar="DATE",
+            help="first day (YYYY-MM-DD); default: the first session",
+        )
+        sub.add_argument(
+            "--to",
+            dest="end",
+            type=_date,
+            metavar="DATE",
+            help="last day (YYYY-MM-DD); default: today",
+        )
+
+    report = verb("report", "write the PDF report for your physician")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    period(report)
+    report.add_argument("--page-size", choices=("A4", "Letter"), help="default: from your locale")
+    report.add_argument(
+        "--with-identity", action="store_true", help="print your name and birth date on the report"
+    )
+    report.add_argument("--with-notes", action="store_true", help="include your notes")
+    summary = verb("summary", "print the report's summary numbers")
+    summary.add_argument(
+        "--json", action="store_true", required=True, help="as one JSON object (the only format)"
+    )
+    period(summary)
+    export = verb("export", "export the journal as CSV files or as the JSON journal")
+    export.add_argument("--format", choices=("csv", "json"), required=True)
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="PATH", help="a file for json, a folder for csv"
+    )
+    importer = verb(
+        "import", "add the entries of a JSON journal (already present ones are skipped)"
+    )
+    importer.add_argument("file", type=Path, metavar="FILE.json")
+    backup = verb("backup", "copy the journal to a verified backup file")
+    backup.add_argument(
+        "--out",
         type=Path,
-        help="the folder that holds the journal (created if missing)",
+        metavar="FILE",
+        help="default: a dated file in the journal's backups folder",
     )
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="open a generated 8-week example journal in a temporary folder (yours is untouched)",
+    restore = verb(
+        "restore", "replace the journal with a backup (the current one is backed up first)"
     )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    verb("check", "check the journal file's integrity")
     return parser
 
 
@@ -87,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     _configure_logging()
     if args.demo and args.data_dir is not None:
         return _fail("--demo and --data-dir cannot be used together", EXIT_BAD_INPUT)
+    if getattr(args, "start", None) and getattr(args, "end", None) and args.start > args.end:
+        return _fail(f"--from {args.start} is after --to {args.end}", EXIT_BAD_INPUT)
     demo_dir = None
     if args.demo:
         demo_dir = tempfile.TemporaryDirectory(prefix="sciatica-journal-demo-")
@@ -94,41 +181,62 @@ def main(argv: list[str] | None = None) -> int:
     else:
         data_dir = args.data_dir if args.data_dir is not None else default_data_dir()
     try:
-        return _open_and_run(data_dir, demo=args.demo)
+        return _open_and_run(data_dir, args)
     finally:
         if demo_dir is not None:
             demo_dir.cleanup()
 
 
-def _open_and_run(data_dir: Path, *, demo: bool) -> int:
+def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
     # Imported here so that --help and --version answer without loading Qt or the database.
     from sciatica_journal.services.container import build_services
     from sciatica_journal.storage.database import JournalFileError
 
+    window = args.verb is None
+    if args.verb == "restore":
+        from sciatica_journal.cli_commands import restore
+
+        try:
+            return restore(prepare_data_dir(data_dir), args.file)
+        except (DataDirError, CommandError, JournalFileError) as exc:
+            return _fail(str(exc), getattr(exc, "status", EXIT_JOURNAL))
     try:
         folder = prepare_data_dir(data_dir)
         services = build_services(folder)
     except DataDirError as exc:
-        _show_error_window(str(exc))
+        _show_error_window(str(exc), window)
         return _fail(str(exc), EXIT_BAD_INPUT)
     except (ProgramError, CatalogError) as exc:
         message = f"the app's own data is broken: {exc}"
-        _show_error_window(message)
+        _show_error_window(message, window)
         return _fail(message, EXIT_JOURNAL)
     except JournalFileError as exc:
         message = str(exc) + _backup_hint(data_dir)
-        _show_error_window(message)
+        _show_error_window(message, window)
         return _fail(message, EXIT_JOURNAL)
     try:
-        if demo:
+        if args.demo:
             from sciatica_journal.services.demo_journal import generate_demo
 
             generate_demo(services)
-        from sciatica_journal.gui.application import run_window
+        if window:
+            from sciatica_journal.gui.application import run_window
 
-        return run_window(services)
+            return run_window(services)
+        return _run_verb(services, args)
     finally:
         services.close()
+
+
+def _run_verb(services: Services, args: argparse.Namespace) -> int:
+    from sciatica_journal import cli_commands
+
+    try:
+        return int(
+            getattr(cli_commands, args.verb.replace("import", "import_journal"))(services, args)
+        )
+    except CommandError as exc:
+        return _fail(str(exc), exc.status)
 
 
 def _backup_hint(data_dir: Path) -> str:
@@ -139,9 +247,11 @@ def _backup_hint(data_dir: Path) -> str:
     return "" if backup is None else f"; the newest verified backup is {backup}"
 
 
-def _show_error_window(message: str) -> None:
-    if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+def _show_error_window(message: str, window: bool) -> None:
+    if (
+        not window
+        or os.environ.get("QT_QPA_PLATFORM") == "offscreen"
+        or not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     ):
         return
     from sciatica_journal.gui.application import show_startup_error
