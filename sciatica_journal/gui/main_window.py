@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +35,7 @@ from sciatica_journal.services.container import Services
 
 if TYPE_CHECKING:
     from sciatica_journal.gui.progress_page import ProgressPage
+    from sciatica_journal.gui.report_dialog import ReportDialog
 
 TODAY, SYMPTOMS, PROGRESS, CALENDAR = range(4)
 
@@ -71,11 +73,22 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(TODAY)
 
+        self.report_button = QPushButton("Report for your\nphysician…")
+        self.report_button.setObjectName("reportButton")
+        self.report_button.setAccessibleName("Report for your physician")
+        self.report_button.clicked.connect(self.open_report)
+        side = QWidget()
+        side.setObjectName("navigation")
+        side.setFixedWidth(170)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 12)
+        side_layout.addWidget(self.navigation, stretch=1)
+        side_layout.addWidget(self.report_button)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.navigation)
+        layout.addWidget(side)
         layout.addWidget(self.pages, stretch=1)
         self.setCentralWidget(central)
         self._build_menus()
@@ -199,6 +212,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        report = QAction("&Report for your physician…", self)
+        report.setShortcut(QKeySequence.StandardKey.Print)
+        report.triggered.connect(self.open_report)
+        file_menu.addAction(report)
         settings = QAction("&Settings…", self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.open_settings)
@@ -216,6 +233,13 @@ class MainWindow(QMainWindow):
         about = QAction(f"&About {APP_NAME}", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def open_report(self) -> ReportDialog:
+        from sciatica_journal.gui.report_dialog import ReportDialog  # printing loads on demand
+
+        dialog = ReportDialog(self._services, self.drawing, self)
+        dialog.open()
+        return dialog
 
     def open_settings(self) -> None:
         form = ProfileForm(self._services.program)

@@ -277,7 +277,9 @@ class ProgressPage(QWidget):
         """Drop the plot items before Qt deletes the widgets (pyqtgraph keeps Python-side
         links between views that would otherwise outlive their C++ objects)."""
         self._mouse.disconnect()
-        self.charts.clear()
+        for plot in (self.extent_plot, self.count_plot, self.range_plot):
+            plot.setXLink(None)
+        self.charts.hide()
 
     # ---- saving ------------------------------------------------------------------
 

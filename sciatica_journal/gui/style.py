@@ -25,6 +25,8 @@ QTableWidget { border: none; gridline-color: #e3e9e7; }
 #stopButton { background: #b3261e; color: white; font-weight: 700; font-size: 12pt;
   padding: 8px 18px; border-radius: 6px; border: none; }
 #stopButton:focus { border: 2px solid #1f2a28; }
+#reportButton { margin: 8px; padding: 8px; background: white; border: 1px solid #b8c4c1;
+  border-radius: 6px; color: #1f2a28; }
 #bigButton { font-size: 14pt; padding: 10px 22px; }
 #warningBox { background: #fff4d6; border: 1px solid #e0b84a; border-radius: 6px; padding: 8px; }
 #cautionBox { background: #fdf1e6; border-left: 4px solid #c77700; padding: 8px; }

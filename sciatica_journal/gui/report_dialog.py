@@ -1,0 +1,263 @@
+"""Report: choose the period and what to include, see the summary, preview, save as PDF,
+print."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_journal.reports.body_map_painter import BodyMapDrawing
+from sciatica_journal.reports.pdf_report import (
+    PdfReport,
+    ReportError,
+    default_page_size,
+    summary_rows,
+)
+from sciatica_journal.services.container import Services
+from sciatica_journal.services.report_service import ReportData, ReportOptions
+from sciatica_journal.services.summary_service import PeriodError
+
+PRESETS = (
+    ("Last 30 days", 30),
+    ("Last 90 days", 90),
+    ("Last year", 365),
+    ("Everything", None),
+    ("Custom dates", -1),
+)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class ReportDialog(QDialog):
+    saved = Signal(Path)
+
+    def __init__(
+        self, services: Services, drawing: BodyMapDrawing, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._drawing = drawing
+        self.setWindowTitle("Report for your physician")
+        self.setAccessibleName("Report for your physician")
+        self.resize(720, 640)
+        today = services.summaries.today()
+
+        self.preset = QComboBox()
+        self.preset.setAccessibleName("Period")
+        for label, days in PRESETS:
+            self.preset.addItem(label, days)
+        self.start = QDateEdit(_qdate(today - dt.timedelta(days=29)))
+        self.start.setAccessibleName("From")
+        self.end = QDateEdit(_qdate(today))
+        self.end.setAccessibleName("To")
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMaximumDate(_qdate(today))
+            edit.dateChanged.connect(self.refresh)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("to"))
+        dates.addWidget(self.end)
+        dates.addStretch(1)
+
+        self.identity = QCheckBox("My name and birth date")
+        self.identity.setAccessibleName("Include my name and birth date")
+        self.notes = QCheckBox("My notes")
+        self.notes.setAccessibleName("Include my notes")
+        self.charts = QCheckBox("Charts")
+        self.charts.setAccessibleName("Include the charts")
+        self.charts.setChecked(True)
+        self.table = QCheckBox("A table by day")
+        self.table.setAccessibleName("Include the table by day")
+        self.table.setChecked(True)
+        include = QVBoxLayout()
+        for box in (self.identity, self.notes, self.charts, self.table):
+            include.addWidget(box)
+        self.page_size = QComboBox()
+        self.page_size.setAccessibleName("Paper size")
+        self.page_size.addItems(["A4", "Letter"])
+        self.page_size.setCurrentText(default_page_size(QLocale.system().name().split("_")[-1]))
+        self.open_after = QCheckBox("Open the PDF after saving")
+        self.open_after.setAccessibleName("Open the PDF after saving")
+        self.open_after.setChecked(True)
+
+        form = QFormLayout()
+        form.addRow("&Period:", self.preset)
+        form.addRow("", dates)
+        form.addRow("Include:", include)
+        form.addRow("Paper:", self.page_size)
+
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Summary of the period")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("card")
+        self.status = QLabel()
+        self.status.setAccessibleName("Report status")
+        self.status.setWordWrap(True)
+
+        buttons = QDialogButtonBox()
+        self.save_button = QPushButton("Save as PDF…")
+        self.save_button.setAccessibleName("Save as PDF")
+        self.save_button.setDefault(True)
+        self.preview_button = QPushButton("Preview…")
+        self.preview_button.setAccessibleName("Preview")
+        self.print_button = QPushButton("Print…")
+        self.print_button.setAccessibleName("Print")
+        close = QPushButton("Close")
+        close.setAccessibleName("Close")
+        for button in (self.preview_button, self.print_button, self.save_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self._ask_and_save)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_report)
+        close.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary, stretch=1)
+        layout.addWidget(self.open_after)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        for box in (self.identity, self.notes, self.charts, self.table):
+            box.toggled.connect(self.refresh)
+        self._preset_changed()
+
+    # ---- the period and options ------------------------------------------------
+
+    def _preset_changed(self) -> None:
+        days = self.preset.currentData()
+        custom = days == -1
+        self.start.setEnabled(custom)
+        self.end.setEnabled(custom)
+        if not custom:
+            today = self._services.summaries.today()
+            self.end.setDate(_qdate(today))
+            if days is None:
+                first = self._services.summaries.period(None, None)[0]
+                self.start.setDate(_qdate(first))
+            else:
+                self.start.setDate(_qdate(today - dt.timedelta(days=days - 1)))
+        self.refresh()
+
+    def options(self) -> ReportOptions:
+        return ReportOptions(
+            start=_date(self.start.date()),
+            end=_date(self.end.date()),
+            include_identity=self.identity.isChecked(),
+            include_notes=self.notes.isChecked(),
+            include_charts=self.charts.isChecked(),
+            include_table=self.table.isChecked(),
+            page_size=self.page_size.currentText(),
+        )
+
+    def _data(self) -> ReportData | None:
+        try:
+            return self._services.reports.gather(self.options())
+        except PeriodError as exc:
+            self.status.setText(f"{str(exc).capitalize()}.")
+            return None
+
+    def refresh(self) -> None:
+        """Show the summary numbers of the chosen period (the same ones the PDF prints)."""
+        data = self._data()
+        self._enable(data is not None)
+        if data is None:
+            self.summary.setText("")
+            return
+        self.status.clear()
+        rows = "".join(
+            f"<tr><td><b>{html.escape(label)}</b></td><td>&nbsp;&nbsp;{html.escape(value)}</td></tr>"
+            for label, value in summary_rows(data)
+        )
+        self.summary.setText(f"<table>{rows}</table>")
+
+    def _enable(self, ok: bool) -> None:
+        for button in (self.save_button, self.preview_button, self.print_button):
+            button.setEnabled(ok)
+
+    # ---- output ------------------------------------------------------------------
+
+    def save_pdf(self, path: Path) -> bool:
+        data = self._data()
+        if data is None:
+            return False
+        progress = QProgressDialog("Writing the report…", "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(400)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pages = PdfReport(data, self._drawing).write(path)
+        except (ReportError, OSError) as exc:
+            self.status.setText(f"The report was not saved: {exc}")
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+            progress.close()
+        self.status.setText(f"Saved {path} ({pages} pages).")
+        self.saved.emit(path)
+        if self.open_after.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return True
+
+    def _ask_and_save(self) -> None:
+        start, end = _date(self.start.date()), _date(self.end.date())
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the report",
+            str(Path.home() / f"sciatica-report-{start}-to-{end}.pdf"),
+            "PDF (*.pdf)",
+        )
+        if name:
+            self.save_pdf(Path(name if name.lower().endswith(".pdf") else name + ".pdf"))
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("Sciatica Journal report")
+        return printer
+
+    def paint_to(self, printer: QPrinter) -> int:
+        data = self._data()
+        return 0 if data is None else PdfReport(data, self._drawing).paint_on(printer)
+
+    def preview(self) -> None:
+        dialog = QPrintPreviewDialog(self._printer(), self)
+        dialog.setWindowTitle("Report preview")
+        dialog.paintRequested.connect(self.paint_to)
+        dialog.exec()
+
+    def print_report(self) -> None:
+        printer = self._printer()
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            self.paint_to(printer)
