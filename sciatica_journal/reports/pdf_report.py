@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -187,20 +188,28 @@ class PdfReport:
         writer.setTitle("Sciatica Journal report for the physician")
         writer.setCreator(f"{APP_NAME} {__version__}")
         writer.setResolution(72)
+        return self.paint_on(writer)
+
+    def page_layout(self) -> QPageLayout:
         size = PAGE_SIZES.get(self.data.options.page_size, QPageSize.PageSizeId.A4)
-        writer.setPageLayout(
-            QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-        )
-        painter = QPainter(writer)
+        return QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+
+    def paint_on(self, device: QPagedPaintDevice) -> int:
+        """Paint every page onto a PDF writer or a printer; returns the number of pages.
+        The layout is in points whatever the device's resolution."""
+        device.setPageLayout(self.page_layout())
+        painter = QPainter(device)
         if not painter.isActive():
-            raise ReportError(f"cannot write {target.name}")
-        full = QRectF(0, 0, writer.width(), writer.height())
+            raise ReportError("cannot paint the report")
+        scale = device.logicalDpiX() / 72.0
+        painter.scale(scale, scale)
+        full = QRectF(0, 0, device.width() / scale, device.height() / scale)
         page = full.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         body = page.adjusted(0, 24, 0, -24)
         plan = self._plan(page)
         for number, paint_body in enumerate(plan, start=1):
             if number > 1:
-                writer.newPage()
+                device.newPage()
             self._frame(painter, page, number, len(plan))
             painter.setFont(_font(9))
             paint_body(painter, body)
