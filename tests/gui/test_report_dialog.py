@@ -1,0 +1,69 @@
+"""The report dialog: period presets and custom dates, the summary shown, Save as PDF."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QLabel, QPushButton
+
+from sciatica_journal.gui.main_window import MainWindow
+from sciatica_journal.services.demo_journal import generate_demo
+from tests.gui.conftest import find
+
+
+def _dialog(qtbot, services):
+    generate_demo(services)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(
+        find(window, "Report for your physician", QPushButton), Qt.MouseButton.LeftButton
+    )
+    (dialog,) = [w for w in window.findChildren(QDialog) if w.isVisible()]
+    return dialog
+
+
+def test_presets_fill_the_dates_and_the_summary(qtbot, services):
+    dialog = _dialog(qtbot, services)
+    period = find(dialog, "Period", QComboBox)
+    start, end = find(dialog, "From", QDateEdit), find(dialog, "To", QDateEdit)
+    assert end.date() == QDate(2026, 11, 24)
+    assert start.date() == QDate(2026, 10, 26)  # last 30 days
+    assert not start.isEnabled()
+    period.setCurrentIndex(period.findText("Everything"))
+    summary = find(dialog, "Summary of the period", QLabel).text()
+    days = services.summaries.summary().days
+    assert f"({days} days)" in summary
+    period.setCurrentIndex(period.findText("Custom dates"))
+    assert start.isEnabled()
+    start.setDate(QDate(2026, 11, 1))
+    end.setDate(QDate(2026, 11, 10))
+    assert (
+        "2026-11-01 to 2026-11-10 (10 days)" in find(dialog, "Summary of the period", QLabel).text()
+    )
+    start.setDate(QDate(2026, 11, 20))
+    assert "starts (2026-11-20) after it ends" in find(dialog, "Report status", QLabel).text()
+    assert not find(dialog, "Save as PDF", QPushButton).isEnabled()
+
+
+def test_save_as_pdf_writes_the_file(qtbot, services, tmp_path):
+    dialog = _dialog(qtbot, services)
+    qtbot.mouseClick(
+        find(dialog, "Open the PDF after saving", QCheckBox), Qt.MouseButton.LeftButton
+    )
+    target = tmp_path / "report.pdf"
+    with qtbot.waitSignal(dialog.saved):
+        assert dialog.save_pdf(target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "Saved" in find(dialog, "Report status", QLabel).text()
+    assert not dialog.save_pdf(tmp_path / "missing" / "r.pdf")
+    assert "was not saved" in find(dialog, "Report status", QLabel).text()
+
+
+def test_printing_paints_every_page(qtbot, services):
+    from PySide6.QtPrintSupport import QPrinter
+
+    dialog = _dialog(qtbot, services)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(services.data_dir / "printed.pdf"))
+    assert dialog.paint_to(printer) >= 3
