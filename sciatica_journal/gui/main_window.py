@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sciatica_journal import APP_NAME, __version__
 from sciatica_journal.gui.calendar_page import CalendarPage
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
+from sciatica_journal.gui.journal_page import JournalPage
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.reminders import ReminderScheduler, TrayReminders
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from sciatica_journal.gui.progress_page import ProgressPage
     from sciatica_journal.gui.report_dialog import ReportDialog
 
-TODAY, SYMPTOMS, PROGRESS, CALENDAR = range(4)
+TODAY, SYMPTOMS, PROGRESS, CALENDAR, JOURNAL = range(5)
 
 
 class MainWindow(QMainWindow):
@@ -64,11 +65,12 @@ class MainWindow(QMainWindow):
             SYMPTOMS: self._make_symptoms_page,
             PROGRESS: self._make_progress_page,
             CALENDAR: lambda: CalendarPage(services.frequency, services.program),
+            JOURNAL: self._make_journal_page,
         }
         self._built: dict[int, QWidget] = {}
         self.today_page = TodayPage(services.sessions, services.red_flags, services.frequency)
         self._add_page("Today", self.today_page)
-        for title in ("Symptoms", "Progress", "Calendar"):
+        for title in ("Symptoms", "Progress", "Calendar", "Journal"):
             self._add_page(title, QWidget())
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(TODAY)
@@ -133,6 +135,11 @@ class MainWindow(QMainWindow):
         page.saved.connect(self.journal_changed)
         return page
 
+    def _make_journal_page(self) -> QWidget:
+        page = JournalPage(self._services.entries)
+        page.changed.connect(self.journal_changed)
+        return page
+
     def _make_progress_page(self) -> QWidget:
         # pyqtgraph (and NumPy) load only when the charts are first shown.
         from sciatica_journal.gui.progress_page import ProgressPage
@@ -165,6 +172,12 @@ class MainWindow(QMainWindow):
     def calendar_page(self) -> CalendarPage:
         page = self._page(CALENDAR)
         assert isinstance(page, CalendarPage)
+        return page
+
+    @property
+    def journal_page(self) -> JournalPage:
+        page = self._page(JOURNAL)
+        assert isinstance(page, JournalPage)
         return page
 
     @property

@@ -15,6 +15,7 @@ from sciatica_journal.domain.program import Program
 from sciatica_journal.paths import BACKUP_DIR_NAME, DATABASE_FILE_NAME, migrations_dir
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.frequency_service import FrequencyService
+from sciatica_journal.services.journal_service import JournalService
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.program_loader import load_catalog, load_program
 from sciatica_journal.services.progress_service import ProgressService
@@ -43,6 +44,7 @@ class Services:
     progress: ProgressService
     summaries: SummaryService
     reports: ReportService
+    entries: JournalService  # the journal list: edit, delete, undo, notes
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -78,4 +80,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         progress=progress,
         summaries=summaries,
         reports=ReportService(program, catalog, profiles, summaries, progress, clock),
+        entries=JournalService(program, catalog, clock),
     )

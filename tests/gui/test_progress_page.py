@@ -28,7 +28,8 @@ def page(qtbot, set_up_services):
     window.show()
     window.navigation.setCurrentRow(2)
     assert window.pages.currentWidget() is window.progress_page
-    return window.progress_page
+    yield window.progress_page  # the window stays referenced (alive) until the test ends
+    window.close()
 
 
 def test_an_empty_journal_says_so(page):

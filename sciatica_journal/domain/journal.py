@@ -1,0 +1,128 @@
+"""The journal as a list: one row per session, symptom check-in or free note (DESIGN §3).
+
+Pure Python: the rows and the short summaries shown in the Journal page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, distal_extent
+from sciatica_journal.domain.sessions import Outcome, PainScores, PressUpRange
+
+NOTE_MAX_LENGTH = 5000
+
+
+class EntryKind(StrEnum):
+    SESSION = "session"
+    CHECK_IN = "check-in"
+    NOTE = "note"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS = {
+    EntryKind.SESSION: "Exercise session",
+    EntryKind.CHECK_IN: "Symptom check-in",
+    EntryKind.NOTE: "Note",
+}
+
+RANGE_LABELS = {
+    PressUpRange.QUARTER: "a quarter of the way up",
+    PressUpRange.HALF: "half way up",
+    PressUpRange.THREE_QUARTERS: "three-quarters up",
+    PressUpRange.FULL: "all the way up",
+}
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """One row of the journal, in the zone it was recorded in."""
+
+    kind: EntryKind
+    uuid: str
+    at: dt.datetime  # the instant, UTC
+    zone: str
+    local_date: dt.date
+    local_time: dt.time
+    title: str
+    summary: str
+    note: str
+    # Sessions only:
+    pain_before: PainScores | None = None
+    pain_after: PainScores | None = None
+    outcome: Outcome | None = None
+    stopped_for_pain: bool = False
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(kind, uuid): what identifies the entry across edits."""
+        return (self.kind.value, self.uuid)
+
+
+def pain_change(before: int, after: int | None) -> str:
+    return f"{before}" if after is None else f"{before}→{after}"
+
+
+def describe_hold(seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    if minutes and rest:
+        return f"{minutes} min {rest} s hold"
+    if minutes:
+        return f"{minutes} min hold"
+    return f"{rest} s hold"
+
+
+def session_summary(
+    *,
+    pain_before: PainScores,
+    pain_after: PainScores | None,
+    outcome: Outcome,
+    reps_done: int | None,
+    hold_seconds: int | None,
+    range_reached: PressUpRange | None,
+    pelvis_stayed_down: bool | None,
+    stopped_for_pain: bool,
+) -> str:
+    """E.g. "Back 5→4, leg 6→5 · Better · 10 reps · half way up"."""
+    after_back = None if pain_after is None else pain_after.back
+    after_leg = None if pain_after is None else pain_after.leg
+    parts = [
+        f"Back {pain_change(pain_before.back, after_back)}, "
+        f"leg {pain_change(pain_before.leg, after_leg)}",
+        outcome.label,
+    ]
+    if reps_done is not None:
+        parts.append(f"{reps_done} rep{'s' if reps_done != 1 else ''}")
+    elif hold_seconds is not None:
+        parts.append(describe_hold(hold_seconds))
+    if range_reached is not None:
+        parts.append(RANGE_LABELS[range_reached])
+    if pelvis_stayed_down is False:
+        parts.append("pelvis lifted")
+    if stopped_for_pain:
+        parts.append("stopped for pain")
+    return " · ".join(parts)
+
+
+def check_in_summary(symptoms: SymptomMap, catalog: RegionCatalog) -> str:
+    """E.g. "Left: down to the lower leg · right: clear · 3 marks"."""
+    if symptoms.is_empty:
+        return "No symptoms marked"
+    parts = []
+    for side in SIDES:
+        extent = distal_extent(symptoms, side, catalog)
+        if extent is None:
+            reach = "clear"
+        elif extent == 0:
+            reach = "low back only"
+        else:
+            reach = f"down to the {catalog.level_name(extent)}"
+        parts.append(f"{side.capitalize() if not parts else side}: {reach}")
+    count = len(symptoms.marks)
+    parts.append(f"{count} mark{'s' if count != 1 else ''}")
+    return " · ".join(parts)

@@ -1,0 +1,243 @@
+"""The journal as a table model: Date, Time, Entry, Summary, Note (the note is editable)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from sciatica_journal.domain.journal import JournalEntry
+from sciatica_journal.services.journal_service import JournalError, JournalService
+
+COLUMNS = ("Date", "Time", "Entry", "Summary", "Note")
+DATE, TIME, ENTRY, SUMMARY, NOTE = range(len(COLUMNS))
+KEY_ROLE = int(Qt.ItemDataRole.UserRole)  # (kind, uuid)
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a value that sorts as the column should
+NOTE_PREVIEW = 120  # characters of a note shown in the cell
+
+# Plain ints: data() is called for every cell and every comparison while sorting.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_SPOKEN = int(Qt.ItemDataRole.AccessibleTextRole.value)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _one_line(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= NOTE_PREVIEW else flat[: NOTE_PREVIEW - 1] + "…"
+
+
+def _display(entry: JournalEntry) -> tuple[str, ...]:
+    day = entry.local_date
+    return (
+        f"{day:%a} {day.day} {day:%b %Y}",
+        f"{entry.local_time:%H:%M}",
+        entry.title,
+        entry.summary,
+        _one_line(entry.note),
+    )
+
+
+def _sort_keys(entry: JournalEntry) -> tuple[Any, ...]:
+    time = entry.local_time
+    return (
+        int(entry.at.timestamp()),  # the instant: chronological, to the second
+        time.hour * 3600 + time.minute * 60 + time.second,  # the time of day
+        entry.title.casefold(),
+        entry.summary.casefold(),
+        entry.note.casefold(),
+    )
+
+
+class JournalModel(QAbstractTableModel):
+    """Rows are ``JournalEntry`` values from the service; editing a note calls the service."""
+
+    note_edited = Signal(object)  # the updated JournalEntry
+    edit_failed = Signal(str)  # why a note could not be saved
+
+    def __init__(self, journal: JournalService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._entries: list[JournalEntry] = []
+        self._keys: list[tuple[Any, ...]] = []  # sort keys, worked out once per load
+        self._shown: dict[int, tuple[str, ...]] = {}  # display texts, worked out when asked
+
+    # ---- contents ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.set_entries(self._journal.entries())
+
+    def set_entries(self, entries: list[JournalEntry]) -> None:
+        keys = [_sort_keys(entry) for entry in entries]
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._keys = keys
+        self._shown = {}
+        self.endResetModel()
+
+    def entry(self, row: int) -> JournalEntry:
+        return self._entries[row]
+
+    def put(self, entry: JournalEntry) -> int:
+        """Show an entry that was added, edited or brought back; returns its row."""
+        row = self.row_of(entry.kind, entry.uuid)
+        if row >= 0:
+            self._entries[row] = entry
+            self._keys[row] = _sort_keys(entry)
+            self._shown.pop(row, None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            return row
+        # Rows are kept newest first, as the service lists them.
+        row = next((i for i, e in enumerate(self._entries) if e.at < entry.at), len(self._entries))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._entries.insert(row, entry)
+        self._keys.insert(row, _sort_keys(entry))
+        self._shown = {}
+        self.endInsertRows()
+        return row
+
+    def remove(self, kind: str, uuid: str) -> bool:
+        """Stop showing a deleted entry."""
+        row = self.row_of(kind, uuid)
+        if row < 0:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._entries[row]
+        del self._keys[row]
+        self._shown = {}
+        self.endRemoveRows()
+        return True
+
+    def row_of(self, kind: str, uuid: str) -> int:
+        """The row of an entry, or -1."""
+        for row, entry in enumerate(self._entries):
+            if entry.key == (kind, uuid):
+                return row
+        return -1
+
+    # ---- QAbstractTableModel ----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role in (_DISPLAY, _SPOKEN):
+                return COLUMNS[section]
+            if role == _TOOLTIP:
+                return f"Sort by {COLUMNS[section].lower()}"
+        if orientation == Qt.Orientation.Vertical and role == _DISPLAY:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+        if index.column() == NOTE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        row, column = index.row(), index.column()
+        if (
+            not (0 <= row < len(self._entries) and 0 <= column < len(COLUMNS))
+            or not index.isValid()
+        ):
+            return None
+        if role == SORT_ROLE:
+            return self._keys[row][column]
+        entry = self._entries[row]
+        if role == _DISPLAY:
+            return self._texts(row)[column]
+        if role == _EDIT:
+            return entry.note if column == NOTE else self._texts(row)[column]
+        if role == _TOOLTIP:
+            return self._tooltip(entry, column)
+        if role == _SPOKEN:
+            return self._spoken(entry, column)
+        if role == KEY_ROLE:
+            return entry.key
+        return None
+
+    def _texts(self, row: int) -> tuple[str, ...]:
+        texts = self._shown.get(row)
+        if texts is None:
+            texts = self._shown[row] = _display(self._entries[row])
+        return texts
+
+    def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:
+        if (
+            role != _EDIT
+            or not index.isValid()
+            or index.column() != NOTE
+            or not 0 <= index.row() < len(self._entries)
+        ):
+            return False
+        entry = self._entries[index.row()]
+        text = "" if value is None else str(value)
+        if text.strip() == entry.note:
+            return True  # nothing changed: no write, no signal
+        try:
+            updated = self._journal.set_note(entry.kind, entry.uuid, text)
+        except JournalError as exc:
+            self.edit_failed.emit(str(exc))
+            return False
+        self.put(updated)
+        self.note_edited.emit(updated)
+        return True
+
+    # ---- cells ------------------------------------------------------------------------
+
+    @staticmethod
+    def _spoken(entry: JournalEntry, column: int) -> str:
+        day = entry.local_date
+        if column == DATE:
+            return f"{day:%A} {day.day} {day:%B %Y}"
+        if column == TIME:
+            return f"{entry.local_time:%H:%M}"
+        if column == ENTRY:
+            return f"{entry.kind.label}: {entry.title}"
+        if column == SUMMARY:
+            return entry.summary or "No summary"
+        return entry.note or "No note"
+
+    def _tooltip(self, entry: JournalEntry, column: int) -> str | None:
+        if column == NOTE:
+            return entry.note or "Double-click (or F2) to write a note"
+        if column == DATE:
+            return f"{self._spoken(entry, DATE)}, recorded in {entry.zone} time"
+        if column == SUMMARY:
+            return entry.summary or None
+        if column == ENTRY:
+            return entry.kind.label
+        return None
+
+
+class JournalProxy(QSortFilterProxyModel):
+    """Sorts by ``SORT_ROLE`` (dates as instants, times as times of day)."""
+
+    def __init__(self, source: JournalModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)

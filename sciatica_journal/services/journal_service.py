@@ -1,0 +1,316 @@
+"""The Journal: every entry listed, notes edited, session pain corrected, deleted with undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from sciatica_journal.domain.body import RegionCatalog
+from sciatica_journal.domain.journal import (
+    NOTE_MAX_LENGTH,
+    EntryKind,
+    JournalEntry,
+    check_in_summary,
+    session_summary,
+)
+from sciatica_journal.domain.outcome import session_outcome
+from sciatica_journal.domain.program import Program
+from sciatica_journal.domain.sessions import (
+    Outcome,
+    PainScores,
+    PressUpRange,
+    SessionError,
+    validate_pain,
+)
+from sciatica_journal.domain.timekeeping import local_time, parse_utc
+from sciatica_journal.services.clock import Clock
+from sciatica_journal.storage import journal_store
+from sciatica_journal.storage.database import transaction as database_transaction
+from sciatica_journal.storage.journal_store import (
+    MapRecord,
+    NoteRecord,
+    RestoreError,
+    SessionRecord,
+    Snapshot,
+)
+
+log = logging.getLogger(__name__)
+
+KIND_ORDER = {EntryKind.SESSION: 2, EntryKind.CHECK_IN: 1, EntryKind.NOTE: 0}
+
+
+class JournalError(ValueError):
+    """An edit, delete or undo that cannot be done; nothing was changed."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class UndoToken:
+    """What ``delete`` hands back so that ``undo_delete`` can put the entry back."""
+
+    kind: EntryKind
+    uuid: str
+    description: str  # e.g. "Baby press-ups on Tue 24 Nov 2026 at 15:00"
+    _serial: int = field(repr=False)
+    _snapshot: Snapshot = field(repr=False, compare=False)
+
+
+def describe(entry: JournalEntry) -> str:
+    day = entry.local_date
+    return f"{entry.title} on {day:%a} {day.day} {day:%b %Y} at {entry.local_time:%H:%M}"
+
+
+class JournalService:
+    def __init__(self, program: Program, catalog: RegionCatalog, clock: Clock) -> None:
+        self._program = program
+        self._catalog = catalog
+        self._clock = clock
+        self._deletes = 0
+        self._restored: set[int] = set()
+
+    # ---- reading ----------------------------------------------------------------------
+
+    def entries(self, limit: int | None = None) -> list[JournalEntry]:
+        """Sessions, check-ins and notes, newest first (at most ``limit`` of them)."""
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+            raise JournalError("the number of entries must be a whole number", "limit")
+        if limit is not None and limit < 0:
+            raise JournalError("the number of entries cannot be negative", "limit")
+        found = [self._session_entry(r) for r in journal_store.recent_sessions(limit)]
+        found += [self._check_in_entry(r) for r in journal_store.recent_check_ins(limit)]
+        found += [self._note_entry(r) for r in journal_store.recent_notes(limit)]
+        # Each list is already newest first (ties: last saved first); the sort is stable.
+        found.sort(key=lambda e: (e.at, KIND_ORDER[e.kind]), reverse=True)
+        return found if limit is None else found[:limit]
+
+    def entry(self, kind: str, uuid: str) -> JournalEntry:
+        """One entry as it is now; ``JournalError`` if there is no such entry."""
+        entry_kind = self._kind(kind)
+        if entry_kind is EntryKind.SESSION:
+            session = journal_store.session(uuid)
+            if session is not None:
+                return self._session_entry(session)
+        elif entry_kind is EntryKind.CHECK_IN:
+            check_in = journal_store.check_in(uuid)
+            if check_in is not None:
+                return self._check_in_entry(check_in)
+        else:
+            note = journal_store.note(uuid)
+            if note is not None:
+                return self._note_entry(note)
+        raise JournalError(f"this {entry_kind.label.lower()} is no longer in the journal", "uuid")
+
+    # ---- editing ----------------------------------------------------------------------
+
+    def set_note(self, kind: str, uuid: str, text: str) -> JournalEntry:
+        """Replace the note of an entry (the text of a free note); returns the entry."""
+        entry_kind = self._kind(kind)
+        clean = self._note_text(text, required=entry_kind is EntryKind.NOTE)
+        if entry_kind is EntryKind.SESSION:
+            done = journal_store.set_session_note(uuid, clean, self._clock.now())
+        elif entry_kind is EntryKind.CHECK_IN:
+            done = journal_store.set_check_in_note(uuid, clean)
+        else:
+            done = journal_store.set_note_text(uuid, clean)
+        if not done:
+            raise JournalError(
+                f"this {entry_kind.label.lower()} is no longer in the journal", "uuid"
+            )
+        log.info("journal note edited (%s)", entry_kind.value)
+        return self.entry(entry_kind, uuid)
+
+    def add_note(self, text: str) -> JournalEntry:
+        """A free note, written now."""
+        clean = self._note_text(text, required=True)
+        note_uuid = journal_store.insert_note(clean, at=self._clock.now(), zone=self._clock.zone)
+        log.info("journal note added")
+        return self.entry(EntryKind.NOTE, note_uuid)
+
+    def edit_session_pain(
+        self,
+        uuid: str,
+        back_before: int,
+        leg_before: int,
+        back_after: int | None,
+        leg_after: int | None,
+    ) -> JournalEntry:
+        """Correct a session's pain scores (0-10) and judge its outcome again (DESIGN §2.2
+        rule 3, with the maps kept with the session). The scores after may be left out
+        (both None) only for a session stopped for pain."""
+        try:
+            before = PainScores(
+                back=validate_pain(back_before, "back_pain_before"),
+                leg=validate_pain(leg_before, "leg_pain_before"),
+            )
+            after = None
+            if back_after is not None or leg_after is not None:
+                after = PainScores(
+                    back=validate_pain(back_after, "back_pain_after"),
+                    leg=validate_pain(leg_after, "leg_pain_after"),
+                )
+        except SessionError as exc:
+            raise JournalError(str(exc), exc.field) from exc
+        with database_transaction():
+            record = journal_store.session(uuid)
+            if record is None:
+                raise JournalError("this exercise session is no longer in the journal", "uuid")
+            if after is None and not record.stopped_for_pain:
+                raise JournalError("pain after the session is missing", "pain_after")
+            map_before, map_after = journal_store.session_maps(record)
+            outcome = session_outcome(
+                pain_before=before,
+                pain_after=after,
+                map_before=map_before,
+                map_after=map_after,
+                stopped_for_pain=record.stopped_for_pain,
+                catalog=self._catalog,
+                thresholds=self._program.thresholds,
+            )
+            journal_store.update_session_pain(
+                uuid,
+                back_before=before.back,
+                leg_before=before.leg,
+                back_after=None if after is None else after.back,
+                leg_after=None if after is None else after.leg,
+                outcome=outcome.value,
+                now=self._clock.now(),
+            )
+        log.info("session pain scores edited")
+        return self.entry(EntryKind.SESSION, uuid)
+
+    # ---- deleting ---------------------------------------------------------------------
+
+    def delete(self, kind: str, uuid: str) -> UndoToken:
+        """Delete an entry (a session with its maps and red-flag answers); returns a token
+        for ``undo_delete``."""
+        entry = self.entry(kind, uuid)
+        snapshot: Snapshot | None
+        if entry.kind is EntryKind.SESSION:
+            snapshot = journal_store.delete_session(uuid)
+        elif entry.kind is EntryKind.CHECK_IN:
+            snapshot = journal_store.delete_check_in(uuid)
+        else:
+            snapshot = journal_store.delete_note(uuid)
+        if snapshot is None:
+            raise JournalError(f"this {entry.kind.label.lower()} is no longer in the journal")
+        log.info("journal entry deleted (%s)", entry.kind.value)
+        self._deletes += 1
+        return UndoToken(
+            kind=entry.kind,
+            uuid=uuid,
+            description=describe(entry),
+            _serial=self._deletes,
+            _snapshot=snapshot,
+        )
+
+    def undo_delete(self, token: UndoToken) -> JournalEntry:
+        """Put a deleted entry back exactly as it was; returns it."""
+        if not isinstance(token, UndoToken):
+            raise JournalError("there is nothing to undo")
+        if token._serial in self._restored:
+            raise JournalError("this delete was already undone")
+        try:
+            journal_store.restore(token._snapshot)
+        except RestoreError as exc:
+            raise JournalError(str(exc)) from exc
+        self._restored.add(token._serial)
+        log.info("journal delete undone (%s)", token.kind.value)
+        return self.entry(token.kind, token.uuid)
+
+    # ---- helpers ----------------------------------------------------------------------
+
+    @staticmethod
+    def _kind(kind: str) -> EntryKind:
+        try:
+            return EntryKind(kind)
+        except ValueError:
+            raise JournalError(f"unknown kind of journal entry {kind!r}", "kind") from None
+
+    @staticmethod
+    def _note_text(text: str, *, required: bool) -> str:
+        if not isinstance(text, str):
+            raise JournalError("a note must be text", "note")
+        clean = text.strip()
+        if len(clean) > NOTE_MAX_LENGTH:
+            raise JournalError(f"the note is longer than {NOTE_MAX_LENGTH} characters", "note")
+        if required and not clean:
+            raise JournalError("a note cannot be empty (delete it instead)", "note")
+        return clean
+
+    def _when(self, utc_text: str, zone: str) -> tuple[dt.datetime, dt.date, dt.time]:
+        try:  # much faster than strptime for thousands of rows
+            at = dt.datetime.fromisoformat(utc_text).astimezone(dt.UTC)
+        except ValueError:
+            at = parse_utc(utc_text)
+        local = local_time(at, zone)
+        return at, local.date(), local.time()
+
+    def _rung_name(self, slug: str) -> str:
+        return self._program.rung(slug).name if self._program.has_rung(slug) else slug
+
+    def _session_entry(self, record: SessionRecord) -> JournalEntry:
+        at, day, time = self._when(record.started_at, record.zone)
+        before = PainScores(back=record.back_pain_before, leg=record.leg_pain_before)
+        after = None
+        if record.back_pain_after is not None and record.leg_pain_after is not None:
+            after = PainScores(back=record.back_pain_after, leg=record.leg_pain_after)
+        outcome = Outcome(record.outcome)
+        summary = session_summary(
+            pain_before=before,
+            pain_after=after,
+            outcome=outcome,
+            reps_done=record.reps_done,
+            hold_seconds=record.hold_seconds,
+            range_reached=None
+            if record.range_reached is None
+            else PressUpRange(record.range_reached),
+            pelvis_stayed_down=record.pelvis_stayed_down,
+            stopped_for_pain=record.stopped_for_pain,
+        )
+        return JournalEntry(
+            kind=EntryKind.SESSION,
+            uuid=record.uuid,
+            at=at,
+            zone=record.zone,
+            local_date=day,
+            local_time=time,
+            title=self._rung_name(record.rung),
+            summary=summary,
+            note=record.note,
+            pain_before=before,
+            pain_after=after,
+            outcome=outcome,
+            stopped_for_pain=record.stopped_for_pain,
+        )
+
+    def _check_in_entry(self, record: MapRecord) -> JournalEntry:
+        at, day, time = self._when(record.recorded_at, record.zone)
+        return JournalEntry(
+            kind=EntryKind.CHECK_IN,
+            uuid=record.uuid,
+            at=at,
+            zone=record.zone,
+            local_date=day,
+            local_time=time,
+            title=EntryKind.CHECK_IN.label,
+            summary=check_in_summary(record.symptoms(), self._catalog),
+            note=record.note,
+        )
+
+    def _note_entry(self, record: NoteRecord) -> JournalEntry:
+        at, day, time = self._when(record.written_at, record.zone)
+        return JournalEntry(
+            kind=EntryKind.NOTE,
+            uuid=record.uuid,
+            at=at,
+            zone=record.zone,
+            local_date=day,
+            local_time=time,
+            title=EntryKind.NOTE.label,
+            summary="",
+            note=record.text,
+        )
