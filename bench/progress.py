@@ -61,8 +61,13 @@ def main(argv=None):
     window.resize(1280, 900)
     window.show()
     app.processEvents()
-    opened = ms(lambda: (window.navigation.setCurrentRow(2), window.progress_page.show_days(None),
-                         window.progress_page.charts.repaint()))
+    opened = ms(
+        lambda: (
+            window.navigation.setCurrentRow(2),
+            window.progress_page.show_days(None),
+            window.progress_page.charts.viewport().repaint(),
+        )
+    )
     page = window.progress_page
 
     bare = pg.PlotWidget()
@@ -74,10 +79,10 @@ def main(argv=None):
 
     redraws, bare_redraws, presets = [], [], []
     for _ in range(args.rounds):
-        redraws.append(ms(page.charts.repaint))
-        bare_redraws.append(ms(bare.repaint))
+        redraws.append(ms(page.charts.viewport().repaint))
+        bare_redraws.append(ms(bare.viewport().repaint))
         for days in (7, 30, 90, None):
-            presets.append(ms(lambda d=days: (page.show_days(d), page.charts.repaint())))
+            presets.append(ms(lambda d=days: (page.show_days(d), page.charts.viewport().repaint())))
     page.show_days(None)
 
     saves, refreshes = [], []
@@ -108,13 +113,19 @@ def main(argv=None):
     print(f"Progress on a 10-year journal ({sessions_count} sessions), offscreen, medians")
     print(f"{'open Progress with All (load + plot)':42}{opened:>9.1f} ms")
     print(f"{'bare pyqtgraph plot redraw':42}{bare_ms:>9.1f} ms   1.0x")
-    print(f"{'Progress redraw, all':42}{med(redraws):>9.1f} ms {med(redraws) / bare_ms:>6.1f}x"
-          f"   (target 50 ms)")
-    print(f"{'preset switch incl. redraw':42}{med(presets):>9.1f} ms   (max {max(presets):.1f};"
-          f" target 50 ms)")
+    print(
+        f"{'Progress redraw, all':42}{med(redraws):>9.1f} ms {med(redraws) / bare_ms:>6.1f}x"
+        f"   (target 50 ms)"
+    )
+    print(
+        f"{'preset switch incl. redraw':42}{med(presets):>9.1f} ms   (max {max(presets):.1f};"
+        f" target 50 ms)"
+    )
     print(f"{'save a session':42}{med(saves):>9.1f} ms   (target 20 ms)")
-    print(f"{'Today + Calendar refresh after a save':42}{med(refreshes):>9.1f} ms   "
-          f"(max {max(refreshes):.1f}; target 20 ms)")
+    print(
+        f"{'Today + Calendar refresh after a save':42}{med(refreshes):>9.1f} ms   "
+        f"(max {max(refreshes):.1f}; target 20 ms)"
+    )
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"written: {RESULTS.relative_to(BENCH.parent)}")

@@ -78,7 +78,8 @@ def export(services: Services, args: argparse.Namespace) -> int:
         else:
             if target.exists() and not target.is_dir():
                 raise CommandError(f"cannot export CSV into {target}: it is a file")
-            _writable_target(target / "x")
+            _writable_target(target)
+            target.mkdir(mode=0o700, exist_ok=True)
             services.transfer.export_csv(target)
     except TransferError as exc:
         raise CommandError(str(exc)) from exc
@@ -93,7 +94,7 @@ def import_journal(services: Services, args: argparse.Namespace) -> int:
         result = services.transfer.import_json(args.file)
     except TransferError as exc:
         raise CommandError(f"cannot import {args.file}: {exc}") from exc
-    print(str(result))
+    print(result.describe())
     return 0
 
 

@@ -28,6 +28,7 @@ from sciatica_journal.services.progress_service import ProgressData, ProgressSer
 
 DAY = 86400.0
 PRESETS = (("7 d", 7), ("30 d", 30), ("90 d", 90), ("All", None))
+DETAIL_DAYS = 120  # wider than this, single-session points are hidden
 BACK = "#2b4c7e"
 LEG = "#b35c00"
 LEFT = "#1f5e52"
@@ -93,7 +94,7 @@ class ProgressPage(QWidget):
         axis = pg.DateAxisItem(orientation="bottom")
         plot = self.charts.addPlot(row=row, col=0, axisItems={"bottom": axis})
         plot.setTitle(title, size="10pt")
-        plot.showGrid(x=True, y=True, alpha=0.15)
+        # No grid: over ten years its lines cost more to draw than all the data.
         plot.setMouseEnabled(x=True, y=False)
         plot.setClipToView(True)
         plot.setDownsampling(auto=True, mode="peak")
@@ -178,6 +179,7 @@ class ProgressPage(QWidget):
             plot.enableAutoRange(axis="y", enable=False)  # fixed scales: 0-10, levels, ranges
         for plot in (self.pain_plot, self.extent_plot, self.count_plot):
             plot.getAxis("bottom").setStyle(showValues=False)
+        self.pain_plot.sigXRangeChanged.connect(self._range_changed)
         self._mouse = pg.SignalProxy(
             self.charts.scene().sigMouseMoved, rateLimit=30, slot=self._hover
         )
@@ -192,20 +194,15 @@ class ProgressPage(QWidget):
         s, d = data.sessions, data.days
         self.back_points.setData(s.t, s.back_before)
         self.leg_points.setData(s.t, s.leg_before)
-        self.back_before.setData(d.t, d.back_before, connect="finite")
-        self.back_after.setData(d.t, d.back_after, connect="finite")
-        self.leg_before.setData(d.t, d.leg_before, connect="finite")
-        self.leg_after.setData(d.t, d.leg_after, connect="finite")
-        self.left_extent.setData(s.t, s.left_extent)
-        self.right_extent.setData(s.t, s.right_extent)
-        self.bars.setOpts(x=d.t, height=d.sessions, width=DAY * 0.8)
+        self._detail: bool | None = None  # daily or weekly lines: chosen by the visible span
+        self._bars_daily = (d.t, d.sessions)
         self.band.setRegion((data.target_min, data.target_max))
         press = ~np.isnan(s.range_fraction)
         self.range_points.setData(s.t[press], s.range_fraction[press])
-        self.range_best.setData(d.t, d.best_range)
         top = max(float(np.max(d.sessions)) if len(d.sessions) else 0, data.target_max) + 1
         self.count_plot.setYRange(0, top, padding=0)
         self.show_days(self._days_shown)
+        self._range_changed()
 
     def show_days(self, days: int | None) -> None:
         """The preset periods: the last 7, 30 or 90 days, or everything."""
@@ -221,6 +218,34 @@ class ProgressPage(QWidget):
         self.pain_plot.setXRange(start, end, padding=0)
         index = [d for _, d in PRESETS].index(days)
         self.preset_group.button(index).setChecked(True)
+
+    def _range_changed(self) -> None:
+        """Up to about a season: a point for every session and daily lines. Wider: weekly
+        lines only — the same picture at that scale, and redraws stay fast over years."""
+        if self._data is None:
+            return
+        x0, x1 = self.visible_range()
+        detailed = (x1 - x0) <= DETAIL_DAYS * DAY
+        for item in (self.back_points, self.leg_points, self.range_points):
+            item.setVisible(detailed)
+        if detailed == self._detail:
+            return
+        self._detail = detailed
+        series = self._data.days if detailed else self._data.weeks
+        t = series.t
+        self.back_before.setData(t, series.back_before, connect="finite")
+        self.back_after.setData(t, series.back_after, connect="finite")
+        self.leg_before.setData(t, series.leg_before, connect="finite")
+        self.leg_after.setData(t, series.leg_after, connect="finite")
+        self.left_extent.setData(t, series.left_extent)
+        self.right_extent.setData(t, series.right_extent)
+        self.range_best.setData(t, series.best_range)
+        if detailed:
+            x, height = self._bars_daily
+            self.bars.setOpts(x=x, height=height, width=DAY * 0.8)
+        else:  # the mean sessions per day of each week
+            weeks = self._data.weeks
+            self.bars.setOpts(x=weeks.t, height=weeks.sessions, width=DAY * 7 * 0.8)
 
     def visible_range(self) -> tuple[float, float]:
         x0, x1 = self.pain_plot.viewRange()[0]

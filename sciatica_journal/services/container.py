@@ -24,6 +24,7 @@ from sciatica_journal.services.report_service import ReportService
 from sciatica_journal.services.session_service import SessionService
 from sciatica_journal.services.summary_service import SummaryService
 from sciatica_journal.services.symptom_service import SymptomService
+from sciatica_journal.services.transfer_service import TransferService
 from sciatica_journal.storage.database import Journal, open_journal
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class Services:
     summaries: SummaryService
     reports: ReportService
     entries: JournalService  # the journal list: edit, delete, undo, notes
+    transfer: TransferService  # export (CSV, JSON) and import (JSON)
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -81,4 +83,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         summaries=summaries,
         reports=ReportService(program, catalog, profiles, summaries, progress, clock),
         entries=JournalService(program, catalog, clock),
+        transfer=TransferService(program, catalog, clock),
     )

@@ -40,6 +40,16 @@ class FrequencyService:
     def __init__(self, profiles: ProfileService, clock: Clock) -> None:
         self._profiles = profiles
         self._clock = clock
+        self._cache: tuple[object, dict[dt.date, int], Streaks] | None = None
+
+    def _counts_and_streaks(self, today: dt.date, target_min: int) -> tuple[dict, Streaks]:
+        """All days' counts and the streaks, recomputed only when sessions were added or
+        deleted, the day changed or the target changed (Today and the Calendar both ask)."""
+        key = (session_store.fingerprint(), today, target_min)
+        if self._cache is None or self._cache[0] != key:
+            counts = session_store.counts_by_day()
+            self._cache = (key, counts, streaks(counts, target_min, today))
+        return self._cache[1], self._cache[2]
 
     def now(self) -> dt.datetime:
         """Now, in the user's zone."""
@@ -51,7 +61,7 @@ class FrequencyService:
     def summary(self) -> FrequencySummary:
         profile = self._profiles.profile()
         today = self.today()
-        counts = session_store.counts_by_day()
+        counts, streak = self._counts_and_streaks(today, profile.target_min)
         todays = session_store.sessions_on(today)
         now = local_time(self._clock.now(), self._clock.zone)
         last = None if not todays else local_time(todays[-1].ended_at, self._clock.zone)
@@ -66,7 +76,7 @@ class FrequencyService:
         )
         return FrequencySummary(
             next_due=due,
-            streaks=streaks(counts, profile.target_min, today),
+            streaks=streak,
             adherence_7d=adherence_pct(
                 counts, today - dt.timedelta(days=6), today, profile.target_min, today
             ),

@@ -47,9 +47,25 @@ class DailySeries:
 
 
 @dataclass(frozen=True)
+class WeeklySeries:
+    """Weekly means (extents: the week's last value) for views of many months."""
+
+    t: np.ndarray
+    sessions: np.ndarray  # mean sessions per active day of the week
+    back_before: np.ndarray
+    leg_before: np.ndarray
+    back_after: np.ndarray
+    leg_after: np.ndarray
+    best_range: np.ndarray
+    left_extent: np.ndarray
+    right_extent: np.ndarray
+
+
+@dataclass(frozen=True)
 class ProgressData:
     sessions: SessionSeries
     days: DailySeries
+    weeks: WeeklySeries
     target_min: int
     target_max: int
     now: float  # epoch seconds
@@ -138,7 +154,32 @@ class ProgressService:
             left_extent=_daily_last(sessions.left_extent, inverse, n),
             right_extent=_daily_last(sessions.right_extent, inverse, n),
         )
-        return ProgressData(sessions, days, profile.target_min, profile.target_max, now)
+        weeks = self._weekly(days)
+        return ProgressData(sessions, days, weeks, profile.target_min, profile.target_max, now)
+
+    @staticmethod
+    def _weekly(days: DailySeries) -> WeeklySeries:
+        import numpy as np
+
+        n_days = len(days.dates)
+        if n_days == 0:
+            empty = np.array([], dtype=float)
+            return WeeklySeries(*(empty,) * 9)
+        week_of = np.array([d.toordinal() // 7 for d in days.dates])
+        _, inverse = np.unique(week_of, return_inverse=True)
+        n = int(inverse.max()) + 1
+        mids = _daily_mean(days.t, inverse, n)
+        return WeeklySeries(
+            t=mids,
+            sessions=_daily_mean(days.sessions, inverse, n),
+            back_before=_daily_mean(days.back_before, inverse, n),
+            leg_before=_daily_mean(days.leg_before, inverse, n),
+            back_after=_daily_mean(days.back_after, inverse, n),
+            leg_after=_daily_mean(days.leg_after, inverse, n),
+            best_range=_daily_max(days.best_range, inverse, n),
+            left_extent=_daily_last(days.left_extent, inverse, n),
+            right_extent=_daily_last(days.right_extent, inverse, n),
+        )
 
     def level_names(self) -> dict[int, str]:
         return dict(self._catalog.level_names)

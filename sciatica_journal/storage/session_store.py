@@ -75,13 +75,59 @@ def _entry(row: models.ExerciseSession) -> SessionEntry:
     )
 
 
-def sessions_on(day: dt.date) -> list[SessionEntry]:
-    query = (
-        models.ExerciseSession.select()
-        .where(models.ExerciseSession.local_date == day.isoformat())
-        .order_by(models.ExerciseSession.started_at)
+_ENTRY_COLUMNS = (
+    "uuid, rung, started_at, ended_at, zone, local_date, back_pain_before, leg_pain_before, "
+    "back_pain_after, leg_pain_after, outcome, reps_done, hold_seconds, range_reached, "
+    "pelvis_stayed_down, stopped_for_pain, note"
+)
+
+
+def _entry_from_tuple(row: tuple) -> SessionEntry:
+    (
+        uuid,
+        rung,
+        started,
+        ended,
+        zone,
+        day,
+        back_b,
+        leg_b,
+        back_a,
+        leg_a,
+        outcome,
+        reps,
+        hold,
+        rng,
+        pelvis,
+        stopped,
+        note,
+    ) = row
+    return SessionEntry(
+        uuid=uuid,
+        rung=rung,
+        started_at=parse_utc(started),
+        ended_at=parse_utc(ended),
+        zone=zone,
+        local_date=dt.date.fromisoformat(day),
+        pain_before=PainScores(back=back_b, leg=leg_b),
+        pain_after=None if back_a is None or leg_a is None else PainScores(back_a, leg_a),
+        outcome=Outcome(outcome),
+        reps_done=reps,
+        hold_seconds=hold,
+        range_reached=None if rng is None else PressUpRange(rng),
+        pelvis_stayed_down=None if pelvis is None else bool(pelvis),
+        stopped_for_pain=bool(stopped),
+        note=note,
     )
-    return [_entry(row) for row in query]
+
+
+def sessions_on(day: dt.date) -> list[SessionEntry]:
+    rows = models.database.execute_sql(
+        f"SELECT {_ENTRY_COLUMNS} FROM exercise_session WHERE local_date = ? "
+        "ORDER BY started_at, id",
+        [day.isoformat()],
+    )
+    return [_entry_from_tuple(row) for row in rows]
 
 
 def latest_session() -> SessionEntry | None:
@@ -94,49 +140,46 @@ def count_sessions() -> int:
 
 
 def recent_with_maps(limit: int) -> list[tuple[SessionEntry, SymptomMap, SymptomMap | None]]:
-    """The newest ``limit`` sessions with their before/after maps, oldest first (two queries)."""
-    rows = list(
-        models.ExerciseSession.select()
-        .order_by(models.ExerciseSession.started_at.desc(), models.ExerciseSession.id.desc())
-        .limit(limit)
+    """The newest ``limit`` sessions with their before/after maps, oldest first (two plain
+    queries: the advice is worked out from these on every refresh of Today)."""
+    db = models.database
+    rows = db.execute_sql(
+        f"SELECT {_ENTRY_COLUMNS}, map_before_id, map_after_id FROM exercise_session "
+        "ORDER BY started_at DESC, id DESC LIMIT ?",
+        [limit],
+    ).fetchall()
+    map_ids = sorted(
+        {r[-2] for r in rows if r[-2] is not None} | {r[-1] for r in rows if r[-1] is not None}
     )
-    map_ids = {r.map_before_id for r in rows} | {r.map_after_id for r in rows}
-    map_ids.discard(None)
     marks: dict[int, list[Mark]] = {}
     if map_ids:
-        query = (
-            models.SymptomMark.select()
-            .where(models.SymptomMark.symptom_map.in_(list(map_ids)))
-            .order_by(models.SymptomMark.id)
-        )
-        for mark in query:
-            marks.setdefault(mark.symptom_map_id, []).append(
-                Mark(region=mark.region, kind=SymptomKind(mark.kind), intensity=mark.intensity)
-            )
+        placeholders = ", ".join("?" for _ in map_ids)
+        for map_id, region, kind, intensity in db.execute_sql(
+            "SELECT symptom_map_id, region, kind, intensity FROM symptom_mark "
+            f"WHERE symptom_map_id IN ({placeholders}) ORDER BY id",
+            map_ids,
+        ):
+            marks.setdefault(map_id, []).append(Mark(region, SymptomKind(kind), intensity))
     out = []
     for row in reversed(rows):
-        before = SymptomMap(tuple(marks.get(row.map_before_id, ())))
-        after = (
-            None if row.map_after_id is None else SymptomMap(tuple(marks.get(row.map_after_id, ())))
-        )
-        out.append((_entry(row), before, after))
+        before_id, after_id = row[-2], row[-1]
+        before = SymptomMap(tuple(marks.get(before_id, ())))
+        after = None if after_id is None else SymptomMap(tuple(marks.get(after_id, ())))
+        out.append((_entry_from_tuple(row[:-2]), before, after))
     return out
 
 
 def best_press_up_range(slugs: tuple[str, ...]) -> PressUpRange | None:
-    """The furthest range reached with the pelvis down on any press-up rung."""
-    reached = {
-        row.range_reached
-        for row in models.ExerciseSession.select(models.ExerciseSession.range_reached)
-        .where(
-            models.ExerciseSession.rung.in_(list(slugs)),
-            models.ExerciseSession.pelvis_stayed_down == True,  # noqa: E712 - SQL comparison
-            models.ExerciseSession.range_reached.is_null(False),
-        )
-        .distinct()
-    }
+    """The furthest range reached with the pelvis down on any press-up rung (the best
+    candidate is tried first and found early: no full scan when it exists)."""
+    marks = ", ".join("?" for _ in slugs) or "''"
     for candidate in reversed(list(PressUpRange)):
-        if candidate.value in reached:
+        row = models.database.execute_sql(
+            "SELECT 1 FROM exercise_session WHERE range_reached = ? AND pelvis_stayed_down = 1"
+            f" AND rung IN ({marks}) LIMIT 1",
+            [candidate.value, *slugs],
+        ).fetchone()
+        if row is not None:
             return candidate
     return None
 
@@ -149,18 +192,23 @@ def link_screen(screen_uuid: str, session_uuid: str) -> None:
 
 
 def counts_by_day(start: dt.date | None = None, end: dt.date | None = None) -> dict[dt.date, int]:
-    """Sessions per local day, counted in SQL (indexed on local_date)."""
-    query = models.ExerciseSession.select(
-        models.ExerciseSession.local_date, fn.COUNT(models.ExerciseSession.id)
-    )
-    if start is not None:
-        query = query.where(models.ExerciseSession.local_date >= start.isoformat())
-    if end is not None:
-        query = query.where(models.ExerciseSession.local_date <= end.isoformat())
-    rows = query.group_by(models.ExerciseSession.local_date).tuples()
+    """Sessions per local day, counted in SQL (indexed on local_date; raw rows, since this
+    runs on every refresh of Today and the Calendar)."""
+    sql = "SELECT local_date, count(*) FROM exercise_session"
+    params: list[str] = []
+    if start is not None or end is not None:
+        sql += " WHERE local_date BETWEEN ? AND ?"
+        params = [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
+    rows = models.database.execute_sql(sql + " GROUP BY local_date", params).fetchall()
     return {dt.date.fromisoformat(day): int(count) for day, count in rows}
 
 
 def first_session_date() -> dt.date | None:
     value = models.ExerciseSession.select(fn.MIN(models.ExerciseSession.local_date)).scalar()
     return None if value is None else dt.date.fromisoformat(value)
+
+
+def fingerprint() -> tuple[int, int]:
+    """(count, highest id) of the sessions: changes whenever one is added or deleted."""
+    row = models.database.execute_sql("SELECT count(*), max(id) FROM exercise_session").fetchone()
+    return int(row[0]), int(row[1] or 0)

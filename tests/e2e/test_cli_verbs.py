@@ -110,3 +110,46 @@ def test_backup_check_and_restore(tmp_path: Path, journal_dir: Path):
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(b"x" * 200)
     one_line(run("--data-dir", str(journal_dir), "restore", str(garbage)), "not")
+
+
+def test_export_import_export_round_trip_through_the_command_line(tmp_path: Path):
+    first = tmp_path / "first.json"
+    assert run("--demo", "export", "--format", "json", "--out", str(first)).returncode == 0
+    empty = tmp_path / "empty"
+    result = run("--data-dir", str(empty), "import", str(first))
+    assert result.returncode == 0, result.stderr
+    assert "sessions" in result.stdout and result.stdout.startswith("added")
+    again = run("--data-dir", str(empty), "import", str(first))
+    assert "added nothing" in again.stdout
+    second = tmp_path / "second.json"
+    assert (
+        run("--data-dir", str(empty), "export", "--format", "json", "--out", str(second)).returncode
+        == 0
+    )
+    a, b = json.loads(first.read_text()), json.loads(second.read_text())
+    a.pop("exported_at"), b.pop("exported_at")
+    assert a == b
+    csv_folder = tmp_path / "csv"
+    assert (
+        run(
+            "--data-dir", str(empty), "export", "--format", "csv", "--out", str(csv_folder)
+        ).returncode
+        == 0
+    )
+    assert (csv_folder / "sessions.csv").read_text(encoding="utf-8-sig").startswith("uuid")
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("not json at all", ["is not JSON"]),
+        ('{"hello": "world"}', ["not a Sciatica Journal file"]),
+    ],
+)
+def test_a_bad_import_is_refused_and_changes_nothing(tmp_path, journal_dir, content, words):
+    bad = tmp_path / "bad.json"
+    bad.write_text(content)
+    database = journal_dir / "journal.sqlite3"
+    before = database.read_bytes()
+    one_line(run("--data-dir", str(journal_dir), "import", str(bad)), *words)
+    assert database.read_bytes() == before
