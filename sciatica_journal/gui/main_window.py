@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -229,6 +232,15 @@ class MainWindow(QMainWindow):
         report.setShortcut(QKeySequence.StandardKey.Print)
         report.triggered.connect(self.open_report)
         file_menu.addAction(report)
+        file_menu.addSeparator()
+        export_json = QAction("Export the journal (JSON)…", self)
+        export_json.triggered.connect(self.export_json)
+        export_csv = QAction("Export tables for a spreadsheet (CSV)…", self)
+        export_csv.triggered.connect(self.export_csv)
+        import_json = QAction("&Import a journal (JSON)…", self)
+        import_json.triggered.connect(self.import_json)
+        for action in (export_json, export_csv, import_json):
+            file_menu.addAction(action)
         settings = QAction("&Settings…", self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.open_settings)
@@ -253,6 +265,63 @@ class MainWindow(QMainWindow):
         dialog = ReportDialog(self._services, self.drawing, self)
         dialog.open()
         return dialog
+
+    def export_json(self, path: Path | None = None) -> bool:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                "Export the journal",
+                str(Path.home() / "sciatica-journal.json"),
+                "JSON (*.json)",
+            )
+            if not name:
+                return False
+            path = Path(name)
+        return self._transfer(
+            lambda: self._services.transfer.export_json(path), f"Exported the journal to {path}."
+        )
+
+    def export_csv(self, folder: Path | None = None) -> bool:
+        if folder is None:
+            name = QFileDialog.getExistingDirectory(self, "Export the tables into a folder")
+            if not name:
+                return False
+            folder = Path(name)
+        return self._transfer(
+            lambda: self._services.transfer.export_csv(folder),
+            f"Exported the tables (CSV) into {folder}.",
+        )
+
+    def import_json(self, path: Path | None = None) -> bool:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Import a journal", str(Path.home()), "JSON (*.json)"
+            )
+            if not name:
+                return False
+            path = Path(name)
+        done = self._transfer(lambda: self._services.transfer.import_json(path), "")
+        if done:
+            self.journal_changed.emit()
+        return done
+
+    def _transfer(self, action: Callable[[], object], message: str) -> bool:
+        """Run an export or import with a busy cursor; report the result or the problem."""
+        from sciatica_journal.services.transfer_service import ImportReport, TransferError
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = action()
+        except TransferError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, APP_NAME, f"Nothing was changed: {exc}")
+            return False
+        QApplication.restoreOverrideCursor()
+        if isinstance(result, ImportReport):
+            message = f"Import: {result.describe()}."
+        self.statusBar().showMessage(message, 15_000)
+        self.last_transfer_message = message
+        return True
 
     def open_settings(self) -> None:
         form = ProfileForm(self._services.program)
