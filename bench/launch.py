@@ -47,6 +47,29 @@ def make_journal(folder):
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
 
 
+def ten_year_copy(tmp):
+    """A private copy of the cached 10-year journal (see journal_size.py), set up so that the
+    app opens straight on its main window."""
+    sys.path.insert(0, str(BENCH))
+    from journal_size import make_ten_year_journal
+
+    source = make_ten_year_journal(BENCH / "results" / "ten-years")
+    folder = tmp / "ten-years"
+    folder.mkdir(mode=0o700)
+    for item in source.glob("journal.sqlite3*"):
+        (folder / item.name).write_bytes(item.read_bytes())
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from sciatica_journal.services.container import build_services\n"
+        "s = build_services(Path(sys.argv[1]))\n"
+        "s.profiles.accept_disclaimer() if s.profiles.needs_disclaimer() else None\n"
+        "s.profiles.save(s.profiles.profile()) if s.profiles.needs_setup() else None\n"
+        "s.close()\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(folder)], check=True, cwd=REPO)
+    return folder
+
+
 def launch_once(command, ready_line, env):
     """Seconds from start to the ready line on stderr; raises if it never comes or exit != 0."""
     start = time.perf_counter()
@@ -105,8 +128,7 @@ def print_table(results, args):
         )
     print(
         f"ratio = median(program) / median(bare window); target {TARGET}x (DESIGN §8) "
-        "with a 10-year journal,\nwhich does not exist yet: the journals here are 8 weeks. "
-        "Numbers are machine-relative."
+        "with the 10-year journal. Numbers are machine-relative."
     )
 
 
@@ -147,6 +169,11 @@ def main(argv=None):
                 [*app, "--data-dir", str(journal)],
                 "sciatica-journal: ready",
             ),
+            "ten_years": (
+                "sciatica-journal, 10-year journal",
+                [*app, "--data-dir", str(ten_year_copy(Path(tmp)))],
+                "sciatica-journal: ready",
+            ),
         }
         times = {name: [] for name in programs}
         names = list(programs)
@@ -176,7 +203,7 @@ def main(argv=None):
             "cpus": os.cpu_count(),
         },
         "target_ratio": TARGET,
-        "target_note": "DESIGN §8: a 10-year journal; the journals measured here are 8 weeks",
+        "target_note": "DESIGN §8: launch with a 10-year journal ≤ 1.3x the bare window",
         "results": results,
     }
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -9,7 +9,7 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("launch", "map_click", "wizard", "journal_size", "progress")
+BENCHMARKS = ("launch", "map_click", "wizard", "journal_size", "progress", "report_pdf")
 
 
 def main(argv=None):
