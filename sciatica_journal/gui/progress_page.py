@@ -115,7 +115,9 @@ class ProgressPage(QWidget):
     def _build_plots(self) -> None:
         self._cursors: list[pg.InfiniteLine] = []
         dash, dot, dashdot = Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine
-        self.pain_plot = self._plot(0, "Pain (0 no pain – 10 worst)")
+        self.pain_plot = self._plot(
+            0, "Pain (0 no pain – 10 worst) · marks: each session, when 4 months or less are shown"
+        )
         self.pain_plot.setYRange(-0.6, 10.6, padding=0)
         p = self.pain_plot
         self.back_points = p.plot(
@@ -124,12 +126,9 @@ class ProgressPage(QWidget):
             symbolSize=4,
             symbolPen=BACK,
             symbolBrush=None,
-            name="back, each session",
         )
-        self.leg_points = p.plot(
-            pen=None, symbol="x", symbolSize=5, symbolPen=LEG, name="leg, each session"
-        )
-        self.back_before = p.plot(pen=_pen(BACK), name="back before (daily mean)")
+        self.leg_points = p.plot(pen=None, symbol="x", symbolSize=5, symbolPen=LEG)
+        self.back_before = p.plot(pen=_pen(BACK), name="back before (mean)")
         self.back_after = p.plot(pen=_pen(BACK, dot), name="back after")
         self.leg_before = p.plot(pen=_pen(LEG, dash), name="leg before")
         self.leg_after = p.plot(pen=_pen(LEG, dashdot), name="leg after")
@@ -167,7 +166,6 @@ class ProgressPage(QWidget):
             symbolSize=6,
             symbolBrush="#555555",
             symbolPen=None,
-            name="each press-up session",
         )
         self.range_best = self.range_plot.plot(
             pen=_pen("#222222"), stepMode="left", connect="finite", name="best of the day"
