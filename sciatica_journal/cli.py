@@ -237,6 +237,9 @@ def _run_verb(services: Services, args: argparse.Namespace) -> int:
         )
     except CommandError as exc:
         return _fail(str(exc), exc.status)
+    except OSError as exc:  # a file system refusal not foreseen above: still one line
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        return _fail(f"{args.verb} failed: {exc.strerror or exc}{where}", EXIT_BAD_INPUT)
 
 
 def _backup_hint(data_dir: Path) -> str:

@@ -79,7 +79,10 @@ def export(services: Services, args: argparse.Namespace) -> int:
             if target.exists() and not target.is_dir():
                 raise CommandError(f"cannot export CSV into {target}: it is a file")
             _writable_target(target)
-            target.mkdir(mode=0o700, exist_ok=True)
+            try:
+                target.mkdir(mode=0o700, exist_ok=True)
+            except OSError as exc:
+                raise CommandError(f"cannot create {target}: {exc.strerror or exc}") from exc
             services.transfer.export_csv(target)
     except TransferError as exc:
         raise CommandError(str(exc)) from exc

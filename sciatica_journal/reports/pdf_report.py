@@ -170,7 +170,10 @@ class PdfReport:
             raise ReportError(f"the folder {folder} does not exist")
         if not os.access(folder, os.W_OK):
             raise ReportError(f"cannot write into {folder}")
-        handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=folder)
+        try:
+            handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=folder)
+        except OSError as exc:
+            raise ReportError(f"cannot write into {folder}: {exc.strerror or exc}") from exc
         os.close(handle)
         try:
             pages = self._paint(Path(temporary))
