@@ -317,7 +317,7 @@ class PdfReport:
                 "Pain, daily mean (0 no pain – 10 worst)",
                 x,
                 0,
-                10,
+                10.6,
                 [(v, str(v)) for v in (0, 2, 4, 6, 8, 10)],
                 [
                     Series("back before", [d.back_before for d in days], "#2b4c7e", solid),
