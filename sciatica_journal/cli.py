@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import os
 import signal
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -200,6 +201,8 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
             return restore(prepare_data_dir(data_dir), args.file)
         except (DataDirError, CommandError, JournalFileError) as exc:
             return _fail(str(exc), getattr(exc, "status", EXIT_JOURNAL))
+        except (OSError, sqlite3.Error) as exc:
+            return _fail(f"cannot restore {args.file}: {exc}", EXIT_JOURNAL)
     try:
         folder = prepare_data_dir(data_dir)
         services = build_services(folder)

@@ -142,13 +142,27 @@ def restore(data_dir: Path, source: Path) -> int:
         raise CommandError(f"cannot restore: {source} is not a sound Sciatica Journal backup")
     journal = data_dir / DATABASE_FILE_NAME
     now = dt.datetime.now(dt.UTC)
+    incoming = journal.with_name(journal.name + ".restoring")
+    backups.backup_file(source, incoming)  # a verified copy first: nothing is touched yet
     if journal.exists():
+        conn = sqlite3.connect(journal, timeout=0)
+        try:
+            conn.execute("BEGIN EXCLUSIVE")  # fails while the app has the journal open
+            conn.execute("ROLLBACK")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as exc:
+            incoming.unlink(missing_ok=True)
+            raise CommandError(
+                "cannot restore while the journal is in use: close the app first"
+            ) from exc
+        finally:
+            conn.close()
         saved = backups.timestamped_backup(
             journal, data_dir / BACKUP_DIR_NAME, "before-restore", now
         )
         print(f"the current journal was backed up to {saved}")
     for suffix in ("-wal", "-shm"):
         journal.with_name(journal.name + suffix).unlink(missing_ok=True)
-    backups.backup_file(source, journal)
+    incoming.replace(journal)
     print(f"restored {journal} from {source}")
     return 0

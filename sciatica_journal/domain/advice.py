@@ -31,6 +31,7 @@ class SessionSummary:
     pelvis_stayed_down: bool | None = None
     extent_before: dict[str, int | None] = field(default_factory=dict)  # side → level
     extent_after: dict[str, int | None] = field(default_factory=dict)
+    no_more_pain: bool = True  # neither back nor leg pain was higher after than before
 
     @property
     def good(self) -> bool:
@@ -163,13 +164,25 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
     same_rung = _trailing(history, lambda s: s.rung == current.slug)
     good_in_a_row = _trailing(history, lambda s: s.rung == current.slug and s.improving)
 
-    if current.slug == "full-press-up" and last.full_with_pelvis_down:
+    if current.slug == "full-press-up" and last.full_with_pelvis_down and last.no_more_pain:
         return Advice(
             current,
             AdviceKind.GOAL_MET,
-            "Goal reached: full press-ups with your pelvis down and no more pain. Keep doing "
+            "Goal reached: full press-ups with your pelvis down, without more pain. Keep doing "
             f"them {program.target_min}–{program.target_max} times a day while they stay "
             "pain-free.",
+            contact,
+            contact_reason,
+        )
+
+    nxt = _step(program, current.slug, +1)
+    progressable = current.number <= program.rung("baby-press-up").number
+    if progressable and good_in_a_row >= t.good_sessions_to_progress:
+        return Advice(
+            nxt,
+            AdviceKind.PROGRESS,
+            f"{good_in_a_row} good sessions in a row of {current.name.lower()} without a stop: "
+            f"you are ready to try {nxt.name.lower()}.",
             contact,
             contact_reason,
         )
@@ -203,18 +216,6 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
                 contact,
                 contact_reason,
             )
-
-    nxt = _step(program, current.slug, +1)
-    progressable = current.number <= program.rung("baby-press-up").number
-    if progressable and good_in_a_row >= t.good_sessions_to_progress:
-        return Advice(
-            nxt,
-            AdviceKind.PROGRESS,
-            f"{good_in_a_row} good sessions in a row of {current.name.lower()} without a stop: "
-            f"you are ready to try {nxt.name.lower()}.",
-            contact,
-            contact_reason,
-        )
 
     result = {
         Outcome.ABOLISHED: "your symptoms went away",

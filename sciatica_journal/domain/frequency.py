@@ -95,13 +95,12 @@ def next_due(
         return NextDue(wake, f"At {waking_start:%H:%M}.")
     goal = target_min if done_today < target_min else target_max
     remaining = goal - done_today
-    window_start = max(now, wake)
-    gap = (
-        (sleep - window_start) / (remaining + 1)
-        if done_today >= target_min
-        else ((sleep - window_start) / remaining)
-    )
-    due = window_start if last_session is None else max(window_start, last_session + gap)
+    if last_session is None or last_session < wake:
+        due = max(now, wake)  # nothing yet today: now
+    else:
+        # Spread what is left evenly between the last session and bedtime, leaving as much
+        # time after the last one: the answer stays put as the clock moves on.
+        due = last_session + (sleep - last_session) / (remaining + 1)
     due = min(due, sleep)
     if due <= now:
         return NextDue(now, "Now.")
@@ -116,11 +115,12 @@ def should_remind(
     snoozed_until: dt.datetime | None,
     last_reminded: dt.datetime | None,
     repeat_after: dt.timedelta = dt.timedelta(hours=1),
+    paused: bool = False,
 ) -> bool:
     """A reminder when one is wanted, a session is due by now (so never after the day's
     maximum nor outside the waking hours), and it is not snoozed; without a snooze, not
     again within ``repeat_after`` of the last one."""
-    if not enabled or due.at is None or due.at > now:
+    if not enabled or paused or due.at is None or due.at > now:
         return False
     if snoozed_until is not None:
         return now >= snoozed_until  # a snooze ends with a reminder

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, marks_on
+from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, burden, marks_on
 from sciatica_journal.domain.map_comparison import ExtentChange, compare_maps
 from sciatica_journal.domain.program import Thresholds
 from sciatica_journal.domain.sessions import Outcome, PainScores
@@ -39,8 +39,11 @@ def session_outcome(
     pain_down = (
         pain_before.back - after_pain.back >= fall or pain_before.leg - after_pain.leg >= fall
     )
-    lighter = ExtentChange.SMALLER in changes.values() and all(
-        changes[s] in (ExtentChange.SMALLER, ExtentChange.SAME) for s in SIDES
+    middle_before = burden(map_before, "center", catalog)
+    middle_after = burden(after_map, "center", catalog)
+    lighter = (ExtentChange.SMALLER in changes.values() or middle_after < middle_before) and (
+        all(changes[s] in (ExtentChange.SMALLER, ExtentChange.SAME) for s in SIDES)
+        and middle_after <= middle_before
     )
     if pain_down or lighter:
         return Outcome.BETTER

@@ -108,6 +108,8 @@ class CalendarPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        today = self._frequency.today()
+        self.calendar.setMaximumDate(QDate(today.year, today.month, today.day))
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
         self.calendar.days = {d.day: d for d in self._frequency.month(year, month)}
         self.calendar.updateCells()

@@ -108,7 +108,9 @@ class MainWindow(QMainWindow):
 
     def _build_reminders(self) -> None:
         services = self._services
-        self.reminders = ReminderScheduler(services.profiles, services.frequency, self)
+        self.reminders = ReminderScheduler(
+            services.profiles, services.frequency, services.red_flags, self
+        )
         self.tray = TrayReminders(self.reminders, self)
         self.tray.start_requested.connect(self.start_session)
         self.reminder_label = QLabel()
@@ -316,6 +318,9 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, APP_NAME, f"Nothing was changed: {exc}")
             return False
+        except BaseException:
+            QApplication.restoreOverrideCursor()
+            raise
         QApplication.restoreOverrideCursor()
         if isinstance(result, ImportReport):
             message = f"Import: {result.describe()}."

@@ -287,7 +287,8 @@ class ProgressPage(QWidget):
         day: dt.date = d.dates[i]
         best = d.best_range[i]
         parts = [
-            f"{day:%a} {day.day} {day:%b %Y}: {int(d.sessions[i])} sessions",
+            f"{day:%a} {day.day} {day:%b %Y}: {int(d.sessions[i])} "
+            + ("session" if int(d.sessions[i]) == 1 else "sessions"),
             f"back pain {num(d.back_before[i])} → {num(d.back_after[i])}",
             f"leg pain {num(d.leg_before[i])} → {num(d.leg_after[i])}",
             f"reaches: left {reach(d.left_extent[i])}, right {reach(d.right_extent[i])}",

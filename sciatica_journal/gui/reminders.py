@@ -14,6 +14,7 @@ from sciatica_journal.domain.frequency import should_remind
 from sciatica_journal.gui.style import app_icon
 from sciatica_journal.services.frequency_service import FrequencyService
 from sciatica_journal.services.profile_service import ProfileService
+from sciatica_journal.services.red_flag_service import RedFlagService
 
 SNOOZE = dt.timedelta(minutes=30)
 CHECK_EVERY_MS = 60_000
@@ -23,11 +24,16 @@ class ReminderScheduler(QObject):
     remind = Signal(str)
 
     def __init__(
-        self, profiles: ProfileService, frequency: FrequencyService, parent: QObject | None = None
+        self,
+        profiles: ProfileService,
+        frequency: FrequencyService,
+        red_flags: RedFlagService,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._profiles = profiles
         self._frequency = frequency
+        self._red_flags = red_flags
         self.snoozed_until: dt.datetime | None = None
         self.last_reminded: dt.datetime | None = None
         self.timer = QTimer(self)
@@ -45,6 +51,7 @@ class ReminderScheduler(QObject):
             due=summary.next_due,
             snoozed_until=self.snoozed_until,
             last_reminded=self.last_reminded,
+            paused=self._red_flags.blocked_today(),  # no exercises after an urgent answer
         ):
             return False
         self.last_reminded = now

@@ -64,6 +64,7 @@ class SessionWizard(QDialog):
         self._screen: ScreenAnswers | None = None
         self._advice: Advice = services.sessions.advice()
         self._touched = False
+        self._checkout_prefilled = False
         self.setWindowTitle("Exercise session")
         self.setAccessibleName("Exercise session")
         self.resize(1100, 820)
@@ -144,7 +145,9 @@ class SessionWizard(QDialog):
         elif step == CHECK_OUT:
             self.reps.stop_timers()
             self.check_out.set_stopped(self._stopped)
-            self.check_out.prefill(self.check_in.pain(), self.check_in.symptom_map())
+            if not self._checkout_prefilled:  # coming back keeps what was entered there
+                self.check_out.prefill(self.check_in.pain(), self.check_in.symptom_map())
+                self._checkout_prefilled = True
         focus = getattr(self.stack.currentWidget(), "focus_first", None)
         if focus is not None:
             focus()

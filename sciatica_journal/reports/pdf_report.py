@@ -68,8 +68,8 @@ def summary_rows(data: ReportData) -> list[tuple[str, str]]:
             return label, "no sessions"
         important = ("" if p.clinically_important else "not ") + "clinically important"
         return label, (
-            f"first week {_num(p.first_week_mean)} → last week {_num(p.last_week_mean)}"
-            f" (change {p.change:+.1f}; {important})"
+            f"first week {p.first_week_mean:.2f} → last week {p.last_week_mean:.2f}"
+            f" (change {p.change:+.2f}; {important})"
         )
 
     best = "none" if s.best_range is None else s.best_range.value.replace("-", " ")

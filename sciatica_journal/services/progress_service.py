@@ -51,7 +51,7 @@ class WeeklySeries:
     """Weekly means (extents: the week's last value) for views of many months."""
 
     t: np.ndarray
-    sessions: np.ndarray  # mean sessions per active day of the week
+    sessions: np.ndarray  # sessions per calendar day of the week (days off count as 0)
     back_before: np.ndarray
     leg_before: np.ndarray
     back_after: np.ndarray
@@ -171,7 +171,7 @@ class ProgressService:
         mids = _daily_mean(days.t, inverse, n)
         return WeeklySeries(
             t=mids,
-            sessions=_daily_mean(days.sessions, inverse, n),
+            sessions=np.bincount(inverse, weights=days.sessions, minlength=n) / 7.0,
             back_before=_daily_mean(days.back_before, inverse, n),
             leg_before=_daily_mean(days.leg_before, inverse, n),
             back_after=_daily_mean(days.back_after, inverse, n),

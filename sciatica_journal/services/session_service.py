@@ -15,7 +15,7 @@ from sciatica_journal.domain.body import (
 )
 from sciatica_journal.domain.outcome import explain_outcome, session_outcome
 from sciatica_journal.domain.program import Program, Rung
-from sciatica_journal.domain.red_flags import RedFlagError, Trigger, evaluate
+from sciatica_journal.domain.red_flags import RedFlagError, Trigger, evaluate, triggers_for_map
 from sciatica_journal.domain.sessions import (
     NewSession,
     Outcome,
@@ -57,6 +57,10 @@ class ScreenAnswers:
 
 
 HISTORY_FOR_ADVICE = 60  # sessions; the rules look at the recent past only
+
+
+def _no_more_pain(before: PainScores, after: PainScores | None) -> bool:
+    return after is not None and after.back <= before.back and after.leg <= before.leg
 
 
 class SessionService:
@@ -114,6 +118,13 @@ class SessionService:
                     zone=self._clock.zone,
                 )
                 session_store.link_screen(screen_uuid, entry_uuid)
+            # The saddle or both legs newly marked at check-out: the questions stay due
+            # (asked at the next save or session) until answered.
+            after_triggers = triggers_for_map(
+                session.map_before, session.map_after or session.map_before, self._catalog
+            )
+            if after_triggers:
+                red_flag_store.set_pending(after_triggers[0])
         return SavedSession(uuid=entry_uuid, outcome=judged.outcome, explanation=judged.explanation)
 
     def history(self, limit: int = HISTORY_FOR_ADVICE) -> list[SessionSummary]:
@@ -130,6 +141,7 @@ class SessionService:
                     pelvis_stayed_down=entry.pelvis_stayed_down,
                     extent_before={s: distal_extent(before, s, self._catalog) for s in SIDES},
                     extent_after={s: distal_extent(after_map, s, self._catalog) for s in SIDES},
+                    no_more_pain=_no_more_pain(entry.pain_before, entry.pain_after),
                 )
             )
         return summaries
@@ -153,6 +165,7 @@ class SessionService:
                 s: distal_extent(session.map_after or session.map_before, s, self._catalog)
                 for s in SIDES
             },
+            no_more_pain=_no_more_pain(session.pain_before, session.pain_after),
         )
         history = [*self.history(HISTORY_FOR_ADVICE - 1), pending]
         return judged, advise(history, self._program, self._profiles.profile().starting_rung)

@@ -33,9 +33,11 @@ class SummaryService:
     def period(self, start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
         """The period asked for; by default from the first session to today."""
         today = self.today()
-        end = today if end is None else end
+        end = today if end is None else min(end, today)
+        if start is not None and start > today:
+            raise PeriodError(f"the period starts ({start}) after today ({today})")
         if start is None:
-            start = session_store.first_session_date() or today
+            start = min(session_store.first_session_date() or today, end)
         if start > end:
             raise PeriodError(f"the period starts ({start}) after it ends ({end})")
         return start, end

@@ -9,8 +9,8 @@ from sciatica_journal.domain.body import Region
 from sciatica_journal.storage import models
 
 RANGE_FRACTION = (
-    "CASE s.range_reached WHEN 'quarter' THEN 0.25 WHEN 'half' THEN 0.5 "
-    "WHEN 'three-quarters' THEN 0.75 WHEN 'full' THEN 1.0 END"
+    "CASE WHEN s.pelvis_stayed_down = 1 THEN CASE s.range_reached WHEN 'quarter' THEN 0.25 "
+    "WHEN 'half' THEN 0.5 WHEN 'three-quarters' THEN 0.75 WHEN 'full' THEN 1.0 END END"
 )
 
 

@@ -47,7 +47,8 @@ def test_the_pdf_carries_the_summary_numbers(demo, tmp_path):
     assert f"({s['sessions']['adherence_pct']:.1f} %)" in flat
     back = s["pain"]["back"]
     assert (
-        f"first week {back['first_week_mean']:.1f} → last week {back['last_week_mean']:.1f}" in flat
+        f"first week {back['first_week_mean']:.2f} → last week {back['last_week_mean']:.2f}"
+        f" (change {back['change']:+.2f};" in flat
     )
     right = s["distal_extent"]["right"]
     names = demo.catalog.level_names

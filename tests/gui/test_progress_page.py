@@ -82,7 +82,7 @@ def test_hovering_reads_out_the_day(qtbot, set_up_services, page):
     page.reload()
     page.show_day_at(NOW.timestamp())
     text = find(page, "Values of the day under the pointer", QLabel).text()
-    assert text.startswith("Tue 24 Nov 2026: 1 sessions")
+    assert text.startswith("Tue 24 Nov 2026: 1 session ·")
     assert "back pain 6 → 5" in text and "leg pain 7 → 4" in text
     assert "reaches: left nothing, right thigh" in text
     assert all(cursor.isVisible() for cursor in page._cursors)

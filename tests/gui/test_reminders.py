@@ -61,6 +61,16 @@ def test_a_due_session_reminds_and_snooze_quiets_it(qtbot, set_up_services, cloc
     assert window.reminders.check()
 
 
+def test_no_reminder_on_a_day_paused_by_an_urgent_answer(qtbot, set_up_services):
+    from sciatica_journal.domain.red_flags import Trigger
+
+    _enable(set_up_services)
+    window = _window(qtbot, set_up_services)
+    answers = {q.code: False for q in set_up_services.program.red_flags}
+    set_up_services.red_flags.record({**answers, "incontinence": True}, Trigger.DAILY)
+    assert not window.reminders.check()
+
+
 def test_no_reminder_once_the_maximum_is_reached_or_at_night(qtbot, set_up_services, clock):
     _enable(set_up_services)
     window = _window(qtbot, set_up_services)

@@ -113,17 +113,20 @@ def _due(hour, minute, done, last=None, day=TUESDAY):
 def test_next_due_spreads_the_rest_of_the_day():
     assert _due(6, 0, 0).text == "At 07:00."
     assert _due(9, 0, 0).text == "Now."
-    # 12:00 with 2 done and the last at 11:00: 3 left over 10 hours → every 3 h 20 min.
-    assert _due(12, 0, 2, last=(11, 0)).text == "At 14:20."
+    # 2 done, the last at 11:00: 3 left between 11:00 and 22:00 → the next at 13:45,
+    # and the answer does not drift as the clock moves on.
+    assert _due(12, 0, 2, last=(11, 0)).text == "At 13:45."
+    assert _due(13, 0, 2, last=(11, 0)).text == "At 13:45."
+    assert _due(14, 0, 2, last=(11, 0)).text == "Now."
     assert _due(23, 0, 3).text == "Tomorrow from 07:00."
     assert _due(15, 0, 8).at is None
     # Past the minimum, extra sessions are spaced more loosely.
-    assert _due(12, 0, 5, last=(11, 30)).text == "At 14:00."
+    assert _due(12, 0, 5, last=(11, 30)).text == "At 14:07."
 
 
 def test_next_due_on_the_dst_forward_day():
     # 29 March: waking 07:00-22:00 local still; at 12:00 with 4 done, one left.
-    assert _due(12, 0, 4, last=(11, 30), day=D(2026, 3, 29)).text == "At 21:30."
+    assert _due(12, 0, 4, last=(11, 30), day=D(2026, 3, 29)).text == "At 16:45."
 
 
 def test_the_service_summary(set_up_services, clock):
@@ -132,7 +135,7 @@ def test_the_service_summary(set_up_services, clock):
     summary = set_up_services.frequency.summary()
     assert summary.streaks.current == 1
     assert summary.adherence_7d == 14.3
-    assert summary.next_due.text == "At 16:28."  # 3 left over 15:00-22:00, last ended 14:08
+    assert summary.next_due.text == "At 16:06."  # 3 left between 14:08 (the last) and 22:00
 
 
 def test_should_remind():

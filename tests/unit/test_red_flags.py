@@ -68,3 +68,16 @@ def test_the_service_keeps_screens_and_blocks_the_day(services, clock):
     # The next day is a new day.
     clock.moment = clock.moment + dt.timedelta(days=1)
     assert flags.due_today() and not flags.blocked_today()
+
+
+def test_the_saddle_marked_at_check_out_keeps_the_questions_due(set_up_services, clock):
+    from tests.builders import new_session, symptom_map
+
+    set_up_services.sessions.record(
+        new_session(
+            clock.moment - dt.timedelta(hours=1),
+            map_before=symptom_map("calf-left"),
+            map_after=symptom_map("calf-left", "saddle"),
+        )
+    )
+    assert set_up_services.red_flags.pending() is Trigger.SADDLE

@@ -65,6 +65,15 @@ OUTCOME_TABLE = [
         Outcome.CENTRALIZED,
     ),
     (
+        "milder-central-back-pain-is-better",
+        (4, 5),
+        (4, 5),
+        symptom_map("low-back-center", intensity=3),
+        symptom_map("low-back-center", intensity=1),
+        False,
+        Outcome.BETTER,
+    ),
+    (
         "saddle-mark-is-not-spreading-down-a-leg",
         (4, 5),
         (4, 5),
@@ -126,7 +135,18 @@ def test_explanations_say_why():
 DAY = dt.date(2026, 11, 24)
 
 
-def s(rung, outcome, *, day=0, stopped=False, rng=None, pelvis=None, before=None, after=None):
+def s(
+    rung,
+    outcome,
+    *,
+    day=0,
+    stopped=False,
+    rng=None,
+    pelvis=None,
+    before=None,
+    after=None,
+    calm=True,
+):
     return SessionSummary(
         rung=rung,
         local_date=DAY + dt.timedelta(days=day),
@@ -136,6 +156,7 @@ def s(rung, outcome, *, day=0, stopped=False, rng=None, pelvis=None, before=None
         pelvis_stayed_down=pelvis,
         extent_before=before or {},
         extent_after=after or {},
+        no_more_pain=calm,
     )
 
 
@@ -230,6 +251,23 @@ ADVICE_TABLE = [
         [s(FULL, "better", rng="full", pelvis=True)],
         FULL,
         AdviceKind.GOAL_MET,
+        False,
+    ),
+    (
+        "goal-not-met-when-pain-rose",
+        [s(FULL, "no_change", rng="full", pelvis=True, calm=False)],
+        FULL,
+        AdviceKind.KEEP_GOING,
+        False,
+    ),
+    (
+        "rule6-before-rule7-on-baby-press-ups",
+        [
+            s(BABY, o, rng="half", pelvis=True)
+            for o in ("no_change", "no_change", "better", "better", "better")
+        ],
+        FULL,
+        AdviceKind.PROGRESS,
         False,
     ),
     (
