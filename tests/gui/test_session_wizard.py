@@ -311,3 +311,15 @@ def test_the_demo_journal_gets_sensible_advice(services):
     assert advice.rung.slug in ("full-press-up", "baby-press-up")
     assert not advice.contact_clinician
     assert services.sessions.best_range().value == "full"
+
+
+def test_going_back_from_check_out_keeps_what_was_entered_there(qtbot, window):
+    wizard = window.start_session()
+    check_in(qtbot, wizard, back=5, leg=6)
+    press(qtbot, wizard, "Next")  # lying face down: no range step
+    press(qtbot, wizard, "Next")
+    score(qtbot, wizard, "Back pain after", 1)
+    score(qtbot, wizard, "Leg pain after", 1)
+    press(qtbot, wizard, "Back")
+    press(qtbot, wizard, "Next")
+    assert wizard.check_out.pain().back == 1 and wizard.check_out.pain().leg == 1

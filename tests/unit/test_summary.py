@@ -103,3 +103,14 @@ def test_an_empty_period():
     s = run([])
     assert s.total == 0 and s.back.first_week_mean is None and s.current_rung is None
     assert s.extent["left"].trend == "stable"
+
+
+def test_a_future_period_is_refused(services):
+    import pytest
+
+    from sciatica_journal.services.summary_service import PeriodError
+
+    with pytest.raises(PeriodError, match="after today"):
+        services.summaries.summary(D(2099, 1, 1), D(2099, 2, 1))
+    _, end = services.summaries.period(D(2026, 11, 1), D(2099, 1, 1))
+    assert end == D(2026, 11, 24)  # capped at today
