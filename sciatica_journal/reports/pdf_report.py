@@ -142,10 +142,16 @@ class PdfReport:
                 )
         notes = self.data.notes if self.data.options.include_notes else []
         if notes:
-            per_page = max(1, int((body_h - 40) // (row_h * 2.2)))
-            for i in range(0, len(notes), per_page):
-                chunk = notes[i : i + per_page]
-                pages.append(lambda p, r, chunk=chunk: self._notes(p, r, chunk))
+            chunk: list[tuple[object, str, float]] = []
+            used = 22.0
+            for day, text in notes:
+                height = self._note_height(text, page.width() - 80)
+                if chunk and used + height > body_h:
+                    pages.append(lambda p, r, chunk=chunk: self._notes(p, r, chunk))
+                    chunk, used = [], 22.0
+                chunk.append((day, text, height))
+                used += height
+            pages.append(lambda p, r, chunk=chunk: self._notes(p, r, chunk))
         last_table_rows = len(self.data.days) % per_page if self.data.options.include_table else 0
         room_on_last = (
             self.data.options.include_table and not notes and (0 < last_table_rows < per_page - 22)
@@ -201,6 +207,7 @@ class PdfReport:
         """Paint every page onto a PDF writer or a printer; returns the number of pages.
         The layout is in points whatever the device's resolution."""
         device.setPageLayout(self.page_layout())
+        self._device = device
         painter = QPainter(device)
         if not painter.isActive():
             raise ReportError("cannot paint the report")
@@ -421,6 +428,15 @@ class PdfReport:
         if not rows:
             painter.drawText(QRectF(body.left(), y + 4, body.width(), 14), "No sessions.")
 
+    def _note_height(self, text: str, width: float) -> float:
+        """The height of a wrapped note, in points (measured for the device painted on)."""
+        scale = self._device.logicalDpiY() / 72.0
+        metrics = QFontMetricsF(_font(9), self._device)
+        box = metrics.boundingRect(
+            QRectF(0, 0, width * scale, 100000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return box.height() / scale + 8
+
     def _notes(self, painter: QPainter, body: QRectF, notes: list) -> None:
         y = body.top()
         painter.setFont(_font(11, bold=True))
@@ -428,14 +444,14 @@ class PdfReport:
         painter.drawText(QRectF(body.left(), y, body.width(), 18), "Notes")
         y += 22
         painter.setFont(_font(9))
-        for day, text in notes:
-            painter.drawText(QRectF(body.left(), y, 80, 28), day.isoformat())
+        for day, text, height in notes:
+            painter.drawText(QRectF(body.left(), y, 80, 14), day.isoformat())
             painter.drawText(
-                QRectF(body.left() + 80, y, body.width() - 80, 28),
+                QRectF(body.left() + 80, y, body.width() - 80, height),
                 int(Qt.TextFlag.TextWordWrap),
                 text,
             )
-            y += 30
+            y += height
 
     def _disclaimer_page(self, painter: QPainter, body: QRectF) -> None:
         painter.setPen(INK)
