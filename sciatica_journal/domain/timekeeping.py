@@ -33,4 +33,6 @@ def format_utc(moment: dt.datetime) -> str:
 
 
 def parse_utc(text: str) -> dt.datetime:
-    return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    if len(text) != 20 or not text.endswith("Z"):
+        raise ValueError(f"not a UTC time: {text!r}")
+    return dt.datetime.fromisoformat(text[:-1]).replace(tzinfo=dt.UTC)
