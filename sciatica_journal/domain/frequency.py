@@ -45,9 +45,7 @@ class Streaks:
 def streaks(counts: Mapping[dt.date, int], target_min: int, today: dt.date) -> Streaks:
     """Runs of consecutive days meeting the minimum. Today counts once it is met; until then
     the current streak is the one that ended yesterday (the day is not over)."""
-    met = sorted(
-        day.toordinal() for day, n in counts.items() if n >= target_min and day <= today
-    )
+    met = sorted(day.toordinal() for day, n in counts.items() if n >= target_min and day <= today)
     longest = run = 0
     previous = None
     for day in met:  # whole numbers: fast over ten years of days

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
+from sciatica_journal.gui.cards import card
 from sciatica_journal.gui.journal_model import DATE, NOTE, JournalModel, JournalProxy
 from sciatica_journal.services.journal_service import JournalError, JournalService, UndoToken
 
@@ -34,17 +34,6 @@ PAIN_FIELDS = (
     ("back_after", "Back pain after"),
     ("leg_after", "Leg pain after"),
 )
-
-
-def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(18, 14, 18, 14)
-    heading = QLabel(title)
-    heading.setObjectName("cardTitle")
-    layout.addWidget(heading)
-    return frame, layout
 
 
 def _button_row(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -195,7 +184,7 @@ class JournalPage(QWidget):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
 
-        card, card_layout = _card("Every entry")
+        entries_card, card_layout = card("Every entry")
         self.model = JournalModel(journal_service, self)
         self.proxy = JournalProxy(self.model, self)
         self.table = QTableView()
@@ -255,7 +244,7 @@ class JournalPage(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setAccessibleName("Journal status")
         card_layout.addWidget(self.status_label)
-        layout.addWidget(card, stretch=1)
+        layout.addWidget(entries_card, stretch=1)
 
         # Delete only while the table itself has the focus (not while a note is being typed).
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)

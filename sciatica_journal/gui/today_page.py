@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from sciatica_journal.domain.sessions import SessionEntry
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.domain.today import BandState, DailyCount
+from sciatica_journal.gui.cards import card
 from sciatica_journal.gui.day_dots import DayDots
 from sciatica_journal.gui.ladder_widget import LadderWidget
 from sciatica_journal.services.frequency_service import FrequencyService, FrequencySummary
@@ -48,17 +48,6 @@ def streak_text(summary: FrequencySummary) -> str:
     return f"{streak} · last 7 days: {week}"
 
 
-def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(18, 14, 18, 14)
-    heading = QLabel(title)
-    heading.setObjectName("cardTitle")
-    layout.addWidget(heading)
-    return frame, layout
-
-
 class TodayPage(QWidget):
     start_requested = Signal()
 
@@ -82,7 +71,7 @@ class TodayPage(QWidget):
         self.date_label.setObjectName("pageTitle")
         layout.addWidget(self.date_label)
 
-        count_card, count_layout = _card("Sessions today")
+        count_card, count_layout = card("Sessions today")
         self.count_label = QLabel()
         self.count_label.setObjectName("bigNumber")
         self.count_label.setAccessibleName("Sessions today")
@@ -101,7 +90,7 @@ class TodayPage(QWidget):
         count_layout.addWidget(self.streak_label)
         layout.addWidget(count_card)
 
-        rung_card, rung_layout = _card("Next exercise")
+        rung_card, rung_layout = card("Next exercise")
         self.rung_label = QLabel()
         self.rung_label.setObjectName("rungName")
         self.rung_label.setAccessibleName("Next exercise")
@@ -141,7 +130,7 @@ class TodayPage(QWidget):
         rung_layout.addLayout(row)
         layout.addWidget(rung_card)
 
-        list_card, list_layout = _card("Today's sessions")
+        list_card, list_layout = card("Today's sessions")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Today's sessions")
         self.table.setHorizontalHeaderLabels(COLUMNS)
