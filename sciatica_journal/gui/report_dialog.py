@@ -149,8 +149,6 @@ class ReportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.preset.currentIndexChanged.connect(self._preset_changed)
-        for box in (self.identity, self.notes, self.charts, self.table):
-            box.toggled.connect(self.refresh)
         self._preset_changed()
 
     # ---- the period and options ------------------------------------------------

@@ -52,29 +52,6 @@ def insert_session(session: NewSession, outcome: Outcome, zone: str, now: dt.dat
     return entry_uuid
 
 
-def _entry(row: models.ExerciseSession) -> SessionEntry:
-    after = None
-    if row.back_pain_after is not None and row.leg_pain_after is not None:
-        after = PainScores(back=row.back_pain_after, leg=row.leg_pain_after)
-    return SessionEntry(
-        uuid=row.uuid,
-        rung=row.rung,
-        started_at=parse_utc(row.started_at),
-        ended_at=parse_utc(row.ended_at),
-        zone=row.zone,
-        local_date=dt.date.fromisoformat(row.local_date),
-        pain_before=PainScores(back=row.back_pain_before, leg=row.leg_pain_before),
-        pain_after=after,
-        outcome=Outcome(row.outcome),
-        reps_done=row.reps_done,
-        hold_seconds=row.hold_seconds,
-        range_reached=None if row.range_reached is None else PressUpRange(row.range_reached),
-        pelvis_stayed_down=row.pelvis_stayed_down,
-        stopped_for_pain=row.stopped_for_pain,
-        note=row.note,
-    )
-
-
 _ENTRY_COLUMNS = (
     "uuid, rung, started_at, ended_at, zone, local_date, back_pain_before, leg_pain_before, "
     "back_pain_after, leg_pain_after, outcome, reps_done, hold_seconds, range_reached, "
@@ -131,8 +108,10 @@ def sessions_on(day: dt.date) -> list[SessionEntry]:
 
 
 def latest_session() -> SessionEntry | None:
-    row = models.ExerciseSession.select().order_by(models.ExerciseSession.started_at.desc()).first()
-    return None if row is None else _entry(row)
+    row = models.database.execute_sql(
+        f"SELECT {_ENTRY_COLUMNS} FROM exercise_session ORDER BY started_at DESC, id DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else _entry_from_tuple(row)
 
 
 def count_sessions() -> int:
