@@ -37,6 +37,40 @@ def adherence_pct(
 
 
 @dataclass(frozen=True)
+class RecentAdherence:
+    """Of the days counted, how many met the daily minimum."""
+
+    met: int
+    days: int
+
+    @property
+    def percent(self) -> float | None:
+        return None if not self.days else round(self.met / self.days * 100, 1)
+
+
+def recent_adherence(
+    counts: Mapping[dt.date, int], today: dt.date, window: int, target_min: int
+) -> RecentAdherence:
+    """The last ``window`` days as far as the journal goes back: every whole day before
+    today, and today once its minimum is met (until then the day is not over). A journal
+    begun today has no full day yet (``days`` 0)."""
+    first = min((day for day, n in counts.items() if n > 0), default=None)
+    if first is None:
+        return RecentAdherence(0, 0)
+    start = max(first, today - dt.timedelta(days=window - 1))
+    met = days = 0
+    day = start
+    while day < today:
+        days += 1
+        met += counts.get(day, 0) >= target_min
+        day += dt.timedelta(days=1)
+    if counts.get(today, 0) >= target_min:
+        days += 1
+        met += 1
+    return RecentAdherence(met, days)
+
+
+@dataclass(frozen=True)
 class Streaks:
     current: int
     longest: int

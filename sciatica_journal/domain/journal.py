@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, distal_extent
 from sciatica_journal.domain.sessions import Outcome, PainScores, PressUpRange
+from sciatica_journal.domain.timekeeping import duration_words
 
 NOTE_MAX_LENGTH = 5000
 
@@ -69,12 +70,8 @@ def pain_change(before: int, after: int | None) -> str:
 
 
 def describe_hold(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    if minutes and rest:
-        return f"{minutes} min {rest} s hold"
-    if minutes:
-        return f"{minutes} min hold"
-    return f"{rest} s hold"
+    """E.g. "held 3 s", "held 2 min 30 s"."""
+    return f"held {duration_words(seconds)}"
 
 
 def session_summary(

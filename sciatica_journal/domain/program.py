@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sciatica_journal.domain.red_flags import RedFlagQuestion, Severity
+from sciatica_journal.domain.timekeeping import duration_words
 
 
 class ProgramError(ValueError):
@@ -27,10 +28,7 @@ class Dose:
 
     def describe(self) -> str:
         if self.kind == "hold":
-            minutes, seconds = divmod(self.default, 60)
-            if seconds:
-                return f"hold {minutes} min {seconds} s"
-            return f"hold {minutes} min"
+            return f"hold {duration_words(self.default)}"
         return f"{self.minimum}–{self.maximum} repetitions"
 
 
@@ -39,7 +37,7 @@ class Rung:
     number: int  # 1 = lowest
     slug: str
     name: str
-    short: str
+    clinical: str  # the clinical name, shown in brackets where a clinician reads
     summary: str
     dose: Dose
     steps: tuple[str, ...]
@@ -170,7 +168,7 @@ def _rung(number: int, table: Any) -> Rung:
         number=number,
         slug=_text(table, "slug", path),
         name=_text(table, "name", path),
-        short=_text(table, "short", path),
+        clinical=_text(table, "clinical", path),
         summary=_text(table, "summary", path),
         dose=_dose(_table(table, "dose", path), f"{path}dose."),
         steps=_texts(table, "steps", path),

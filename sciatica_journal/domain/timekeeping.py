@@ -36,3 +36,15 @@ def parse_utc(text: str) -> dt.datetime:
     if len(text) != 20 or not text.endswith("Z"):
         raise ValueError(f"not a UTC time: {text!r}")
     return dt.datetime.fromisoformat(text[:-1]).replace(tzinfo=dt.UTC)
+
+
+def duration_words(seconds: int) -> str:
+    """A duration as people say it: "3 s", "2 min", "2 min 30 s", "1 h 5 min"."""
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    if minutes:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    return f"{secs} s"

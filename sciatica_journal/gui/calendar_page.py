@@ -10,13 +10,16 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from sciatica_journal.domain.frequency import RecentAdherence
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.gui.frequency_words import days_on_target
 from sciatica_journal.services.frequency_service import CalendarDay, FrequencyService
 
 MET = QColor("#cfe8df")
@@ -90,6 +93,11 @@ class CalendarPage(QWidget):
         self.day_title.setObjectName("fieldTitle")
         self.day_list = QListWidget()
         self.day_list.setAccessibleName("Sessions on the chosen day")
+        # Long lines wrap: the list never scrolls sideways.
+        self.day_list.setWordWrap(True)
+        self.day_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.day_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.day_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         side = QVBoxLayout()
         side.addWidget(self.day_title)
         side.addWidget(self.day_list, stretch=1)
@@ -118,11 +126,14 @@ class CalendarPage(QWidget):
         days = [d for d in self.calendar.days.values() if not d.future]
         if days:
             met = sum(1 for d in days if d.met)
-            month_adherence = f"{met} of {len(days)} days on target"
-        last_30 = "—" if s.adherence_30d is None else f"{s.adherence_30d:.1f} %"
+            month_adherence = days_on_target(RecentAdherence(met, len(days)))
+        recent = s.last_30_days
+        last_30 = days_on_target(recent)
+        if recent.percent is not None:
+            last_30 += f" ({recent.percent:.1f} %)"
         self.summary.setText(
             f"Current streak: {_days(s.streaks.current)} · longest: {_days(s.streaks.longest)} · "
-            f"last 30 days: {last_30} of days on target · this month: {month_adherence}"
+            f"last 30 days: {last_30} · this month: {month_adherence}"
         )
         self.show_day(self.calendar.selectedDate())
 
@@ -135,8 +146,8 @@ class CalendarPage(QWidget):
         for entry in sessions:
             rung = self._program.rung(entry.rung) if self._program.has_rung(entry.rung) else None
             when = local_time(entry.started_at, entry.zone)
-            self.day_list.addItem(
-                f"{when:%H:%M}  {rung.short if rung else entry.rung} — {entry.outcome.label}"
-            )
+            text = f"{when:%H:%M}  {rung.name if rung else entry.rung} — {entry.outcome.label}"
+            self.day_list.addItem(text)
+            self.day_list.item(self.day_list.count() - 1).setToolTip(text)
         if not sessions:
             self.day_list.addItem("No sessions.")

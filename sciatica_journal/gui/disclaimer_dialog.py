@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.program import Program
+from sciatica_journal.gui.window_fit import fit_to_screen, scrolling
 
 
 class DisclaimerDialog(QDialog):
@@ -36,7 +37,7 @@ class DisclaimerDialog(QDialog):
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         text.setAccessibleName("Disclaimer text")
-        layout.addWidget(text)
+        layout.addWidget(scrolling(text), stretch=1)
         if accepted_on is None:
             self.confirm = QCheckBox(
                 "I have read this, and I will check with my physician before I start."
@@ -59,3 +60,4 @@ class DisclaimerDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_to_screen(self, QSize(640, 560))

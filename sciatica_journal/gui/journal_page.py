@@ -22,11 +22,20 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
 from sciatica_journal.gui.cards import card
-from sciatica_journal.gui.journal_model import DATE, NOTE, JournalModel, JournalProxy
+from sciatica_journal.gui.journal_model import (
+    DATE,
+    ENTRY,
+    NOTE,
+    SUMMARY,
+    TIME,
+    JournalModel,
+    JournalProxy,
+)
 from sciatica_journal.services.journal_service import JournalError, JournalService, UndoToken
 
 SIZE_SAMPLE = 200  # rows measured to size the columns
-MAX_COLUMN_WIDTH = 340  # pixels; a long summary is elided and its tooltip shows it whole
+NOTE_WIDTH = 180  # pixels; the summary takes the rest of the width
+MAX_COLUMN_WIDTH = 240  # pixels; a longer text is elided and its tooltip shows it whole
 
 PAIN_FIELDS = (
     ("back_before", "Back pain before"),
@@ -209,10 +218,16 @@ class JournalPage(QWidget):
         self.table.verticalHeader().setAccessibleName("Rows")
         header = self.table.horizontalHeader()
         header.setAccessibleName("Columns")
-        # Widths from the first rows only: measuring every row of a long journal is slow.
+        # The rows fit the width of the page (no sideways scrolling): date, time and entry
+        # get the width their texts need, summary and note share the rest; a cut text is
+        # elided and its tooltip shows it whole.
         header.setResizeContentsPrecision(SIZE_SAMPLE)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(NOTE, NOTE_WIDTH)
+        header.setMinimumSectionSize(48)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.empty_label = QLabel(
             "Nothing in the journal yet. Sessions, symptom check-ins and notes appear here."
@@ -286,10 +301,10 @@ class JournalPage(QWidget):
         self.model.reload()
         if not self._sized and self.model.rowCount():
             self._sized = True
-            for col in range(NOTE):
+            for col in (DATE, TIME, ENTRY):
                 self.table.resizeColumnToContents(col)
                 width = min(self.table.columnWidth(col), MAX_COLUMN_WIDTH)
-                self.table.setColumnWidth(col, width)  # the note keeps room
+                self.table.setColumnWidth(col, width)
         if selected is not None:
             self.select(selected.kind, selected.uuid)
         self._update_buttons()

@@ -47,7 +47,7 @@ class LadderWidget(QWidget):
                 tags.append("goal ✓" if goal_met else "goal")
             if here:
                 tags.append("now")
-            text = f"{rung.number}. {rung.short}" + (f"  ({', '.join(tags)})" if tags else "")
+            text = f"{rung.number}. {rung.name}" + (f"  ({', '.join(tags)})" if tags else "")
             label.setText(("▶ " if here else "   ") + text)
             label.setAccessibleName(text)
             label.setStyleSheet("font-weight: 700; color: #1f5e52;" if here else "color: #4d5f5b;")

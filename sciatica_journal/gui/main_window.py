@@ -10,7 +10,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from sciatica_journal import APP_NAME, __version__
 from sciatica_journal.gui.calendar_page import CalendarPage
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
+from sciatica_journal.gui.file_dialogs import ask_folder, ask_open_path, ask_save_path
 from sciatica_journal.gui.journal_page import JournalPage
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
@@ -34,6 +34,7 @@ from sciatica_journal.gui.session_wizard import SessionWizard
 from sciatica_journal.gui.style import app_icon
 from sciatica_journal.gui.symptoms_page import SymptomsPage
 from sciatica_journal.gui.today_page import TodayPage
+from sciatica_journal.gui.window_fit import WindowSizes, scrolling
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
 
@@ -42,6 +43,22 @@ if TYPE_CHECKING:
     from sciatica_journal.gui.report_dialog import ReportDialog
 
 TODAY, SYMPTOMS, PROGRESS, CALENDAR, JOURNAL = range(5)
+
+
+class PageStack(QStackedWidget):
+    """Pages, sized by the one shown: a tall page scrolls without making others scroll."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
 class MainWindow(QMainWindow):
@@ -54,14 +71,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.setWindowIcon(app_icon())
-        self.resize(1000, 720)
+        self.sizes = WindowSizes(services.data_dir)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Pages")
         self.navigation.setFixedWidth(170)
         self.navigation.setSpacing(2)
-        self.pages = QStackedWidget()
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages = PageStack()
         self._drawing: BodyMapDrawing | None = None
         # Pages other than Today are built when first shown (keeps start-up fast).
         self._factories: dict[int, Callable[[], QWidget]] = {
@@ -94,8 +112,11 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(side)
-        layout.addWidget(self.pages, stretch=1)
+        # On a small screen a page scrolls inside the window; the sidebar stays.
+        self.page_area = scrolling(self.pages, "Page")
+        layout.addWidget(self.page_area, stretch=1)
         self.setCentralWidget(central)
+        self.sizes.restore(self, "main", QSize(1180, 800))
         self._build_menus()
         self.profile_changed.connect(self.journal_changed)
         self.journal_changed.connect(self._refresh_pages)
@@ -222,7 +243,7 @@ class MainWindow(QMainWindow):
         if self._services.red_flags.blocked_today():
             self.today_page.refresh()
             return None
-        wizard = SessionWizard(self._services, self.drawing, self)
+        wizard = SessionWizard(self._services, self.drawing, self, self.sizes)
         wizard.saved.connect(lambda _uuid: self.journal_changed.emit())
         wizard.finished.connect(lambda _result: self.today_page.refresh())
         wizard.open()
@@ -264,31 +285,26 @@ class MainWindow(QMainWindow):
     def open_report(self) -> ReportDialog:
         from sciatica_journal.gui.report_dialog import ReportDialog  # printing loads on demand
 
-        dialog = ReportDialog(self._services, self.drawing, self)
+        dialog = ReportDialog(self._services, self.drawing, self, self.sizes)
         dialog.open()
         return dialog
 
     def export_json(self, path: Path | None = None) -> bool:
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self,
-                "Export the journal",
-                str(Path.home() / "sciatica-journal.json"),
-                "JSON (*.json)",
+            path = ask_save_path(
+                self, "Export the journal", Path.home() / "sciatica-journal.json", "JSON (*.json)"
             )
-            if not name:
+            if path is None:
                 return False
-            path = Path(name)
         return self._transfer(
             lambda: self._services.transfer.export_json(path), f"Exported the journal to {path}."
         )
 
     def export_csv(self, folder: Path | None = None) -> bool:
         if folder is None:
-            name = QFileDialog.getExistingDirectory(self, "Export the tables into a folder")
-            if not name:
+            folder = ask_folder(self, "Export the tables into a folder", Path.home())
+            if folder is None:
                 return False
-            folder = Path(name)
         return self._transfer(
             lambda: self._services.transfer.export_csv(folder),
             f"Exported the tables (CSV) into {folder}.",
@@ -296,12 +312,9 @@ class MainWindow(QMainWindow):
 
     def import_json(self, path: Path | None = None) -> bool:
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, "Import a journal", str(Path.home()), "JSON (*.json)"
-            )
-            if not name:
+            path = ask_open_path(self, "Import a journal", Path.home(), "JSON (*.json)")
+            if path is None:
                 return False
-            path = Path(name)
         done = self._transfer(lambda: self._services.transfer.import_json(path), "")
         if done:
             self.journal_changed.emit()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from sciatica_journal.domain.profile import ProfileError
 from sciatica_journal.gui.profile_form import ProfileForm
+from sciatica_journal.gui.window_fit import capped_size, fit_to_screen, scrolling
 from sciatica_journal.services.profile_service import ProfileService
 
 
@@ -32,7 +34,7 @@ class ProfileDialog(QDialog):
             )
             intro.setWordWrap(True)
             layout.addWidget(intro)
-        layout.addWidget(form)
+        layout.addWidget(scrolling(form), stretch=1)
         buttons = QDialogButtonBox()
         save = buttons.addButton(
             "Start using the journal" if first_run else "Save",
@@ -48,11 +50,15 @@ class ProfileDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         form.set_profile(current)
+        fit_to_screen(self, self.sizeHint().expandedTo(QSize(560, 0)) + QSize(24, 0))
 
     def _save(self) -> None:
         try:
             self._profiles.save(self.form.profile())
         except ProfileError as exc:
             self.form.show_error(str(exc).capitalize() + ".", exc.field)
+            # The message takes room of its own (the fields keep theirs; it scrolls if needed).
+            wanted = self.size().expandedTo(self.sizeHint())
+            self.resize(capped_size(self, wanted))
             return
         self.accept()

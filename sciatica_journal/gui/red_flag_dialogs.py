@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.program import RedFlagAdvice
 from sciatica_journal.domain.red_flags import RedFlagQuestion, ScreenResult, Trigger
+from sciatica_journal.gui.window_fit import fit_to_screen, scrolling
 from sciatica_journal.services.red_flag_service import RedFlagService
 
 INTRO = {
@@ -99,7 +100,7 @@ class RedFlagDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(680, 620)
+        fit_to_screen(self, QSize(720, 640))
 
     def _update_continue(self) -> None:
         self.continue_button.setEnabled(all(g.checkedId() in (0, 1) for g in self._groups.values()))
@@ -156,7 +157,7 @@ class OutcomeDialog(QDialog):
         body.setWordWrap(True)
         body.setAccessibleName("What to do")
         body.setContentsMargins(18, 6, 18, 6)
-        layout.addWidget(body)
+        layout.addWidget(scrolling(body), stretch=1)
         button = QPushButton("I understand" if urgent else "Continue")
         button.setAccessibleName(button.text())
         button.setDefault(True)
@@ -165,6 +166,7 @@ class OutcomeDialog(QDialog):
         row.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
         row.setContentsMargins(18, 0, 18, 0)
         layout.addWidget(row)
+        fit_to_screen(self, QSize(620, layout.sizeHint().height() + body.sizeHint().height()))
 
 
 def run_red_flag_check(

@@ -7,7 +7,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.gui.file_dialogs import ask_save_path
+from sciatica_journal.gui.window_fit import WindowSizes, fit_to_screen, scrolling
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.reports.pdf_report import (
     PdfReport,
@@ -47,6 +48,11 @@ PRESETS = (
 )
 
 
+def open_file(path: Path) -> bool:
+    """Show a file in the desktop's program for it; False when none could be started."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -59,14 +65,20 @@ class ReportDialog(QDialog):
     saved = Signal(Path)
 
     def __init__(
-        self, services: Services, drawing: BodyMapDrawing, parent: QWidget | None = None
+        self,
+        services: Services,
+        drawing: BodyMapDrawing,
+        parent: QWidget | None = None,
+        sizes: WindowSizes | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._drawing = drawing
+        # The printer a preview or print dialog paints on must live as long as the dialog.
+        self._printer: QPrinter | None = None
         self.setWindowTitle("Report for your physician")
         self.setAccessibleName("Report for your physician")
-        self.resize(720, 640)
+        self.setSizeGripEnabled(True)
         today = services.summaries.today()
 
         self.preset = QComboBox()
@@ -142,14 +154,24 @@ class ReportDialog(QDialog):
         self.print_button.clicked.connect(self.print_report)
         close.clicked.connect(self.reject)
 
+        # The choices and the summary scroll on a small screen; the buttons stay in view.
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(form)
+        content_layout.addWidget(self.summary)
+        content_layout.addWidget(self.open_after)
+        content_layout.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary, stretch=1)
-        layout.addWidget(self.open_after)
+        layout.addWidget(scrolling(content), stretch=1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self._preset_changed()
+        if sizes is not None:
+            sizes.restore(self, "report", QSize(760, 700))
+        else:
+            fit_to_screen(self, QSize(760, 700))
 
     # ---- the period and options ------------------------------------------------
 
@@ -223,26 +245,38 @@ class ReportDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
             progress.close()
-        self.status.setText(f"Saved {path} ({pages} pages).")
+        saved = f"Saved {path} ({pages} pages)."
+        self.status.setText(saved)
         self.saved.emit(path)
-        if self.open_after.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if self.open_after.isChecked() and not open_file(path):
+            self.status.setText(
+                f"{saved} No program to show PDF files could be started: open the file "
+                "from your file manager."
+            )
         return True
 
     def _ask_and_save(self) -> None:
         start, end = _date(self.start.date()), _date(self.end.date())
-        name, _ = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             "Save the report",
-            str(Path.home() / f"sciatica-report-{start}-to-{end}.pdf"),
+            Path.home() / f"sciatica-report-{start}-to-{end}.pdf",
             "PDF (*.pdf)",
         )
-        if name:
-            self.save_pdf(Path(name if name.lower().endswith(".pdf") else name + ".pdf"))
+        if path is not None:
+            if path.suffix.lower() != ".pdf":
+                path = path.with_name(path.name + ".pdf")
+            self.save_pdf(path)
 
-    def _printer(self) -> QPrinter:
+    def _new_printer(self) -> QPrinter:
+        """A printer kept by the dialog: QPrintPreviewDialog and QPrintDialog hold only a
+        pointer to it, and a temporary one is freed under them (a crash in Preview)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("Sciatica Journal report")
+        # The report is laid out in points and its fonts are sized in points: at 72 dots
+        # per inch the two agree (as for the PDF); the output stays vector at any printer.
+        printer.setResolution(72)
+        self._printer = printer
         return printer
 
     def paint_to(self, printer: QPrinter) -> int:
@@ -250,12 +284,19 @@ class ReportDialog(QDialog):
         return 0 if data is None else PdfReport(data, self._drawing).paint_on(printer)
 
     def preview(self) -> None:
-        dialog = QPrintPreviewDialog(self._printer(), self)
+        dialog = QPrintPreviewDialog(self._new_printer(), self)
         dialog.setWindowTitle("Report preview")
+        dialog.setAccessibleName("Report preview")
         dialog.paintRequested.connect(self.paint_to)
+        fit_to_screen(dialog, QSize(900, 1000))
         dialog.exec()
+        dialog.deleteLater()
 
     def print_report(self) -> None:
-        printer = self._printer()
-        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+        printer = self._new_printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setAccessibleName("Print")
+        fit_to_screen(dialog, dialog.sizeHint())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.paint_to(printer)
+        dialog.deleteLater()

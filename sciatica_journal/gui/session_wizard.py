@@ -8,7 +8,7 @@ is one click away from the exercise on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.advice import Advice
 from sciatica_journal.domain.body import SymptomMap
+from sciatica_journal.domain.journal import describe_hold
 from sciatica_journal.domain.red_flags import ScreenResult, Trigger
 from sciatica_journal.domain.sessions import NewSession, SessionError
 from sciatica_journal.gui.red_flag_dialogs import OutcomeDialog, RedFlagDialog
+from sciatica_journal.gui.window_fit import WindowSizes, fit_to_screen, scrolling
 from sciatica_journal.gui.wizard_checkin import SymptomsStep
 from sciatica_journal.gui.wizard_exercise import RANGE_LABELS, ExerciseStep, RangeStep, RepsStep
 from sciatica_journal.gui.wizard_result import ResultStep
@@ -54,7 +56,11 @@ class SessionWizard(QDialog):
     saved = Signal(str)  # the new session's UUID
 
     def __init__(
-        self, services: Services, drawing: BodyMapDrawing, parent: QWidget | None = None
+        self,
+        services: Services,
+        drawing: BodyMapDrawing,
+        parent: QWidget | None = None,
+        sizes: WindowSizes | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -67,7 +73,7 @@ class SessionWizard(QDialog):
         self._checkout_prefilled = False
         self.setWindowTitle("Exercise session")
         self.setAccessibleName("Exercise session")
-        self.resize(1100, 820)
+        self.setSizeGripEnabled(True)
 
         self.check_in = SymptomsStep(drawing, "before")
         self.exercise = ExerciseStep(services.program)
@@ -84,7 +90,8 @@ class SessionWizard(QDialog):
             self.check_out,
             self.result,
         ):
-            self.stack.addWidget(step)
+            # A step taller than the window scrolls; the buttons below always stay in view.
+            self.stack.addWidget(scrolling(step))
 
         latest = services.symptoms.latest()
         self.check_in.prefill(
@@ -96,22 +103,24 @@ class SessionWizard(QDialog):
             step.leg_pain.valueChanged.connect(self._touch)
         self.range.answered.connect(self._update_buttons)
 
-        self.back_button = QPushButton("Back")
+        # The keys are written on the buttons: &B and &N underline and answer Alt+B, Alt+N.
+        self.back_button = QPushButton("← &Back  (Alt+B)")
         self.back_button.setAccessibleName("Back")
         self.back_button.clicked.connect(self.go_back)
-        self.next_button = QPushButton("Next")
+        self.next_button = QPushButton()
         self.next_button.setAccessibleName("Next")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.go_next)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton("Cancel  (Esc)")
         self.cancel_button.setAccessibleName("Cancel")
         self.cancel_button.clicked.connect(self.reject)
-        self.stop_button = QPushButton("Stop — this hurts")
+        self.stop_button = QPushButton("&Stop — this hurts  (Alt+S)")
         self.stop_button.setAccessibleName("Stop — this hurts")
         self.stop_button.setObjectName("stopButton")
-        self.stop_button.setToolTip("Stop now (Alt+S): what you did is saved, counted as worse")
+        self.stop_button.setToolTip("Stop now: what you did is saved, counted as worse")
         self.stop_button.clicked.connect(self.stop_for_pain)
-        QShortcut(QKeySequence("Alt+S"), self, self._stop_if_shown)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._finish_if_last)
         space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.reps, self._space_on_reps)
         space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -128,6 +137,10 @@ class SessionWizard(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.stack, stretch=1)
         layout.addLayout(bar)
+        if sizes is not None:
+            sizes.restore(self, "session", QSize(1100, 820))
+        else:
+            fit_to_screen(self, QSize(1100, 820))
         self._enter(CHECK_IN)
 
     # ---- navigation ---------------------------------------------------------------
@@ -135,6 +148,16 @@ class SessionWizard(QDialog):
     @property
     def step(self) -> int:
         return self.stack.currentIndex()
+
+    def _step_widget(self, step: int) -> QWidget:
+        return (
+            self.check_in,
+            self.exercise,
+            self.reps,
+            self.range,
+            self.check_out,
+            self.result,
+        )[step]
 
     def _enter(self, step: int) -> None:
         self.stack.setCurrentIndex(step)
@@ -148,7 +171,7 @@ class SessionWizard(QDialog):
             if not self._checkout_prefilled:  # coming back keeps what was entered there
                 self.check_out.prefill(self.check_in.pain(), self.check_in.symptom_map())
                 self._checkout_prefilled = True
-        focus = getattr(self.stack.currentWidget(), "focus_first", None)
+        focus = getattr(self._step_widget(step), "focus_first", None)
         if focus is not None:
             focus()
         self._update_buttons()
@@ -166,8 +189,9 @@ class SessionWizard(QDialog):
         )
         self.back_button.setEnabled(step != CHECK_IN and not (self._stopped and step >= CHECK_OUT))
         self.stop_button.setVisible(step in (EXERCISE, REPS, RANGE))
-        self.next_button.setText("Finish" if step == RESULT else "Next")
-        self.next_button.setAccessibleName(self.next_button.text())
+        last = step == RESULT
+        self.next_button.setText("&Finish  (Ctrl+Enter)" if last else "&Next →  (Alt+N)")
+        self.next_button.setAccessibleName("Finish" if last else "Next")
         self.next_button.setEnabled(step != RANGE or self.range.complete())
 
     def go_back(self) -> None:
@@ -182,7 +206,7 @@ class SessionWizard(QDialog):
         step = self.step
         self._touched = True
         if step == CHECK_IN:
-            if not self._safety_check():
+            if not self.check_in.check_complete() or not self._safety_check():
                 return
             self._enter(EXERCISE)
         elif step == EXERCISE:
@@ -192,7 +216,8 @@ class SessionWizard(QDialog):
         elif step == RANGE:
             self._enter(CHECK_OUT)
         elif step == CHECK_OUT:
-            self._show_result()
+            if self._stopped or self.check_out.check_complete():
+                self._show_result()
         elif step == RESULT:
             self._finish()
 
@@ -200,9 +225,9 @@ class SessionWizard(QDialog):
         if self.step == REPS:
             (self.reps.start_pause if self.reps.holds else self.reps.plus).click()
 
-    def _stop_if_shown(self) -> None:
-        if self.stop_button.isVisible():
-            self.stop_for_pain()
+    def _finish_if_last(self) -> None:
+        if self.step == RESULT:
+            self._finish()
 
     def stop_for_pain(self) -> None:
         """Stop now: the reps done so far are kept and the session counts as worse."""
@@ -245,11 +270,15 @@ class SessionWizard(QDialog):
     def draft(self) -> NewSession:
         rung = self.exercise.selected_rung()
         holds = rung.dose.kind == "hold"
+        before = self.check_in.pain()
+        if before is None:
+            missing = " and ".join(self.check_in.missing_scores())
+            raise SessionError("back_pain_before", f"{missing} before the exercise not scored")
         return NewSession(
             rung=rung.slug,
             started_at=self._started_at,
             ended_at=self._ended_at,
-            pain_before=self.check_in.pain(),
+            pain_before=before,
             pain_after=self.check_out.pain(),
             map_before=self.check_in.symptom_map(),
             map_after=self.check_out.symptom_map(),
@@ -264,7 +293,8 @@ class SessionWizard(QDialog):
     def _show_result(self) -> None:
         self._ended_at = self._services.sessions.now()
         try:
-            judged, advice = self._services.sessions.preview(self.draft())
+            draft = self.draft()
+            judged, advice = self._services.sessions.preview(draft)
         except SessionError as exc:
             self._show_error(exc)
             return
@@ -279,19 +309,19 @@ class SessionWizard(QDialog):
         if draft.reps_done is not None:
             done.append(f"{draft.reps_done} repetitions")
         if draft.hold_seconds is not None:
-            minutes, seconds = divmod(draft.hold_seconds, 60)
-            done.append(f"held {minutes} min {seconds:02d} s")
+            done.append(describe_hold(draft.hold_seconds))
         if draft.range_reached is not None:
             done.append(RANGE_LABELS[draft.range_reached].lower())
         if draft.pelvis_stayed_down is not None:
             done.append("pelvis down" if draft.pelvis_stayed_down else "pelvis lifted")
         if draft.stopped_for_pain:
             done.append("stopped because it hurt")
-        before, after = draft.pain_before, draft.pain_after or draft.pain_before
-        return (
-            f"{rung.name}: {', '.join(done)}. Back pain {before.back} → {after.back}, "
-            f"leg pain {before.leg} → {after.leg}."
-        )
+        before, after = draft.pain_before, draft.pain_after
+        if after is None:
+            pain = f"Back pain {before.back}, leg pain {before.leg} before; not scored after."
+        else:
+            pain = f"Back pain {before.back} → {after.back}, leg pain {before.leg} → {after.leg}."
+        return f"{rung.name}: {', '.join(done)}. {pain}"
 
     def _finish(self) -> None:
         try:

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.domain.journal import describe_hold
 from sciatica_journal.domain.sessions import SessionEntry
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.domain.today import BandState, DailyCount
 from sciatica_journal.gui.cards import card
 from sciatica_journal.gui.day_dots import DayDots
+from sciatica_journal.gui.frequency_words import days_on_target
 from sciatica_journal.gui.ladder_widget import LadderWidget
 from sciatica_journal.services.frequency_service import FrequencyService, FrequencySummary
 from sciatica_journal.services.red_flag_service import RedFlagService
@@ -38,14 +40,12 @@ def band_message(count: DailyCount) -> str:
 
 
 def streak_text(summary: FrequencySummary) -> str:
-    """E.g. "Streak: 4 days on target · last 7 days: 57.1 % of days on target"."""
+    """E.g. "Streak: 4 days on target · last 7 days: 4 of 6 days on target"."""
     days = summary.streaks.current
     streak = f"Streak: {days} day{'s' if days != 1 else ''} on target"
     if summary.streaks.longest > days:
         streak += f" (best {summary.streaks.longest})"
-    adherence = summary.adherence_7d
-    week = "—" if adherence is None else f"{adherence:.1f} % of days on target"
-    return f"{streak} · last 7 days: {week}"
+    return f"{streak} · last 7 days: {days_on_target(summary.last_7_days)}"
 
 
 class TodayPage(QWidget):
@@ -82,6 +82,7 @@ class TodayPage(QWidget):
         self.due_label.setAccessibleName("Next session due")
         self.due_label.setObjectName("fieldTitle")
         self.streak_label = QLabel()
+        self.streak_label.setWordWrap(True)
         self.streak_label.setAccessibleName("Streak and adherence")
         count_layout.addWidget(self.count_label)
         count_layout.addWidget(self.dots)
@@ -139,7 +140,15 @@ class TodayPage(QWidget):
         self.table.horizontalHeader().setAccessibleName("Columns")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # The rows fit the page's width: long texts wrap, and every cell's tooltip shows it.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.empty_label = QLabel("No sessions yet today.")
         self.empty_label.setAccessibleName("No sessions yet today")
         list_layout.addWidget(self.empty_label)
@@ -164,7 +173,10 @@ class TodayPage(QWidget):
         self.dots.set_count(today.count)
         self.band_label.setText(band_message(today.count))
         summary = self._frequency.summary()
+        blocked = self._red_flags.blocked_today()
+        # While exercises are paused no session is "due".
         self.due_label.setText(f"Next session: {summary.next_due.text}")
+        self.due_label.setVisible(not blocked)
         self.streak_label.setText(streak_text(summary))
         advice = self._sessions.advice()
         rung = advice.rung
@@ -173,7 +185,6 @@ class TodayPage(QWidget):
         self.reason_label.setText(advice.reason)
         self.contact_label.setText(advice.contact_reason)
         self.contact_label.setVisible(advice.contact_clinician)
-        blocked = self._red_flags.blocked_today()
         self.blocked_label.setText(
             "Exercises are paused for today because of your answer to a safety question. "
             "Please get medical help as the safety screen said."
@@ -196,15 +207,14 @@ class TodayPage(QWidget):
             if entry.reps_done is not None:
                 parts.append(f"{entry.reps_done} reps")
             elif entry.hold_seconds is not None:
-                minutes, seconds = divmod(entry.hold_seconds, 60)
-                parts.append(f"{minutes} min {seconds} s" if seconds else f"{minutes} min")
+                parts.append(describe_hold(entry.hold_seconds))
             if entry.stopped_for_pain:
                 parts.append("stopped early")
             done = ", ".join(parts)
             after = entry.pain_after
             cells = (
                 local_time(entry.started_at, entry.zone).strftime("%H:%M"),
-                rung.short if rung else entry.rung,
+                rung.name if rung else entry.rung,
                 done,
                 f"{entry.pain_before.back} → {after.back}"
                 if after
@@ -215,4 +225,5 @@ class TodayPage(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setToolTip(f"{COLUMNS[column]}: {text}")
                 self.table.setItem(row, column, item)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,8 +43,7 @@ class SvgPicture(QWidget):
         super().__init__(parent)
         self.renderer = QSvgRenderer(self)
         self.setAccessibleName(accessible_name)
-        self.setMinimumSize(200, 110)
-        self.setMaximumHeight(240)
+        self.setMinimumSize(160, 88)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -233,6 +232,7 @@ class RepsStep(QWidget):
         self._tick.setInterval(200)
         self._tick.timeout.connect(self._show_clock)
         self._reps = 0
+        self._digits = 0
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -248,6 +248,16 @@ class RepsStep(QWidget):
         layout.addWidget(self.cue)
         layout.addWidget(self.pace, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The count and the cue grow with the window: readable from the floor."""
+        size = event.size()
+        digits = max(56, min(round(size.height() * 0.3), round(size.width() * 0.22), 420))
+        if digits != self._digits:
+            self._digits = digits
+            self.counter.setStyleSheet(f"font-size: {digits}px;")
+            self.cue.setStyleSheet(f"font-size: {max(22, digits // 4)}px;")
+        super().resizeEvent(event)
 
     def set_rung(self, rung: Rung) -> None:
         if self._rung is not None and self._rung.slug == rung.slug:

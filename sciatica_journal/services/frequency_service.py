@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from sciatica_journal.domain.frequency import (
     NextDue,
+    RecentAdherence,
     Streaks,
-    adherence_pct,
     next_due,
+    recent_adherence,
     streaks,
 )
 from sciatica_journal.domain.sessions import SessionEntry
@@ -24,8 +25,16 @@ from sciatica_journal.storage import session_store
 class FrequencySummary:
     next_due: NextDue
     streaks: Streaks
-    adherence_7d: float | None
-    adherence_30d: float | None
+    last_7_days: RecentAdherence
+    last_30_days: RecentAdherence
+
+    @property
+    def adherence_7d(self) -> float | None:
+        return self.last_7_days.percent
+
+    @property
+    def adherence_30d(self) -> float | None:
+        return self.last_30_days.percent
 
 
 @dataclass(frozen=True)
@@ -77,12 +86,8 @@ class FrequencyService:
         return FrequencySummary(
             next_due=due,
             streaks=streak,
-            adherence_7d=adherence_pct(
-                counts, today - dt.timedelta(days=6), today, profile.target_min, today
-            ),
-            adherence_30d=adherence_pct(
-                counts, today - dt.timedelta(days=29), today, profile.target_min, today
-            ),
+            last_7_days=recent_adherence(counts, today, 7, profile.target_min),
+            last_30_days=recent_adherence(counts, today, 30, profile.target_min),
         )
 
     def month(self, year: int, month: int) -> list[CalendarDay]:

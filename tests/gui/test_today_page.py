@@ -41,9 +41,9 @@ def test_todays_sessions_are_listed_in_order_with_local_times(qtbot, set_up_serv
     table = find(page, "Today's sessions", QTableWidget)
     assert table.rowCount() == 2
     cells = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(2)]
-    assert cells[0][:2] == ["10:00", "Baby press-up"]  # 09:00 UTC is 10:00 in Berlin
+    assert cells[0][:2] == ["10:00", "Baby press-ups"]  # 09:00 UTC is 10:00 in Berlin
     assert cells[0][3:5] == ["6 → 5", "7 → 5"]
-    assert cells[1][1] == "Full press-up"
+    assert cells[1][1] == "Full press-ups"
     assert find(page, "Next exercise", QLabel).text() == "Full press-ups"
 
 

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sciatica_journal.domain.frequency import (
+    RecentAdherence,
     adherence_pct,
     next_due,
     period_days,
@@ -134,7 +135,10 @@ def test_the_service_summary(set_up_services, clock):
         set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=hours)))
     summary = set_up_services.frequency.summary()
     assert summary.streaks.current == 1
-    assert summary.adherence_7d == 14.3
+    # The journal began yesterday: one whole day (on target); today is not over and not
+    # yet on target, so it does not count against the user.
+    assert summary.last_7_days == RecentAdherence(met=1, days=1)
+    assert summary.adherence_7d == 100.0
     assert summary.next_due.text == "At 16:06."  # 3 left between 14:08 (the last) and 22:00
 
 
@@ -157,3 +161,35 @@ def test_should_remind():
     assert ask(last_reminded=now - dt.timedelta(minutes=61))
     assert not ask(snoozed_until=now + dt.timedelta(minutes=1), last_reminded=now)
     assert ask(snoozed_until=now, last_reminded=now - dt.timedelta(minutes=30))
+
+
+def test_recent_adherence_counts_whole_days_since_the_journal_began():
+    from sciatica_journal.domain.frequency import recent_adherence
+
+    today = D(2026, 11, 24)
+    # Day one, nothing done yet, or some but not the minimum: no full day yet.
+    assert recent_adherence({}, today, 7, 5) == RecentAdherence(0, 0)
+    assert recent_adherence({today: 2}, today, 7, 5) == RecentAdherence(0, 0)
+    assert RecentAdherence(0, 0).percent is None
+    # Day one on target: it counts.
+    assert recent_adherence({today: 5}, today, 7, 5) == RecentAdherence(1, 1)
+    # Three days ago began; the day before yesterday missed: 1 of 3 whole days.
+    counts = {today - dt.timedelta(days=3): 5, today - dt.timedelta(days=1): 1, today: 3}
+    assert recent_adherence(counts, today, 7, 5) == RecentAdherence(1, 3)
+    assert RecentAdherence(1, 3).percent == 33.3
+    # A long journal: only the window counts (6 whole days + today once met).
+    long = {today - dt.timedelta(days=n): 6 for n in range(40)}
+    assert recent_adherence(long, today, 7, 5) == RecentAdherence(7, 7)
+    del long[today]
+    assert recent_adherence(long, today, 7, 5) == RecentAdherence(6, 6)
+
+
+def test_durations_read_as_people_say_them():
+    from sciatica_journal.domain.journal import describe_hold
+    from sciatica_journal.domain.timekeeping import duration_words
+
+    assert describe_hold(3) == "held 3 s"
+    assert describe_hold(150) == "held 2 min 30 s"
+    assert describe_hold(180) == "held 3 min"
+    assert duration_words(0) == "0 s"
+    assert duration_words(3900) == "1 h 5 min"

@@ -341,6 +341,6 @@ def test_the_thresholds_come_from_the_program():
 def test_reasons_read_well():
     assert advise([s(BABY, "worse")], PROGRAM, LYING).reason == (
         "Last time baby press-ups made things worse (your pain went up): skip it for now and "
-        "go one step down, to lying propped on your elbows."
+        "go one step down, to lying propped on elbows."
     )
     assert advise([], PROGRAM, BABY).reason == "Start with baby press-ups."
