@@ -50,6 +50,7 @@ class LadderWidget(QWidget):
             text = f"{rung.number}. {rung.name}" + (f"  ({', '.join(tags)})" if tags else "")
             label.setText(("▶ " if here else "   ") + text)
             label.setAccessibleName(text)
+            label.setToolTip(f"{rung.name} ({rung.clinical}): {rung.dose.describe()}")
             label.setStyleSheet("font-weight: 700; color: #1f5e52;" if here else "color: #4d5f5b;")
         self.best.setText(
             "Best press-up so far: "

@@ -1,0 +1,254 @@
+"""Windows fit a small screen with their buttons in view, remember the size the user chose,
+and the wizard answers its keys. (The offscreen screen is 800×600: smaller than 1024×600.)
+The real-X-server crawl (tests/e2e/test_crawl.py) checks the same on real screens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from sciatica_journal.domain.red_flags import Trigger
+from sciatica_journal.gui.main_window import MainWindow
+from sciatica_journal.gui.red_flag_dialogs import RedFlagDialog
+from tests.builders import new_session
+from tests.gui.conftest import find
+from tests.gui.test_session_wizard import score, tick
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def answer_safety(qtbot) -> None:
+    """Answer "no" to every safety question once the dialog is up."""
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.accessibleName() != "Safety questions":
+            QTimer.singleShot(20, attempt)
+            return
+        for number in range(1, 8):
+            tick(qtbot, dialog, f"Question {number}: no")
+        qtbot.mouseClick(find(dialog, "Continue", QPushButton), LEFT)
+
+    QTimer.singleShot(0, attempt)
+
+
+def keys(qtbot, wizard, key, modifier) -> None:
+    """Press a key combination in the wizard, as the active window (as on a desktop)."""
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    qtbot.keyClick(wizard.focusWidget() or wizard, key, modifier)
+
+
+def screen_rect() -> QRect:
+    return QApplication.primaryScreen().availableGeometry()
+
+
+def inside(widget: QWidget, outer: QRect) -> bool:
+    top_left = widget.mapToGlobal(widget.rect().topLeft())
+    return outer.contains(QRect(top_left, widget.size()))
+
+
+def assert_fits(window: QWidget) -> None:
+    screen = screen_rect()
+    assert screen.contains(window.frameGeometry()), (window.frameGeometry(), screen)
+    assert window.minimumSizeHint().height() <= screen.height()
+    frame = window.frameGeometry()
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and button.accessibleName() in {
+            "Next",
+            "Finish",
+            "Back",
+            "Cancel",
+            "Stop — this hurts",
+            "Continue",
+            "Not now",
+            "Save as PDF",
+            "Print",
+            "Preview",
+            "Close",
+        }:
+            assert inside(button, frame), button.accessibleName()
+
+
+@pytest.fixture
+def window(qtbot, set_up_services):
+    win = MainWindow(set_up_services)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_the_main_window_fits_and_remembers_the_size_chosen(qtbot, set_up_services, window):
+    assert_fits(window)
+    window.resize(700, 480)
+    window.close()
+    again = MainWindow(set_up_services)
+    qtbot.addWidget(again)
+    assert again.size() == QSize(700, 480)
+    # A remembered size larger than this screen is made to fit it.
+    again.resize(3000, 2000)
+    again.close()
+    third = MainWindow(set_up_services)
+    qtbot.addWidget(third)
+    third.show()
+    assert_fits(third)
+
+
+def test_every_wizard_step_fits_with_its_buttons(qtbot, window):
+    wizard = window.start_session()
+    qtbot.waitExposed(wizard)
+    assert_fits(wizard)
+    score(qtbot, wizard, "Back pain before", 4)
+    score(qtbot, wizard, "Leg pain before", 5)
+    answer_safety(qtbot)
+    qtbot.mouseClick(find(wizard, "Next", QPushButton), LEFT)
+    qtbot.waitUntil(lambda: wizard.step == 1)
+    while wizard.step < 4:  # exercise, reps or timer, and the range for press-ups
+        assert_fits(wizard)
+        assert find(wizard, "Stop — this hurts", QPushButton).isVisible()
+        if wizard.step == 3:
+            tick(qtbot, wizard, "Range: half")
+            tick(qtbot, wizard, "Pelvis stayed down: yes")
+        qtbot.mouseClick(find(wizard, "Next", QPushButton), LEFT)
+    assert wizard.step == 4
+    assert_fits(wizard)
+    score(qtbot, wizard, "Back pain after", 3)
+    score(qtbot, wizard, "Leg pain after", 4)
+    qtbot.mouseClick(find(wizard, "Next", QPushButton), LEFT)
+    assert wizard.step == 5
+    assert_fits(wizard)
+    wizard.done(0)
+
+
+def test_the_wizard_keys_are_written_on_its_buttons_and_work(qtbot, set_up_services, window):
+    wizard = window.start_session()
+    qtbot.waitExposed(wizard)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    next_button = find(wizard, "Next", QPushButton)
+    back_button = find(wizard, "Back", QPushButton)
+    assert "Alt+N" in next_button.text() and "Alt+B" in back_button.text()
+    score(qtbot, wizard, "Back pain before", 2)
+    score(qtbot, wizard, "Leg pain before", 3)
+    answer_safety(qtbot)
+    keys(qtbot, wizard, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.step == 1)
+    keys(qtbot, wizard, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.step == 0)
+    keys(qtbot, wizard, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.step == 1)
+    # Ctrl+Enter finishes only on the last step.
+    keys(qtbot, wizard, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert wizard.step == 1 and wizard.isVisible()
+    while wizard.step < 4:
+        if wizard.step == 3:
+            tick(qtbot, wizard, "Range: full")
+            tick(qtbot, wizard, "Pelvis stayed down: yes")
+        step = wizard.step
+        keys(qtbot, wizard, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda step=step: wizard.step != step)
+    score(qtbot, wizard, "Back pain after", 2)
+    score(qtbot, wizard, "Leg pain after", 2)
+    keys(qtbot, wizard, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.step == 5)
+    finish = find(wizard, "Finish", QPushButton)
+    assert "Ctrl+Enter" in finish.text()
+    with qtbot.waitSignal(wizard.saved):
+        keys(qtbot, wizard, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(set_up_services.sessions.today().sessions) == 1
+
+
+def test_the_count_and_the_pictures_grow_with_the_window(qtbot, window):
+    wizard = window.start_session()
+    qtbot.waitExposed(wizard)
+    wizard.stack.setCurrentIndex(2)
+    wizard.resize(700, 500)
+    qtbot.wait(50)
+    small = wizard.reps.counter.sizeHint().height()
+    wizard.resize(1900, 1050)
+    qtbot.wait(50)
+    assert wizard.reps.counter.sizeHint().height() > small * 1.8
+    wizard.stack.setCurrentIndex(1)
+    wizard.exercise.show_advice(wizard._advice)
+    wizard.resize(700, 500)
+    qtbot.wait(50)
+    picture_small = wizard.exercise.correct.height()
+    wizard.resize(1900, 1050)
+    qtbot.wait(50)
+    assert wizard.exercise.correct.height() > picture_small * 1.8
+    wizard.done(0)
+
+
+def test_the_safety_questions_fit_with_continue_and_not_now(qtbot, set_up_services, window):
+    dialog = RedFlagDialog(set_up_services.red_flags.questions, Trigger.DAILY, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert_fits(dialog)
+    dialog.reject()
+
+
+def test_the_report_dialog_fits_and_says_when_no_viewer_opens_the_pdf(
+    qtbot, set_up_services, window, clock, tmp_path: Path, monkeypatch
+):
+    from sciatica_journal.gui import report_dialog
+
+    set_up_services.sessions.record(new_session(clock.now() - dt.timedelta(hours=2)))
+    dialog = window.open_report()
+    qtbot.waitExposed(dialog)
+    assert_fits(dialog)
+    monkeypatch.setattr(report_dialog, "open_file", lambda path: False)
+    assert dialog.open_after.isChecked()
+    assert dialog.save_pdf(tmp_path / "r.pdf")
+    status = find(dialog, "Report status", QLabel).text()
+    assert "Saved" in status and "No program to show PDF files could be started" in status
+    dialog.reject()
+
+
+def test_paused_today_shows_no_due_time_and_the_whole_banner(qtbot, set_up_services, window):
+    services = set_up_services
+    answers = {q.code: False for q in services.red_flags.questions}
+    answers[services.red_flags.questions[0].code] = True
+    services.red_flags.record(answers, Trigger.DAILY)
+    window.today_page.refresh()
+    page = window.today_page
+    assert not page.due_label.isVisible()
+    banner = page.blocked_label
+    assert banner.isVisible() and banner.wordWrap()
+    assert banner.height() >= banner.heightForWidth(banner.width())
+
+
+def test_day_one_says_no_full_day_yet(qtbot, window):
+    assert "no full day yet" in window.today_page.streak_label.text()
+    assert "0.0 %" not in window.today_page.streak_label.text()
+
+
+def test_lists_never_scroll_sideways(qtbot, set_up_services, window, clock):
+    for hours in (1, 2, 3):
+        set_up_services.sessions.record(new_session(clock.now() - dt.timedelta(hours=hours)))
+    window.journal_changed.emit()
+    window.resize(1000, 580)
+    for row in (0, 3, 4):
+        window.navigation.setCurrentRow(row)
+        qtbot.wait(20)
+    journal = find(window.journal_page, "Journal entries", QTableView)
+    assert journal.horizontalScrollBar().maximum() == 0
+    assert journal.horizontalHeader().length() <= journal.viewport().width()
+    day_list = find(window.calendar_page, "Sessions on the chosen day", QListWidget)
+    assert day_list.horizontalScrollBar().maximum() == 0
+    today = find(window.today_page, "Today's sessions", QTableView)
+    assert today.horizontalScrollBar().maximum() == 0
+    assert today.item(0, 1).toolTip()
