@@ -149,6 +149,7 @@ class ExerciseStep(QWidget):
 
     def _show(self, rung: Rung) -> None:
         self.title.setText(f"{rung.name}: {rung.dose.describe()}")
+        self.title.setToolTip(f"{rung.name} ({rung.clinical})")
         items = "".join(f"<li>{step}</li>" for step in rung.steps)
         self.steps.setText(f"<ol style='margin-left:0'>{items}</ol>")
         found = self.correct.load(str(resource_path("exercises", f"{rung.slug}-correct.svg")))
