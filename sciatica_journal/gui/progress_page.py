@@ -9,17 +9,20 @@ the period only moves the shared axis."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,10 +37,106 @@ LEG = "#b35c00"
 LEFT = "#1f5e52"
 RIGHT = "#7a3b69"
 RANGE_NAMES = {0.25: "¼", 0.5: "½", 0.75: "¾", 1.0: "full"}
+TITLE_ROW = 22  # px: the row above each plot that holds its title and legend
+TITLE_SIZE = "10pt"
+LEGEND_SIZE = "8pt"
 
 
 def _pen(colour: str, style: Qt.PenStyle = Qt.PenStyle.SolidLine, width: float = 2.0) -> object:
     return pg.mkPen(colour, width=width, style=style)
+
+
+def day_steps(t: np.ndarray, y: np.ndarray, half: float) -> tuple[np.ndarray, np.ndarray]:
+    """A step line in which each value covers its own day (``t`` ± ``half``) and holds until
+    the next recorded day; so a lone day is a short level line instead of nothing."""
+    if len(t) == 0:
+        return t, y
+    edges = np.empty(len(t) + 1)
+    edges[:-1] = t - half
+    edges[-1] = t[-1] + half
+    return np.repeat(edges, 2)[1:-1], np.repeat(y, 2)
+
+
+def widen_lone_points(t: np.ndarray, y: np.ndarray, half: float) -> tuple[np.ndarray, np.ndarray]:
+    """A line through ``y`` draws nothing at a value without a finite neighbour: such a
+    value becomes a short level line across its day (``t`` ± ``half``)."""
+    finite = ~np.isnan(y)
+    before = np.concatenate(([False], finite[:-1]))
+    after = np.concatenate((finite[1:], [False]))
+    lone = finite & ~before & ~after
+    if not lone.any():
+        return t, y
+    counts = 1 + lone.astype(int)
+    x2 = np.repeat(t, counts)
+    y2 = np.repeat(y, counts)
+    first = (np.cumsum(counts) - counts)[lone]
+    x2[first] -= half
+    x2[first + 1] += half
+    return x2, y2
+
+
+class FittingAxis(pg.AxisItem):
+    """A left axis with fixed, named ticks whose labels never overlap: of the ``tiers``
+    (finest first, each a list of values) the finest one whose labels are at least a line
+    apart at the current height gets labels; the other values keep an unlabelled tick.
+    Chosen again on every repaint, so a resize re-thins the labels."""
+
+    def __init__(self, labels: dict[float, str], tiers: Sequence[Sequence[float]]) -> None:
+        super().__init__(orientation="left")
+        self.setStyle(maxTextLevel=0)  # the unlabelled ticks never get text
+        self.set_levels(labels, tiers)
+
+    def set_levels(self, labels: dict[float, str], tiers: Sequence[Sequence[float]]) -> None:
+        self._labels = dict(labels)
+        self._tiers = [sorted(tier) for tier in tiers if tier]
+        self.picture = None
+        self.update()
+
+    def line_height(self) -> float:
+        font = self.style["tickFont"] or self.font()
+        return QFontMetricsF(font).height() + 2
+
+    def labelled(self, low: float, high: float, pixels: float) -> list[float]:
+        """The values that get a label when ``low``..``high`` spans ``pixels``."""
+        per_unit = pixels / max(high - low, 1e-9)
+        need = self.line_height()
+        for tier in self._tiers:
+            shown = [v for v in tier if low <= v <= high]
+            gaps = np.diff(shown) * per_unit
+            if len(shown) <= 1 or float(gaps.min()) >= need:
+                return shown
+        return []
+
+    def tickValues(
+        self,
+        minVal: float,
+        maxVal: float,
+        size: float,
+    ) -> list[tuple[float, list[float]]]:
+        low, high = sorted((minVal, maxVal))
+        major = self.labelled(low, high, size)
+        every = self._tiers[0] if self._tiers else []
+        minor = [v for v in every if low <= v <= high and v not in major]
+        return [(1.0, major), (0.5, minor)]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [self._labels.get(float(v), f"{v:g}") for v in values]
+
+
+class ReadOut(QLabel):
+    """A label of a fixed two-line height that wraps its text. It claims no
+    height-for-width, so neither a long text nor a narrow window makes the page (or the
+    scroll area around it) taller or wider."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 4)
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class ProgressPage(QWidget):
@@ -66,10 +165,12 @@ class ProgressPage(QWidget):
         self.save_button.setAccessibleName("Save the charts as PNG")
         self.save_button.clicked.connect(self._ask_and_save)
         presets.addWidget(self.save_button)
-        self.readout = QLabel("Point at a day to see its values.")
+        # A fixed place of two lines that wraps: a long read-out never widens the window.
+        self.readout = ReadOut("Point at a day to see its values.")
         self.readout.setAccessibleName("Values of the day under the pointer")
         self.readout.setObjectName("hint")
         self.empty_label = QLabel("No sessions yet: the charts fill in as you record them.")
+        self.empty_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.charts = pg.GraphicsLayoutWidget()
         self.charts.setAccessibleName("Progress charts")
@@ -77,10 +178,14 @@ class ProgressPage(QWidget):
             "Four charts over time: back and leg pain, how far down each leg the symptoms "
             "reach, sessions per day with the target band, and the press-up range."
         )
+        self.charts.setMinimumSize(360, 240)  # small, but every chart keeps its labels
+        self.charts.ci.setContentsMargins(4, 2, 8, 2)
+        self.charts.ci.setSpacing(2)
         self._build_plots()
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(6)
         layout.addWidget(title)
         layout.addLayout(presets)
         layout.addWidget(self.readout)
@@ -90,61 +195,96 @@ class ProgressPage(QWidget):
 
     # ---- building ----------------------------------------------------------------
 
-    def _plot(self, row: int, title: str, legend: bool = True) -> pg.PlotItem:
+    def _plot(self, row: int, titles: tuple[str, ...], left: FittingAxis) -> pg.PlotItem:
+        """A plot whose title (left) and legend (right) share the row above the data, so
+        the legend never covers a point; ``titles``: wordings from the longest down."""
         axis = pg.DateAxisItem(orientation="bottom")
-        plot = self.charts.addPlot(row=row, col=0, axisItems={"bottom": axis})
-        plot.setTitle(title, size="10pt")
+        plot = self.charts.addPlot(row=row, col=0, axisItems={"bottom": axis, "left": left})
+        plot.setTitle(titles[0], size=TITLE_SIZE, justify="left")
+        plot.layout.setRowFixedHeight(0, TITLE_ROW)
+        plot.titleLabel.setMaximumHeight(TITLE_ROW)
         # No grid: over ten years its lines cost more to draw than all the data.
         plot.setMouseEnabled(x=True, y=False)
         plot.setClipToView(True)
         plot.setDownsampling(auto=True, mode="peak")
-        if legend:
-            plot.addLegend(
-                offset=(-10, 5),
-                labelTextSize="8pt",
-                colCount=4,
-                brush=pg.mkBrush(255, 255, 255, 210),
-            )
-        plot.getAxis("left").setWidth(84)  # the same width everywhere keeps the dates aligned
+        legend = pg.LegendItem(
+            offset=(-2, 1), labelTextSize=LEGEND_SIZE, colCount=6, frame=False, verSpacing=-4
+        )
+        legend.setParentItem(plot)
+        legend.layout.setContentsMargins(0, 0, 0, 0)
+        self._legends[plot] = legend
+        self._titles[plot] = titles
+        left.setWidth(84)  # the same width everywhere keeps the dates aligned
         cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888888", width=1))
         cursor.setVisible(False)
         plot.addItem(cursor, ignoreBounds=True)
         self._cursors.append(cursor)
+        plot.vb.sigResized.connect(lambda _=None, p=plot: self._fit_title(p))
         return plot
+
+    def _add(
+        self, plot: pg.PlotItem, name: str | None = None, **options: object
+    ) -> pg.PlotDataItem:
+        item = plot.plot(**options)
+        if name:
+            self._legends[plot].addItem(item, name)
+        return item
 
     def _build_plots(self) -> None:
         self._cursors: list[pg.InfiniteLine] = []
+        self._legends: dict[pg.PlotItem, pg.LegendItem] = {}
+        self._titles: dict[pg.PlotItem, tuple[str, ...]] = {}
         dash, dot, dashdot = Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine
+        self.pain_axis = FittingAxis(
+            {float(v): str(v) for v in range(11)},
+            [range(0, 11, 2), (0, 5, 10), (0, 10), (0,)],
+        )
         self.pain_plot = self._plot(
-            0, "Pain (0 no pain – 10 worst) · marks: each session, when 4 months or less are shown"
+            0,
+            (
+                "Pain (0 none – 10 worst) · lines: daily mean · marks: each session",
+                "Pain (0 none – 10 worst) · marks: each session",
+                "Pain (0 none – 10 worst)",
+                "Pain 0–10",
+            ),
+            self.pain_axis,
         )
         self.pain_plot.setYRange(-0.6, 10.6, padding=0)
         p = self.pain_plot
         self.back_points = p.plot(
-            pen=None,
-            symbol="o",
-            symbolSize=4,
-            symbolPen=BACK,
-            symbolBrush=None,
+            pen=None, symbol="o", symbolSize=7, symbolPen=_pen(BACK, width=1.2), symbolBrush=None
         )
-        self.leg_points = p.plot(pen=None, symbol="x", symbolSize=5, symbolPen=LEG)
-        self.back_before = p.plot(pen=_pen(BACK), name="back before (mean)")
-        self.back_after = p.plot(pen=_pen(BACK, dot), name="back after")
-        self.leg_before = p.plot(pen=_pen(LEG, dash), name="leg before")
-        self.leg_after = p.plot(pen=_pen(LEG, dashdot), name="leg after")
+        self.leg_points = p.plot(
+            pen=None, symbol="x", symbolSize=8, symbolPen=None, symbolBrush=LEG
+        )
+        self.back_before = self._add(p, "back before", pen=_pen(BACK))
+        self.back_after = self._add(p, "back after", pen=_pen(BACK, dot))
+        self.leg_before = self._add(p, "leg before", pen=_pen(LEG, dash))
+        self.leg_after = self._add(p, "leg after", pen=_pen(LEG, dashdot))
 
-        self.extent_plot = self._plot(1, "How far down the leg (lower is better)")
+        levels = {float(k): v for k, v in self._progress.level_names().items()}
+        self.extent_axis = FittingAxis(
+            levels, [sorted(levels), (0, 2, 4, 7), (0, 4, 7), (0, 7), (0,)]
+        )
+        self.extent_plot = self._plot(
+            1,
+            ("How far down the leg (lower is better)", "Reach (lower is better)"),
+            self.extent_axis,
+        )
         self.extent_plot.setYRange(-0.6, 7.6, padding=0)
-        self.left_extent = self.extent_plot.plot(
-            pen=_pen(LEFT), stepMode="left", connect="finite", name="left leg"
+        self.left_extent = self._add(
+            self.extent_plot, "left leg", pen=_pen(LEFT, width=2.5), connect="finite"
         )
-        self.right_extent = self.extent_plot.plot(
-            pen=_pen(RIGHT, dash), stepMode="left", connect="finite", name="right leg"
+        self.right_extent = self._add(
+            self.extent_plot, "right leg", pen=_pen(RIGHT, dash, width=2.5), connect="finite"
         )
-        levels = self._progress.level_names()
-        self.extent_plot.getAxis("left").setTicks([[(k, v) for k, v in sorted(levels.items())]])
 
-        self.count_plot = self._plot(2, "Sessions per day (shaded: your target band)", legend=False)
+        self.count_axis = FittingAxis({}, [])
+        self.count_plot = self._plot(
+            2,
+            ("Sessions per day (shaded: your target band)", "Sessions per day (band: target)"),
+            self.count_axis,
+        )
         self.band = pg.LinearRegionItem(
             orientation="horizontal",
             movable=False,
@@ -157,18 +297,24 @@ class ProgressPage(QWidget):
         )
         self.count_plot.addItem(self.bars)
 
-        self.range_plot = self._plot(3, "Press-up range reached (pelvis down)")
+        self.range_axis = FittingAxis(
+            RANGE_NAMES, [sorted(RANGE_NAMES), (0.5, 1.0), (0.25, 1.0), (1.0,)]
+        )
+        self.range_plot = self._plot(
+            3, ("Press-up range reached (pelvis down)", "Press-up range"), self.range_axis
+        )
         self.range_plot.setYRange(0, 1.12, padding=0)
-        self.range_plot.getAxis("left").setTicks([list(RANGE_NAMES.items())])
-        self.range_points = self.range_plot.plot(
+        self.range_points = self._add(
+            self.range_plot,
+            "each press-up",
             pen=None,
             symbol="t",
-            symbolSize=6,
+            symbolSize=8,
             symbolBrush="#555555",
             symbolPen=None,
         )
-        self.range_best = self.range_plot.plot(
-            pen=_pen("#222222"), stepMode="left", connect="finite", name="best of the day"
+        self.range_best = self._add(
+            self.range_plot, "best of the day", pen=_pen("#222222"), connect="finite"
         )
 
         for plot in (self.extent_plot, self.count_plot, self.range_plot):
@@ -177,10 +323,27 @@ class ProgressPage(QWidget):
             plot.enableAutoRange(axis="y", enable=False)  # fixed scales: 0-10, levels, ranges
         for plot in (self.pain_plot, self.extent_plot, self.count_plot):
             plot.getAxis("bottom").setStyle(showValues=False)
+            plot.getAxis("bottom").setHeight(6)
         self.pain_plot.sigXRangeChanged.connect(self._range_changed)
         self._mouse = pg.SignalProxy(
             self.charts.scene().sigMouseMoved, rateLimit=30, slot=self._hover
         )
+
+    def _fit_title(self, plot: pg.PlotItem) -> None:
+        """The longest title that fits beside the legend (else the shortest)."""
+        titles = self._titles[plot]
+        font = QFont(self.font())
+        font.setPointSizeF(float(TITLE_SIZE.removesuffix("pt")))
+        metrics = QFontMetricsF(font)
+        room = plot.vb.width() - self._legends[plot].width() - 16
+        text = next((t for t in titles if metrics.horizontalAdvance(t) <= room), titles[-1])
+        if plot.titleLabel.text != text:
+            plot.setTitle(text, size=TITLE_SIZE, justify="left")
+            plot.layout.setRowFixedHeight(0, TITLE_ROW)
+            plot.titleLabel.setMaximumHeight(TITLE_ROW)
+
+    def legend(self, plot: pg.PlotItem) -> pg.LegendItem:
+        return self._legends[plot]
 
     # ---- data ------------------------------------------------------------------
 
@@ -199,6 +362,11 @@ class ProgressPage(QWidget):
         self.range_points.setData(s.t[press], s.range_fraction[press])
         top = max(float(np.max(d.sessions)) if len(d.sessions) else 0, data.target_max) + 1
         self.count_plot.setYRange(0, top, padding=0)
+        counts = [float(v) for v in range(int(top) + 1)]
+        self.count_axis.set_levels(
+            {v: f"{v:g}" for v in counts},
+            [counts[::step] for step in (1, 2, 4, 5, 10, 20)] + [[0.0]],
+        )
         self.show_days(self._days_shown)
         self._range_changed()
 
@@ -231,13 +399,17 @@ class ProgressPage(QWidget):
         self._detail = detailed
         series = self._data.days if detailed else self._data.weeks
         t = series.t
-        self.back_before.setData(t, series.back_before, connect="finite")
-        self.back_after.setData(t, series.back_after, connect="finite")
-        self.leg_before.setData(t, series.leg_before, connect="finite")
-        self.leg_after.setData(t, series.leg_after, connect="finite")
-        self.left_extent.setData(t, series.left_extent)
-        self.right_extent.setData(t, series.right_extent)
-        self.range_best.setData(t, series.best_range)
+        half = DAY / 2 if detailed else DAY * 3.5
+        for item, values in (
+            (self.back_before, series.back_before),
+            (self.back_after, series.back_after),
+            (self.leg_before, series.leg_before),
+            (self.leg_after, series.leg_after),
+        ):
+            item.setData(*widen_lone_points(t, values, half * 0.6), connect="finite")
+        self.left_extent.setData(*day_steps(t, series.left_extent, half), connect="finite")
+        self.right_extent.setData(*day_steps(t, series.right_extent, half), connect="finite")
+        self.range_best.setData(*day_steps(t, series.best_range, half), connect="finite")
         if detailed:
             x, height = self._bars_daily
             self.bars.setOpts(x=x, height=height, width=DAY * 0.8)

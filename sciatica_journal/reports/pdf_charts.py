@@ -1,6 +1,8 @@
 """Small vector charts for the PDF: lines, steps, points and bars on a date axis (QtGui only).
 
-Series differ by line style as well as colour, so they read in greyscale."""
+Series differ by line style as well as colour, so they read in greyscale. A step value
+covers its own day; a value with no neighbour on a line is drawn as a short level line
+across its day, so a journal of one or two days still shows its data."""
 
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 DAY = 86400.0
 INK = QColor("#222222")
 GRID = QColor("#d9dedd")
+LONE_HALF = 0.3  # of a day: half the length of the level line drawn for a lone value
+LONE_MIN = 6.0  # points: that line is never shorter than this
+BAR_MAX = 36.0  # points: the widest bar (a period of one or two days)
 
 
 @dataclass
@@ -41,6 +46,13 @@ class Chart:
 
 def _date_ticks(x0: float, x1: float) -> list[float]:
     days = (x1 - x0) / DAY
+    if days <= 10:  # a label under each day (at its noon)
+        first = dt.date.fromtimestamp(x0)
+        noons = (
+            dt.datetime.combine(first + dt.timedelta(days=i), dt.time(12)).timestamp()
+            for i in range(-1, math.ceil(days) + 2)
+        )
+        return [t for t in noons if x0 <= t <= x1]
     step = 7 if days <= 45 else 14 if days <= 120 else 30 if days <= 400 else 91
     first = dt.date.fromtimestamp(x0)
     if step >= 30:
@@ -91,10 +103,14 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, x0: float, x1: fl
             QColor(47, 125, 109, 45),
         )
     painter.setPen(QPen(GRID, 0.5))
-    for value, text in chart.y_ticks:
+    labelled: list[float] = []  # the y of each label drawn: a label a line from them is left out
+    for value, text in sorted(chart.y_ticks):
         if not chart.y_min <= value <= chart.y_max:
             continue
         painter.drawLine(QLineF(area.left(), py(value), area.right(), py(value)))
+        if any(abs(py(value) - y) < line for y in labelled):
+            continue
+        labelled.append(py(value))
         painter.save()
         painter.setPen(INK)
         painter.drawText(
@@ -118,7 +134,7 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, x0: float, x1: fl
     painter.drawRect(area)
     painter.setClipRect(area)
     if chart.bars is not None:
-        width = max(area.width() / max(span_x / DAY, 1) * 0.8, 0.3)
+        width = min(max(area.width() / max(span_x / DAY, 1) * 0.8, 0.3), BAR_MAX)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(QColor("#6b8f88")))
         for x, h in zip(chart.x, chart.bars, strict=True):
@@ -130,25 +146,18 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, x0: float, x1: fl
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        path = QPainterPath()
-        drawing = False
-        previous: QPointF | None = None
-        for x, y in zip(chart.x, series.y, strict=True):
-            if y is None or (isinstance(y, float) and math.isnan(y)):
-                drawing = False
-                continue
-            point = QPointF(px(x), py(y))
-            if not drawing:
-                path.moveTo(point)
-                drawing = True
-            elif series.step and previous is not None:
-                path.lineTo(QPointF(point.x(), previous.y()))
-                path.lineTo(point)
-            else:
-                path.lineTo(point)
-            previous = point
-        painter.drawPath(path)
+        points = [
+            None if y is None or math.isnan(y) else QPointF(px(x), py(y))
+            for x, y in zip(chart.x, series.y, strict=True)
+        ]
+        half_day = px(x0 + DAY / 2) - px(x0)
+        painter.drawPath(
+            _step_path(points, half_day) if series.step else _line_path(points, half_day)
+        )
     painter.setClipping(False)
+    if chart.series and chart.bars is None and not _has_values(chart):
+        painter.setPen(QColor("#666666"))
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), "no values in this period")
     # Legend under the plot.
     x = area.left()
     y = area.bottom() + line * 1.25
@@ -161,3 +170,47 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, x0: float, x1: fl
         painter.drawText(QRectF(x + 26, y, text_w + 4, line), series.label)
         x += 26 + text_w + 16
     painter.restore()
+
+
+def _step_path(points: list[QPointF | None], half_day: float) -> QPainterPath:
+    """Each value across its own day (± ``half_day``), joined to the next day's value."""
+    path = QPainterPath()
+    previous: QPointF | None = None
+    for point in [*points, None]:
+        if point is None:
+            if previous is not None:
+                path.lineTo(previous.x() + half_day, previous.y())
+            previous = None
+            continue
+        left = point.x() - half_day
+        if previous is None:
+            path.moveTo(left, point.y())
+        else:
+            path.lineTo(left, previous.y())
+            path.lineTo(left, point.y())
+        previous = point
+    return path
+
+
+def _line_path(points: list[QPointF | None], half_day: float) -> QPainterPath:
+    """Lines through consecutive values; a value without a neighbour is a short level
+    line (a path of one point would draw nothing)."""
+    path = QPainterPath()
+    half = max(half_day * 2 * LONE_HALF, LONE_MIN / 2)
+    for i, point in enumerate(points):
+        if point is None:
+            continue
+        before = points[i - 1] if i > 0 else None
+        after = points[i + 1] if i + 1 < len(points) else None
+        if before is None and after is None:
+            path.moveTo(point.x() - half, point.y())
+            path.lineTo(point.x() + half, point.y())
+        elif before is None:
+            path.moveTo(point)
+        else:
+            path.lineTo(point)
+    return path
+
+
+def _has_values(chart: Chart) -> bool:
+    return any(y is not None and not math.isnan(y) for series in chart.series for y in series.y)

@@ -98,3 +98,101 @@ def test_long_notes_flow_over_pages_without_overlapping(demo, tmp_path):
     _, text, reader = _write(demo, tmp_path, include_notes=True, include_table=False)
     assert len(reader.pages) > 20  # ~300 long notes need many pages
     assert text.count("walked to the shop") >= 300 * 6 * 0.95
+
+
+# ---- charts with one or two days ------------------------------------------------
+
+
+def _stroke_spans(page) -> dict[str, list[float]]:
+    """The horizontal extent (pt) of every stroked path on a PDF page, by stroke colour."""
+    spans: dict[str, list[float]] = {}
+    colour, stack, xs = "", [], []
+    for operands, operator in page.get_contents().operations:
+        if operator == b"q":
+            stack.append(colour)
+        elif operator == b"Q":
+            colour = stack.pop() if stack else ""
+        elif operator == b"SCN" and len(operands) == 3:
+            colour = "#" + "".join(f"{round(float(v) * 255):02x}" for v in operands)
+        elif operator in (b"m", b"l"):
+            xs.append(float(operands[0]))
+        elif operator == b"c":
+            xs.extend(float(v) for v in operands[0::2])
+        elif operator in (b"S", b"s"):
+            if xs:
+                spans.setdefault(colour, []).append(max(xs) - min(xs))
+            xs = []
+        elif operator in (b"n", b"f", b"F", b"B", b"b", b"f*"):
+            xs = []
+    return spans
+
+
+def _journal_of_days(services, days: int) -> None:
+    from tests.builders import new_session, symptom_map
+    from tests.conftest import NOW
+
+    for k in range(days):
+        services.sessions.record(
+            new_session(
+                NOW - dt.timedelta(days=k, hours=2),
+                before=(6, 7),
+                after=(5, 4),
+                map_before=symptom_map("sole-right"),
+                map_after=symptom_map("calf-right", "thigh-back-left"),
+            )
+        )
+
+
+@pytest.mark.parametrize("days", [1, 2])
+def test_the_charts_of_one_or_two_days_are_not_blank(qapp, set_up_services, tmp_path, days):
+    _journal_of_days(set_up_services, days)
+    _, text, reader = _write(set_up_services, tmp_path, include_table=False)
+    charts = next(p for p in reader.pages if "Farthest\tpoint\tof" in p.extract_text())
+    spans = _stroke_spans(charts)
+    legend_sample = 22.0  # each series' sample in the legend is a 22 pt line
+    # Each leg's extent, and each pain line, is drawn in its plot (far wider than a sample).
+    for colour in ("#1f5e52", "#7a3b69", "#2b4c7e", "#b35c00"):
+        assert max(spans.get(colour, [0.0])) > legend_sample * 3, colour
+    assert "24 Nov" in text  # the day is named under the charts
+
+
+def test_a_lone_day_is_painted_in_the_plot_area(qapp):
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from sciatica_journal.reports.pdf_charts import Chart, Series, paint_chart
+
+    noon = dt.datetime(2026, 11, 24, 12).timestamp()
+    chart = Chart(
+        "Lone day",
+        [noon - 86400, noon, noon + 86400],
+        0,
+        10,
+        [(v, str(v)) for v in range(11)],  # more labels than fit: they are thinned
+        [
+            Series("step", [None, 4.0, None], "#7a3b69", Qt.PenStyle.DashLine, True, 3.0),
+            Series("line", [None, 7.0, None], "#2b4c7e", width=3.0),
+        ],
+    )
+    image = QImage(400, 160, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    paint_chart(painter, QRectF(0, 0, 400, 160), chart, noon - 1.5 * 86400, noon + 1.5 * 86400)
+    painter.end()
+    plot_rows = range(20, 110)  # above the date labels and the legend
+
+    def columns_with(colour: str) -> int:
+        want = QColor(colour)
+        return sum(
+            any(
+                abs(image.pixelColor(x, y).red() - want.red())
+                + abs(image.pixelColor(x, y).green() - want.green())
+                + abs(image.pixelColor(x, y).blue() - want.blue())
+                < 60
+                for y in plot_rows
+            )
+            for x in range(400)
+        )
+
+    assert columns_with("#7a3b69") > 40  # about a third of a 3-day plot, dashed
+    assert columns_with("#2b4c7e") > 40
