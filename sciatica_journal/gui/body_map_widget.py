@@ -2,9 +2,11 @@
 
 Click marks a region with the chosen kind and intensity, a second click cycles
 the intensity, right-click or Delete clears it. Each region also has an
-invisible, focusable stand-in child widget so that Tab walks the regions in
-order and a screen reader hears each region's name; Space or Enter marks the
-focused region. Every change is an undoable command. No database here: the
+invisible stand-in child widget so that a screen reader hears each region's
+name. The diagram is ONE tab stop with a roving focus: only the current
+region's stand-in takes Tab focus; the arrow keys move to the nearest region in
+that direction, Home/End to the first/last; Space or Enter marks the focused
+region. Every change is an undoable command. No database here: the
 widget emits ``changed`` and its owner decides what to save.
 """
 
@@ -14,11 +16,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QPixmap,
     QResizeEvent,
     QUndoCommand,
@@ -27,9 +31,18 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from sciatica_journal.domain.body import INTENSITY_NAMES, Mark, SymptomKind, SymptomMap
+from sciatica_journal.gui.style import FOCUS_COLOUR
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing, Highlight
 
 State = dict[str, dict[SymptomKind, int]]
+
+# Arrow key → unit direction (x right, y down).
+DIRECTIONS: dict[Qt.Key, tuple[int, int]] = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
 
 
 def _state_of(symptoms: SymptomMap) -> State:
@@ -71,15 +84,23 @@ class RegionStandIn(QWidget):
         self.setObjectName(f"region-{code}")
         self.setAccessibleName(name)
         self.setToolTip(name)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the map gives Tab focus to one only
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)  # Ctrl+Z, Alt+S … belong to others
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._owner.mark_region(self.code)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self._owner.clear_region(self.code)
+        elif key in DIRECTIONS:
+            self._owner.move_focus(*DIRECTIONS[Qt.Key(key)])
+        elif key == Qt.Key.Key_Home:
+            self._owner.focus_region(self._owner.region_order[0])
+        elif key == Qt.Key.Key_End:
+            self._owner.focus_region(self._owner.region_order[-1])
         else:
             super().keyPressEvent(event)
 
@@ -112,7 +133,7 @@ class BodyMapWidget(QWidget):
         self.setAccessibleName("Leg diagram")
         self.setAccessibleDescription(
             "Lower back, buttocks and both legs, back view and front view. "
-            "Tab moves between regions; Space marks; Delete clears."
+            "Arrow keys move between regions; Space marks; Delete clears."
         )
         self.setMinimumSize(260, 300)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -121,6 +142,10 @@ class BodyMapWidget(QWidget):
         self.stand_ins: dict[str, RegionStandIn] = {}
         for region in self._tab_order():
             self.stand_ins[region.code] = RegionStandIn(region.code, region.name, self)
+        self.region_order: list[str] = list(self.stand_ins)
+        self._current = self.region_order[0] if self.region_order else None
+        if self._current is not None:
+            self.stand_ins[self._current].setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def _tab_order(self) -> list:
         """Back view then front view; within a view top to bottom, patient's left first."""
@@ -224,16 +249,89 @@ class BodyMapWidget(QWidget):
             painter,
             self.target_rect(),
             self.symptom_map(),
-            Highlight(self._hover, self._focus),
+            Highlight(self._hover, None),
             draw_base=False,
         )
+        if self._focus in self.drawing.shapes:
+            self._paint_focus(painter, self._focus)
         painter.end()
         if self.paint_hook is not None:
             self.paint_hook()
 
+    def _paint_focus(self, painter: QPainter, code: str) -> None:
+        """The focused region: a light tint and a 2 px outline in the focus colour, over a
+        white halo so it reads on any mark."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setTransform(self.drawing.transform(self.target_rect()))
+        shape = self.drawing.shapes[code]
+        halo = QPen(QColor("white"), 5)
+        halo.setCosmetic(True)
+        painter.setPen(halo)
+        tint = QColor(FOCUS_COLOUR)
+        tint.setAlpha(50)
+        painter.setBrush(tint)
+        painter.drawPath(shape)
+        outline = QPen(QColor(FOCUS_COLOUR), 3)
+        outline.setCosmetic(True)
+        painter.setPen(outline)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(shape)
+        painter.restore()
+
     def set_focus_region(self, code: str | None) -> None:
+        """The region with keyboard focus (None: the focus left the diagram)."""
+        if code is not None:
+            self._set_current(code)
         self._focus = code
         self.update()
+
+    # ---- roving focus ---------------------------------------------------------------
+
+    @property
+    def current_region(self) -> str | None:
+        """The region that takes the focus when the user tabs into the diagram."""
+        return self._current
+
+    def _set_current(self, code: str) -> None:
+        if code == self._current or code not in self.stand_ins:
+            return
+        if self._current is not None:
+            self.stand_ins[self._current].setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._current = code
+        self.stand_ins[code].setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def focus_region(self, code: str) -> None:
+        """Move the keyboard focus to ``code`` (it becomes the diagram's one tab stop)."""
+        self._set_current(code)
+        self.stand_ins[code].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def neighbour(self, code: str, dx: int, dy: int) -> str | None:
+        """The nearest region from ``code`` in the direction (dx, dy), by region centres:
+        the distance along the direction plus twice the distance across it."""
+        target = self.target_rect()
+        origin = self.drawing.region_centre(code, target)
+        best: tuple[float, str] | None = None
+        for other in self.region_order:
+            if other == code:
+                continue
+            centre = self.drawing.region_centre(other, target)
+            ox, oy = centre.x() - origin.x(), centre.y() - origin.y()
+            along = ox * dx + oy * dy
+            across = abs(ox * dy - oy * dx)
+            if along <= 0.5 or across > 3 * along:  # behind, or more beside than ahead
+                continue
+            score = along + 2 * across
+            if best is None or score < best[0]:
+                best = (score, other)
+        return best[1] if best else None
+
+    def move_focus(self, dx: int, dy: int) -> None:
+        if self._current is None:
+            return
+        target = self.neighbour(self._current, dx, dy)
+        if target is not None:
+            self.focus_region(target)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         code = self.drawing.region_at(event.position(), self.target_rect())
@@ -258,6 +356,7 @@ class BodyMapWidget(QWidget):
         code = self.drawing.region_at(event.position(), self.target_rect())
         if code is None:
             return super().mousePressEvent(event)
+        self._set_current(code)  # the keyboard carries on from the region last used
         if event.button() == Qt.MouseButton.LeftButton:
             self.mark_region(code)
         elif event.button() == Qt.MouseButton.RightButton:

@@ -7,6 +7,9 @@ from PySide6.QtWidgets import QApplication
 
 from sciatica_journal.paths import resource_path
 
+FOCUS_COLOUR = "#1a5fb4"
+"""The keyboard-focus outline: 2 px, contrast above 6:1 against the window and white cards."""
+
 STYLESHEET = """
 QMainWindow, QDialog { background: #f5f7f6; }
 #navigation { background: #e6eeeb; border: none; padding: 8px; }
@@ -21,10 +24,8 @@ QTableWidget { border: none; gridline-color: #e3e9e7; }
 #startButton { background: #2f7d6d; color: white; font-size: 14pt; font-weight: 600;
   padding: 10px 28px; border-radius: 8px; border: none; }
 #startButton:disabled { background: #b8c4c1; }
-#startButton:focus { outline: 2px solid #1f2a28; }
 #stopButton { background: #b3261e; color: white; font-weight: 700; font-size: 12pt;
   padding: 8px 18px; border-radius: 6px; border: none; }
-#stopButton:focus { border: 2px solid #1f2a28; }
 #reportButton { margin: 8px; padding: 8px; background: white; border: 1px solid #b8c4c1;
   border-radius: 6px; color: #1f2a28; }
 #bigButton { font-size: 14pt; padding: 10px 22px; }
@@ -39,6 +40,29 @@ QTableWidget { border: none; gridline-color: #e3e9e7; }
 #hint { color: #4d5f5b; }
 """
 
+# Keyboard focus, visible on every kind of control: a 2 px outline in FOCUS_COLOUR. Only the
+# focused state is restyled (unfocused controls keep the platform look); controls drawn without
+# a border keep a transparent one so nothing moves when focus arrives. The pain sliders and
+# the leg diagram draw the same outline themselves.
+FOCUS_STYLESHEET = """
+QPushButton:focus { border: 2px solid @F; border-radius: 4px; padding: 3px 12px;
+  background: #ffffff; color: #1f2a28; }
+#startButton, #stopButton { border: 2px solid transparent; background-clip: padding; }
+#startButton:focus { border: 2px solid @F; background: #2f7d6d; color: white;
+  padding: 10px 28px; border-radius: 8px; }
+#stopButton:focus { border: 2px solid @F; background: #b3261e; color: white;
+  padding: 8px 18px; border-radius: 6px; }
+#reportButton:focus { border: 2px solid @F; background: white; color: #1f2a28; padding: 8px; }
+#bigButton:focus { padding: 10px 22px; }
+QRadioButton, QCheckBox { border: 2px solid transparent; border-radius: 4px; padding: 1px 2px; }
+QRadioButton:focus, QCheckBox:focus { border: 2px solid @F; }
+QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QTextEdit:focus,
+  QPlainTextEdit:focus { border: 2px solid @F; border-radius: 3px; padding: 1px 3px;
+  background: white; color: #1f2a28; }
+QTableWidget, #navigation { border: 2px solid transparent; }
+QAbstractItemView:focus, QTableWidget:focus, #navigation:focus { border: 2px solid @F; }
+""".replace("@F", FOCUS_COLOUR)
+
 
 def app_icon() -> QIcon:
     return QIcon(str(resource_path("icons", "sciatica-journal.svg")))
@@ -48,5 +72,5 @@ def apply_style(app: QApplication) -> None:
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
+    app.setStyleSheet(STYLESHEET + FOCUS_STYLESHEET)
     app.setWindowIcon(app_icon())

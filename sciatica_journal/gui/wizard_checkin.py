@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sciatica_journal.domain.body import SymptomMap
@@ -9,6 +10,10 @@ from sciatica_journal.domain.sessions import PainScores
 from sciatica_journal.gui.pain_input import PainInput
 from sciatica_journal.gui.symptom_map_editor import SymptomMapEditor
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
+
+
+def _missing_message(missing: list[str]) -> str:
+    return f"Please score your {' and '.join(missing)} (0–10) before going on."
 
 
 class SymptomsStep(QWidget):
@@ -24,6 +29,13 @@ class SymptomsStep(QWidget):
         self.back_pain = PainInput("Back pain", f"Back pain {when}")
         self.leg_pain = PainInput("Leg pain", f"Leg pain {when}")
         self.editor = SymptomMapEditor(drawing)
+        self.missing_label = QLabel()
+        self.missing_label.setObjectName("error")
+        self.missing_label.setAccessibleName("Missing score")
+        self.missing_label.setWordWrap(True)
+        self.missing_label.hide()
+        for score in (self.back_pain, self.leg_pain):
+            score.valueChanged.connect(self._recheck)
         pains = QHBoxLayout()
         pains.addWidget(self.back_pain)
         pains.addSpacing(24)
@@ -32,6 +44,7 @@ class SymptomsStep(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addLayout(pains)
+        layout.addWidget(self.missing_label)
         layout.addWidget(self.editor, stretch=1)
         self.set_stopped(False)
 
@@ -55,13 +68,47 @@ class SymptomsStep(QWidget):
             )
 
     def prefill(self, pain: PainScores | None, symptoms: SymptomMap) -> None:
-        if pain is not None:
-            self.back_pain.set_value(pain.back)
-            self.leg_pain.set_value(pain.leg)
+        """Start the map from ``symptoms``. The scores are never prefilled (``pain`` is
+        ignored): the user scores how it is *now*."""
+        del pain
         self.editor.set_map(symptoms)
 
-    def pain(self) -> PainScores:
-        return PainScores(back=self.back_pain.value(), leg=self.leg_pain.value())
+    def pain(self) -> PainScores | None:
+        """Both scores, or None while either is not set yet."""
+        back, leg = self.back_pain.value(), self.leg_pain.value()
+        if back is None or leg is None:
+            return None
+        return PainScores(back=back, leg=leg)
+
+    def _scores(self) -> list[tuple[str, PainInput]]:
+        return [("back pain", self.back_pain), ("leg pain", self.leg_pain)]
+
+    def missing_scores(self) -> list[str]:
+        """The scores not set yet, in plain words, e.g. ``["back pain", "leg pain"]``."""
+        return [name for name, score in self._scores() if not score.is_set()]
+
+    def check_complete(self) -> bool:
+        """True when every score is set; otherwise say what is missing, right here in the
+        step, move the focus to the first missing slider and return False."""
+        missing = self.missing_scores()
+        if not missing:
+            self.missing_label.hide()
+            return True
+        self.missing_label.setText(_missing_message(missing))
+        self.missing_label.show()
+        first = next(score for name, score in self._scores() if name == missing[0])
+        first.slider.setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
+
+    def _recheck(self) -> None:
+        """Once the message is up, keep it current; it goes when every score is set."""
+        if self.missing_label.isHidden():
+            return
+        missing = self.missing_scores()
+        if missing:
+            self.missing_label.setText(_missing_message(missing))
+        else:
+            self.missing_label.hide()
 
     def symptom_map(self) -> SymptomMap:
         return self.editor.symptom_map()

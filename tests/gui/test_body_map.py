@@ -86,22 +86,41 @@ def test_clear_all_can_be_undone(qtbot, editor):
     assert marks(editor) == {("thigh-back-left", "pain", 2)}
 
 
-def test_keyboard_tab_through_regions_space_marks_delete_clears(qtbot, editor):
+def _tab_stops(board):
+    return [c for c in board.stand_ins.values() if c.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+
+def test_the_diagram_is_one_tab_stop_and_arrows_move_inside_it(qtbot, editor):
     board = editor.map_widget
-    first = board.stand_ins["low-back-left"]
-    first.setFocus()
-    qtbot.waitUntil(first.hasFocus)
-    order = [first.accessibleName()]
-    for _ in range(4):
-        qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Tab)
-        order.append(editor.focusWidget().accessibleName())
-    assert order == [
-        "Low back, left",
-        "Low back, centre",
-        "Low back, right",
-        "Left buttock",
-        "Saddle area (between the legs)",
+    assert _tab_stops(board) == [board.stand_ins["low-back-left"]]
+    clear = find(editor, "Clear all", QPushButton)
+    clear.setFocus()
+    qtbot.waitUntil(clear.hasFocus)
+    qtbot.keyClick(clear, Qt.Key.Key_Tab)  # into the diagram: its first region
+    assert editor.focusWidget().accessibleName() == "Low back, left"
+    moves = [
+        (Qt.Key.Key_Right, "Low back, centre"),
+        (Qt.Key.Key_Right, "Low back, right"),
+        (Qt.Key.Key_Down, "Right buttock"),
+        (Qt.Key.Key_Left, "Left buttock"),
+        (Qt.Key.Key_Down, "Left back of thigh"),
+        (Qt.Key.Key_Up, "Left buttock"),
     ]
+    for key, name in moves:
+        qtbot.keyClick(editor.focusWidget(), key)
+        assert editor.focusWidget().accessibleName() == name
+    assert board._focus == "buttock-left"  # drawn highlighted
+    assert _tab_stops(board) == [board.stand_ins["buttock-left"]]
+    qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_End)
+    assert editor.focusWidget() is board.stand_ins[board.region_order[-1]]
+    qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Home)
+    assert editor.focusWidget() is board.stand_ins["low-back-left"]
+
+
+def test_space_and_enter_mark_delete_clears(qtbot, editor):
+    board = editor.map_widget
+    board.focus_region("saddle")
+    qtbot.waitUntil(board.stand_ins["saddle"].hasFocus)
     qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Space)
     assert marks(editor) == {("saddle", "pain", 2)}
     qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Return)
@@ -109,6 +128,57 @@ def test_keyboard_tab_through_regions_space_marks_delete_clears(qtbot, editor):
     assert editor.focusWidget().accessibleDescription() == "pain (severe)"
     qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Delete)
     assert marks(editor) == set()
+    qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Space)
+    qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Backspace)
+    assert marks(editor) == set()
+
+
+def test_tab_leaves_the_diagram_and_comes_back_to_the_last_region(qtbot, editor):
+    board = editor.map_widget
+    clear = find(editor, "Clear all", QPushButton)
+    clear.setFocus()
+    qtbot.waitUntil(clear.hasFocus)
+    qtbot.keyClick(clear, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Down)  # Left buttock
+    qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Tab)  # out: the editor's first control
+    after = editor.focusWidget()
+    assert after.parent() is not board
+    assert board._focus is None  # no highlight once the focus has gone
+    qtbot.keyClick(after, Qt.Key.Key_Return)  # Enter elsewhere changes no mark
+    qtbot.keyClick(after, Qt.Key.Key_Enter)
+    assert marks(editor) == set()
+    qtbot.keyClick(after, Qt.Key.Key_Backtab)  # back in: where the user left it
+    assert editor.focusWidget().accessibleName() == "Left buttock"
+    qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Backtab)  # out, to the one before
+    assert editor.focusWidget() is clear
+
+
+def test_a_click_moves_the_keyboard_position_too(qtbot, editor):
+    board = editor.map_widget
+    click(qtbot, editor, "heel-right")
+    assert board.current_region == "heel-right"
+    assert _tab_stops(board) == [board.stand_ins["heel-right"]]
+
+
+def test_every_region_can_be_reached_with_the_arrows(editor):
+    board = editor.map_widget
+    reached, todo = {board.region_order[0]}, [board.region_order[0]]
+    while todo:
+        code = todo.pop()
+        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            other = board.neighbour(code, dx, dy)
+            if other is not None and other not in reached:
+                reached.add(other)
+                todo.append(other)
+    assert reached == set(board.region_order)
+
+
+def test_the_focused_region_is_drawn_highlighted(qtbot, editor):
+    board = editor.map_widget
+    before = board.grab().toImage()
+    board.focus_region("calf-left")
+    qtbot.waitUntil(board.stand_ins["calf-left"].hasFocus)
+    assert board.grab().toImage() != before
 
 
 def test_every_region_has_an_accessible_name_and_tooltip(editor):

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+)
 
 from sciatica_journal.gui.application import run_first_run
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
@@ -52,6 +60,12 @@ def test_the_whole_first_run_then_today(qtbot, services):
     def fill_profile(dialog):
         name = find(dialog, "Name", QLineEdit)
         qtbot.keyClicks(name, "Alex")
+        qtbot.mouseClick(find(dialog, "Give birth date", QCheckBox), Qt.MouseButton.LeftButton)
+        birth = find(dialog, "Birth date", QDateEdit)
+        assert birth.displayFormat() == "yyyy-MM-dd"
+        # Click into the field and type the whole date, the year in full.
+        qtbot.mouseClick(birth.lineEdit(), Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(birth, "1985-03-14")
         side = find(dialog, "Affected side", QComboBox)
         side.setCurrentIndex(side.findText("Left leg"))
         low = find(dialog, "Fewest sessions a day", QSpinBox)
@@ -66,6 +80,7 @@ def test_the_whole_first_run_then_today(qtbot, services):
     assert services.profiles.disclaimer_accepted_on() == dt.date(2026, 11, 24)
     profile = services.profiles.profile()
     assert (profile.name, profile.affected_side.value, profile.target_min) == ("Alex", "left", 6)
+    assert profile.birth_date == dt.date(1985, 3, 14)
 
     window = MainWindow(services)
     qtbot.addWidget(window)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
+from sciatica_journal.domain.sessions import PainScores
 from sciatica_journal.gui.main_window import MainWindow
 from sciatica_journal.storage import models
 from tests.gui.conftest import find, when_modal
@@ -74,6 +75,20 @@ def answer_safety(qtbot, yes=()):
 def region_click(qtbot, step, code, button=LEFT):
     board = step.editor.map_widget
     qtbot.mouseClick(board, button, pos=board.region_point(code).toPoint())
+
+
+def score_by_click(qtbot, root, name, value):
+    """Click the scale where the value's tick is."""
+    slider = find(root, name, QSlider)
+    qtbot.mouseClick(slider, LEFT, pos=QPoint(slider.tick_x(value), slider.height() // 2))
+    assert slider.value() == value
+
+
+def check_out(qtbot, wizard, back=4, leg=6):
+    """Score the pain after: nothing is prefilled, every score is the user's."""
+    assert wizard.check_out.pain() is None
+    score_by_click(qtbot, wizard, "Back pain after", back)
+    score(qtbot, wizard, "Leg pain after", leg)
 
 
 def check_in(qtbot, wizard, back=4, leg=6):
@@ -158,6 +173,7 @@ def test_a_session_that_spreads_down_the_leg(qtbot, window, set_up_services):
     tick(qtbot, wizard, "Pelvis stayed down: no")
     press(qtbot, wizard, "Next")
     region_click(qtbot, wizard.check_out, "small-toes-right")
+    check_out(qtbot, wizard)
     press(qtbot, wizard, "Next")
     assert find(wizard, "Outcome", QLabel).text() == "Spread further down"
     assert "peripheralization" in find(wizard, "Why", QLabel).text()
@@ -177,7 +193,7 @@ def test_stop_this_hurts_saves_the_reps_done_as_worse(qtbot, window, set_up_serv
     press(qtbot, wizard, "Stop — this hurts")
     assert wizard.check_out.title.text() == "You stopped: how is it now?"
     assert not find(wizard, "Back", QPushButton).isEnabled()
-    score(qtbot, wizard, "Leg pain after", 6)
+    check_out(qtbot, wizard, back=3, leg=6)
     press(qtbot, wizard, "Next")
     assert find(wizard, "Outcome", QLabel).text() == "Worse"
     assert find(wizard, "Why", QLabel).text().startswith("You stopped because it hurt.")
@@ -204,6 +220,7 @@ def test_a_hold_is_timed_and_saved(qtbot, window, set_up_services, monkeypatch):
     assert find(wizard, "Count", QLabel).text() == "1:50"
     press(qtbot, wizard, "Next")  # no range step for a hold
     assert wizard.step == 4
+    check_out(qtbot, wizard)
     press(qtbot, wizard, "Next")
     press(qtbot, wizard, "Finish")
     row = latest_session()
@@ -225,6 +242,8 @@ def test_a_red_flag_day_stops_the_session_and_blocks_the_day(qtbot, window, set_
         when_modal(qtbot, urgent)
         press(qtbot, dialog, "Continue")
 
+    score(qtbot, wizard, "Back pain before", 2)
+    score(qtbot, wizard, "Leg pain before", 3)
     when_modal(qtbot, answer)
     press(qtbot, wizard, "Next")
     qtbot.waitUntil(lambda: not wizard.isVisible())
@@ -260,7 +279,13 @@ def test_cancel_without_input_closes_at_once(qtbot, window):
 
 def test_every_step_works_from_the_keyboard(qtbot, window, set_up_services):
     wizard = window.start_session()
-    qtbot.keyClick(find(wizard, "Back pain before", QSlider), Qt.Key.Key_Right)
+    back = find(wizard, "Back pain before", QSlider)
+    assert wizard.focusWidget() is back
+    qtbot.keyClick(back, Qt.Key.Key_Right)  # an unset score: Right from nothing gives 1
+    qtbot.keyClick(back, Qt.Key.Key_Tab)
+    assert wizard.focusWidget() is find(wizard, "Leg pain before", QSlider)
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_5)
+    assert wizard.check_in.pain() == PainScores(back=1, leg=5)
     answer_safety(qtbot)
     qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)  # Next is the default button
     qtbot.waitUntil(lambda: wizard.step == 1)
@@ -271,7 +296,12 @@ def test_every_step_works_from_the_keyboard(qtbot, window, set_up_services):
     wizard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
     qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # Stop
-    assert wizard.step == 4
+    qtbot.waitUntil(lambda: wizard.step == 4)  # a button's key "clicks" it visibly, a bit later
+    assert wizard.focusWidget() is find(wizard, "Back pain after", QSlider)
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_End)  # 10
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Home)  # 0: Home on an unset score sets it
+    assert wizard.check_out.pain() == PainScores(back=10, leg=0)
     qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
     assert wizard.step == 5
     qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
@@ -289,6 +319,7 @@ def test_a_session_ending_before_it_started_is_refused_at_the_field(
     press(qtbot, wizard, "Next")
     press(qtbot, wizard, "Start or pause the timer")
     press(qtbot, wizard, "Next")
+    check_out(qtbot, wizard)
     clock.moment = clock.moment - dt.timedelta(hours=1)  # the system clock jumped back
     seen = {}
 
@@ -323,3 +354,73 @@ def test_going_back_from_check_out_keeps_what_was_entered_there(qtbot, window):
     press(qtbot, wizard, "Back")
     press(qtbot, wizard, "Next")
     assert wizard.check_out.pain().back == 1 and wizard.check_out.pain().leg == 1
+
+
+def test_nothing_is_prefilled_in_the_scores(qtbot, window, set_up_services):
+    wizard = window.start_session()
+    check_in(qtbot, wizard, back=5, leg=6)
+    press(qtbot, wizard, "Next")  # lying face down: no range step
+    press(qtbot, wizard, "Next")
+    assert wizard.step == 4
+    assert wizard.check_out.pain() is None  # not the scores from before the exercise
+    assert find(wizard, "Back pain after", QSlider).accessibleDescription() == "not set"
+    assert wizard.check_out.missing_scores() == ["back pain", "leg pain"]
+    # The map, though, starts from the check-in's.
+    assert wizard.check_out.symptom_map() == wizard.check_in.symptom_map()
+
+
+def _tab_until(qtbot, wizard, target, limit=40):
+    presses = 0
+    while wizard.focusWidget() is not target and presses < limit:
+        qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Tab)
+        presses += 1
+    return presses
+
+
+def test_next_is_a_few_tabs_from_the_pain_scores(qtbot, window):
+    wizard = window.start_session()
+    back = find(wizard, "Back pain before", QSlider)
+    back.setFocus()
+    qtbot.waitUntil(back.hasFocus)
+    board = wizard.check_in.editor.map_widget
+    seen = []
+    presses = 0
+    while wizard.focusWidget() is not wizard.next_button and presses < 40:
+        qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(wizard.focusWidget())
+        presses += 1
+    assert wizard.focusWidget() is wizard.next_button
+    assert presses <= 12, [w.accessibleName() for w in seen]
+    regions = [w for w in seen if w.parent() is board]
+    assert len(regions) == 1  # the whole diagram is one tab stop
+
+
+def test_enter_after_tabbing_away_from_the_diagram_changes_no_mark(qtbot, window):
+    wizard = window.start_session()
+    step = wizard.check_in
+    board = step.editor.map_widget
+    score(qtbot, wizard, "Back pain before", 3)
+    score(qtbot, wizard, "Leg pain before", 4)
+    leg = find(wizard, "Leg pain before", QSlider)
+    # Into the diagram with Tab, to the left calf with the arrows, Space marks it.
+    while wizard.focusWidget().parent() is not board:
+        qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Home)  # Low back, left
+    for _ in range(4):  # buttock, thigh, knee, calf
+        qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Down)
+    assert wizard.focusWidget().accessibleName() == "Left calf"
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Space)
+    marked = step.symptom_map()
+    assert Mark("calf-left", SymptomKind.PAIN, 2) in marked.marks
+    # Back out to the leg pain score with Shift+Tab; Enter there is the dialog's (Next).
+    while wizard.focusWidget() is not leg:
+        qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Backtab)
+    answer_safety(qtbot)
+    qtbot.keyClick(leg, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.step == 1)
+    assert step.symptom_map() == marked
+    assert latest_map_regions(step) == {"low-back-right", "calf-right", "sole-right", "calf-left"}
+
+
+def latest_map_regions(step):
+    return {m.region for m in step.symptom_map().marks}

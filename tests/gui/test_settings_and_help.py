@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
@@ -46,6 +50,22 @@ def test_changing_the_target_band_updates_today(qtbot, set_up_services):
     window.open_settings()
     assert find(window, "Sessions today", QLabel).text() == "0 of 4–6 today"
     assert set_up_services.profiles.profile().target_max == 6
+
+
+def test_a_birth_date_is_typed_in_full_in_settings(qtbot, set_up_services):
+    window = _window(qtbot, set_up_services)
+
+    def edit(dialog):
+        qtbot.mouseClick(find(dialog, "Give birth date", QCheckBox), Qt.MouseButton.LeftButton)
+        birth = find(dialog, "Birth date", QDateEdit)
+        birth.setFocus()
+        qtbot.keyClick(birth, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # select all
+        qtbot.keyClicks(birth, "1961-11-30")
+        qtbot.mouseClick(find(dialog, "Save", QPushButton), Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, edit)
+    window.open_settings()
+    assert set_up_services.profiles.profile().birth_date == dt.date(1961, 11, 30)
 
 
 def test_bad_waking_hours_are_refused_at_the_field(qtbot, set_up_services):

@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QSizePolicy, QSpacerItem, QSpinBox,
-    QTimeEdit, QVBoxLayout, QWidget)
+    QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
+    QSpinBox, QTimeEdit, QVBoxLayout, QWidget)
 
 class Ui_ProfileForm(object):
     def setupUi(self, ProfileForm):
@@ -50,6 +50,7 @@ class Ui_ProfileForm(object):
         self.birthDateEdit = QDateEdit(self.aboutYouGroup)
         self.birthDateEdit.setObjectName(u"birthDateEdit")
         self.birthDateEdit.setEnabled(False)
+        self.birthDateEdit.setCurrentSection(QDateTimeEdit.YearSection)
         self.birthDateEdit.setCalendarPopup(True)
 
         self.aboutYouLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.birthDateEdit)
@@ -211,6 +212,12 @@ class Ui_ProfileForm(object):
         self.birthDateEdit.setAccessibleName(QCoreApplication.translate("ProfileForm", u"Birth date", None))
 #endif // QT_CONFIG(accessibility)
         self.birthDateEdit.setDisplayFormat(QCoreApplication.translate("ProfileForm", u"yyyy-MM-dd", None))
+#if QT_CONFIG(tooltip)
+        self.birthDateEdit.setToolTip(QCoreApplication.translate("ProfileForm", u"Year-month-day with the full year, e.g. 1985-03-14: type it or pick it from the calendar", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.birthDateEdit.setAccessibleDescription(QCoreApplication.translate("ProfileForm", u"Year, month, day; type the year in full", None))
+#endif // QT_CONFIG(accessibility)
         self.treatmentGroup.setTitle(QCoreApplication.translate("ProfileForm", u"Your exercises", None))
         self.sideLabel.setText(QCoreApplication.translate("ProfileForm", u"&Affected side", None))
 #if QT_CONFIG(accessibility)
