@@ -10,7 +10,7 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 \
 	fonts-dejavu-core libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 \
-	libxcb-xinerama0 libxcb-xfixes0 libx11-xcb1 libglib2.0-0
+	libxcb-xinerama0 libxcb-xfixes0 libx11-xcb1 libglib2.0-0 xvfb xauth
 
 .PHONY: run test lint system-deps venv dev forms bench clean
 
