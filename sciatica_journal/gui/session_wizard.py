@@ -137,6 +137,10 @@ class SessionWizard(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.stack, stretch=1)
         layout.addLayout(bar)
+        # Tab from a step reaches Next first (Enter there goes on), then Back, Stop, Cancel.
+        QWidget.setTabOrder(self.next_button, self.back_button)
+        QWidget.setTabOrder(self.back_button, self.stop_button)
+        QWidget.setTabOrder(self.stop_button, self.cancel_button)
         if sizes is not None:
             sizes.restore(self, "session", QSize(1100, 820))
         else:

@@ -43,7 +43,9 @@ QTableWidget { border: none; gridline-color: #e3e9e7; }
 # Keyboard focus, visible on every kind of control: a 2 px outline in FOCUS_COLOUR. Only the
 # focused state is restyled (unfocused controls keep the platform look); controls drawn without
 # a border keep a transparent one so nothing moves when focus arrives. The pain sliders and
-# the leg diagram draw the same outline themselves.
+# the leg diagram draw the same outline themselves. Combo and spin boxes are drawn by the
+# stylesheet throughout (a border set only on focus would make Qt drop their arrows), with
+# arrows from resources/icons.
 FOCUS_STYLESHEET = """
 QPushButton:focus { border: 2px solid @F; border-radius: 4px; padding: 3px 12px;
   background: #ffffff; color: #1f2a28; }
@@ -56,12 +58,38 @@ QPushButton:focus { border: 2px solid @F; border-radius: 4px; padding: 3px 12px;
 #bigButton:focus { padding: 10px 22px; }
 QRadioButton, QCheckBox { border: 2px solid transparent; border-radius: 4px; padding: 1px 2px; }
 QRadioButton:focus, QCheckBox:focus { border: 2px solid @F; }
-QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QTextEdit:focus,
+QLineEdit:focus, QTextEdit:focus,
   QPlainTextEdit:focus { border: 2px solid @F; border-radius: 3px; padding: 1px 3px;
   background: white; color: #1f2a28; }
 QTableWidget, #navigation { border: 2px solid transparent; }
 QAbstractItemView:focus, QTableWidget:focus, #navigation:focus { border: 2px solid @F; }
 """.replace("@F", FOCUS_COLOUR)
+
+
+BOXES_STYLESHEET = """
+QComboBox, QAbstractSpinBox { border: 1px solid #8a9a96; border-radius: 3px; background: white;
+  color: #1f2a28; padding: 2px 22px 2px 5px; min-height: 1.4em; }
+QComboBox:focus, QAbstractSpinBox:focus { border: 2px solid @F; padding: 1px 21px 1px 4px; }
+QComboBox:disabled, QAbstractSpinBox:disabled { color: #8a9a96; background: #eef1f0; }
+QComboBox::drop-down, QDateEdit::drop-down { subcontrol-origin: padding;
+  subcontrol-position: center right; width: 20px; border: none; }
+QComboBox::down-arrow, QDateEdit::down-arrow { image: url(@DOWN); width: 12px; height: 8px; }
+QAbstractSpinBox::up-button { subcontrol-origin: padding; subcontrol-position: top right;
+  width: 20px; border: none; }
+QAbstractSpinBox::down-button { subcontrol-origin: padding; subcontrol-position: bottom right;
+  width: 20px; border: none; }
+QAbstractSpinBox::up-arrow { image: url(@UP); width: 10px; height: 7px; }
+QAbstractSpinBox::down-arrow { image: url(@DOWN); width: 10px; height: 7px; }
+QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled { image: none; }
+"""
+
+
+def boxes_stylesheet() -> str:
+    down = resource_path("icons", "arrow-down.svg").as_posix()
+    up = resource_path("icons", "arrow-up.svg").as_posix()
+    return (
+        BOXES_STYLESHEET.replace("@F", FOCUS_COLOUR).replace("@DOWN", down).replace("@UP", up)
+    )
 
 
 def app_icon() -> QIcon:
@@ -72,5 +100,5 @@ def apply_style(app: QApplication) -> None:
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
-    app.setStyleSheet(STYLESHEET + FOCUS_STYLESHEET)
+    app.setStyleSheet(STYLESHEET + FOCUS_STYLESHEET + boxes_stylesheet())
     app.setWindowIcon(app_icon())

@@ -30,7 +30,7 @@ from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
 from sciatica_journal.domain.sessions import PainScores
 from sciatica_journal.gui.body_map_widget import BodyMapWidget
 from sciatica_journal.gui.pain_input import PainInput
-from sciatica_journal.gui.style import FOCUS_STYLESHEET, STYLESHEET
+from sciatica_journal.gui.style import FOCUS_STYLESHEET, STYLESHEET, boxes_stylesheet
 from sciatica_journal.gui.wizard_checkin import SymptomsStep
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from tests.gui.conftest import find
@@ -170,7 +170,7 @@ def test_check_complete_names_what_is_missing_and_goes_there(qtbot, step):
 @pytest.fixture
 def controls(qtbot, services):
     host = QWidget()
-    host.setStyleSheet(STYLESHEET + FOCUS_STYLESHEET)
+    host.setStyleSheet(STYLESHEET + FOCUS_STYLESHEET + boxes_stylesheet())
     layout = QVBoxLayout(host)
     parking = QLineEdit()
     parking.setAccessibleName("Parking")

@@ -252,3 +252,16 @@ def test_lists_never_scroll_sideways(qtbot, set_up_services, window, clock):
     today = find(window.today_page, "Today's sessions", QTableView)
     assert today.horizontalScrollBar().maximum() == 0
     assert today.item(0, 1).toolTip()
+
+
+def test_tab_from_the_leg_diagram_reaches_next_first(qtbot, window):
+    wizard = window.start_session()
+    qtbot.waitExposed(wizard)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    board = wizard.check_in.editor.map_widget
+    board.focus_region("calf-left")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is board.stand_ins["calf-left"])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is find(wizard, "Next", QPushButton)
+    wizard.done(0)
