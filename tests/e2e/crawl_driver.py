@@ -571,6 +571,15 @@ class Crawler:
     def later(fn: Callable[[], Any]) -> None:
         QTimer.singleShot(0, fn)
 
+    def settle(self, pause: float = 0.1) -> Steps:
+        """Until what was queued before has run (a dialog it opens is then on screen): two
+        rounds of queued calls, so that one the app itself defers with a 0 ms timer ran too."""
+        for _ in range(2):
+            ran: list[bool] = []
+            self.later(lambda ran=ran: ran.append(True))
+            yield Wait("queued events to run", lambda ran=ran: bool(ran), 15)
+        yield pause
+
     def find(
         self,
         root: QWidget,
@@ -733,9 +742,11 @@ class Crawler:
             if name in skip or name in pressed:
                 continue
             pressed.add(name)
+            if not same(self.modal(), base) and self.modal() is not None:
+                yield from self.close_above(base)
             self.step(f"{where}: press {name!r}")
             self.later(button.click)
-            yield 0.15
+            yield from self.settle()
             yield from self.close_above(base)
 
     def go_page(self, name: str) -> Steps:

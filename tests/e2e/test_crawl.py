@@ -146,7 +146,13 @@ def _describe(report: dict, proc: subprocess.CompletedProcess[str], seconds: flo
 @pytest.mark.slow
 @pytest.mark.parametrize(("journal", "size", "scale"), CASES)
 def test_the_whole_gui_works_and_fits_the_screen(
-    xvfb: Xvfb, tmp_path: Path, request: pytest.FixtureRequest, journal, size, scale
+    xvfb: Xvfb,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    record_property,
+    journal,
+    size,
+    scale,
 ):
     report_path = tmp_path / "crawl.json"
     where = ["--demo"] if journal == "demo" else ["--data-dir", str(tmp_path / "journal")]
@@ -164,6 +170,7 @@ def test_the_whole_gui_works_and_fits_the_screen(
     report = json.loads(report_path.read_text("utf-8")) if report_path.exists() else {}
     steps = len(report.get("steps", []))
     rc = proc.returncode
+    record_property("crawl_seconds", round(seconds, 1))
     print(f"crawl {journal} {size} x{scale}: {seconds:.1f} s, {steps} steps, exit {rc}")
     keep = os.environ.get(REPORT_DIR_ENV)
     if keep and report_path.exists():
