@@ -257,11 +257,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(report)
         file_menu.addSeparator()
         export_json = QAction("Export the journal (JSON)…", self)
-        export_json.triggered.connect(self.export_json)
+        export_json.triggered.connect(lambda: self.export_json())  # not its 'checked'
         export_csv = QAction("Export tables for a spreadsheet (CSV)…", self)
-        export_csv.triggered.connect(self.export_csv)
+        export_csv.triggered.connect(lambda: self.export_csv())  # not its 'checked'
         import_json = QAction("&Import a journal (JSON)…", self)
-        import_json.triggered.connect(self.import_json)
+        import_json.triggered.connect(lambda: self.import_json())  # not its 'checked'
         for action in (export_json, export_csv, import_json):
             file_menu.addAction(action)
         settings = QAction("&Settings…", self)

@@ -18,7 +18,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.gui.file_dialogs import ask_save_path
 from sciatica_journal.services.progress_service import ProgressData, ProgressService
 
 DAY = 86400.0
@@ -483,11 +483,12 @@ class ProgressPage(QWidget):
         return self.charts.grab().save(str(path), "PNG")
 
     def _ask_and_save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the charts", str(Path.home() / "sciatica-progress.png"), "PNG (*.png)"
+        chosen = ask_save_path(
+            self, "Save the charts", Path.home() / "sciatica-progress.png", "PNG (*.png)"
         )
-        if name:
-            target = Path(name if name.lower().endswith(".png") else name + ".png")
+        if chosen is not None:
+            suffix = "" if chosen.suffix.lower() == ".png" else ".png"
+            target = chosen.with_name(chosen.name + suffix)
             if not self.save_png(target):
                 self.readout.setText(f"Could not save {target}.")
             else:

@@ -47,3 +47,32 @@ def test_a_bad_file_is_refused_with_a_message(qtbot, set_up_services, tmp_path):
     assert not window.import_json(bad)
     assert seen["text"].startswith("Nothing was changed:")
     assert "is not JSON" in seen["text"]
+
+
+def test_the_file_menu_asks_where_to_export_and_what_to_import(
+    qtbot, set_up_services, tmp_path, monkeypatch
+):
+    """The menu items open a file dialog (they once passed their 'checked' flag as the path
+    and failed with a TypeError); the chosen file is written or read."""
+    from sciatica_journal.gui import main_window
+
+    window = MainWindow(set_up_services)
+    qtbot.addWidget(window)
+    window.show()
+    actions = {a.text(): a for m in window.menuBar().actions() for a in m.menu().actions()}
+    target = tmp_path / "menu.json"
+    asked = []
+
+    def fake_save(parent, title, proposed, name_filter):
+        asked.append(title)
+        return target
+
+    when_modal(qtbot, lambda dialog: (asked.append(dialog.windowTitle()), dialog.done(0)))
+    actions["Export the journal (JSON)…"].trigger()
+    assert asked == ["Export the journal"] and not target.exists()  # cancelled: nothing
+    monkeypatch.setattr(main_window, "ask_save_path", fake_save)
+    actions["Export the journal (JSON)…"].trigger()
+    assert target.read_text(encoding="utf-8").startswith("{")
+    monkeypatch.setattr(main_window, "ask_open_path", lambda *args: target)
+    actions["&Import a journal (JSON)…"].trigger()
+    assert window.last_transfer_message.startswith("Import:")
