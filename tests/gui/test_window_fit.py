@@ -265,3 +265,73 @@ def test_tab_from_the_leg_diagram_reaches_next_first(qtbot, window):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is find(wizard, "Next", QPushButton)
     wizard.done(0)
+
+
+def test_a_settings_error_does_not_squeeze_the_other_fields(qtbot, window):
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDialog, QLineEdit
+
+    def check(dialog: QDialog) -> None:
+        try:
+            measure(dialog)
+        finally:
+            dialog.reject()
+
+    def measure(dialog: QDialog) -> None:
+        fields = [
+            w
+            for kind in (QLineEdit, QAbstractSpinBox, QComboBox)
+            for w in dialog.findChildren(kind)
+            if w.isVisible() and not isinstance(w.parentWidget(), QAbstractSpinBox)
+        ]
+        before = {id(w): w.height() for w in fields}
+        dialog.form.ui.wakingStartEdit.setTime(QTime(22, 0))
+        dialog.form.ui.wakingEndEdit.setTime(QTime(7, 0))
+        qtbot.mouseClick(find(dialog, "Save", QPushButton), LEFT)
+        error = find(dialog, "Problem with the profile", QLabel)
+        assert error.isVisible() and "waking hours" in error.text().lower()
+        qtbot.wait(20)
+        assert error.height() >= error.heightForWidth(error.width())
+        for w in fields:
+            assert w.height() >= min(before[id(w)], w.minimumSizeHint().height()), w
+        assert screen_rect().contains(dialog.frameGeometry())
+
+    from tests.gui.conftest import when_modal
+
+    when_modal(qtbot, check)
+    window.open_settings()
+
+
+def test_each_exercise_has_one_name_everywhere(qtbot, set_up_services, window, clock, tmp_path):
+    """Today, the ladder, the wizard, the Calendar and the Journal call baby press-ups by the
+    same name; the report adds the clinical term in brackets."""
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QComboBox
+
+    from sciatica_journal.reports.pdf_report import PdfReport
+    from sciatica_journal.services.report_service import ReportOptions
+
+    program = set_up_services.program
+    baby = program.rung("baby-press-up")
+    set_up_services.sessions.record(
+        new_session(clock.now() - dt.timedelta(hours=1), rung="baby-press-up")
+    )
+    window.journal_changed.emit()
+    page = window.today_page
+    assert page.table.item(0, 1).text() == baby.name
+    assert any(baby.name in label.text() for label in page.ladder.rows.values())
+    window.navigation.setCurrentRow(3)
+    day_list = find(window.calendar_page, "Sessions on the chosen day", QListWidget)
+    assert baby.name in day_list.item(0).text()
+    window.navigation.setCurrentRow(4)
+    journal = window.journal_page
+    assert journal.model.entry(0).title == baby.name
+    wizard = window.start_session()
+    combo = find(wizard, "Exercise", QComboBox)
+    assert f"{baby.number}. {baby.name}" in [combo.itemText(i) for i in range(combo.count())]
+    wizard.done(0)
+    today = clock.now().date()
+    data = set_up_services.reports.gather(ReportOptions(start=today, end=today))
+    PdfReport(data, window.drawing).write(tmp_path / "r.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "r.pdf").pages)
+    assert f"{baby.name} ({baby.clinical})" in " ".join(text.split())
