@@ -136,9 +136,9 @@ class BodyMapWidget(QWidget):
             "Arrow keys move between regions; Space marks; Delete clears."
         )
         self.setMinimumSize(260, 300)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        # The drawing keeps its proportions inside whatever room it gets (no height for
+        # width): in a scrolling step it fills the visible height instead of growing tall.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.stand_ins: dict[str, RegionStandIn] = {}
         for region in self._tab_order():
             self.stand_ins[region.code] = RegionStandIn(region.code, region.name, self)
@@ -205,12 +205,6 @@ class BodyMapWidget(QWidget):
 
     def target_rect(self) -> QRectF:
         return QRectF(self.rect()).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return round(width / self.drawing.aspect)
 
     def sizeHint(self) -> QSize:
         return QSize(round(520 * self.drawing.aspect), 520)

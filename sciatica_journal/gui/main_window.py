@@ -34,7 +34,7 @@ from sciatica_journal.gui.session_wizard import SessionWizard
 from sciatica_journal.gui.style import app_icon
 from sciatica_journal.gui.symptoms_page import SymptomsPage
 from sciatica_journal.gui.today_page import TodayPage
-from sciatica_journal.gui.window_fit import WindowSizes, scrolling
+from sciatica_journal.gui.window_fit import WindowSizes, least_height_for_width, scrolling
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
 
@@ -46,7 +46,8 @@ TODAY, SYMPTOMS, PROGRESS, CALENDAR, JOURNAL = range(5)
 
 
 class PageStack(QStackedWidget):
-    """Pages, sized by the one shown: a tall page scrolls without making others scroll."""
+    """Pages, sized by the one shown: a tall page scrolls without making others scroll, and
+    a page scrolls only when the window is smaller than what the page needs."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -59,6 +60,13 @@ class PageStack(QStackedWidget):
     def minimumSizeHint(self) -> QSize:
         page = self.currentWidget()
         return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:
+        # The scroll area takes this as the least height for a width: the page's least
+        # (not preferred) height, so it gets the whole visible height and scrolls only
+        # when it must.
+        page = self.currentWidget()
+        return -1 if page is None else least_height_for_width(page, width)
 
 
 class MainWindow(QMainWindow):
@@ -113,7 +121,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(side)
         # On a small screen a page scrolls inside the window; the sidebar stays.
-        self.page_area = scrolling(self.pages, "Page")
+        self.page_area = scrolling(self.pages, "Page", fitted=False)
         layout.addWidget(self.page_area, stretch=1)
         self.setCentralWidget(central)
         self.sizes.restore(self, "main", QSize(1180, 800))

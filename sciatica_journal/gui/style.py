@@ -87,9 +87,7 @@ QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled { ima
 def boxes_stylesheet() -> str:
     down = resource_path("icons", "arrow-down.svg").as_posix()
     up = resource_path("icons", "arrow-up.svg").as_posix()
-    return (
-        BOXES_STYLESHEET.replace("@F", FOCUS_COLOUR).replace("@DOWN", down).replace("@UP", up)
-    )
+    return BOXES_STYLESHEET.replace("@F", FOCUS_COLOUR).replace("@DOWN", down).replace("@UP", up)
 
 
 def app_icon() -> QIcon:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 # Room left for a window manager's frame and title bar, which Qt cannot measure before
 # the window is shown.
@@ -64,12 +64,39 @@ def place_on_screen(widget: QWidget) -> None:
     widget.move(QPoint(x, max(area.top(), y)))
 
 
-def scrolling(content: QWidget, name: str = "") -> QScrollArea:
-    """``content`` in a frameless scroll area that gives it the whole width it can."""
+def least_height_for_width(widget: QWidget, width: int) -> int:
+    """The least height at which nothing in ``widget`` is cut off at ``width``: wrapped text
+    gets the lines it needs, everything else its minimum (not its preferred) height."""
+    layout = widget.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        return max(layout.totalMinimumHeightForWidth(width), widget.minimumHeight())
+    return widget.minimumSizeHint().expandedTo(widget.minimumSize()).height()
+
+
+class _Fitted(QWidget):
+    """Holds a scroll area's content. A scroll area gives content whose height depends on
+    its width (wrapped text) at least its *preferred* height, and so scrolls when it need
+    not; this holder answers with the least height instead: it scrolls only when needed."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(content)
+        self.content = content
+
+    def heightForWidth(self, width: int) -> int:
+        return least_height_for_width(self.content, width)
+
+
+def scrolling(content: QWidget, name: str = "", *, fitted: bool = True) -> QScrollArea:
+    """``content`` in a frameless scroll area that gives it the whole width and height it
+    can, and scrolls only what does not fit. ``fitted=False``: the content answers
+    ``heightForWidth`` with its least height itself."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(content)
+    area.setWidget(_Fitted(content) if fitted else content)
     if name:
         area.setAccessibleName(name)
     return area

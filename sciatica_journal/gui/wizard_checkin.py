@@ -29,6 +29,7 @@ class SymptomsStep(QWidget):
         self.back_pain = PainInput("Back pain", f"Back pain {when}")
         self.leg_pain = PainInput("Leg pain", f"Leg pain {when}")
         self.editor = SymptomMapEditor(drawing)
+        self.editor.side_layout.addStretch(1)  # the legend at the top beside the map
         self.missing_label = QLabel()
         self.missing_label.setObjectName("error")
         self.missing_label.setAccessibleName("Missing score")

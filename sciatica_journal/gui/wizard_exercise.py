@@ -44,9 +44,9 @@ class SvgPicture(QWidget):
         self.renderer = QSvgRenderer(self)
         self.setAccessibleName(accessible_name)
         self.setMinimumSize(160, 88)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        # It takes the room the step leaves (no height for width): the picture pair grows
+        # with the window but never pushes the cautions out of view.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
     def load(self, path: str) -> bool:
         ok = self.renderer.load(path)
@@ -55,12 +55,6 @@ class SvgPicture(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(360, 198)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return round(width * 220 / 400)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.renderer.isValid():
@@ -130,9 +124,8 @@ class ExerciseStep(QWidget):
         layout.addWidget(self.contact)
         layout.addLayout(choose)
         layout.addWidget(self.steps)
-        layout.addLayout(pictures)
+        layout.addLayout(pictures, stretch=1)
         layout.addWidget(self.cautions)
-        layout.addStretch(1)
 
     def show_advice(self, advice: Advice) -> None:
         self.reason.setText(advice.reason)
