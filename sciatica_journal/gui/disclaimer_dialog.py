@@ -37,6 +37,7 @@ class DisclaimerDialog(QDialog):
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         text.setAccessibleName("Disclaimer text")
+        text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(scrolling(text), stretch=1)
         if accepted_on is None:
             self.confirm = QCheckBox(
@@ -60,4 +61,5 @@ class DisclaimerDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        fit_to_screen(self, QSize(640, 560))
+        # As tall as the text needs (it scrolls on a screen too small for it).
+        fit_to_screen(self, QSize(640, text.heightForWidth(600) + 110))

@@ -96,7 +96,11 @@ def scrolling(content: QWidget, name: str = "", *, fitted: bool = True) -> QScro
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(_Fitted(content) if fitted else content)
+    holder = _Fitted(content) if fitted else content
+    area.setWidget(holder)
+    # setWidget paints the content's background in the palette's grey: keep the window's.
+    holder.setAutoFillBackground(False)
+    area.viewport().setAutoFillBackground(False)
     if name:
         area.setAccessibleName(name)
     return area
