@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sciatica_journal.domain.validation import text_problem
+
 
 class AffectedSide(StrEnum):
     LEFT = "left"
@@ -35,6 +37,8 @@ class Profile:
 def validate_profile(profile: Profile, rung_slugs: tuple[str, ...], today: dt.date) -> None:
     if len(profile.name) > 200:
         raise ProfileError("name", "the name is longer than 200 characters")
+    if text_problem(profile.name) is not None:
+        raise ProfileError("name", "the name is not valid Unicode text")
     if profile.birth_date is not None:
         if profile.birth_date > today:
             raise ProfileError("birth_date", "the birth date is in the future")

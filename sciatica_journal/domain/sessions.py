@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.program import Program
+from sciatica_journal.domain.validation import instant_problem, text_problem
 
 
 class Outcome(StrEnum):
@@ -108,6 +109,9 @@ def validate_new_session(session: NewSession, program: Program, now: dt.datetime
     for stamp, name in ((session.started_at, "start"), (session.ended_at, "end")):
         if stamp.tzinfo is None:
             raise SessionError(name, f"the {name} time has no time zone")
+        problem = instant_problem(stamp, now)
+        if problem is not None and problem != "is in the future":
+            raise SessionError(name, f"the {name} time {problem}")
     if session.ended_at < session.started_at:
         raise SessionError("end", "the session ends before it starts")
     if session.ended_at > now + dt.timedelta(minutes=1):
@@ -125,5 +129,8 @@ def validate_new_session(session: NewSession, program: Program, now: dt.datetime
             raise SessionError("reps_done", f"repetitions must be 0-{top}")
     if session.hold_seconds is not None and not 0 <= session.hold_seconds <= 3600:
         raise SessionError("hold_seconds", "the hold must be 0-3600 seconds")
+    problem = text_problem(session.note)
+    if problem is not None:
+        raise SessionError("note", f"the note {problem}")
     if session.range_reached is not None and not rung.is_press_up:
         raise SessionError("range_reached", "a range is only recorded for press-ups")

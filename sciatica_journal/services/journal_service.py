@@ -24,6 +24,7 @@ from sciatica_journal.domain.sessions import (
     validate_pain,
 )
 from sciatica_journal.domain.timekeeping import local_time, parse_utc
+from sciatica_journal.domain.validation import text_problem
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.storage import journal_store
 from sciatica_journal.storage.database import transaction as database_transaction
@@ -235,6 +236,9 @@ class JournalService:
         if not isinstance(text, str):
             raise JournalError("a note must be text", "note")
         clean = text.strip()
+        problem = text_problem(clean)
+        if problem is not None:
+            raise JournalError(f"the note {problem}", "note")
         if len(clean) > NOTE_MAX_LENGTH:
             raise JournalError(f"the note is longer than {NOTE_MAX_LENGTH} characters", "note")
         if required and not clean:

@@ -22,6 +22,7 @@ from sciatica_journal.domain.map_comparison import (
 )
 from sciatica_journal.domain.red_flags import Trigger, triggers_for_map
 from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.domain.validation import text_problem
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.storage import symptom_store
 
@@ -70,6 +71,9 @@ class SymptomService:
         self.validate(symptoms)
         if len(note) > 5000:
             raise MapError("the note is longer than 5000 characters")
+        problem = text_problem(note)
+        if problem is not None:
+            raise MapError(f"the note {problem}")
         triggers = self.red_flag_triggers(symptoms)
         map_uuid = symptom_store.save_check_in(
             symptoms,

@@ -48,6 +48,7 @@ from sciatica_journal.domain.sessions import (
     validate_pain,
 )
 from sciatica_journal.domain.timekeeping import format_utc, local_date, local_time, parse_utc
+from sciatica_journal.domain.validation import EARLIEST, text_problem
 from sciatica_journal.paths import resource_path
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.storage import transfer_store
@@ -69,6 +70,7 @@ SCHEMA_FILE = "journal.schema.json"
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FUTURE_TOLERANCE = dt.timedelta(minutes=1)  # as for a session saved in the app
+UUID_LENGTH = 36
 
 
 class TransferError(Exception):
@@ -201,6 +203,7 @@ class TransferService:
     def check_document(self, document: object) -> JournalContents:
         """Validate a parsed journal (format, schema, domain rules) without writing."""
         _check_is_journal(document)
+        _check_text(document)
         errors = list(self._schema_validator().iter_errors(document))
         if errors:
             raise TransferError(_schema_message(min(errors, key=_document_order)))
@@ -560,6 +563,30 @@ def _place(path: Iterable[object]) -> str:
     return place
 
 
+def _check_text(document: object) -> None:
+    """Every text is real Unicode (JSON's "\\ud800" escapes give lone surrogates, which
+    cannot be stored): the first one that is not is named."""
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return
+    stack: list[tuple[object, tuple[object, ...]]] = [(document, ())]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, str):
+            if text_problem(node) is not None:
+                _fail(_place(where), f"{_show(node)} is not valid Unicode text")
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if text_problem(str(key)) is not None:
+                    _fail(_place(where), "a key is not valid Unicode text")
+                stack.append((value, (*where, key)))
+        elif isinstance(node, list):
+            stack.extend((value, (*where, i)) for i, value in enumerate(node))
+
+
 def _check_is_journal(document: object) -> None:
     if not isinstance(document, dict):
         raise TransferError(f"not a Sciatica Journal file: the top level is {_show(document)}")
@@ -663,6 +690,7 @@ class _DocumentReader:
         check_ins = tuple(
             self._map(m, f"check_ins[{i}]", None) for i, m in enumerate(doc["check_ins"])
         )
+        self._maps_not_reused(sessions)
         in_file = {s.uuid for s in sessions}
         linked = {
             u.lower() for s in doc["red_flag_screens"] if isinstance(u := s.get("session"), str)
@@ -677,9 +705,28 @@ class _DocumentReader:
             profile=profile, sessions=sessions, check_ins=check_ins, screens=screens, notes=notes
         )
 
+    def _maps_not_reused(self, sessions: tuple[SessionRecord, ...]) -> None:
+        """A new session's maps must be new too: a map UUID the journal already holds
+        belongs to another entry, and linking to it would join two entries."""
+        known = transfer_store.existing_session_uuids({s.uuid for s in sessions})
+        fresh = [(i, s) for i, s in enumerate(sessions) if s.uuid not in known]
+        wanted = {m.uuid for _, s in fresh for m in (s.map_before, s.map_after) if m}
+        taken = transfer_store.existing_map_uuids(wanted)
+        if not taken:
+            return
+        for i, s in fresh:
+            for key, m in (("map_before", s.map_before), ("map_after", s.map_after)):
+                if m is not None and m.uuid in taken:
+                    _fail(
+                        f"sessions[{i}].{key}.uuid",
+                        f"{m.uuid} is already used by another entry of the journal",
+                    )
+
     # fields shared by every entry
 
     def _uuid(self, value: str, place: str, table: str) -> str:
+        if len(value) != UUID_LENGTH:  # the schema's "$" lets a trailing newline through
+            _fail(f"{place}.uuid", f"{_show(value)} is not a UUID")
         uuid = value.lower()
         seen = self._seen.setdefault(table, {})
         if uuid in seen:
@@ -690,9 +737,12 @@ class _DocumentReader:
     def _parse(self, value: str, place: str) -> dt.datetime:
         """A UTC time of the form the schema allows (fromisoformat: 20x faster than strptime)."""
         try:
-            return dt.datetime.fromisoformat(value).astimezone(dt.UTC)
-        except ValueError:
+            moment = dt.datetime.fromisoformat(value).astimezone(dt.UTC)
+        except (ValueError, OverflowError):
             _fail(place, f"{_show(value)} is not a real date and time")
+        if moment < EARLIEST:
+            _fail(place, f"{value} is before {EARLIEST:%Y}: not a time of this journal")
+        return moment
 
     def _time(self, value: str, place: str) -> dt.datetime:
         """A UTC time, not in the future."""

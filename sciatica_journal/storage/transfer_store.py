@@ -430,3 +430,8 @@ def _import(contents: JournalContents, *, zone: str, now: dt.datetime) -> Import
 def existing_session_uuids(uuids: Iterable[str]) -> set[str]:
     """Which of these session UUIDs the journal holds (to check a screen's session link)."""
     return set(_existing(models.ExerciseSession, uuids))
+
+
+def existing_map_uuids(uuids: Iterable[str]) -> set[str]:
+    """Which of these symptom-map UUIDs the journal holds already."""
+    return set(_existing(models.SymptomMap, uuids))
