@@ -49,12 +49,19 @@ class RecentAdherence:
 
 
 def recent_adherence(
-    counts: Mapping[dt.date, int], today: dt.date, window: int, target_min: int
+    counts: Mapping[dt.date, int],
+    today: dt.date,
+    window: int,
+    target_min: int,
+    began: dt.date | None = None,
 ) -> RecentAdherence:
-    """The last ``window`` days as far as the journal goes back: every whole day before
-    today, and today once its minimum is met (until then the day is not over). A journal
-    begun today has no full day yet (``days`` 0)."""
+    """The last ``window`` days as far as the journal goes back (to the day it was set up,
+    ``began``, or its first session if earlier): every whole day before today, and today
+    once its minimum is met (until then the day is not over). A journal begun today has
+    no full day yet (``days`` 0)."""
     first = min((day for day, n in counts.items() if n > 0), default=None)
+    if began is not None:
+        first = began if first is None else min(first, began)
     if first is None:
         return RecentAdherence(0, 0)
     start = max(first, today - dt.timedelta(days=window - 1))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_journal.domain.frequency import RecentAdherence
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.gui.frequency_words import days_on_target
@@ -122,11 +121,7 @@ class CalendarPage(QWidget):
         self.calendar.days = {d.day: d for d in self._frequency.month(year, month)}
         self.calendar.updateCells()
         s = self._frequency.summary()
-        month_adherence = "—"
-        days = [d for d in self.calendar.days.values() if not d.future]
-        if days:
-            met = sum(1 for d in days if d.met)
-            month_adherence = days_on_target(RecentAdherence(met, len(days)))
+        month_adherence = days_on_target(self._frequency.month_on_target(year, month))
         recent = s.last_30_days
         last_30 = days_on_target(recent)
         if recent.percent is not None:

@@ -7,7 +7,15 @@ chooses a value, so an untouched slider never passes for a real "0".
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -47,6 +55,10 @@ class PainSlider(QSlider):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty("unset", True)
         self.setMinimumHeight(30)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel scrolls the page, never sets a score: a score is chosen on purpose."""
+        event.ignore()
 
     def _option(self) -> QStyleOptionSlider:
         option = QStyleOptionSlider()

@@ -166,7 +166,7 @@ class OutcomeDialog(QDialog):
         row.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
         row.setContentsMargins(18, 0, 18, 0)
         layout.addWidget(row)
-        fit_to_screen(self, QSize(620, layout.sizeHint().height() + body.sizeHint().height()))
+        fit_to_screen(self, QSize(620, layout.sizeHint().height()))
 
 
 def run_red_flag_check(

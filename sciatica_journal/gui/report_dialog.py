@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, QUrl, Signal
@@ -48,8 +51,27 @@ PRESETS = (
 )
 
 
+def _no_pdf_viewer() -> bool:
+    """On Linux, xdg-open starts even when no program shows PDF files; ask first."""
+    if not sys.platform.startswith("linux") or shutil.which("xdg-mime") is None:
+        return False
+    try:
+        answer = subprocess.run(
+            ["xdg-mime", "query", "default", "application/pdf"],
+            capture_output=True,
+            text=True,
+            timeout=3,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return answer.returncode == 0 and not answer.stdout.strip()
+
+
 def open_file(path: Path) -> bool:
     """Show a file in the desktop's program for it; False when none could be started."""
+    if _no_pdf_viewer():
+        return False
     return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
 

@@ -220,7 +220,10 @@ class SessionWizard(QDialog):
         elif step == RANGE:
             self._enter(CHECK_OUT)
         elif step == CHECK_OUT:
-            if self._stopped or self.check_out.check_complete():
+            # After a stop the scores may be left out, but not half of them.
+            if (self._stopped and not self.check_out.touched_scores()) or (
+                self.check_out.check_complete()
+            ):
                 self._show_result()
         elif step == RESULT:
             self._finish()

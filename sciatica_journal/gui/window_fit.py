@@ -70,6 +70,8 @@ def least_height_for_width(widget: QWidget, width: int) -> int:
     layout = widget.layout()
     if layout is not None and layout.hasHeightForWidth():
         return max(layout.totalMinimumHeightForWidth(width), widget.minimumHeight())
+    if layout is None and widget.hasHeightForWidth():  # e.g. a wrapped label on its own
+        return max(widget.heightForWidth(width), widget.minimumHeight())
     return widget.minimumSizeHint().expandedTo(widget.minimumSize()).height()
 
 
@@ -89,11 +91,23 @@ class _Fitted(QWidget):
         return least_height_for_width(self.content, width)
 
 
+class _ContentArea(QScrollArea):
+    """A scroll area that asks for its content's whole size (Qt's own hint stops at 24 lines
+    of text), so that a dialog opens as large as its content where the screen allows."""
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return content.sizeHint() + QSize(bar, 0)
+
+
 def scrolling(content: QWidget, name: str = "", *, fitted: bool = True) -> QScrollArea:
     """``content`` in a frameless scroll area that gives it the whole width and height it
     can, and scrolls only what does not fit. ``fitted=False``: the content answers
     ``heightForWidth`` with its least height itself."""
-    area = QScrollArea()
+    area = _ContentArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     holder = _Fitted(content) if fitted else content

@@ -84,6 +84,10 @@ class SymptomsStep(QWidget):
     def _scores(self) -> list[tuple[str, PainInput]]:
         return [("back pain", self.back_pain), ("leg pain", self.leg_pain)]
 
+    def touched_scores(self) -> bool:
+        """Whether any score has been set."""
+        return any(score.is_set() for _, score in self._scores())
+
     def missing_scores(self) -> list[str]:
         """The scores not set yet, in plain words, e.g. ``["back pain", "leg pain"]``."""
         return [name for name, score in self._scores() if not score.is_set()]

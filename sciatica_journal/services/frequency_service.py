@@ -71,6 +71,7 @@ class FrequencyService:
         profile = self._profiles.profile()
         today = self.today()
         counts, streak = self._counts_and_streaks(today, profile.target_min)
+        began = self._profiles.disclaimer_accepted_on()  # the day the journal was set up
         todays = session_store.sessions_on(today)
         now = local_time(self._clock.now(), self._clock.zone)
         last = None if not todays else local_time(todays[-1].ended_at, self._clock.zone)
@@ -86,8 +87,26 @@ class FrequencyService:
         return FrequencySummary(
             next_due=due,
             streaks=streak,
-            last_7_days=recent_adherence(counts, today, 7, profile.target_min),
-            last_30_days=recent_adherence(counts, today, 30, profile.target_min),
+            last_7_days=recent_adherence(counts, today, 7, profile.target_min, began),
+            last_30_days=recent_adherence(counts, today, 30, profile.target_min, began),
+        )
+
+    def month_on_target(self, year: int, month: int) -> RecentAdherence:
+        """A month's days on target, counted as for the last 7 days: from the day the
+        journal began, whole days, and today once its minimum is met."""
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        today = self.today()
+        end = min(last, today)
+        first = dt.date(year, month, 1)
+        if end < first:
+            return RecentAdherence(0, 0)
+        counts = session_store.counts_by_day(first, end)
+        # A past month is whole: count it as if "today" were the day after it.
+        after = today if end == today else end + dt.timedelta(days=1)
+        window = (after - first).days + 1
+        target = self._profiles.profile().target_min
+        return recent_adherence(
+            counts, after, window, target, self._profiles.disclaimer_accepted_on()
         )
 
     def month(self, year: int, month: int) -> list[CalendarDay]:

@@ -711,7 +711,7 @@ class _DocumentReader:
         known = transfer_store.existing_session_uuids({s.uuid for s in sessions})
         fresh = [(i, s) for i, s in enumerate(sessions) if s.uuid not in known]
         wanted = {m.uuid for _, s in fresh for m in (s.map_before, s.map_after) if m}
-        taken = transfer_store.existing_map_uuids(wanted)
+        taken = transfer_store.map_uuids_in_use(wanted)
         if not taken:
             return
         for i, s in fresh:

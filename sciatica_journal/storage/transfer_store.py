@@ -432,6 +432,24 @@ def existing_session_uuids(uuids: Iterable[str]) -> set[str]:
     return set(_existing(models.ExerciseSession, uuids))
 
 
-def existing_map_uuids(uuids: Iterable[str]) -> set[str]:
-    """Which of these symptom-map UUIDs the journal holds already."""
-    return set(_existing(models.SymptomMap, uuids))
+def map_uuids_in_use(uuids: Iterable[str]) -> set[str]:
+    """Which of these symptom-map UUIDs belong to an entry of the journal: a check-in, or
+    the map of a session. (A map left without its session may be linked again.)"""
+    found = _existing(models.SymptomMap, uuids)
+    if not found:
+        return set()
+    ids = list(found.values())
+    used: set[int] = set()
+    session = models.ExerciseSession
+    for batch in chunked(ids, 400):
+        for before, after in (
+            session.select(session.map_before, session.map_after)
+            .where(session.map_before.in_(batch) | session.map_after.in_(batch))
+            .tuples()
+        ):
+            used.update(i for i in (before, after) if i is not None)
+        check_ins = models.SymptomMap.select(models.SymptomMap.id).where(
+            models.SymptomMap.id.in_(batch) & (models.SymptomMap.context == "check-in")
+        )
+        used.update(row_id for (row_id,) in check_ins.tuples())
+    return {uuid for uuid, row_id in found.items() if row_id in used}

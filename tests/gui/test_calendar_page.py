@@ -31,7 +31,10 @@ def test_the_month_shows_counts_and_days_on_target(qtbot, set_up_services):
     assert (days[dt.date(2026, 11, 22)].sessions, days[dt.date(2026, 11, 22)].met) == (2, False)
     summary = find(page, "Streak and adherence", QLabel).text()
     assert "Current streak: 1 day ·" in summary
-    assert "this month: 1 of 24 days on target" in summary
+    # The journal's first day is 22 November: 22 and 23 are whole days (one on target);
+    # today (24) counts once its minimum is met.
+    assert "this month: 1 of 2 days on target" in summary
+    assert "last 30 days: 1 of 2 days on target (50.0 %)" in summary
     assert page.day_title.text() == "Tuesday 24 November: 0 sessions"
 
 

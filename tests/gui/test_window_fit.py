@@ -99,12 +99,17 @@ def test_the_main_window_fits_and_remembers_the_size_chosen(qtbot, set_up_servic
     qtbot.addWidget(again)
     assert again.size() == QSize(700, 480)
     # A remembered size larger than this screen is made to fit it.
+    again.show()
     again.resize(3000, 2000)
     again.close()
+    from sciatica_journal.gui.window_fit import SETTINGS_FILE
+
+    assert "3000" in (set_up_services.data_dir / SETTINGS_FILE).read_text()
     third = MainWindow(set_up_services)
     qtbot.addWidget(third)
     third.show()
     assert_fits(third)
+    assert third.width() < 3000
 
 
 def test_every_wizard_step_fits_with_its_buttons(qtbot, window):
@@ -335,3 +340,61 @@ def test_each_exercise_has_one_name_everywhere(qtbot, set_up_services, window, c
     PdfReport(data, window.drawing).write(tmp_path / "r.pdf")
     text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "r.pdf").pages)
     assert f"{baby.name} ({baby.clinical})" in " ".join(text.split())
+
+
+def test_a_long_text_scrolls_instead_of_being_cut(qtbot):
+    from sciatica_journal.gui.window_fit import scrolling
+
+    label = QLabel(" ".join(["word"] * 3000))
+    label.setWordWrap(True)
+    area = scrolling(label)
+    qtbot.addWidget(area)
+    area.resize(400, 300)
+    area.show()
+    qtbot.waitExposed(area)
+    assert area.verticalScrollBar().maximum() > 0
+    assert label.height() >= label.heightForWidth(label.width())
+
+
+def test_the_wheel_over_a_pain_scale_scrolls_and_sets_nothing(qtbot, window):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    wizard = window.start_session()
+    qtbot.waitExposed(wizard)
+    slider = wizard.check_in.back_pain.slider
+    centre = QPointF(slider.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(slider.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(slider, event)
+    assert wizard.check_in.back_pain.value() is None
+    wizard.done(0)
+
+
+def test_a_half_scored_stop_is_not_lost(qtbot, window):
+    wizard = window.start_session()
+    qtbot.waitExposed(wizard)
+    score(qtbot, wizard, "Back pain before", 4)
+    score(qtbot, wizard, "Leg pain before", 5)
+    answer_safety(qtbot)
+    qtbot.mouseClick(find(wizard, "Next", QPushButton), LEFT)
+    qtbot.waitUntil(lambda: wizard.step == 1)
+    qtbot.mouseClick(find(wizard, "Stop — this hurts", QPushButton), LEFT)
+    assert wizard.step == 4
+    score(qtbot, wizard, "Back pain after", 7)  # the leg score is left out
+    qtbot.mouseClick(find(wizard, "Next", QPushButton), LEFT)
+    assert wizard.step == 4  # asked for the other score instead of dropping this one
+    assert "leg pain" in find(wizard, "Missing score", QLabel).text()
+    score(qtbot, wizard, "Leg pain after", 6)
+    qtbot.mouseClick(find(wizard, "Next", QPushButton), LEFT)
+    assert wizard.step == 5
+    assert wizard.draft().pain_after is not None
+    wizard.done(0)

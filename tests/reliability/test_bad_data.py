@@ -146,9 +146,7 @@ def journal_dir(tmp_path, clock):
     return conftest.journal_dir.__wrapped__(tmp_path, clock)
 
 
-def test_the_command_line_refuses_in_one_line_and_the_journal_still_opens(
-    journal_dir, tmp_path
-):
+def test_the_command_line_refuses_in_one_line_and_the_journal_still_opens(journal_dir, tmp_path):
     exported = tmp_path / "journal.json"
     run("export", "--format", "json", "--out", str(exported), "--data-dir", str(journal_dir))
     document = json.loads(exported.read_text(encoding="utf-8"))
@@ -188,8 +186,9 @@ JSON_VALUES = st.recursive(
         ]
     )
     | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=6), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
     max_leaves=6,
 )
 

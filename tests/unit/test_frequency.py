@@ -182,6 +182,9 @@ def test_recent_adherence_counts_whole_days_since_the_journal_began():
     assert recent_adherence(long, today, 7, 5) == RecentAdherence(7, 7)
     del long[today]
     assert recent_adherence(long, today, 7, 5) == RecentAdherence(6, 6)
+    # Set up three days ago, nothing done since: 0 of 3 whole days, not "no full day yet".
+    began = today - dt.timedelta(days=3)
+    assert recent_adherence({}, today, 7, 5, began) == RecentAdherence(0, 3)
 
 
 def test_durations_read_as_people_say_them():
