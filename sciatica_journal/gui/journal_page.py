@@ -34,8 +34,8 @@ from sciatica_journal.gui.journal_model import (
 from sciatica_journal.services.journal_service import JournalError, JournalService, UndoToken
 
 SIZE_SAMPLE = 200  # rows measured to size the columns
-NOTE_WIDTH = 180  # pixels; the summary takes the rest of the width
-MAX_COLUMN_WIDTH = 240  # pixels; a longer text is elided and its tooltip shows it whole
+NOTE_WIDTH = 150  # pixels; the summary takes the rest of the width
+MAX_COLUMN_WIDTH = 200  # pixels; a longer text is elided and its tooltip shows it whole
 
 PAIN_FIELDS = (
     ("back_before", "Back pain before"),

@@ -35,6 +35,8 @@ class ProfileDialog(QDialog):
             intro.setWordWrap(True)
             layout.addWidget(intro)
         layout.addWidget(scrolling(form), stretch=1)
+        # A problem is shown beside the buttons, where it is seen, even if the form scrolls.
+        layout.addWidget(form.ui.errorLabel)
         buttons = QDialogButtonBox()
         save = buttons.addButton(
             "Start using the journal" if first_run else "Save",

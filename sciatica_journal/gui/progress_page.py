@@ -178,7 +178,9 @@ class ProgressPage(QWidget):
             "Four charts over time: back and leg pain, how far down each leg the symptoms "
             "reach, sessions per day with the target band, and the press-up range."
         )
-        self.charts.setMinimumSize(360, 240)  # small, but every chart keeps its labels
+        # Each of the four charts keeps about 85 px (not a strip); the page still fits the
+        # room a 1024x600 screen leaves it (about 505 px).
+        self.charts.setMinimumSize(360, 340)
         self.charts.ci.setContentsMargins(4, 2, 8, 2)
         self.charts.ci.setSpacing(2)
         self._build_plots()
@@ -204,7 +206,11 @@ class ProgressPage(QWidget):
         plot.layout.setRowFixedHeight(0, TITLE_ROW)
         plot.titleLabel.setMaximumHeight(TITLE_ROW)
         # No grid: over ten years its lines cost more to draw than all the data.
-        plot.setMouseEnabled(x=True, y=False)
+        # The period buttons choose what is shown: the wheel scrolls the page (no zoom), and
+        # there is no chart menu or auto-range button to stumble on.
+        plot.setMouseEnabled(x=False, y=False)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
         plot.setClipToView(True)
         plot.setDownsampling(auto=True, mode="peak")
         legend = pg.LegendItem(
@@ -480,7 +486,15 @@ class ProgressPage(QWidget):
     # ---- saving ------------------------------------------------------------------
 
     def save_png(self, path: Path) -> bool:
-        return self.charts.grab().save(str(path), "PNG")
+        """The charts as they are shown, without the pointer's day line."""
+        shown = [cursor.isVisible() for cursor in self._cursors]
+        for cursor in self._cursors:
+            cursor.setVisible(False)
+        try:
+            return self.charts.grab().save(str(path), "PNG")
+        finally:
+            for cursor, visible in zip(self._cursors, shown, strict=True):
+                cursor.setVisible(visible)
 
     def _ask_and_save(self) -> None:
         chosen = ask_save_path(

@@ -72,6 +72,7 @@ class RedFlagDialog(QDialog):
         for row, question in enumerate(questions):
             text = QLabel(f"{row + 1}. {question.question}")
             text.setWordWrap(True)
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(self)
             yes, no = QRadioButton("Yes"), QRadioButton("No")
             yes.setAccessibleName(f"Question {row + 1}: yes")
@@ -82,7 +83,7 @@ class RedFlagDialog(QDialog):
             group.addButton(no, 0)
             group.idToggled.connect(self._update_continue)
             self._groups[question.code] = group
-            grid.addWidget(text, row, 0)
+            grid.addWidget(text, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(yes, row, 1, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(no, row, 2, Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.gui.date_entry import TypedDateEntry
 from sciatica_journal.gui.file_dialogs import ask_save_path
 from sciatica_journal.gui.window_fit import WindowSizes, fit_to_screen, scrolling
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
@@ -111,6 +112,7 @@ class ReportDialog(QDialog):
         self.start.setAccessibleName("From")
         self.end = QDateEdit(_qdate(today))
         self.end.setAccessibleName("To")
+        self._typed = [TypedDateEntry(edit) for edit in (self.start, self.end)]
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -318,7 +320,7 @@ class ReportDialog(QDialog):
         printer = self._new_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setAccessibleName("Print")
-        fit_to_screen(dialog, dialog.sizeHint())
+        fit_to_screen(dialog, QSize(640, 480))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.paint_to(printer)
         dialog.deleteLater()

@@ -353,14 +353,23 @@ class SessionWizard(QDialog):
 
     def reject(self) -> None:
         if self._touched:
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 "Discard this session?",
                 "Nothing of this session will be saved.",
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                self,
             )
-            if answer != QMessageBox.StandardButton.Discard:
+            discard = box.button(QMessageBox.StandardButton.Discard)
+            discard.setText("Discard the session")
+            discard.setAccessibleName("Discard the session")
+            keep = box.button(QMessageBox.StandardButton.Cancel)
+            keep.setText("Keep going")
+            keep.setAccessibleName("Keep going")
+            box.setDefaultButton(keep)
+            box.setEscapeButton(keep)
+            box.exec()
+            if box.clickedButton() is not discard:
                 return
         self.reps.stop_timers()
         super().reject()

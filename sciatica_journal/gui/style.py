@@ -21,6 +21,12 @@ QMainWindow, QDialog { background: #f5f7f6; }
 #bigNumber { font-size: 28pt; font-weight: 700; color: #1f5e52; }
 #rungName { font-size: 16pt; font-weight: 600; color: #1f2a28; }
 QTableWidget { border: none; gridline-color: #e3e9e7; }
+QPushButton { border: 1px solid #8a9a96; border-radius: 4px; padding: 4px 12px;
+  background: #fbfcfc; color: #1f2a28; }
+QPushButton:hover { background: #eef4f2; }
+QPushButton:pressed, QPushButton:checked { background: #d7e6e1; }
+QPushButton:disabled { color: #8f9b98; border-color: #c6cfcc; background: #f1f3f2; }
+QPushButton:default { border-color: #2f7d6d; }
 #startButton { background: #2f7d6d; color: white; font-size: 14pt; font-weight: 600;
   padding: 10px 28px; border-radius: 8px; border: none; }
 #startButton:disabled { background: #b8c4c1; }
@@ -47,15 +53,14 @@ QTableWidget { border: none; gridline-color: #e3e9e7; }
 # stylesheet throughout (a border set only on focus would make Qt drop their arrows), with
 # arrows from resources/icons.
 FOCUS_STYLESHEET = """
-QPushButton:focus { border: 2px solid @F; border-radius: 4px; padding: 3px 12px;
-  background: #ffffff; color: #1f2a28; }
+QPushButton:focus { border: 2px solid @F; padding: 3px 11px; }
 #startButton, #stopButton { border: 2px solid transparent; background-clip: padding; }
 #startButton:focus { border: 2px solid @F; background: #2f7d6d; color: white;
   padding: 10px 28px; border-radius: 8px; }
 #stopButton:focus { border: 2px solid @F; background: #b3261e; color: white;
   padding: 8px 18px; border-radius: 6px; }
 #reportButton:focus { border: 2px solid @F; background: white; color: #1f2a28; padding: 8px; }
-#bigButton:focus { padding: 10px 22px; }
+#bigButton:focus { padding: 9px 21px; }
 QRadioButton, QCheckBox { border: 2px solid transparent; border-radius: 4px; padding: 1px 2px; }
 QRadioButton:focus, QCheckBox:focus { border: 2px solid @F; }
 QLineEdit:focus, QTextEdit:focus,

@@ -17,6 +17,7 @@ from sciatica_journal.domain.body import RecordedMap, SymptomMap
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.gui.red_flag_dialogs import run_red_flag_check
 from sciatica_journal.gui.symptom_map_editor import SymptomMapEditor
+from sciatica_journal.gui.window_fit import scrolling
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.symptom_service import MapError, SymptomService
@@ -79,11 +80,12 @@ class SymptomsPage(QWidget):
         self.status_label.setWordWrap(True)
 
         side = self.editor.side_layout
-        side.addWidget(words)
+        # The words scroll when long; the note and Save stay in view below them (and the
+        # diagram keeps its size as the words change).
+        side.addWidget(scrolling(words), stretch=1)
         side.addWidget(self.note_edit)
         side.addWidget(self.save_button)
         side.addWidget(self.status_label)
-        side.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)

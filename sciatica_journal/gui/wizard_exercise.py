@@ -348,7 +348,10 @@ class RangeStep(QWidget):
         super().__init__(parent)
         title = QLabel("How far did you get?")
         title.setObjectName("pageTitle")
-        hint = QLabel("Count only the height you reached before your pelvis began to rise.")
+        hint = QLabel(
+            "Count only the height you reached before your pelvis began to rise. "
+            "Answer both questions to go on."
+        )
         hint.setWordWrap(True)
         self.range_group = QButtonGroup(self)
         range_box = QFrame()
