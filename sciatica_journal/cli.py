@@ -194,6 +194,15 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
     from sciatica_journal.storage.database import JournalFileError
 
     window = args.verb is None
+    if args.verb == "check":  # reads only: never opens the journal for writing
+        from sciatica_journal.cli_commands import check
+
+        try:
+            return check(data_dir.expanduser())
+        except CommandError as exc:
+            return _fail(str(exc), exc.status)
+        except OSError as exc:
+            return _fail(f"cannot check {data_dir}: {exc.strerror or exc}", EXIT_JOURNAL)
     if args.verb == "restore":
         from sciatica_journal.cli_commands import restore
 
@@ -246,11 +255,9 @@ def _run_verb(services: Services, args: argparse.Namespace) -> int:
 
 
 def _backup_hint(data_dir: Path) -> str:
-    from sciatica_journal.paths import BACKUP_DIR_NAME
-    from sciatica_journal.storage.backups import newest_sound_backup
+    from sciatica_journal.cli_commands import backup_hint
 
-    backup = newest_sound_backup(data_dir / BACKUP_DIR_NAME)
-    return "" if backup is None else f"; the newest verified backup is {backup}"
+    return backup_hint(data_dir)
 
 
 def _show_error_window(message: str, window: bool) -> None:

@@ -116,18 +116,48 @@ def backup(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def check(services: Services, args: argparse.Namespace) -> int:
-    del args
-    path = services.data_dir / DATABASE_FILE_NAME
-    row = (
-        sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-        .execute("PRAGMA integrity_check")
-        .fetchone()
+def check(data_dir: Path) -> int:
+    """One line: the journal is sound, or what is wrong with it (read-only: nothing written)."""
+    from sciatica_journal.paths import migrations_dir
+    from sciatica_journal.storage.database import (
+        JournalFileError,
+        check_file,
+        integrity,
+        is_writable,
     )
-    if row is None or row[0] != "ok":
-        raise CommandError(f"{path} is damaged: {row[0] if row else 'no answer'}", EXIT_JOURNAL)
-    print(f"{path}: ok")
+
+    path = data_dir / DATABASE_FILE_NAME
+    if not path.exists():
+        raise CommandError(f"{path}: there is no journal here yet")
+    try:
+        info = check_file(path, migrations_dir(), data_dir / BACKUP_DIR_NAME, writable=False)
+    except JournalFileError as exc:
+        raise CommandError(str(exc) + backup_hint(data_dir), EXIT_JOURNAL) from exc
+    if not info.exists:
+        print(f"{path}: empty, a journal that was never written (nothing to check)")
+        return 0
+    problem = integrity(path)
+    if problem is not None:
+        raise CommandError(
+            f"{path} is damaged ({problem}); it was left untouched" + backup_hint(data_dir),
+            EXIT_JOURNAL,
+        )
+    note = "" if is_writable(path) else " (but read-only: the app will not write to it)"
+    print(f"{path}: ok{note}")
     return 0
+
+
+def backup_hint(data_dir: Path) -> str:
+    """"; the newest verified backup is …" with how to restore it, or nothing."""
+    from sciatica_journal.storage.backups import newest_sound_backup
+
+    found = newest_sound_backup(data_dir / BACKUP_DIR_NAME)
+    if found is None:
+        return "; there is no verified backup"
+    return (
+        f"; the newest verified backup is {found} "
+        f"(to use it: sciatica-journal restore {found} --data-dir {data_dir})"
+    )
 
 
 def restore(data_dir: Path, source: Path) -> int:
@@ -144,6 +174,13 @@ def restore(data_dir: Path, source: Path) -> int:
     now = dt.datetime.now(dt.UTC)
     incoming = journal.with_name(journal.name + ".restoring")
     backups.backup_file(source, incoming)  # a verified copy first: nothing is touched yet
+    from sciatica_journal.storage.database import damage
+
+    if journal.exists() and (journal.stat().st_size == 0 or damage(journal) is not None):
+        # A damaged or emptied journal cannot be copied: it is kept aside, untouched.
+        aside = journal.with_name(f"{journal.name}.damaged-{now:%Y%m%dT%H%M%SZ}")
+        journal.replace(aside)
+        print(f"the damaged journal was kept as {aside}")
     if journal.exists():
         conn = sqlite3.connect(journal, timeout=0)
         try:

@@ -8,6 +8,8 @@ finds it in both places.
 from __future__ import annotations
 
 import os
+import stat
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -54,7 +56,8 @@ def restrict_new_files() -> None:
 
 
 def prepare_data_dir(path: Path) -> Path:
-    """Create the journal folder (0700) if needed; refuse a path that is not a folder."""
+    """Create the journal folder (0700) if needed; refuse a path that is not a folder.
+    A folder others may read or enter is made private (0700), and the user is told."""
     path = path.expanduser()
     if path.exists() and not path.is_dir():
         raise DataDirError(f"data folder {path} is a file, not a folder")
@@ -64,6 +67,22 @@ def prepare_data_dir(path: Path) -> Path:
             path.chmod(0o700)  # whatever the umask; an existing folder keeps its mode
     except OSError as exc:
         raise DataDirError(f"cannot create data folder {path}: {exc.strerror or exc}") from exc
-    if not os.access(path, os.W_OK | os.X_OK):
-        raise DataDirError(f"data folder {path} is not writable")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if not mode & stat.S_IWUSR or not os.access(path, os.W_OK | os.X_OK):
+        raise DataDirError(
+            f"data folder {path} is read-only (permissions {mode:04o}); it was left as it is"
+        )
+    if mode & 0o077:
+        try:
+            path.chmod(0o700)
+        except OSError as exc:
+            raise DataDirError(
+                f"data folder {path} is open to other users ({mode:04o}) and could not be "
+                f"made private: {exc.strerror or exc}"
+            ) from exc
+        print(
+            f"sciatica-journal: the data folder {path} was open to other users "
+            f"({mode:04o}); it is now private (0700)",
+            file=sys.stderr,
+        )
     return path.resolve()

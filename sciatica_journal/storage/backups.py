@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 BACKUP_SUFFIX = ".sqlite3"
@@ -69,6 +70,27 @@ def timestamped_backup(source: Path, backup_dir: Path, reason: str, now: dt.date
         counter += 1
         target = backup_dir / f"journal-{stamp}-{reason}-{counter}{BACKUP_SUFFIX}"
     return backup_file(source, target)
+
+
+LEFTOVER_AGE = 120  # seconds: a partial copy older than this was left by a stopped process
+
+
+def remove_leftovers(backup_dir: Path, journal: Path, now: float | None = None) -> list[Path]:
+    """Delete the partial copies a stopped backup or restore left behind (each a full copy
+    of the journal's health data); returns what was removed."""
+    moment = time.time() if now is None else now
+    candidates = [journal.with_name(journal.name + ".restoring")]
+    if backup_dir.is_dir():
+        candidates += list(backup_dir.glob("*.partial"))
+    removed = []
+    for path in candidates:
+        try:
+            if path.is_file() and moment - path.stat().st_mtime > LEFTOVER_AGE:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
 
 
 def list_backups(backup_dir: Path) -> list[Path]:

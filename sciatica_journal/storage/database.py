@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
+import stat
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,14 @@ from sciatica_journal.storage import backups
 from sciatica_journal.storage.models import database
 
 log = logging.getLogger(__name__)
+# peewee logs every query with its values (names, pain scores) at DEBUG: never let it.
+logging.getLogger("peewee").setLevel(logging.WARNING)
+
+
+def _one_line(text: str) -> str:
+    """SQLite's report in one short line (its integrity check spans several)."""
+    flat = " ".join(text.replace("*** in database main ***", "").split())
+    return flat if len(flat) <= 120 else flat[:117] + "..."
 
 APPLICATION_ID = 0x53434A4E  # "SCJN"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -44,10 +54,20 @@ class HeaderInfo:
     user_version: int = 0
 
 
-def read_header(path: Path) -> HeaderInfo:
-    """Read the SQLite header without opening the file as a database."""
+def read_header(path: Path, backup_dir: Path | None = None) -> HeaderInfo:
+    """Read the SQLite header without opening the file as a database.
+
+    An empty file is a journal never written (a first start stopped at once) unless there
+    are backups: then it is a journal that lost its contents, and it is refused."""
     try:
-        if not path.exists() or path.stat().st_size == 0:
+        if not path.exists():
+            return HeaderInfo(exists=False)
+        if path.stat().st_size == 0:
+            if backup_dir is not None and backups.list_backups(backup_dir):
+                raise JournalFileError(
+                    f"{path} is empty (0 bytes): the journal's contents were lost; "
+                    "it was left untouched"
+                )
             return HeaderInfo(exists=False)
         with path.open("rb") as fh:
             header = fh.read(100)
@@ -92,9 +112,48 @@ def _schema_version(names: list[str]) -> int:
     return max((int(n.split("_", 1)[0]) for n in names), default=0)
 
 
-def check_file(path: Path, migrations: Path) -> HeaderInfo:
-    """Refuse foreign, damaged or newer files before anything writes to them."""
-    info = read_header(path)
+def damage(path: Path) -> str | None:
+    """What is wrong inside a journal file (SQLite's quick check, every page read), in a
+    few words, or None when it is sound. Read-only: the file is not changed."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchmany(2)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return _one_line(str(exc) or type(exc).__name__)
+    if rows and rows[0][0] == "ok":
+        return None
+    return _one_line(str(rows[0][0])) if rows else "no answer from the check"
+
+
+def is_writable(path: Path) -> bool:
+    """The owner may write the file (its mode says so; root ignores modes, so look at them)."""
+    return bool(stat.S_IMODE(path.stat().st_mode) & stat.S_IWUSR) and os.access(path, os.W_OK)
+
+
+def integrity(path: Path) -> str | None:
+    """SQLite's full integrity check (slower than ``damage``): None when sound."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchmany(2)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return _one_line(str(exc) or type(exc).__name__)
+    if rows and rows[0][0] == "ok":
+        return None
+    return _one_line(str(rows[0][0])) if rows else "no answer from the check"
+
+
+def check_file(
+    path: Path, migrations: Path, backup_dir: Path | None = None, *, writable: bool = True
+) -> HeaderInfo:
+    """Refuse foreign, damaged, truncated, newer or (``writable``) read-only files before
+    anything writes to them."""
+    info = read_header(path, backup_dir)
     if not info.exists:
         return info
     app_id = info.application_id
@@ -112,6 +171,14 @@ def check_file(path: Path, migrations: Path) -> HeaderInfo:
         raise JournalFileError(
             f"{path} was written by a newer version of Sciatica Journal (schema "
             f"{info.user_version}, this version knows up to {known}); update the app"
+        )
+    problem = damage(path)
+    if problem is not None:
+        raise JournalFileError(f"{path} is damaged ({problem}); it was left untouched")
+    if writable and not is_writable(path):
+        raise JournalFileError(
+            f"{path} is read-only (permissions {stat.S_IMODE(path.stat().st_mode):04o}); "
+            "it was left as it is: make it writable again to use it"
         )
     return info
 
@@ -142,7 +209,8 @@ def open_journal(
     path: Path, backup_dir: Path, migrations: Path, now: dt.datetime | None = None
 ) -> Journal:
     """Open (creating or migrating as needed) the journal at ``path``."""
-    info = check_file(path, migrations)
+    info = check_file(path, migrations, backup_dir)
+    backups.remove_leftovers(backup_dir, path)
     if not database.is_closed():
         database.close()
     database.init(str(path), pragmas=PRAGMAS)
@@ -150,7 +218,6 @@ def open_journal(
         database.connect()
     except Exception as exc:  # peewee wraps sqlite3 errors in its own classes
         raise JournalFileError(f"{path} cannot be opened: {exc}") from exc
-    path.chmod(0o600)
     try:
         if info.application_id != APPLICATION_ID:
             database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
