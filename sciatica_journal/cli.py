@@ -28,6 +28,7 @@ from sciatica_journal.paths import (
 
 if TYPE_CHECKING:
     from sciatica_journal.services.container import Services
+    from sciatica_journal.storage.folder_lock import FolderLock
 
 EXIT_BAD_INPUT = 2
 EXIT_JOURNAL = 3
@@ -206,14 +207,23 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
     if args.verb == "restore":
         from sciatica_journal.cli_commands import restore
 
+        lock = None
         try:
-            return restore(prepare_data_dir(data_dir), args.file)
+            folder = prepare_data_dir(data_dir)
+            lock = _writer_lock(folder, window=False)
+            return restore(folder, args.file)
         except (DataDirError, CommandError, JournalFileError) as exc:
             return _fail(str(exc), getattr(exc, "status", EXIT_JOURNAL))
         except (OSError, sqlite3.Error) as exc:
             return _fail(f"cannot restore {args.file}: {exc}", EXIT_JOURNAL)
+        finally:
+            if lock is not None:
+                lock.release()
+    lock = None
     try:
         folder = prepare_data_dir(data_dir)
+        if window or args.verb in WRITING_VERBS:
+            lock = _writer_lock(folder, window=window)
         services = build_services(folder)
     except DataDirError as exc:
         _show_error_window(str(exc), window)
@@ -226,6 +236,12 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
         message = str(exc) + _backup_hint(data_dir)
         _show_error_window(message, window)
         return _fail(message, EXIT_JOURNAL)
+    except CommandError as exc:
+        if exc.status == 0:  # the window is open already: it was asked to come forward
+            print(f"sciatica-journal: {exc}", file=sys.stderr)
+            _show_error_window(str(exc), window, title_only=True)
+            return 0
+        return _fail(str(exc), exc.status)
     try:
         if args.demo:
             from sciatica_journal.services.demo_journal import generate_demo
@@ -238,6 +254,42 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
         return _run_verb(services, args)
     finally:
         services.close()
+        if lock is not None:
+            lock.release()
+
+
+WRITING_VERBS = frozenset({"import"})  # restore takes the lock itself, before opening
+
+
+def _writer_lock(folder: Path, *, window: bool) -> FolderLock:
+    """One writer at a time (DESIGN §8): the window holds the folder while it is open;
+    import and restore take it for their run and refuse while the window has it."""
+    from sciatica_journal.storage.folder_lock import (
+        FolderBusyError,
+        FolderLock,
+        ask_to_come_forward,
+    )
+
+    try:
+        return FolderLock(folder, "window" if window else "verb").acquire(wait_for_verbs=60)
+    except FolderBusyError as exc:
+        if exc.holder == "window" and window:
+            ask_to_come_forward(folder)
+            raise CommandError(
+                "Sciatica Journal is already open on this journal: its window was asked "
+                "to come to the front",
+                status=0,
+            ) from exc
+        if exc.holder == "window":
+            raise CommandError(
+                "the journal is open in the Sciatica Journal window: close the window "
+                "first (nothing was changed)",
+                EXIT_JOURNAL,
+            ) from exc
+        raise CommandError(
+            "another command is writing the journal; try again in a moment (nothing was changed)",
+            EXIT_JOURNAL,
+        ) from exc
 
 
 def _run_verb(services: Services, args: argparse.Namespace) -> int:
@@ -260,7 +312,7 @@ def _backup_hint(data_dir: Path) -> str:
     return backup_hint(data_dir)
 
 
-def _show_error_window(message: str, window: bool) -> None:
+def _show_error_window(message: str, window: bool, *, title_only: bool = False) -> None:
     if (
         not window
         or os.environ.get("QT_QPA_PLATFORM") == "offscreen"
@@ -269,4 +321,4 @@ def _show_error_window(message: str, window: bool) -> None:
         return
     from sciatica_journal.gui.application import show_startup_error
 
-    show_startup_error(message)
+    show_startup_error(message, fatal=not title_only)

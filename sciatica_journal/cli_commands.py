@@ -148,7 +148,7 @@ def check(data_dir: Path) -> int:
 
 
 def backup_hint(data_dir: Path) -> str:
-    """"; the newest verified backup is …" with how to restore it, or nothing."""
+    """ "; the newest verified backup is …" with how to restore it, or nothing."""
     from sciatica_journal.storage.backups import newest_sound_backup
 
     found = newest_sound_backup(data_dir / BACKUP_DIR_NAME)

@@ -22,6 +22,20 @@ _SOURCE_TREE = _PACKAGE_DIR.parent
 
 DATABASE_FILE_NAME = "journal.sqlite3"
 BACKUP_DIR_NAME = "backups"
+RAISE_FILE_NAME = ".raise"  # touched by a second window: the first one comes to the front
+
+
+def take_raise_request(folder: Path) -> bool:
+    """Whether a second window asked the one open on ``folder`` to come forward (the
+    request is taken: it is answered once)."""
+    request = folder / RAISE_FILE_NAME
+    if not request.exists():
+        return False
+    try:
+        request.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def data_path(*parts: str) -> Path:

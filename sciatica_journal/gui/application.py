@@ -9,8 +9,9 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from sciatica_journal import APP_ID, APP_NAME, __version__
@@ -19,6 +20,7 @@ from sciatica_journal.gui.main_window import MainWindow
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.style import apply_style
+from sciatica_journal.paths import take_raise_request
 from sciatica_journal.services.container import Services
 
 log = logging.getLogger(__name__)
@@ -107,6 +109,22 @@ def _report_unexpected(kind: type[BaseException], error: BaseException, trace: o
     )
 
 
+def _come_forward_when_asked(window: MainWindow, folder: Path) -> QFileSystemWatcher:
+    """A second start on the same journal asks this window to come to the front."""
+    take_raise_request(folder)  # an old request is not for this window
+    watcher = QFileSystemWatcher([str(folder)])
+
+    def look(_changed: str) -> None:
+        if take_raise_request(folder):
+            log.info("asked to come to the front")
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+
+    watcher.directoryChanged.connect(look)
+    return watcher
+
+
 def run_window(services: Services) -> int:
     app = make_application()
     sys.excepthook = _report_unexpected
@@ -139,7 +157,11 @@ def run_window(services: Services) -> int:
         first_paint = _FirstPaint(ready)
         window.installEventFilter(first_paint)
         window.show()
-        return app.exec()
+        watcher = _come_forward_when_asked(window, services.data_dir)
+        try:
+            return app.exec()
+        finally:
+            del watcher
     finally:
         notifier.setEnabled(False)
         signal.set_wakeup_fd(-1)
@@ -147,9 +169,12 @@ def run_window(services: Services) -> int:
             signal.signal(signum, signal.SIG_DFL)
 
 
-def show_startup_error(message: str) -> None:
-    """A modal message for a journal that could not be opened (when a screen is available)."""
+def show_startup_error(message: str, *, fatal: bool = True) -> None:
+    """A modal message for a journal that could not be opened (when a screen is available);
+    ``fatal=False``: only information (e.g. the journal is open in another window)."""
     make_application()
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message)
-    box.setInformativeText("Nothing was changed. The app will now close.")
+    icon = QMessageBox.Icon.Critical if fatal else QMessageBox.Icon.Information
+    box = QMessageBox(icon, APP_NAME, message[:1].upper() + message[1:] + ".")
+    if fatal:
+        box.setInformativeText("Nothing was changed. The app will now close.")
     box.exec()

@@ -33,6 +33,7 @@ def _one_line(text: str) -> str:
     flat = " ".join(text.replace("*** in database main ***", "").split())
     return flat if len(flat) <= 120 else flat[:117] + "..."
 
+
 APPLICATION_ID = 0x53434A4E  # "SCJN"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PRAGMAS = {

@@ -19,7 +19,9 @@ from peewee import (
 )
 
 # Initialised by ``storage.database.open_journal``; nothing outside storage/ sees it.
-database = SqliteDatabase(None)
+# Transactions begin IMMEDIATE: a writer takes the write lock at once (waiting up to the
+# busy timeout), so two writers never fail on a stale snapshot ("database is locked").
+database = SqliteDatabase(None, lock_type="IMMEDIATE")
 
 
 class BaseModel(Model):

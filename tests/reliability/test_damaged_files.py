@@ -43,9 +43,7 @@ def folder(tmp_path, clock) -> Path:
             new_session(NOW - dt.timedelta(hours=3 * i + 1), map_before=symptom_map("calf-left"))
         )
     services.close()
-    backups.timestamped_backup(
-        folder / DATABASE_FILE_NAME, folder / BACKUP_DIR_NAME, "daily", NOW
-    )
+    backups.timestamped_backup(folder / DATABASE_FILE_NAME, folder / BACKUP_DIR_NAME, "daily", NOW)
     return folder
 
 

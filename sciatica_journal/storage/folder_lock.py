@@ -1,0 +1,97 @@
+"""One writer at a time: a lock on the journal's folder.
+
+The window holds it while it is open; ``import`` and ``restore`` take it for their
+run. The lock file says who holds it ("window" or "verb"), so that a verb can refuse at
+once while the window is open, and wait for another verb. The operating system drops
+the lock when its holder ends, even after kill -9: a stale lock cannot block the user.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from pathlib import Path
+
+from sciatica_journal.paths import RAISE_FILE_NAME
+
+LOCK_FILE = ".lock"
+
+
+class FolderBusyError(Exception):
+    """Another holder has the folder; ``holder`` is "window" or "verb"."""
+
+    def __init__(self, holder: str) -> None:
+        super().__init__(holder)
+        self.holder = holder
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":  # pragma: no cover - not run here
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+class FolderLock:
+    """An exclusive lock on ``folder``; release it (or end the process) to free it."""
+
+    def __init__(self, folder: Path, holder: str) -> None:
+        self.folder = folder
+        self.holder = holder
+        self._fd: int | None = None
+
+    def acquire(self, wait_for_verbs: float = 0.0) -> FolderLock:
+        """Take the lock, or raise ``FolderBusyError``. A lock held by a verb is waited for
+        up to ``wait_for_verbs`` seconds; one held by the window never."""
+        path = self.folder / LOCK_FILE
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        deadline = time.monotonic() + wait_for_verbs
+        while not _try_lock(fd):
+            holder = _read_holder(fd)
+            if holder == "window" or time.monotonic() >= deadline:
+                os.close(fd)
+                raise FolderBusyError(holder or "verb")
+            time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{self.holder} {os.getpid()}\n".encode(), 0)
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, 0)
+            os.close(self._fd)  # closing drops the lock
+            self._fd = None
+
+    def __enter__(self) -> FolderLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        text = os.pread(fd, 64, 0).decode("ascii", "replace")
+    except OSError:
+        return ""
+    return text.split(" ", 1)[0].strip()
+
+
+def ask_to_come_forward(folder: Path) -> None:
+    """Tell the window that holds ``folder`` that the user tried to open it again."""
+    (folder / RAISE_FILE_NAME).write_text(str(time.time()), encoding="ascii")
