@@ -62,7 +62,7 @@ def report(services: Services, args: argparse.Namespace) -> int:
     except PeriodError as exc:
         raise CommandError(str(exc)) from exc
     except ReportError as exc:
-        raise CommandError(f"cannot write {target}: {exc}") from exc
+        raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from exc
     print(f"wrote {target} ({pages} pages)")
     return 0
 

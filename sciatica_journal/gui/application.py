@@ -22,6 +22,7 @@ from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.style import apply_style
 from sciatica_journal.paths import take_raise_request
 from sciatica_journal.services.container import Services
+from sciatica_journal.services.failures import plain_failure
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,16 @@ def _report_unexpected(kind: type[BaseException], error: BaseException, trace: o
     Only the error's type goes to the log (its text could hold health data)."""
     log.error("unexpected %s", kind.__name__)
     if QApplication.instance() is None:
+        return
+    plain = plain_failure(error)
+    if plain is not None:  # a full disk, a read-only folder: said plainly
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            f"{plain[:1].upper()}{plain[1:]}: nothing was saved.\n\n"
+            "Free some space (or make the folder writable) and try again. Everything saved "
+            "before is safe in your journal.",
+        )
         return
     QMessageBox.critical(
         None,

@@ -264,7 +264,7 @@ class ReportDialog(QDialog):
         try:
             pages = PdfReport(data, self._drawing).write(path)
         except (ReportError, OSError) as exc:
-            self.status.setText(f"The report was not saved: {exc}")
+            self.status.setText(f"The report was not saved: {exc.strerror or exc}.")
             return False
         finally:
             QApplication.restoreOverrideCursor()

@@ -6,6 +6,7 @@ period, the generation date and "page x of y". The file is written atomically.""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -43,6 +44,24 @@ Painter = Callable[[QPainter, QRectF], None]
 
 class ReportError(OSError):
     """The PDF could not be written; nothing was left behind."""
+
+
+def _check_complete(path: Path) -> None:
+    """Qt writes a PDF without reporting errors: a full disk leaves it short. A finished PDF
+    ends with its trailer ("%%EOF"); anything else is not a report."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            fh.seek(max(0, size - 64))
+            tail = fh.read()
+    except OSError as exc:
+        raise ReportError(f"the report could not be checked: {exc.strerror or exc}") from exc
+    if size > 0 and b"%%EOF" in tail:
+        return
+    stats = os.statvfs(path.parent) if hasattr(os, "statvfs") else None
+    if stats is not None and stats.f_bavail * stats.f_frsize < 1024 * 1024:
+        raise ReportError(errno.ENOSPC, "the disk is full: the report was not written")
+    raise ReportError(errno.EIO, "the report could not be written completely")
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -183,6 +202,7 @@ class PdfReport:
         os.close(handle)
         try:
             pages = self._paint(Path(temporary))
+            _check_complete(Path(temporary))
             with Path(temporary).open("rb") as fh:
                 os.fsync(fh.fileno())
             Path(temporary).chmod(0o600)

@@ -15,7 +15,13 @@ from sciatica_journal.domain.body import (
 )
 from sciatica_journal.domain.outcome import explain_outcome, session_outcome
 from sciatica_journal.domain.program import Program, Rung
-from sciatica_journal.domain.red_flags import RedFlagError, Trigger, evaluate, triggers_for_map
+from sciatica_journal.domain.red_flags import (
+    RedFlagError,
+    ScreenResult,
+    Trigger,
+    evaluate,
+    triggers_for_map,
+)
 from sciatica_journal.domain.sessions import (
     NewSession,
     Outcome,
@@ -31,6 +37,7 @@ from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.storage import red_flag_store, session_store
 from sciatica_journal.storage.database import transaction as database_transaction
+from sciatica_journal.storage.write_failures import plain_failure
 
 
 @dataclass(frozen=True)
@@ -105,10 +112,25 @@ class SessionService:
             except RedFlagError as exc:
                 raise SessionError("red_flags", str(exc)) from exc
         now = self._clock.now()
+        try:
+            entry_uuid = self._save(session, judged.outcome, screen, result, now)
+        except Exception as exc:
+            plain = plain_failure(exc)
+            if plain is None:
+                raise
+            raise SessionError("journal", f"{plain}: nothing was saved") from exc
+        return SavedSession(uuid=entry_uuid, outcome=judged.outcome, explanation=judged.explanation)
+
+    def _save(
+        self,
+        session: NewSession,
+        outcome: Outcome,
+        screen: ScreenAnswers | None,
+        result: ScreenResult | None,
+        now: dt.datetime,
+    ) -> str:
         with database_transaction():
-            entry_uuid = session_store.insert_session(
-                session, judged.outcome, self._clock.zone, now
-            )
+            entry_uuid = session_store.insert_session(session, outcome, self._clock.zone, now)
             if screen is not None and result is not None:
                 screen_uuid = red_flag_store.insert_screen(
                     screen.answers,
@@ -125,7 +147,7 @@ class SessionService:
             )
             if after_triggers:
                 red_flag_store.set_pending(after_triggers[0])
-        return SavedSession(uuid=entry_uuid, outcome=judged.outcome, explanation=judged.explanation)
+        return entry_uuid
 
     def history(self, limit: int = HISTORY_FOR_ADVICE) -> list[SessionSummary]:
         summaries = []

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sqlite3
 import time
 from pathlib import Path
+
+from sciatica_journal.storage.write_failures import DISK_FULL, plain_failure
 
 BACKUP_SUFFIX = ".sqlite3"
 
@@ -37,6 +40,11 @@ def backup_file(source: Path, destination: Path) -> Path:
             os.fsync(fh.fileno())
         partial.chmod(0o600)
         partial.replace(destination)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        plain = plain_failure(exc) or f"the copy failed ({exc})"
+        plain += ": no backup was made"
+        raise OSError(errno.ENOSPC if plain == DISK_FULL else errno.EIO, plain) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

@@ -113,15 +113,31 @@ def _schema_version(names: list[str]) -> int:
     return max((int(n.split("_", 1)[0]) for n in names), default=0)
 
 
+def _disk_full(folder: Path) -> bool:
+    try:
+        stats = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return stats.f_bavail * stats.f_frsize < 256 * 1024
+
+
 def damage(path: Path) -> str | None:
     """What is wrong inside a journal file (SQLite's quick check, every page read), in a
-    few words, or None when it is sound. Read-only: the file is not changed."""
+    few words, or None when it is sound. Read-only: the file is not changed. A full disk
+    is not damage: SQLite needs a little room even to read (JournalFileError says so)."""
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchmany(2)
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if _disk_full(path.parent):
+            raise JournalFileError(
+                f"the disk is full: {path} cannot be opened (free some space and try again; "
+                "nothing was changed)"
+            ) from exc
+        return _one_line(str(exc) or type(exc).__name__)
     except sqlite3.DatabaseError as exc:
         return _one_line(str(exc) or type(exc).__name__)
     if rows and rows[0][0] == "ok":

@@ -65,8 +65,9 @@ class FolderLock:
                 os.close(fd)
                 raise FolderBusyError(holder or "verb")
             time.sleep(0.05)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{self.holder} {os.getpid()}\n".encode(), 0)
+        with contextlib.suppress(OSError):  # a full disk: the lock holds all the same
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{self.holder} {os.getpid()}\n".encode(), 0)
         self._fd = fd
         return self
 

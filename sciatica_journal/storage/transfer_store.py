@@ -19,6 +19,7 @@ from peewee import DatabaseError, chunked
 from sciatica_journal.domain.profile import Profile
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.storage import models, profile_store
+from sciatica_journal.storage.write_failures import plain_failure
 
 PROFILE = "profile"
 SESSIONS = "sessions"
@@ -337,8 +338,9 @@ def import_contents(contents: JournalContents, *, zone: str, now: dt.datetime) -
     try:
         return _import(contents, zone=zone, now=now)
     except (DatabaseError, sqlite3.DatabaseError) as exc:  # after the rollback of it all
+        plain = plain_failure(exc)
         raise ImportWriteError(
-            str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            plain or (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         ) from exc
 
 
