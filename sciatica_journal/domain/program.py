@@ -68,6 +68,16 @@ class RedFlagAdvice:
 
 
 @dataclass(frozen=True)
+class BackupRetention:
+    """How many scheduled backups are kept: the newest of each of the last N days, weeks
+    and months."""
+
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+
+@dataclass(frozen=True)
 class Program:
     rungs: tuple[Rung, ...]
     target_min: int
@@ -77,6 +87,7 @@ class Program:
     disclaimer_text: str
     red_flags: tuple[RedFlagQuestion, ...]
     red_flag_advice: RedFlagAdvice
+    backups: BackupRetention = BackupRetention()
 
     def rung(self, slug: str) -> Rung:
         for rung in self.rungs:
@@ -240,7 +251,16 @@ def parse_program(data: Mapping[str, Any]) -> Program:
         doctor_title=_text(advice, "doctor_title", p),
         doctor_text=_text(advice, "doctor_text", p),
     )
+    kept = data.get("backups", {})
+    if not isinstance(kept, Mapping):
+        raise ProgramError("program.toml: 'backups' must be a table")
+    backups = BackupRetention(
+        daily=_int(kept, "daily", "backups.", 1, 365) if "daily" in kept else 7,
+        weekly=_int(kept, "weekly", "backups.", 0, 520) if "weekly" in kept else 4,
+        monthly=_int(kept, "monthly", "backups.", 0, 1200) if "monthly" in kept else 12,
+    )
     return Program(
+        backups=backups,
         rungs=rungs,
         red_flags=red_flags,
         red_flag_advice=red_flag_advice,

@@ -9,6 +9,7 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSocketNotifier, QTimer
@@ -120,6 +121,50 @@ def _report_unexpected(kind: type[BaseException], error: BaseException, trace: o
     )
 
 
+class DailyBackup(QObject):
+    """Today's verified backup, made after the first paint on a worker thread (the window
+    stays responsive); the status bar says when it is done, or that it failed."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self._services = services
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup")
+        self._future: Future[Path] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self._check)
+        self._window: MainWindow | None = None
+
+    def start(self, window: MainWindow) -> None:
+        if not self._services.backups.daily_due():
+            return
+        self._window = window
+        self._future = self._pool.submit(self._services.backups.make_daily)
+        self._timer.start()
+
+    def _check(self) -> None:
+        future = self._future
+        if future is None or not future.done():
+            return
+        self._timer.stop()
+        self._future = None
+        window = self._window
+        try:
+            future.result()
+        except OSError as exc:
+            log.warning("daily backup failed")
+            if window is not None:
+                window.statusBar().showMessage(
+                    f"Today's backup could not be made: {exc.strerror or exc}", 30_000
+                )
+            return
+        if window is not None:
+            window.statusBar().showMessage("Today's backup of your journal is made.", 10_000)
+
+    def wait(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
 def _come_forward_when_asked(window: MainWindow, folder: Path) -> QFileSystemWatcher:
     """A second start on the same journal asks this window to come to the front."""
     take_raise_request(folder)  # an old request is not for this window
@@ -158,12 +203,16 @@ def run_window(services: Services) -> int:
             log.info("first-run set-up left; quitting")
             return 0
         window = MainWindow(services)
+        daily_backup = DailyBackup(services)
 
         def ready() -> None:
             log.info("ready: main window painted")
             print("sciatica-journal: ready", file=sys.stderr, flush=True)
             if os.environ.get(EXIT_AFTER_PAINT_ENV) and window is not None:
                 window.close()
+                return
+            if window is not None:
+                daily_backup.start(window)
 
         first_paint = _FirstPaint(ready)
         window.installEventFilter(first_paint)
@@ -173,6 +222,7 @@ def run_window(services: Services) -> int:
             return app.exec()
         finally:
             del watcher
+            daily_backup.wait()  # a backup under way is finished, not left half-written
     finally:
         notifier.setEnabled(False)
         signal.set_wakeup_fd(-1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -351,9 +352,26 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         form = ProfileForm(self._services.program)
-        dialog = ProfileDialog(self._services.profiles, form, first_run=False, parent=self)
+        dialog = ProfileDialog(
+            self._services.profiles,
+            form,
+            first_run=False,
+            parent=self,
+            backup_note=self.backup_note(),
+        )
         if dialog.exec():
             self.profile_changed.emit()
+
+    def backup_note(self) -> str:
+        """When the newest verified backup was made, and where the backups are."""
+        backups = self._services.backups
+        last = backups.last_good()
+        if last is None:
+            when = "no verified backup yet (one is made each day you open the app)"
+        else:
+            local = last.made_at.astimezone()
+            when = f"the last verified backup was made on {local:%a %d %b %Y at %H:%M}"
+        return f"Backups: {when}. They are kept in {backups.folder}."
 
     def show_disclaimer(self) -> None:
         accepted = self._services.profiles.disclaimer_accepted_on()
@@ -369,5 +387,6 @@ class MainWindow(QMainWindow):
             "are retreating.</p>"
             "<p>Your journal stays on this computer. It supports, and never replaces, "
             "the care of your physician or physiotherapist.</p>"
-            f"<p>Journal folder: {self._services.data_dir}</p>",
+            f"<p>Journal folder: {self._services.data_dir}</p>"
+            f"<p>{html.escape(self.backup_note())}</p>",
         )

@@ -19,6 +19,7 @@ class ProfileDialog(QDialog):
         *,
         first_run: bool,
         parent: QWidget | None = None,
+        backup_note: str = "",
     ) -> None:
         super().__init__(parent)
         self._profiles = profiles
@@ -37,6 +38,12 @@ class ProfileDialog(QDialog):
         layout.addWidget(scrolling(form), stretch=1)
         # A problem is shown beside the buttons, where it is seen, even if the form scrolls.
         layout.addWidget(form.ui.errorLabel)
+        if backup_note:
+            note = QLabel(backup_note)
+            note.setObjectName("hint")
+            note.setWordWrap(True)
+            note.setAccessibleName("Backups")
+            layout.addWidget(note)
         buttons = QDialogButtonBox()
         save = buttons.addButton(
             "Start using the journal" if first_run else "Save",

@@ -13,6 +13,7 @@ from pathlib import Path
 from sciatica_journal.domain.body import RegionCatalog
 from sciatica_journal.domain.program import Program
 from sciatica_journal.paths import BACKUP_DIR_NAME, DATABASE_FILE_NAME, migrations_dir
+from sciatica_journal.services.backup_service import BackupService
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.frequency_service import FrequencyService
 from sciatica_journal.services.journal_service import JournalService
@@ -47,6 +48,7 @@ class Services:
     reports: ReportService
     entries: JournalService  # the journal list: edit, delete, undo, notes
     transfer: TransferService  # export (CSV, JSON) and import (JSON)
+    backups: BackupService  # daily verified backups, before import and restore
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -67,6 +69,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
     sessions = SessionService(program, catalog, clock, profiles)
     summaries = SummaryService(program, catalog, profiles, clock)
     progress = ProgressService(program, catalog, profiles, clock)
+    backup = BackupService(data_dir, clock, program.backups)
     log.info("journal opened")
     return Services(
         data_dir=data_dir,
@@ -83,5 +86,8 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         summaries=summaries,
         reports=ReportService(program, catalog, profiles, summaries, progress, clock),
         entries=JournalService(program, catalog, clock),
-        transfer=TransferService(program, catalog, clock),
+        transfer=TransferService(
+            program, catalog, clock, before_import=lambda: backup.make("before-import")
+        ),
+        backups=backup,
     )

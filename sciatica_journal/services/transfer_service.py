@@ -19,7 +19,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
@@ -133,7 +133,9 @@ class TransferService:
         catalog: RegionCatalog,
         clock: Clock,
         schema_path: Path | None = None,
+        before_import: Callable[[], object] | None = None,
     ) -> None:
+        self._before_import = before_import  # e.g. a verified backup of the journal
         self._program = program
         self._catalog = catalog
         self._clock = clock
@@ -190,6 +192,13 @@ class TransferService:
     def import_json(self, path: Path) -> ImportReport:
         """Check the file completely, then add what the journal lacks in one transaction."""
         contents = self.check_document(_read_json(Path(path)))
+        if self._before_import is not None:
+            try:
+                self._before_import()
+            except OSError as exc:
+                raise TransferError(
+                    f"no backup could be made first, so nothing was imported: {exc.strerror or exc}"
+                ) from exc
         try:
             counts = transfer_store.import_contents(
                 contents, zone=self._clock.zone, now=self._clock.now()

@@ -24,18 +24,23 @@ def backup_file(source: Path, destination: Path) -> Path:
     destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
     try:
-        src = sqlite3.connect(_uri(source), uri=True)
+        src = sqlite3.connect(_uri(source), uri=True, isolation_level=None)
         try:
+            src.execute("BEGIN")  # one snapshot: what is counted is what is copied
+            expected = _counts(src)
             dst = sqlite3.connect(partial)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
+            src.execute("COMMIT")
         finally:
             src.close()
         if not is_sound(partial):
             raise OSError(f"the backup copy {destination.name} did not verify")
+        if entry_counts(partial) != expected:
+            raise OSError(f"the backup copy {destination.name} does not hold every entry")
         with partial.open("rb") as fh:
             os.fsync(fh.fileno())
         partial.chmod(0o600)
@@ -113,3 +118,69 @@ def newest_sound_backup(backup_dir: Path) -> Path | None:
         if is_sound(path):
             return path
     return None
+
+
+COUNTED = ("exercise_session", "symptom_map", "red_flag_screen", "journal_note")
+
+
+def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    return {
+        table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        for table in COUNTED
+        if table in tables
+    }
+
+
+def entry_counts(path: Path) -> dict[str, int]:
+    """How many entries of each kind a journal file holds (read-only)."""
+    conn = sqlite3.connect(_uri(path), uri=True)
+    try:
+        return _counts(conn)
+    finally:
+        conn.close()
+
+
+def _stamp(path: Path) -> dt.datetime | None:
+    """The time in a backup's name (journal-20261124T140000Z-daily.sqlite3)."""
+    try:
+        text = path.name.split("-", 2)[1]
+        return dt.datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+    except (IndexError, ValueError):
+        return None
+
+
+def backup_time(path: Path) -> dt.datetime | None:
+    return _stamp(path)
+
+
+def rotate(
+    backup_dir: Path, reason: str, *, daily: int = 7, weekly: int = 4, monthly: int = 12
+) -> list[Path]:
+    """Keep the newest backup of each of the last ``daily`` days, ``weekly`` weeks and
+    ``monthly`` months (of those made for ``reason``), and delete the others - but only
+    once the newest one verifies. Returns what was deleted."""
+    scheduled = [p for p in list_backups(backup_dir) if p.stem.endswith(f"-{reason}")]
+    dated = [(stamp, p) for p in scheduled if (stamp := _stamp(p)) is not None]
+    dated.sort(reverse=True)  # newest first
+    if not dated or not is_sound(dated[0][1]):
+        return []
+    keep: set[Path] = set()
+    for width, key in (
+        (daily, lambda t: t.date()),
+        (weekly, lambda t: t.isocalendar()[:2]),
+        (monthly, lambda t: (t.year, t.month)),
+    ):
+        seen: list[object] = []
+        for stamp, path in dated:
+            period = key(stamp)
+            if period not in seen:
+                seen.append(period)
+                if len(seen) <= width:
+                    keep.add(path)
+    removed = []
+    for _, path in dated:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

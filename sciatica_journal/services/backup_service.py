@@ -1,0 +1,73 @@
+"""Verified backups: one a day (the window makes it after its first paint, off the GUI
+thread), one before every import and restore, rotated as ``program.toml`` says; and the
+list of verified backups with their dates and entry counts, for Restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sciatica_journal.domain.program import BackupRetention
+from sciatica_journal.domain.timekeeping import local_date
+from sciatica_journal.paths import BACKUP_DIR_NAME, DATABASE_FILE_NAME
+from sciatica_journal.services.clock import Clock
+from sciatica_journal.storage import backups
+
+log = logging.getLogger(__name__)
+
+DAILY = "daily"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: dt.datetime  # UTC
+    entries: dict[str, int]  # sessions, maps, screenings, notes
+
+
+class BackupService:
+    def __init__(self, data_dir: Path, clock: Clock, retention: BackupRetention) -> None:
+        self._data_dir = data_dir
+        self._clock = clock
+        self._retention = retention
+        self.folder = data_dir / BACKUP_DIR_NAME
+        self.journal = data_dir / DATABASE_FILE_NAME
+
+    def daily_due(self) -> bool:
+        """No scheduled backup has been made yet on the user's today."""
+        today = local_date(self._clock.now(), self._clock.zone)
+        for path in backups.list_backups(self.folder):
+            if path.stem.endswith(f"-{DAILY}"):
+                made = backups.backup_time(path)
+                if made is not None and local_date(made, self._clock.zone) >= today:
+                    return False
+        return True
+
+    def make_daily(self) -> Path:
+        """Make today's verified backup, then remove the scheduled ones no longer kept.
+        Safe to run off the GUI thread (its own SQLite connections)."""
+        made = backups.timestamped_backup(self.journal, self.folder, DAILY, self._clock.now())
+        kept = self._retention
+        removed = backups.rotate(
+            self.folder, DAILY, daily=kept.daily, weekly=kept.weekly, monthly=kept.monthly
+        )
+        log.info("daily backup made; %d old ones removed", len(removed))
+        return made
+
+    def make(self, reason: str) -> Path:
+        """A verified backup before something that replaces or adds much (import, restore)."""
+        return backups.timestamped_backup(self.journal, self.folder, reason, self._clock.now())
+
+    def last_good(self) -> BackupInfo | None:
+        found = backups.newest_sound_backup(self.folder)
+        return None if found is None else self._info(found)
+
+    def verified(self) -> list[BackupInfo]:
+        """Every backup that passes SQLite's integrity check, newest first."""
+        return [self._info(p) for p in backups.list_backups(self.folder) if backups.is_sound(p)]
+
+    def _info(self, path: Path) -> BackupInfo:
+        made = backups.backup_time(path) or dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+        return BackupInfo(path=path, made_at=made, entries=backups.entry_counts(path))
