@@ -7,7 +7,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import sqlite3
 from pathlib import Path
 
 from sciatica_journal.cli import EXIT_JOURNAL, CommandError
@@ -162,44 +161,16 @@ def backup_hint(data_dir: Path) -> str:
 
 def restore(data_dir: Path, source: Path) -> int:
     """Replace the journal with a verified backup; the current journal is backed up first."""
-    from sciatica_journal.storage import backups
-    from sciatica_journal.storage.database import APPLICATION_ID, read_header
+    from sciatica_journal.storage.restore import RestoreError, restore_journal
 
-    if not source.is_file():
-        raise CommandError(f"cannot restore: {source} does not exist")
-    header = read_header(source)  # raises JournalFileError for a foreign file
-    if header.application_id != APPLICATION_ID or not backups.is_sound(source):
-        raise CommandError(f"cannot restore: {source} is not a sound Sciatica Journal backup")
     journal = data_dir / DATABASE_FILE_NAME
-    now = dt.datetime.now(dt.UTC)
-    incoming = journal.with_name(journal.name + ".restoring")
-    backups.backup_file(source, incoming)  # a verified copy first: nothing is touched yet
-    from sciatica_journal.storage.database import damage
-
-    if journal.exists() and (journal.stat().st_size == 0 or damage(journal) is not None):
-        # A damaged or emptied journal cannot be copied: it is kept aside, untouched.
-        aside = journal.with_name(f"{journal.name}.damaged-{now:%Y%m%dT%H%M%SZ}")
-        journal.replace(aside)
-        print(f"the damaged journal was kept as {aside}")
-    if journal.exists():
-        conn = sqlite3.connect(journal, timeout=0)
-        try:
-            conn.execute("BEGIN EXCLUSIVE")  # fails while the app has the journal open
-            conn.execute("ROLLBACK")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.OperationalError as exc:
-            incoming.unlink(missing_ok=True)
-            raise CommandError(
-                "cannot restore while the journal is in use: close the app first"
-            ) from exc
-        finally:
-            conn.close()
-        saved = backups.timestamped_backup(
-            journal, data_dir / BACKUP_DIR_NAME, "before-restore", now
-        )
-        print(f"the current journal was backed up to {saved}")
-    for suffix in ("-wal", "-shm"):
-        journal.with_name(journal.name + suffix).unlink(missing_ok=True)
-    incoming.replace(journal)
+    try:
+        done = restore_journal(journal, source, data_dir / BACKUP_DIR_NAME, dt.datetime.now(dt.UTC))
+    except RestoreError as exc:
+        raise CommandError(str(exc)) from exc
+    if done.aside is not None:
+        print(f"the damaged journal was kept as {done.aside}")
+    if done.saved is not None:
+        print(f"the current journal was backed up to {done.saved}")
     print(f"restored {journal} from {source}")
     return 0

@@ -22,7 +22,8 @@ from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.style import apply_style
 from sciatica_journal.paths import take_raise_request
-from sciatica_journal.services.container import Services
+from sciatica_journal.services.backup_service import JournalFileError, RestoreError
+from sciatica_journal.services.container import Services, build_services
 from sciatica_journal.services.failures import plain_failure
 
 log = logging.getLogger(__name__)
@@ -165,7 +166,26 @@ class DailyBackup(QObject):
         self._pool.shutdown(wait=True)
 
 
-def _come_forward_when_asked(window: MainWindow, folder: Path) -> QFileSystemWatcher:
+def _reopen_from(services: Services, backup: Path) -> Services:
+    """Close the journal, replace it with ``backup`` (the journal as it was is backed up
+    first), and open it again; says what was done, or why nothing was."""
+    services.close()
+    try:
+        done = services.backups.restore(backup)
+    except (RestoreError, JournalFileError, OSError) as exc:
+        QMessageBox.warning(None, APP_NAME, f"Nothing was restored: {exc}")
+    else:
+        kept = done.saved or done.aside
+        QMessageBox.information(
+            None,
+            APP_NAME,
+            "Your journal was restored from the backup.\n\n"
+            + (f"The journal as it was is kept in {kept}." if kept else ""),
+        )
+    return build_services(services.data_dir, services.clock)
+
+
+def _come_forward_when_asked(window: Callable[[], MainWindow], folder: Path) -> QFileSystemWatcher:
     """A second start on the same journal asks this window to come to the front."""
     take_raise_request(folder)  # an old request is not for this window
     watcher = QFileSystemWatcher([str(folder)])
@@ -173,9 +193,10 @@ def _come_forward_when_asked(window: MainWindow, folder: Path) -> QFileSystemWat
     def look(_changed: str) -> None:
         if take_raise_request(folder):
             log.info("asked to come to the front")
-            window.showNormal()
-            window.raise_()
-            window.activateWindow()
+            shown = window()
+            shown.showNormal()
+            shown.raise_()
+            shown.activateWindow()
 
     watcher.directoryChanged.connect(look)
     return watcher
@@ -203,26 +224,39 @@ def run_window(services: Services) -> int:
             log.info("first-run set-up left; quitting")
             return 0
         window = MainWindow(services)
+        shown: list[MainWindow] = [window]  # the window of the journal now open
         daily_backup = DailyBackup(services)
 
         def ready() -> None:
             log.info("ready: main window painted")
             print("sciatica-journal: ready", file=sys.stderr, flush=True)
-            if os.environ.get(EXIT_AFTER_PAINT_ENV) and window is not None:
+            if os.environ.get(EXIT_AFTER_PAINT_ENV):
                 window.close()
                 return
-            if window is not None:
-                daily_backup.start(window)
+            daily_backup.start(window)
 
         first_paint = _FirstPaint(ready)
         window.installEventFilter(first_paint)
-        window.show()
-        watcher = _come_forward_when_asked(window, services.data_dir)
+        watcher = _come_forward_when_asked(lambda: shown[-1], services.data_dir)
+        current = services
         try:
-            return app.exec()
+            while True:
+                chosen: list[Path] = []
+                shown[-1].restore_requested.connect(
+                    lambda path, w=shown[-1], c=chosen: (c.append(path), w.close())
+                )
+                shown[-1].show()
+                status = app.exec()
+                if not chosen or stopping:
+                    return status
+                daily_backup.wait()
+                current = _reopen_from(current, chosen[0])
+                shown.append(MainWindow(current))
         finally:
             del watcher
             daily_backup.wait()  # a backup under way is finished, not left half-written
+            if current is not services:
+                current.close()
     finally:
         notifier.setEnabled(False)
         signal.set_wakeup_fd(-1)

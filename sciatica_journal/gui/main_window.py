@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -73,6 +74,7 @@ class PageStack(QStackedWidget):
 class MainWindow(QMainWindow):
     profile_changed = Signal()
     journal_changed = Signal()  # something was saved, edited or deleted
+    restore_requested = Signal(Path)  # a verified backup to replace the journal with
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -271,7 +273,9 @@ class MainWindow(QMainWindow):
         export_csv.triggered.connect(lambda: self.export_csv())  # not its 'checked'
         import_json = QAction("&Import a journal (JSON)…", self)
         import_json.triggered.connect(lambda: self.import_json())  # not its 'checked'
-        for action in (export_json, export_csv, import_json):
+        restore = QAction("Restore from a &backup…", self)
+        restore.triggered.connect(lambda: self.restore_backup())
+        for action in (export_json, export_csv, import_json, restore):
             file_menu.addAction(action)
         settings = QAction("&Settings…", self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -361,6 +365,22 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec():
             self.profile_changed.emit()
+
+    def restore_backup(self) -> Path | None:
+        """Choose a verified backup; the window then closes and the journal is reopened
+        from it (by the application, which owns the journal)."""
+        from sciatica_journal.gui.restore_dialog import RestoreDialog
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            found = self._services.backups.verified()
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialog = RestoreDialog(found, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return None
+        self.restore_requested.emit(dialog.chosen)
+        return dialog.chosen
 
     def backup_note(self) -> str:
         """When the newest verified backup was made, and where the backups are."""

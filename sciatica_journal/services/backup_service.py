@@ -14,6 +14,17 @@ from sciatica_journal.domain.timekeeping import local_date
 from sciatica_journal.paths import BACKUP_DIR_NAME, DATABASE_FILE_NAME
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.storage import backups
+from sciatica_journal.storage.database import JournalFileError
+from sciatica_journal.storage.restore import Restored, RestoreError, restore_journal
+
+__all__ = [
+    "DAILY",
+    "BackupInfo",
+    "BackupService",
+    "JournalFileError",
+    "RestoreError",
+    "Restored",
+]
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +78,11 @@ class BackupService:
     def verified(self) -> list[BackupInfo]:
         """Every backup that passes SQLite's integrity check, newest first."""
         return [self._info(p) for p in backups.list_backups(self.folder) if backups.is_sound(p)]
+
+    def restore(self, source: Path) -> Restored:
+        """Replace the journal with ``source`` (the journal must be closed: the window
+        closes its services first); the journal as it was is backed up first."""
+        return restore_journal(self.journal, source, self.folder, self._clock.now())
 
     def _info(self, path: Path) -> BackupInfo:
         made = backups.backup_time(path) or dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)

@@ -76,6 +76,7 @@ class N:
             "Export the journal (JSON)…",
             "Export tables for a spreadsheet (CSV)…",
             "Import a journal (JSON)…",
+            "Restore from a backup…",
             "Settings…",
             "Quit",
         ),
