@@ -9,7 +9,15 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("launch", "map_click", "wizard", "journal_size", "progress", "report_pdf")
+BENCHMARKS = (
+    "launch",
+    "map_click",
+    "wizard",
+    "journal_size",
+    "progress",
+    "report_pdf",
+    "safety",
+)
 
 
 def main(argv=None):
