@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from sciatica_journal.cli import EXIT_JOURNAL, CommandError
-from sciatica_journal.paths import BACKUP_DIR_NAME, DATABASE_FILE_NAME
+from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir
 from sciatica_journal.services.container import Services
 from sciatica_journal.services.summary_service import PeriodError
 
@@ -109,7 +109,7 @@ def backup(services: Services, args: argparse.Namespace) -> int:
         target = backups.backup_file(source, args.out.expanduser().absolute())
     else:
         target = backups.timestamped_backup(
-            source, services.data_dir / BACKUP_DIR_NAME, "manual", dt.datetime.now(dt.UTC)
+            source, backup_dir(services.data_dir), "manual", dt.datetime.now(dt.UTC)
         )
     print(f"backed up to {target}")
     return 0
@@ -129,7 +129,7 @@ def check(data_dir: Path) -> int:
     if not path.exists():
         raise CommandError(f"{path}: there is no journal here yet")
     try:
-        info = check_file(path, migrations_dir(), data_dir / BACKUP_DIR_NAME, writable=False)
+        info = check_file(path, migrations_dir(), backup_dir(data_dir), writable=False)
     except JournalFileError as exc:
         raise CommandError(str(exc) + backup_hint(data_dir), EXIT_JOURNAL) from exc
     if not info.exists:
@@ -150,7 +150,7 @@ def backup_hint(data_dir: Path) -> str:
     """ "; the newest verified backup is …" with how to restore it, or nothing."""
     from sciatica_journal.storage.backups import newest_sound_backup
 
-    found = newest_sound_backup(data_dir / BACKUP_DIR_NAME)
+    found = newest_sound_backup(backup_dir(data_dir))
     if found is None:
         return "; there is no verified backup"
     return (
@@ -165,7 +165,7 @@ def restore(data_dir: Path, source: Path) -> int:
 
     journal = data_dir / DATABASE_FILE_NAME
     try:
-        done = restore_journal(journal, source, data_dir / BACKUP_DIR_NAME, dt.datetime.now(dt.UTC))
+        done = restore_journal(journal, source, backup_dir(data_dir), dt.datetime.now(dt.UTC))
     except RestoreError as exc:
         raise CommandError(str(exc)) from exc
     if done.aside is not None:

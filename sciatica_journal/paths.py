@@ -23,6 +23,30 @@ _SOURCE_TREE = _PACKAGE_DIR.parent
 DATABASE_FILE_NAME = "journal.sqlite3"
 BACKUP_DIR_NAME = "backups"
 RAISE_FILE_NAME = ".raise"  # touched by a second window: the first one comes to the front
+BACKUP_FOLDER_FILE = "backup-folder.txt"  # where the backups go, when not in backups/
+
+
+def backup_dir(data_dir: Path) -> Path:
+    """The journal's backup folder: ``backups/`` beside it, or the folder chosen in Settings
+    (kept in a small file beside the journal, so it is known even when the journal cannot
+    be opened)."""
+    chosen = data_dir / BACKUP_FOLDER_FILE
+    try:
+        text = chosen.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return Path(text) if text else data_dir / BACKUP_DIR_NAME
+
+
+def set_backup_dir(data_dir: Path, folder: Path | None) -> None:
+    """Keep backups in ``folder`` from now on (None: back to ``backups/``)."""
+    chosen = data_dir / BACKUP_FOLDER_FILE
+    if folder is None or folder == data_dir / BACKUP_DIR_NAME:
+        chosen.unlink(missing_ok=True)
+        return
+    temporary = chosen.with_name(chosen.name + ".new")
+    temporary.write_text(str(folder), encoding="utf-8")
+    temporary.replace(chosen)
 
 
 def take_raise_request(folder: Path) -> bool:

@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
             first_run=False,
             parent=self,
             backup_note=self.backup_note(),
+            backups=self._services.backups,
         )
         if dialog.exec():
             self.profile_changed.emit()

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sciatica_journal.domain.profile import ProfileError
+from sciatica_journal.gui.file_dialogs import ask_folder
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.window_fit import capped_size, fit_to_screen, scrolling
+from sciatica_journal.services.backup_service import BackupService
 from sciatica_journal.services.profile_service import ProfileService
 
 
@@ -20,6 +32,7 @@ class ProfileDialog(QDialog):
         first_run: bool,
         parent: QWidget | None = None,
         backup_note: str = "",
+        backups: BackupService | None = None,
     ) -> None:
         super().__init__(parent)
         self._profiles = profiles
@@ -38,12 +51,23 @@ class ProfileDialog(QDialog):
         layout.addWidget(scrolling(form), stretch=1)
         # A problem is shown beside the buttons, where it is seen, even if the form scrolls.
         layout.addWidget(form.ui.errorLabel)
+        self._backups = backups
         if backup_note:
-            note = QLabel(backup_note)
-            note.setObjectName("hint")
-            note.setWordWrap(True)
-            note.setAccessibleName("Backups")
-            layout.addWidget(note)
+            row = QHBoxLayout()
+            self.backup_label = QLabel(backup_note)
+            self.backup_label.setObjectName("hint")
+            self.backup_label.setWordWrap(True)
+            self.backup_label.setAccessibleName("Backups")
+            row.addWidget(self.backup_label, stretch=1)
+            if backups is not None:
+                change = QPushButton("Backup folder…")
+                change.setAccessibleName("Choose the backup folder")
+                change.setToolTip(
+                    "Keep the daily backups in another folder, e.g. a synced or external one"
+                )
+                change.clicked.connect(self.choose_backup_folder)
+                row.addWidget(change)
+            layout.addLayout(row)
         buttons = QDialogButtonBox()
         save = buttons.addButton(
             "Start using the journal" if first_run else "Save",
@@ -60,6 +84,24 @@ class ProfileDialog(QDialog):
         layout.addWidget(buttons)
         form.set_profile(current)
         fit_to_screen(self, self.sizeHint().expandedTo(QSize(560, 0)) + QSize(24, 0))
+
+    def choose_backup_folder(self, folder: Path | None = None) -> bool:
+        """Move the backups to another folder; a verified backup is made there at once."""
+        if self._backups is None:
+            return False
+        if folder is None:
+            folder = ask_folder(self, "Keep the backups in", self._backups.folder)
+            if folder is None:
+                return False
+        try:
+            self._backups.set_folder(folder)
+        except OSError as exc:
+            self.backup_label.setText(f"The backup folder was not changed: {exc.strerror or exc}")
+            return False
+        self.backup_label.setText(
+            f"Backups are now kept in {folder}; a verified backup was just made there."
+        )
+        return True
 
     def _save(self) -> None:
         try:

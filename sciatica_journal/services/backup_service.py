@@ -5,13 +5,15 @@ list of verified backups with their dates and entry counts, for Restore."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from sciatica_journal.domain.program import BackupRetention
 from sciatica_journal.domain.timekeeping import local_date
-from sciatica_journal.paths import BACKUP_DIR_NAME, DATABASE_FILE_NAME
+from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir, set_backup_dir
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.storage import backups
 from sciatica_journal.storage.database import JournalFileError
@@ -43,8 +45,24 @@ class BackupService:
         self._data_dir = data_dir
         self._clock = clock
         self._retention = retention
-        self.folder = data_dir / BACKUP_DIR_NAME
         self.journal = data_dir / DATABASE_FILE_NAME
+
+    @property
+    def folder(self) -> Path:
+        return backup_dir(self._data_dir)
+
+    def set_folder(self, folder: Path) -> None:
+        """Keep the backups in ``folder`` from now on (e.g. a synced or external folder);
+        a verified backup is made there at once, so the choice is proven to work."""
+        folder = folder.expanduser()
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OSError(exc.errno, f"cannot use {folder}: {exc.strerror or exc}") from exc
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise OSError(errno.EACCES, f"cannot write into {folder}")
+        backups.timestamped_backup(self.journal, folder, "manual", self._clock.now())
+        set_backup_dir(self._data_dir, folder)
 
     def daily_due(self) -> bool:
         """No scheduled backup has been made yet on the user's today."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sciatica_journal.domain.body import RegionCatalog
 from sciatica_journal.domain.program import Program
-from sciatica_journal.paths import BACKUP_DIR_NAME, DATABASE_FILE_NAME, migrations_dir
+from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir, migrations_dir
 from sciatica_journal.services.backup_service import BackupService
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.frequency_service import FrequencyService
@@ -63,7 +63,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
     catalog = load_catalog()
     clock = clock or Clock()
     journal = open_journal(
-        data_dir / DATABASE_FILE_NAME, data_dir / BACKUP_DIR_NAME, migrations_dir(), clock.now()
+        data_dir / DATABASE_FILE_NAME, backup_dir(data_dir), migrations_dir(), clock.now()
     )
     profiles = ProfileService(program, clock)
     sessions = SessionService(program, catalog, clock, profiles)

@@ -91,3 +91,38 @@ def test_the_window_makes_todays_backup_after_its_first_paint(journal_dir):  # n
     assert backups.is_sound(made)
     summary = json.loads(run("summary", "--json", "--data-dir", str(journal_dir)).stdout)
     assert backups.entry_counts(made)["exercise_session"] == summary["sessions"]["total"]
+
+
+def test_the_backup_folder_can_be_moved_in_settings(qtbot, set_up_services, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from sciatica_journal.gui.main_window import MainWindow
+    from sciatica_journal.gui.profile_dialog import ProfileDialog
+    from sciatica_journal.gui.profile_form import ProfileForm
+    from tests.gui.conftest import find
+
+    services = set_up_services
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    dialog = ProfileDialog(
+        services.profiles,
+        ProfileForm(services.program),
+        first_run=False,
+        parent=window,
+        backup_note=window.backup_note(),
+        backups=services.backups,
+    )
+    qtbot.addWidget(dialog)
+    synced = tmp_path / "synced" / "journal-backups"
+    assert dialog.choose_backup_folder(synced)
+    assert "now kept in" in find(dialog, "Backups", QLabel).text()
+    assert services.backups.folder == synced
+    assert [p for p in backups.list_backups(synced) if backups.is_sound(p)]
+    services.backups.make_daily()
+    assert _daily(synced) and not _daily(services.data_dir / BACKUP_DIR_NAME)
+    assert str(synced) in window.backup_note()
+    # A folder that cannot be written is refused, and the choice stays as it was.
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert not dialog.choose_backup_folder(blocked / "inside")
+    assert services.backups.folder == synced
