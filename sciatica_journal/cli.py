@@ -20,6 +20,7 @@ from sciatica_journal import APP_NAME, __version__
 from sciatica_journal.domain.body import CatalogError
 from sciatica_journal.domain.program import ProgramError
 from sciatica_journal.paths import (
+    DATABASE_FILE_NAME,
     DataDirError,
     default_data_dir,
     prepare_data_dir,
@@ -234,8 +235,13 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
         return _fail(message, EXIT_JOURNAL)
     except JournalFileError as exc:
         message = str(exc) + _backup_hint(data_dir)
-        _show_error_window(message, window)
-        return _fail(message, EXIT_JOURNAL)
+        offered = _offer_restore(str(exc), data_dir.expanduser(), window and exc.damaged)
+        if offered is None:
+            _show_error_window(message, window)
+            return _fail(message, EXIT_JOURNAL)
+        if offered is False:
+            return _fail(message, EXIT_JOURNAL)
+        services = offered
     except CommandError as exc:
         if exc.status == 0:  # the window is open already: it was asked to come forward
             print(f"sciatica-journal: {exc}", file=sys.stderr)
@@ -310,6 +316,39 @@ def _backup_hint(data_dir: Path) -> str:
     from sciatica_journal.cli_commands import backup_hint
 
     return backup_hint(data_dir)
+
+
+def _offer_restore(problem: str, data_dir: Path, window: bool) -> Services | bool | None:
+    """In the window: the journal cannot be opened; offer the newest verified backup.
+    Returns the services on the restored journal, False when the user declined, or None
+    when nothing could be offered (no screen, no backup): then the plain message is shown."""
+    if not window or not _has_screen():
+        return None
+    from sciatica_journal.paths import backup_dir
+    from sciatica_journal.services.container import build_services
+    from sciatica_journal.storage.backups import newest_sound_backup
+    from sciatica_journal.storage.restore import RestoreError, restore_journal
+
+    newest = newest_sound_backup(backup_dir(data_dir))
+    if newest is None:
+        return None
+    from sciatica_journal.gui.application import offer_restore
+
+    if not offer_restore(problem, newest):
+        return False
+    journal = data_dir / DATABASE_FILE_NAME
+    try:
+        restore_journal(journal, newest, backup_dir(data_dir), dt.datetime.now(dt.UTC))
+        return build_services(data_dir)
+    except (RestoreError, OSError, sqlite3.Error) as exc:
+        _fail(f"the backup could not be restored: {exc}", EXIT_JOURNAL)
+        return False
+
+
+def _has_screen() -> bool:
+    return os.environ.get("QT_QPA_PLATFORM") != "offscreen" and bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def _show_error_window(message: str, window: bool, *, title_only: bool = False) -> None:

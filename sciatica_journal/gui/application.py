@@ -264,6 +264,28 @@ def run_window(services: Services) -> int:
             signal.signal(signum, signal.SIG_DFL)
 
 
+def offer_restore(problem: str, backup: Path) -> bool:
+    """The journal cannot be opened: say why and offer the newest verified backup. True
+    when the user chose to restore it (the damaged file is kept aside, untouched)."""
+    make_application()
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        APP_NAME,
+        problem[:1].upper() + problem[1:] + ".",
+    )
+    box.setInformativeText(
+        f"The newest verified backup is {backup.name}. Restore it? The file that could "
+        "not be opened is kept as it is, beside the journal."
+    )
+    restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    restore.setAccessibleName("Restore the backup")
+    close = box.addButton("Close the app", QMessageBox.ButtonRole.RejectRole)
+    close.setAccessibleName("Close the app")
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
 def show_startup_error(message: str, *, fatal: bool = True) -> None:
     """A modal message for a journal that could not be opened (when a screen is available);
     ``fatal=False``: only information (e.g. the journal is open in another window)."""

@@ -45,7 +45,13 @@ PRAGMAS = {
 
 
 class JournalFileError(Exception):
-    """The file at the journal's path cannot be used; it has not been changed."""
+    """The file at the journal's path cannot be used; it has not been changed. ``damaged``:
+    its contents are lost or broken (a backup may replace it), as opposed to a file that is
+    sound but not usable here (another program's, a newer version's, read-only)."""
+
+    def __init__(self, message: str, *, damaged: bool = False) -> None:
+        super().__init__(message)
+        self.damaged = damaged
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,8 @@ def read_header(path: Path, backup_dir: Path | None = None) -> HeaderInfo:
             if backup_dir is not None and backups.list_backups(backup_dir):
                 raise JournalFileError(
                     f"{path} is empty (0 bytes): the journal's contents were lost; "
-                    "it was left untouched"
+                    "it was left untouched",
+                    damaged=True,
                 )
             return HeaderInfo(exists=False)
         with path.open("rb") as fh:
@@ -77,7 +84,8 @@ def read_header(path: Path, backup_dir: Path | None = None) -> HeaderInfo:
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise JournalFileError(
             f"{path} is not a Sciatica Journal database (it is not an SQLite file: "
-            "damaged, or another program's file); it was left untouched"
+            "damaged, or another program's file); it was left untouched",
+            damaged=True,
         )
     user_version, application_id = struct.unpack(">I4xI", header[60:72])
     return HeaderInfo(exists=True, application_id=application_id, user_version=user_version)
@@ -191,7 +199,9 @@ def check_file(
         )
     problem = damage(path)
     if problem is not None:
-        raise JournalFileError(f"{path} is damaged ({problem}); it was left untouched")
+        raise JournalFileError(
+            f"{path} is damaged ({problem}); it was left untouched", damaged=True
+        )
     if writable and not is_writable(path):
         raise JournalFileError(
             f"{path} is read-only (permissions {stat.S_IMODE(path.stat().st_mode):04o}); "

@@ -218,3 +218,39 @@ def test_no_health_values_or_names_in_the_logs_at_any_level(tmp_path, clock, cap
     for secret in ("Zebediah", "Quonk", "secret note", "calf", "[7, 9", "(7, 9"):
         assert secret not in text, secret
     assert not [r for r in caplog.records if r.name.startswith("peewee")]
+
+
+def test_the_window_offers_the_newest_backup_and_restores_it(folder, monkeypatch, clock):
+    """In the window a damaged journal comes with "Restore the backup": chosen, the
+    damaged file is kept aside and the journal opens from the backup."""
+    from sciatica_journal.gui import application
+
+    journal = folder / DATABASE_FILE_NAME
+    damaged = bytearray(journal.read_bytes())
+    damaged[4096 * 3 : 4096 * 4] = b"\xff" * 4096
+    journal.write_bytes(bytes(damaged))
+    offered = []
+    monkeypatch.setattr(cli, "_has_screen", lambda: True)
+    monkeypatch.setattr(
+        application, "offer_restore", lambda problem, backup: offered.append(backup) or True
+    )
+    try:
+        build_services(folder, clock)
+    except JournalFileError as exc:
+        assert exc.damaged
+        services = cli._offer_restore(str(exc), folder, True)
+    assert offered == [backups.newest_sound_backup(folder / BACKUP_DIR_NAME)]
+    assert not isinstance(services, bool) and services is not None
+    assert len(services.entries.entries()) >= 300
+    services.close()
+    kept = list(folder.glob("journal.sqlite3.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == bytes(damaged)
+
+
+def test_a_newer_or_foreign_journal_is_never_offered_a_restore(folder, clock):
+    conn = sqlite3.connect(folder / DATABASE_FILE_NAME)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(JournalFileError) as caught:
+        build_services(folder, clock)
+    assert not caught.value.damaged  # a newer version's journal: update the app instead
