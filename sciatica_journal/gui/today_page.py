@@ -203,9 +203,7 @@ class TodayPage(QWidget):
         )
         self.blocked_label.setVisible(blocked)
         self.start_button.setEnabled(not blocked)
-        self.ladder.show_state(
-            today.current_rung.slug, self._sessions.best_range(), advice.goal_met
-        )
+        self.ladder.show_state(advice.rung.slug, self._sessions.best_range(), advice.goal_met)
         self._fill_table(today.sessions)
 
     def _fill_table(self, sessions: tuple[SessionEntry, ...]) -> None:

@@ -94,3 +94,25 @@ def test_a_stopped_hold_shows_it_was_stopped(qtbot, set_up_services):
     table = find(page, "Today's sessions", QTableWidget)
     assert table.item(0, 2).text() == "stopped early"
     assert table.item(0, 5).text() == "Worse"
+
+
+def test_the_ladder_marks_the_exercise_the_advice_gives(qtbot, set_up_services, clock):
+    """After baby press-ups made things worse, the advice steps down: the ladder's "now"
+    is that rung too, not the one that just made things worse."""
+    import datetime as dt
+
+    from sciatica_journal.gui.main_window import MainWindow
+    from tests.builders import new_session
+
+    services = set_up_services
+    services.sessions.record(
+        new_session(clock.now() - dt.timedelta(hours=1), before=(3, 3), after=(6, 6))
+    )
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    page = window.today_page
+    advice = services.sessions.advice()
+    assert advice.rung.slug != "baby-press-up"
+    now_rows = [slug for slug, label in page.ladder.rows.items() if "now" in label.text()]
+    assert now_rows == [advice.rung.slug]
+    assert page.rung_label.text() == advice.rung.name
