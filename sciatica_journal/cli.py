@@ -247,6 +247,7 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
             print(f"sciatica-journal: {exc}", file=sys.stderr)
             _show_error_window(str(exc), window, title_only=True)
             return 0
+        _show_error_window(str(exc), window)
         return _fail(str(exc), exc.status)
     try:
         if args.demo:
@@ -276,9 +277,17 @@ def _writer_lock(folder: Path, *, window: bool) -> FolderLock:
         ask_to_come_forward,
     )
 
+    # A window waits only briefly for a command (the user sees nothing meanwhile).
+    wait = 5 if window else 60
     try:
-        return FolderLock(folder, "window" if window else "verb").acquire(wait_for_verbs=60)
+        return FolderLock(folder, "window" if window else "verb").acquire(wait_for_verbs=wait)
     except FolderBusyError as exc:
+        if exc.holder.startswith("unlockable"):
+            raise CommandError(
+                f"the journal's folder {folder} cannot be locked "
+                f"({exc.holder.removeprefix('unlockable ').strip('()')}): nothing was changed",
+                EXIT_JOURNAL,
+            ) from exc
         if exc.holder == "window" and window:
             ask_to_come_forward(folder)
             raise CommandError(

@@ -110,7 +110,7 @@ def prepare_data_dir(path: Path) -> Path:
         raise DataDirError(
             f"data folder {path} is read-only (permissions {mode:04o}); it was left as it is"
         )
-    if mode & 0o077:
+    if mode & 0o077 and sys.platform != "win32":  # Windows has no such modes
         try:
             path.chmod(0o700)
         except OSError as exc:

@@ -163,7 +163,16 @@ class DailyBackup(QObject):
             window.statusBar().showMessage("Today's backup of your journal is made.", 10_000)
 
     def wait(self) -> None:
-        self._pool.shutdown(wait=True)
+        """Let a backup under way finish (it is never left half-written)."""
+        future = self._future
+        if future is not None:
+            future.exception()  # waits; its outcome is reported by _check, if still shown
+
+    def detach(self) -> None:
+        """The window is going away: report nothing to it any more."""
+        self._timer.stop()
+        self._future = None
+        self._window = None
 
 
 def _reopen_from(services: Services, backup: Path) -> Services:
@@ -250,11 +259,14 @@ def run_window(services: Services) -> int:
                 if not chosen or stopping:
                     return status
                 daily_backup.wait()
+                daily_backup.detach()
+                shown.pop().retire()
                 current = _reopen_from(current, chosen[0])
                 shown.append(MainWindow(current))
         finally:
             del watcher
             daily_backup.wait()  # a backup under way is finished, not left half-written
+            daily_backup.detach()
             if current is not services:
                 current.close()
     finally:

@@ -367,6 +367,14 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.profile_changed.emit()
 
+    def retire(self) -> None:
+        """This window's journal was replaced: stop its reminders, take its tray icon away
+        and delete it (a new window opens on the restored journal)."""
+        self.reminders.timer.stop()
+        if self.tray.tray is not None:
+            self.tray.tray.hide()
+        self.deleteLater()
+
     def restore_backup(self) -> Path | None:
         """Choose a verified backup; the window then closes and the journal is reopened
         from it (by the application, which owns the journal)."""

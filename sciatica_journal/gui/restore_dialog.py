@@ -88,7 +88,7 @@ class RestoreDialog(QDialog):
         answer = QMessageBox.question(
             self,
             "Restore this backup?",
-            f"Replace your journal with the backup of {item.text().split(':')[0]}?\n\n"
+            f"Replace your journal with the backup of {item.text().split(': ', 1)[0]}?\n\n"
             "Your journal as it is now is backed up first. The app reopens the journal.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sciatica_journal.domain.program import BackupRetention
-from sciatica_journal.domain.timekeeping import local_date
+from sciatica_journal.domain.timekeeping import local_date, zone
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir, set_backup_dir
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.storage import backups
@@ -66,11 +66,14 @@ class BackupService:
 
     def daily_due(self) -> bool:
         """No scheduled backup has been made yet on the user's today."""
-        today = local_date(self._clock.now(), self._clock.zone)
+        now = self._clock.now()
+        today = local_date(now, self._clock.zone)
         for path in backups.list_backups(self.folder):
             if path.stem.endswith(f"-{DAILY}"):
                 made = backups.backup_time(path)
-                if made is not None and local_date(made, self._clock.zone) >= today:
+                if made is None or made > now + dt.timedelta(days=1):
+                    continue  # made while the clock was wrong: it does not count for today
+                if local_date(made, self._clock.zone) >= today:
                     return False
         return True
 
@@ -80,7 +83,12 @@ class BackupService:
         made = backups.timestamped_backup(self.journal, self.folder, DAILY, self._clock.now())
         kept = self._retention
         removed = backups.rotate(
-            self.folder, DAILY, daily=kept.daily, weekly=kept.weekly, monthly=kept.monthly
+            self.folder,
+            DAILY,
+            daily=kept.daily,
+            weekly=kept.weekly,
+            monthly=kept.monthly,
+            zone=zone(self._clock.zone),
         )
         log.info("daily backup made; %d old ones removed", len(removed))
         return made

@@ -92,9 +92,12 @@ def remove_leftovers(backup_dir: Path, journal: Path, now: float | None = None) 
     """Delete the partial copies a stopped backup or restore left behind (each a full copy
     of the journal's health data); returns what was removed."""
     moment = time.time() if now is None else now
-    candidates = [journal.with_name(journal.name + ".restoring")]
-    if backup_dir.is_dir():
-        candidates += list(backup_dir.glob("*.partial"))
+    candidates = [
+        journal.with_name(journal.name + ".restoring"),
+        journal.with_name(journal.name + ".restoring.partial"),
+    ]
+    if backup_dir.is_dir():  # only the app's own partial copies (the folder may be shared)
+        candidates += list(backup_dir.glob(f"journal-*{BACKUP_SUFFIX}.partial"))
     removed = []
     for path in candidates:
         try:
@@ -155,13 +158,20 @@ def backup_time(path: Path) -> dt.datetime | None:
 
 
 def rotate(
-    backup_dir: Path, reason: str, *, daily: int = 7, weekly: int = 4, monthly: int = 12
+    backup_dir: Path,
+    reason: str,
+    *,
+    daily: int = 7,
+    weekly: int = 4,
+    monthly: int = 12,
+    zone: dt.tzinfo = dt.UTC,
 ) -> list[Path]:
     """Keep the newest backup of each of the last ``daily`` days, ``weekly`` weeks and
     ``monthly`` months (of those made for ``reason``), and delete the others - but only
     once the newest one verifies. Returns what was deleted."""
     scheduled = [p for p in list_backups(backup_dir) if p.stem.endswith(f"-{reason}")]
-    dated = [(stamp, p) for p in scheduled if (stamp := _stamp(p)) is not None]
+    # Days, weeks and months are the user's (``zone``), as for "one backup a day".
+    dated = [(stamp.astimezone(zone), p) for p in scheduled if (stamp := _stamp(p)) is not None]
     dated.sort(reverse=True)  # newest first
     if not dated or not is_sound(dated[0][1]):
         return []

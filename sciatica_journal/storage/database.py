@@ -121,6 +121,13 @@ def _schema_version(names: list[str]) -> int:
     return max((int(n.split("_", 1)[0]) for n in names), default=0)
 
 
+def known_schema_version() -> int:
+    """The newest journal format this version of the app reads."""
+    from sciatica_journal.paths import migrations_dir
+
+    return _schema_version(_migration_names(migrations_dir()))
+
+
 def _disk_full(folder: Path) -> bool:
     try:
         stats = os.statvfs(folder)

@@ -27,10 +27,14 @@ class FolderBusyError(Exception):
         self.holder = holder
 
 
+LOCKED_BYTE = 4096  # Windows locks a byte range: one past the holder's name, which stays readable
+
+
 def _try_lock(fd: int) -> bool:
     if sys.platform == "win32":  # pragma: no cover - not run here
         import msvcrt
 
+        os.lseek(fd, LOCKED_BYTE, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
@@ -59,22 +63,31 @@ class FolderLock:
         path = self.folder / LOCK_FILE
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         deadline = time.monotonic() + wait_for_verbs
-        while not _try_lock(fd):
+        while not self._locked(fd):
             holder = _read_holder(fd)
             if holder == "window" or time.monotonic() >= deadline:
                 os.close(fd)
                 raise FolderBusyError(holder or "verb")
             time.sleep(0.05)
         with contextlib.suppress(OSError):  # a full disk: the lock holds all the same
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{self.holder} {os.getpid()}\n".encode(), 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{self.holder} {os.getpid()}\n".ljust(32).encode())
         self._fd = fd
         return self
+
+    @staticmethod
+    def _locked(fd: int) -> bool:
+        try:
+            return _try_lock(fd)
+        except OSError as exc:  # e.g. no locks on this file system: say so, in one line
+            os.close(fd)
+            raise FolderBusyError(f"unlockable ({exc.strerror or exc})") from exc
 
     def release(self) -> None:
         if self._fd is not None:
             with contextlib.suppress(OSError):
-                os.ftruncate(self._fd, 0)
+                os.lseek(self._fd, 0, os.SEEK_SET)
+                os.write(self._fd, b" " * 32)  # no holder any more
             os.close(self._fd)  # closing drops the lock
             self._fd = None
 
@@ -87,7 +100,8 @@ class FolderLock:
 
 def _read_holder(fd: int) -> str:
     try:
-        text = os.pread(fd, 64, 0).decode("ascii", "replace")
+        os.lseek(fd, 0, os.SEEK_SET)
+        text = os.read(fd, 32).decode("ascii", "replace")
     except OSError:
         return ""
     return text.split(" ", 1)[0].strip()

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sciatica_journal.storage import backups
-from sciatica_journal.storage.database import APPLICATION_ID, damage, read_header
+from sciatica_journal.storage.database import (
+    APPLICATION_ID,
+    damage,
+    known_schema_version,
+    read_header,
+)
 
 
 class RestoreError(Exception):
@@ -24,12 +29,46 @@ class Restored:
     aside: Path | None  # the damaged journal, kept as it was
 
 
-def restore_journal(journal: Path, source: Path, backup_dir: Path, now: dt.datetime) -> Restored:
+def _in_use(journal: Path) -> bool:
+    """Whether any other connection has the journal open. In WAL mode BEGIN EXCLUSIVE
+    does not tell (readers go on); leaving WAL mode needs the file to itself."""
+    try:
+        conn = sqlite3.connect(journal, timeout=0)
+    except sqlite3.Error:
+        return True
+    try:
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        return str(mode).lower() != "delete"
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        conn.close()
+
+
+def _move_with_its_log(journal: Path, aside: Path) -> None:
+    """Move the journal and its write-ahead log (which may hold its latest entries)."""
+    for suffix in ("-wal", "-shm"):
+        log_file = journal.with_name(journal.name + suffix)
+        if log_file.exists():
+            log_file.replace(aside.with_name(aside.name + suffix))
+    journal.replace(aside)
+
+
+def restore_journal(
+    journal: Path,
+    source: Path,
+    backup_dir: Path,
+    now: dt.datetime,
+) -> Restored:
     if not source.is_file():
         raise RestoreError(f"cannot restore: {source} does not exist")
     header = read_header(source)  # raises JournalFileError for a foreign file
     if header.application_id != APPLICATION_ID or not backups.is_sound(source):
         raise RestoreError(f"cannot restore: {source} is not a sound Sciatica Journal backup")
+    if header.user_version > known_schema_version():
+        raise RestoreError(
+            f"cannot restore: {source} was written by a newer version of Sciatica Journal"
+        )
     incoming = journal.with_name(journal.name + ".restoring")
     backups.backup_file(source, incoming)  # a verified copy first: nothing is touched yet
     saved = aside = None
@@ -37,19 +76,13 @@ def restore_journal(journal: Path, source: Path, backup_dir: Path, now: dt.datet
         if journal.exists() and (journal.stat().st_size == 0 or damage(journal) is not None):
             # A damaged or emptied journal cannot be copied: it is kept aside, untouched.
             aside = journal.with_name(f"{journal.name}.damaged-{now:%Y%m%dT%H%M%SZ}")
-            journal.replace(aside)
+            _move_with_its_log(journal, aside)
         if journal.exists():
-            conn = sqlite3.connect(journal, timeout=0)
-            try:
-                conn.execute("BEGIN EXCLUSIVE")  # fails while anything has the journal open
-                conn.execute("ROLLBACK")
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except sqlite3.OperationalError as exc:
+            if _in_use(journal):
                 raise RestoreError(
-                    "cannot restore while the journal is in use: close the app first"
-                ) from exc
-            finally:
-                conn.close()
+                    "cannot restore while the journal is in use (a window or a command "
+                    "has it open): close it first"
+                )
             saved = backups.timestamped_backup(journal, backup_dir, "before-restore", now)
     except BaseException:
         incoming.unlink(missing_ok=True)

@@ -208,7 +208,7 @@ def _screens(session_uuids: dict[int, str]) -> tuple[ScreenRecord, ...]:
 
 def read_all() -> JournalContents:
     """The whole journal, each kind oldest first (a handful of queries, no N+1)."""
-    with models.database.atomic():  # one consistent snapshot
+    with models.database.atomic("DEFERRED"):  # one consistent snapshot; no write lock
         maps = _maps_by_id()
         session_rows = list(
             models.ExerciseSession.select()

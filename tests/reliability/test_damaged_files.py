@@ -243,7 +243,7 @@ def test_the_window_offers_the_newest_backup_and_restores_it(folder, monkeypatch
     assert not isinstance(services, bool) and services is not None
     assert len(services.entries.entries()) >= 300
     services.close()
-    kept = list(folder.glob("journal.sqlite3.damaged-*"))
+    kept = list(folder.glob("journal.sqlite3.damaged-*[0-9]Z"))  # (its log beside it)
     assert len(kept) == 1 and kept[0].read_bytes() == bytes(damaged)
 
 
@@ -254,3 +254,48 @@ def test_a_newer_or_foreign_journal_is_never_offered_a_restore(folder, clock):
     with pytest.raises(JournalFileError) as caught:
         build_services(folder, clock)
     assert not caught.value.damaged  # a newer version's journal: update the app instead
+
+
+def test_restore_keeps_a_damaged_journals_log_with_it(folder, capsys):
+    """The write-ahead log may hold the latest entries of a journal that crashed: restoring
+    over a damaged journal moves the log with it, never deletes it."""
+    journal = folder / DATABASE_FILE_NAME
+    conn = sqlite3.connect(journal)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute(
+        "INSERT INTO journal_note (uuid, written_at, zone, local_date, text) VALUES "
+        "('0b7e6a52-7f0c-4b43-9d51-2f3c4a1d9e10', '2026-11-24T10:00:00Z', 'UTC', "
+        "'2026-11-24', 'only in the log')"
+    )
+    conn.commit()
+    wal = journal.with_name(journal.name + "-wal")
+    log_bytes = wal.read_bytes()
+    assert log_bytes
+    data = bytearray(journal.read_bytes())
+    data[4096 * 3 : 4096 * 4] = b"\xff" * 4096
+    journal.write_bytes(bytes(data))
+    newest = backups.newest_sound_backup(folder / BACKUP_DIR_NAME)
+    status, _out, err = _verb(capsys, "restore", str(newest), "--data-dir", str(folder))
+    conn.close()
+    assert status == 0, err
+    aside = next(folder.glob("journal.sqlite3.damaged-*[0-9]Z"))
+    kept_log = aside.with_name(aside.name + "-wal")
+    assert kept_log.exists() and kept_log.read_bytes()[:32] == log_bytes[:32]
+
+
+def test_restore_refuses_while_another_connection_has_the_journal(folder, capsys):
+    journal = folder / DATABASE_FILE_NAME
+    reader = sqlite3.connect(journal)
+    reader.execute("PRAGMA journal_mode=WAL")
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM exercise_session").fetchone()
+    newest = backups.newest_sound_backup(folder / BACKUP_DIR_NAME)
+    before = _digest(journal)
+    try:
+        status, _, err = _verb(capsys, "restore", str(newest), "--data-dir", str(folder))
+    finally:
+        reader.close()
+    _one_line_refusal(status, err)
+    assert "in use" in err
+    assert _digest(journal) == before

@@ -18,6 +18,7 @@ import pytest
 from sciatica_journal.domain.sessions import SessionError
 from sciatica_journal.paths import DATABASE_FILE_NAME, prepare_data_dir
 from sciatica_journal.services.container import build_services
+from sciatica_journal.services.transfer_service import TransferError
 from tests.builders import new_session
 from tests.conftest import NOW
 from tests.e2e.conftest import run
@@ -102,21 +103,27 @@ def test_a_journal_on_a_full_disk_is_not_called_damaged(small_disk, clock):
 
 
 def test_an_import_on_a_full_disk_changes_nothing_and_says_why(small_disk, clock, tmp_path):
-    folder = _journal(small_disk, clock)
+    folder = _journal(tmp_path, clock)
     exported = tmp_path / "big.json"
     assert run("export", "--format", "json", "--out", str(exported), "--data-dir", str(folder))
-    # Import into a second journal on the same (now full) disk.
+    # A second journal on the small disk, open; its backups go elsewhere (so the import
+    # itself meets the full disk, not the backup before it).
     other = prepare_data_dir(small_disk / "other")
     services = build_services(other, clock)
-    services.close()
-    _fill(small_disk)
-    result = run("import", str(exported), "--data-dir", str(other))
-    _one_line(result, "the disk is full")
-    assert "cannot rollback" not in result.stderr
+    try:
+        services.backups.set_folder(tmp_path / "other-backups")
+        _fill(small_disk)
+        with pytest.raises(TransferError) as caught:
+            services.transfer.import_json(exported)
+        message = str(caught.value)
+        assert "the disk is full" in message and "cannot rollback" not in message
+        assert "\n" not in message
+    finally:
+        services.close()
     (small_disk / "filler").unlink()
-    services = build_services(other, clock)
-    assert services.entries.entries() == []  # all or nothing
-    services.close()
+    again = build_services(other, clock)
+    assert again.entries.entries() == []  # all or nothing
+    again.close()
 
 
 def test_a_session_saved_on_a_full_disk_is_refused_plainly(small_disk, clock):
