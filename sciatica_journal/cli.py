@@ -361,11 +361,7 @@ def _has_screen() -> bool:
 
 
 def _show_error_window(message: str, window: bool, *, title_only: bool = False) -> None:
-    if (
-        not window
-        or os.environ.get("QT_QPA_PLATFORM") == "offscreen"
-        or not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    ):
+    if not window or not _has_screen():
         return
     from sciatica_journal.gui.application import show_startup_error
 

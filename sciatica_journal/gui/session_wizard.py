@@ -82,14 +82,16 @@ class SessionWizard(QDialog):
         self.check_out = SymptomsStep(drawing, "after")
         self.result = ResultStep()
         self.stack = QStackedWidget()
-        for step in (
+        # In the order of CHECK_IN ... RESULT.
+        self._steps: tuple[QWidget, ...] = (
             self.check_in,
             self.exercise,
             self.reps,
             self.range,
             self.check_out,
             self.result,
-        ):
+        )
+        for step in self._steps:
             # A step taller than the window scrolls; the buttons below always stay in view.
             self.stack.addWidget(scrolling(step))
 
@@ -153,16 +155,6 @@ class SessionWizard(QDialog):
     def step(self) -> int:
         return self.stack.currentIndex()
 
-    def _step_widget(self, step: int) -> QWidget:
-        return (
-            self.check_in,
-            self.exercise,
-            self.reps,
-            self.range,
-            self.check_out,
-            self.result,
-        )[step]
-
     def _enter(self, step: int) -> None:
         self.stack.setCurrentIndex(step)
         if step == EXERCISE:
@@ -175,7 +167,7 @@ class SessionWizard(QDialog):
             if not self._checkout_prefilled:  # coming back keeps what was entered there
                 self.check_out.prefill(self.check_in.pain(), self.check_in.symptom_map())
                 self._checkout_prefilled = True
-        focus = getattr(self._step_widget(step), "focus_first", None)
+        focus = getattr(self._steps[step], "focus_first", None)
         if focus is not None:
             focus()
         self._update_buttons()

@@ -22,10 +22,9 @@ SETTINGS_FILE = "window-sizes.ini"
 
 def screen_of(widget: QWidget) -> QScreen:
     """The screen a window is on, or will open on (its parent's, else the primary one)."""
+    if widget.isVisible():
+        return widget.screen()
     parent = widget.parentWidget()
-    for candidate in (parent.window() if parent else None, widget):
-        if candidate is not None and candidate.isVisible():
-            return candidate.screen()
     if parent is not None:
         return parent.window().screen()
     screen = QGuiApplication.primaryScreen()

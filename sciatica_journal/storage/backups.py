@@ -61,17 +61,31 @@ def backup_file(source: Path, destination: Path) -> Path:
     return destination
 
 
+def one_line(text: str) -> str:
+    """SQLite's report in one short line (its integrity check spans several)."""
+    flat = " ".join(text.replace("*** in database main ***", "").split())
+    return flat if len(flat) <= 120 else flat[:117] + "..."
+
+
+def check_problem(path: Path, pragma: str = "integrity_check") -> str | None:
+    """What SQLite's ``integrity_check`` (or ``quick_check``) finds in the file, in one
+    line, or None when it is sound. Read-only; SQLite's own errors are raised."""
+    conn = sqlite3.connect(_uri(path), uri=True)
+    try:
+        rows = conn.execute(f"PRAGMA {pragma}").fetchmany(2)
+    finally:
+        conn.close()
+    if rows and rows[0][0] == "ok":
+        return None
+    return one_line(str(rows[0][0])) if rows else "no answer from the check"
+
+
 def is_sound(path: Path) -> bool:
     """True when SQLite's integrity check passes on the file."""
     try:
-        conn = sqlite3.connect(_uri(path), uri=True)
-        try:
-            row = conn.execute("PRAGMA integrity_check").fetchone()
-        finally:
-            conn.close()
+        return check_problem(path) is None
     except sqlite3.DatabaseError:
         return False
-    return row is not None and row[0] == "ok"
 
 
 def timestamped_backup(source: Path, backup_dir: Path, reason: str, now: dt.datetime) -> Path:

@@ -28,12 +28,6 @@ log = logging.getLogger(__name__)
 logging.getLogger("peewee").setLevel(logging.WARNING)
 
 
-def _one_line(text: str) -> str:
-    """SQLite's report in one short line (its integrity check spans several)."""
-    flat = " ".join(text.replace("*** in database main ***", "").split())
-    return flat if len(flat) <= 120 else flat[:117] + "..."
-
-
 APPLICATION_ID = 0x53434A4E  # "SCJN"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PRAGMAS = {
@@ -141,23 +135,16 @@ def damage(path: Path) -> str | None:
     few words, or None when it is sound. Read-only: the file is not changed. A full disk
     is not damage: SQLite needs a little room even to read (JournalFileError says so)."""
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            rows = conn.execute("PRAGMA quick_check").fetchmany(2)
-        finally:
-            conn.close()
+        return backups.check_problem(path, "quick_check")
     except sqlite3.OperationalError as exc:
         if _disk_full(path.parent):
             raise JournalFileError(
                 f"the disk is full: {path} cannot be opened (free some space and try again; "
                 "nothing was changed)"
             ) from exc
-        return _one_line(str(exc) or type(exc).__name__)
+        return backups.one_line(str(exc) or type(exc).__name__)
     except sqlite3.DatabaseError as exc:
-        return _one_line(str(exc) or type(exc).__name__)
-    if rows and rows[0][0] == "ok":
-        return None
-    return _one_line(str(rows[0][0])) if rows else "no answer from the check"
+        return backups.one_line(str(exc) or type(exc).__name__)
 
 
 def is_writable(path: Path) -> bool:
@@ -168,16 +155,9 @@ def is_writable(path: Path) -> bool:
 def integrity(path: Path) -> str | None:
     """SQLite's full integrity check (slower than ``damage``): None when sound."""
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            rows = conn.execute("PRAGMA integrity_check").fetchmany(2)
-        finally:
-            conn.close()
+        return backups.check_problem(path, "integrity_check")
     except sqlite3.DatabaseError as exc:
-        return _one_line(str(exc) or type(exc).__name__)
-    if rows and rows[0][0] == "ok":
-        return None
-    return _one_line(str(rows[0][0])) if rows else "no answer from the check"
+        return backups.one_line(str(exc) or type(exc).__name__)
 
 
 def check_file(
