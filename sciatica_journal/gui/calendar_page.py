@@ -20,6 +20,7 @@ from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.gui.frequency_words import days_on_target
 from sciatica_journal.services.frequency_service import CalendarDay, FrequencyService
+from sciatica_journal.services.operations import Kind
 
 MET = QColor("#cfe8df")
 PARTIAL = QColor("#f7ecd0")
@@ -68,6 +69,8 @@ def _days(n: int) -> str:
 
 
 class CalendarPage(QWidget):
+    shows = frozenset({Kind.SESSIONS, Kind.SCREENINGS, Kind.PROFILE})
+
     def __init__(
         self, frequency: FrequencyService, program: Program, parent: QWidget | None = None
     ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -60,14 +61,21 @@ def _sort_keys(entry: JournalEntry) -> tuple[Any, ...]:
 
 
 class JournalModel(QAbstractTableModel):
-    """Rows are ``JournalEntry`` values from the service; editing a note calls the service."""
+    """Rows are ``JournalEntry`` values from the service; editing a note runs an operation."""
 
     note_edited = Signal(object)  # the updated JournalEntry
     edit_failed = Signal(str)  # why a note could not be saved
 
-    def __init__(self, journal: JournalService, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        journal: JournalService,
+        parent: QObject | None = None,
+        *,
+        set_note: Callable[[str, str, str], JournalEntry],
+    ) -> None:
         super().__init__(parent)
         self._journal = journal
+        self._set_note = set_note  # (kind, uuid, text): an operation, so it can be undone
         self._entries: list[JournalEntry] = []
         self._keys: list[tuple[Any, ...]] = []  # sort keys, worked out once per load
         self._shown: dict[int, tuple[str, ...]] = {}  # display texts, worked out when asked
@@ -198,7 +206,7 @@ class JournalModel(QAbstractTableModel):
         if text.strip() == entry.note:
             return True  # nothing changed: no write, no signal
         try:
-            updated = self._journal.set_note(entry.kind, entry.uuid, text)
+            updated = self._set_note(entry.kind, entry.uuid, text)
         except JournalError as exc:
             self.edit_failed.emit(str(exc))
             return False

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
 from sciatica_journal.gui.cards import card
+from sciatica_journal.gui.journal_dialogs import NoteDialog, PainDialog
 from sciatica_journal.gui.journal_model import (
     DATE,
     ENTRY,
@@ -31,156 +31,33 @@ from sciatica_journal.gui.journal_model import (
     JournalModel,
     JournalProxy,
 )
-from sciatica_journal.services.journal_service import JournalError, JournalService, UndoToken
+from sciatica_journal.gui.operation_runner import OperationRunner
+from sciatica_journal.services.journal_service import JournalError, JournalService
+from sciatica_journal.services.operations import Done, Kind, Step
+
+T = TypeVar("T")
 
 SIZE_SAMPLE = 200  # rows measured to size the columns
 NOTE_WIDTH = 150  # pixels; the summary takes the rest of the width
 MAX_COLUMN_WIDTH = 200  # pixels; a longer text is elided and its tooltip shows it whole
 
-PAIN_FIELDS = (
-    ("back_before", "Back pain before"),
-    ("leg_before", "Leg pain before"),
-    ("back_after", "Back pain after"),
-    ("leg_after", "Leg pain after"),
-)
-
-
-def _button_row(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    ok.setAccessibleName(ok_text)
-    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setAccessibleName("Cancel")
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setAccessibleName("Error")
-    label.hide()
-    return label
-
-
-class PainDialog(QDialog):
-    """Correct the four pain scores of a session; the service judges the outcome again."""
-
-    def __init__(
-        self, journal: JournalService, entry: JournalEntry, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._journal = journal
-        self._entry = entry
-        self.updated: JournalEntry | None = None
-        self.setWindowTitle("Edit pain scores")
-        self.setAccessibleName("Edit pain scores")
-        layout = QVBoxLayout(self)
-        day = entry.local_date
-        intro = QLabel(f"{entry.title}, {day:%a} {day.day} {day:%b %Y} at {entry.local_time:%H:%M}")
-        intro.setObjectName("fieldTitle")
-        intro.setAccessibleName("Session")
-        layout.addWidget(intro)
-        form = QFormLayout()
-        before, after = entry.pain_before, entry.pain_after
-        values = {
-            "back_before": before.back if before else 0,
-            "leg_before": before.leg if before else 0,
-            "back_after": after.back if after else None,
-            "leg_after": after.leg if after else None,
-        }
-        self.spins: dict[str, QSpinBox] = {}
-        for key, label in PAIN_FIELDS:
-            spin = QSpinBox()
-            spin.setAccessibleName(label)
-            spin.setToolTip(f"{label}, 0 (none) to 10 (worst imaginable)")
-            spin.setRange(0, 10)
-            if key.endswith("_after") and entry.stopped_for_pain:
-                # A session stopped for pain may have no scores after it.
-                spin.setMinimum(-1)
-                spin.setSpecialValueText("Not recorded")
-            value = values[key]
-            spin.setValue(-1 if value is None and spin.minimum() < 0 else (value or 0))
-            self.spins[key] = spin
-            form.addRow(label, spin)
-        layout.addLayout(form)
-        hint = QLabel("The outcome of the session is judged again from the new scores.")
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.error_label = _error_label()
-        layout.addWidget(self.error_label)
-        buttons = _button_row(self, "Save")
-        buttons.accepted.connect(self.save)
-        layout.addWidget(buttons)
-
-    def _value(self, key: str) -> int | None:
-        value = self.spins[key].value()
-        return None if value < 0 else value
-
-    def save(self) -> None:
-        try:
-            self.updated = self._journal.edit_session_pain(
-                self._entry.uuid,
-                self.spins["back_before"].value(),
-                self.spins["leg_before"].value(),
-                self._value("back_after"),
-                self._value("leg_after"),
-            )
-        except JournalError as exc:
-            self.error_label.setText(str(exc).capitalize() + ".")
-            self.error_label.show()
-            return
-        self.accept()
-
-
-class NoteDialog(QDialog):
-    """Write a free note (not tied to a session or a check-in)."""
-
-    def __init__(self, journal: JournalService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._journal = journal
-        self.added: JournalEntry | None = None
-        self.setWindowTitle("Add a note")
-        self.setAccessibleName("Add a note")
-        layout = QVBoxLayout(self)
-        label = QLabel("Note")
-        label.setObjectName("fieldTitle")
-        layout.addWidget(label)
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName("Note text")
-        self.text.setPlaceholderText("How it went, what helped, questions for your clinician…")
-        self.text.setTabChangesFocus(True)
-        label.setBuddy(self.text)
-        layout.addWidget(self.text)
-        self.error_label = _error_label()
-        layout.addWidget(self.error_label)
-        buttons = _button_row(self, "Save note")
-        buttons.accepted.connect(self.save)
-        layout.addWidget(buttons)
-        self.resize(460, 260)
-
-    def save(self) -> None:
-        try:
-            self.added = self._journal.add_note(self.text.toPlainText())
-        except JournalError as exc:
-            self.error_label.setText(str(exc).capitalize() + ".")
-            self.error_label.show()
-            return
-        self.accept()
-
 
 class JournalPage(QWidget):
+    shows = frozenset({Kind.SESSIONS, Kind.CHECK_INS, Kind.NOTES})
     changed = Signal()  # an entry was edited, deleted, restored or added
 
-    def __init__(self, journal_service: JournalService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        journal_service: JournalService,
+        runner: OperationRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._journal = journal_service
-        self._undo: list[UndoToken] = []
+        self._runner = runner
+        self._ops = runner.operations
+        # Deletions made here, by their undo step: what Undo brings back and selects.
+        self._deleted: dict[int, tuple[JournalEntry, str]] = {}
         self._sized = False
         self._stale = False
         self._announcing = False  # while telling others of a change made here
@@ -194,7 +71,9 @@ class JournalPage(QWidget):
         layout.addWidget(title)
 
         entries_card, card_layout = card("Every entry")
-        self.model = JournalModel(journal_service, self)
+        self.model = JournalModel(
+            journal_service, self, set_note=lambda *a: self._run(lambda: self._ops.set_note(*a))
+        )
         self.proxy = JournalProxy(self.model, self)
         self.table = QTableView()
         self.table.setAccessibleName("Journal entries")
@@ -266,9 +145,11 @@ class JournalPage(QWidget):
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
-        undo_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
-        undo_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo_key.activated.connect(self.undo)
+        # Ctrl+Z is Edit → Undo (the same action, so the page alone answers it too).
+        self.addAction(runner.undo_action)
+        self.addAction(runner.redo_action)
+        runner.undo_action.changed.connect(self._update_buttons)
+        runner.stepped.connect(self._stepped)
 
         self.model.note_edited.connect(self._note_saved)
         self.model.edit_failed.connect(self._show_error)
@@ -341,7 +222,9 @@ class JournalPage(QWidget):
         self.table.setVisible(not empty)
         self.delete_button.setEnabled(entry is not None)
         self.edit_button.setEnabled(entry is not None and entry.kind is EntryKind.SESSION)
-        self.undo_button.setEnabled(bool(self._undo))
+        undo = self._runner.stack.undo_label
+        self.undo_button.setEnabled(undo is not None)
+        self.undo_button.setToolTip(f"Undo {undo} (Ctrl+Z)" if undo else "Nothing to undo")
 
     def _say(self, text: str) -> None:
         self.status_label.setObjectName("")
@@ -361,7 +244,7 @@ class JournalPage(QWidget):
     # ---- actions ----------------------------------------------------------------------
 
     def add_note(self) -> None:
-        dialog = NoteDialog(self._journal, self)
+        dialog = NoteDialog(lambda text: self._run(lambda: self._ops.add_note(text)), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.added is not None:
             self.model.put(dialog.added)
             self.select(*dialog.added.key)
@@ -372,7 +255,9 @@ class JournalPage(QWidget):
         entry = self.selected_entry()
         if entry is None or entry.kind is not EntryKind.SESSION:
             return
-        dialog = PainDialog(self._journal, entry, self)
+        dialog = PainDialog(
+            lambda *scores: self._run(lambda: self._ops.edit_session_pain(*scores)), entry, self
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.updated is not None:
             self.model.put(dialog.updated)
             self.select(*dialog.updated.key)
@@ -387,12 +272,14 @@ class JournalPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         position = rows[0].row() if rows else 0
         try:
-            token = self._journal.delete(entry.kind, entry.uuid)
+            token = self._run(lambda: self._ops.delete(entry.kind, entry.uuid))
         except JournalError as exc:
             self._show_error(str(exc))
             self._reload()
             return
-        self._undo.append(token)
+        step = self._runner.stack.next_undo()
+        if step is not None:
+            self._deleted[id(step)] = (entry, token.description)
         self.model.remove(entry.kind, entry.uuid)
         if self.proxy.rowCount() > 0:
             # The row that took its place is selected: Delete again goes on down the list.
@@ -406,20 +293,32 @@ class JournalPage(QWidget):
         self._done()
 
     def undo(self) -> None:
-        """Bring back the entry deleted last."""
-        if not self._undo:
-            return
-        token = self._undo.pop()
-        try:
-            restored = self._journal.undo_delete(token)
-        except JournalError as exc:
-            self._show_error(str(exc))
-            self._update_buttons()
-            return
-        self.model.put(restored)
-        self.select(*restored.key)
-        self._say(f"Restored: {token.description}.")
+        """Undo the last operation (Edit → Undo)."""
+        self._runner.undo()
+
+    def _stepped(self, step: Step, redone: bool) -> None:
+        """An undo or redo: an entry deleted here comes back selected (or goes again)."""
+        deleted = self._deleted.get(id(step))
+        if deleted is None:
+            self._say(f"{'Redone' if redone else 'Undone'}: {step.label}.")
+        else:
+            entry, description = deleted
+            if redone:
+                self.model.remove(entry.kind, entry.uuid)
+                self._say(f"Deleted again: {description}.")
+            else:
+                self.model.put(self._journal.entry(entry.kind, entry.uuid))
+                self.select(*entry.key)
+                self._say(f"Restored: {description}.")
         self._done()
+
+    def _run(self, operation: Callable[[], Done[T]]) -> T:
+        """An operation started here: what it changed is already on this page."""
+        self._announcing = True
+        try:
+            return self._runner.run(operation).value
+        finally:
+            self._announcing = False
 
     def _note_saved(self, entry: JournalEntry) -> None:
         self._say(f"Note saved: {entry.title}.")

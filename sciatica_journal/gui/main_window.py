@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,8 @@ from sciatica_journal.gui.calendar_page import CalendarPage
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.file_dialogs import ask_folder, ask_open_path, ask_save_path
 from sciatica_journal.gui.journal_page import JournalPage
+from sciatica_journal.gui.operation_runner import BusyCursor, OperationRunner
+from sciatica_journal.gui.pages import Pages, PageStack
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.reminders import ReminderScheduler, TrayReminders
@@ -36,39 +37,16 @@ from sciatica_journal.gui.session_wizard import SessionWizard
 from sciatica_journal.gui.style import app_icon
 from sciatica_journal.gui.symptoms_page import SymptomsPage
 from sciatica_journal.gui.today_page import TodayPage
-from sciatica_journal.gui.window_fit import WindowSizes, least_height_for_width, scrolling
+from sciatica_journal.gui.window_fit import WindowSizes, scrolling
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
+from sciatica_journal.services.operations import ChangeSet
 
 if TYPE_CHECKING:
     from sciatica_journal.gui.progress_page import ProgressPage
     from sciatica_journal.gui.report_dialog import ReportDialog
 
 TODAY, SYMPTOMS, PROGRESS, CALENDAR, JOURNAL = range(5)
-
-
-class PageStack(QStackedWidget):
-    """Pages, sized by the one shown: a tall page scrolls without making others scroll, and
-    a page scrolls only when the window is smaller than what the page needs."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.currentChanged.connect(lambda _: self.updateGeometry())
-
-    def sizeHint(self) -> QSize:
-        page = self.currentWidget()
-        return page.sizeHint() if page is not None else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        page = self.currentWidget()
-        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
-
-    def heightForWidth(self, width: int) -> int:
-        # The scroll area takes this as the least height for a width: the page's least
-        # (not preferred) height, so it gets the whole visible height and scrolls only
-        # when it must.
-        page = self.currentWidget()
-        return -1 if page is None else least_height_for_width(page, width)
 
 
 class MainWindow(QMainWindow):
@@ -92,18 +70,21 @@ class MainWindow(QMainWindow):
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = PageStack()
         self._drawing: BodyMapDrawing | None = None
-        # Pages other than Today are built when first shown (keeps start-up fast).
-        self._factories: dict[int, Callable[[], QWidget]] = {
-            SYMPTOMS: self._make_symptoms_page,
-            PROGRESS: self._make_progress_page,
-            CALENDAR: lambda: CalendarPage(services.frequency, services.program),
-            JOURNAL: self._make_journal_page,
-        }
-        self._built: dict[int, QWidget] = {}
+        self.runner = OperationRunner(services.operations, self)
         self.today_page = TodayPage(services.sessions, services.red_flags, services.frequency)
-        self._add_page("Today", self.today_page)
-        for title in ("Symptoms", "Progress", "Calendar", "Journal"):
-            self._add_page(title, QWidget())
+        # Pages other than Today are built when first shown (keeps start-up fast).
+        self.page_set = Pages(self.pages, self.today_page)
+        for factory in (
+            self._make_symptoms_page,
+            self._make_progress_page,
+            lambda: CalendarPage(services.frequency, services.program),
+            self._make_journal_page,
+        ):
+            self.page_set.add_later(factory)
+        for title in ("Today", "Symptoms", "Progress", "Calendar", "Journal"):
+            item = QListWidgetItem(title)
+            item.setSizeHint(QSize(150, 42))
+            self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(TODAY)
 
@@ -129,8 +110,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.sizes.restore(self, "main", QSize(1180, 800))
         self._build_menus()
-        self.profile_changed.connect(self.journal_changed)
-        self.journal_changed.connect(self._refresh_pages)
+        self.runner.changed.connect(self._changed)
+        self.runner.said.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        # Something changed that no change set describes (e.g. a test, a reopened journal).
+        self.journal_changed.connect(lambda: self._changed(ChangeSet.everything()))
         self.today_page.start_requested.connect(self.start_session)
         start = QAction("Start &session", self)
         start.setShortcut(QKeySequence("Ctrl+N"))
@@ -155,6 +138,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.snooze_button)
         self._hide_reminder()
         self.reminders.remind.connect(self._show_reminder)
+        self.runner.changed.connect(self._hide_reminder)
         self.journal_changed.connect(self._hide_reminder)
 
     def _show_reminder(self, text: str) -> None:
@@ -168,14 +152,11 @@ class MainWindow(QMainWindow):
     # ---- pages -------------------------------------------------------------------
 
     def _make_symptoms_page(self) -> QWidget:
-        page = SymptomsPage(self._services.symptoms, self._services.red_flags, self.drawing)
-        page.saved.connect(self.journal_changed)
-        return page
+        services = self._services
+        return SymptomsPage(services.symptoms, services.red_flags, self.drawing, self.runner)
 
     def _make_journal_page(self) -> QWidget:
-        page = JournalPage(self._services.entries)
-        page.changed.connect(self.journal_changed)
-        return page
+        return JournalPage(self._services.entries, self.runner)
 
     def _make_progress_page(self) -> QWidget:
         # pyqtgraph (and NumPy) load only when the charts are first shown.
@@ -184,16 +165,7 @@ class MainWindow(QMainWindow):
         return ProgressPage(self._services.progress)
 
     def _page(self, index: int) -> QWidget:
-        if index == TODAY:
-            return self.today_page
-        if index not in self._built:
-            page = self._factories[index]()
-            placeholder = self.pages.widget(index)
-            self.pages.insertWidget(index, page)
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self._built[index] = page
-        return self._built[index]
+        return self.page_set.page(index)
 
     @property
     def symptoms_page(self) -> SymptomsPage:
@@ -224,38 +196,25 @@ class MainWindow(QMainWindow):
         return self._drawing
 
     def _show_page(self, index: int) -> None:
-        page = self._page(index)
-        self.pages.setCurrentWidget(page)
-        if page is self.today_page or page is self._built.get(CALENDAR):
-            page.refresh()  # the day may have changed since it was last shown
+        # Today and Calendar depend on the date, which may have changed since last shown.
+        self.page_set.show(index, always_refresh=index in (TODAY, CALENDAR))
 
-    def _refresh_pages(self) -> None:
-        """After a change to the journal: every page that exists shows it."""
-        self.today_page.refresh()
-        for page in self._built.values():
-            getattr(page, "reload", getattr(page, "refresh", lambda: None))()
+    def _changed(self, changes: ChangeSet) -> None:
+        """After an operation, an undo or a redo: the pages that show what changed."""
+        self.page_set.changed(changes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for page in self._built.values():
-            release = getattr(page, "release", None)
-            if release is not None:
-                release()
-        self._built.pop(PROGRESS, None)
+        if self.page_set.is_built(PROGRESS):
+            self.progress_page.release()
+        self.page_set.forget(PROGRESS)
         super().closeEvent(event)
-
-    def _add_page(self, title: str, page: QWidget) -> None:
-        item = QListWidgetItem(title)
-        item.setSizeHint(QSize(150, 42))
-        self.navigation.addItem(item)
-        self.pages.addWidget(page)
 
     def start_session(self) -> SessionWizard | None:
         """Open the session wizard (not on a day paused by a safety answer)."""
         if self._services.red_flags.blocked_today():
             self.today_page.refresh()
             return None
-        wizard = SessionWizard(self._services, self.drawing, self, self.sizes)
-        wizard.saved.connect(lambda _uuid: self.journal_changed.emit())
+        wizard = SessionWizard(self._services, self.drawing, self, self.sizes, self.runner)
         wizard.finished.connect(lambda _result: self.today_page.refresh())
         wizard.open()
         return wizard
@@ -286,6 +245,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.runner.undo_action)
+        edit_menu.addAction(self.runner.redo_action)
 
         help_menu = self.menuBar().addMenu("&Help")
         disclaimer = QAction("&Disclaimer", self)
@@ -328,28 +291,25 @@ class MainWindow(QMainWindow):
             path = ask_open_path(self, "Import a journal", Path.home(), "JSON (*.json)")
             if path is None:
                 return False
-        done = self._transfer(lambda: self._services.transfer.import_json(path), "")
-        if done:
-            self.journal_changed.emit()
-        return done
+        chosen = path
+        done = self.runner.run_or_warn(lambda: self._services.operations.import_json(chosen))
+        if done is None:
+            return False
+        message = f"Import: {done.value.describe()}."
+        self.statusBar().showMessage(message, 15_000)
+        self.last_transfer_message = message
+        return True
 
     def _transfer(self, action: Callable[[], object], message: str) -> bool:
-        """Run an export or import with a busy cursor; report the result or the problem."""
-        from sciatica_journal.services.transfer_service import ImportReport, TransferError
+        """Run an export with a busy cursor; report the result or the problem."""
+        from sciatica_journal.services.transfer_service import TransferError
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = action()
+            with BusyCursor():
+                action()
         except TransferError as exc:
-            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, APP_NAME, f"Nothing was changed: {exc}")
             return False
-        except BaseException:
-            QApplication.restoreOverrideCursor()
-            raise
-        QApplication.restoreOverrideCursor()
-        if isinstance(result, ImportReport):
-            message = f"Import: {result.describe()}."
         self.statusBar().showMessage(message, 15_000)
         self.last_transfer_message = message
         return True
@@ -363,6 +323,7 @@ class MainWindow(QMainWindow):
             parent=self,
             backup_note=self.backup_note(),
             backups=self._services.backups,
+            runner=self.runner,
         )
         if dialog.exec():
             self.profile_changed.emit()

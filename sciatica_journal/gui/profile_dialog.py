@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.profile import ProfileError
 from sciatica_journal.gui.file_dialogs import ask_folder
+from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.window_fit import capped_size, fit_to_screen, scrolling
 from sciatica_journal.services.backup_service import BackupService
@@ -33,9 +34,11 @@ class ProfileDialog(QDialog):
         parent: QWidget | None = None,
         backup_note: str = "",
         backups: BackupService | None = None,
+        runner: OperationRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._profiles = profiles
+        self._runner = runner  # Settings: changes can be undone; first run: no window yet
         current = profiles.profile()
         self.form = form
         self.setWindowTitle("Set up your journal" if first_run else "Settings")
@@ -94,7 +97,11 @@ class ProfileDialog(QDialog):
             if folder is None:
                 return False
         try:
-            self._backups.set_folder(folder)
+            if self._runner is not None:
+                runner, chosen = self._runner, folder
+                runner.run(lambda: runner.operations.set_backup_folder(chosen))
+            else:
+                self._backups.set_folder(folder)
         except OSError as exc:
             self.backup_label.setText(f"The backup folder was not changed: {exc.strerror or exc}")
             return False
@@ -105,7 +112,12 @@ class ProfileDialog(QDialog):
 
     def _save(self) -> None:
         try:
-            self._profiles.save(self.form.profile())
+            profile = self.form.profile()
+            if self._runner is not None:
+                runner = self._runner
+                runner.run(lambda: runner.operations.save_profile(profile))
+            else:
+                self._profiles.save(profile)  # the first run: before any window
         except ProfileError as exc:
             self.form.show_error(str(exc).capitalize() + ".", exc.field)
             # The message takes room of its own (the fields keep theirs; it scrolls if needed).

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.gui.file_dialogs import ask_save_path
+from sciatica_journal.services.operations import Kind
 from sciatica_journal.services.progress_service import ProgressData, ProgressService
 
 DAY = 86400.0
@@ -140,6 +141,8 @@ class ReadOut(QLabel):
 
 
 class ProgressPage(QWidget):
+    shows = frozenset({Kind.SESSIONS, Kind.CHECK_INS, Kind.PROFILE})
+
     def __init__(self, progress: ProgressService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._progress = progress
@@ -352,6 +355,9 @@ class ProgressPage(QWidget):
         return self._legends[plot]
 
     # ---- data ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
         """Read the journal again (after a change) and redraw."""

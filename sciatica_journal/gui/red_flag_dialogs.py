@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.program import RedFlagAdvice
 from sciatica_journal.domain.red_flags import RedFlagQuestion, ScreenResult, Trigger
+from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.window_fit import fit_to_screen, scrolling
 from sciatica_journal.services.red_flag_service import RedFlagService
 
@@ -171,14 +172,18 @@ class OutcomeDialog(QDialog):
 
 
 def run_red_flag_check(
-    service: RedFlagService, trigger: Trigger, parent: QWidget | None = None
+    service: RedFlagService,
+    trigger: Trigger,
+    runner: OperationRunner,
+    parent: QWidget | None = None,
 ) -> ScreenResult | None:
-    """Ask the questions, keep the answers, show what follows. None: the user said "Not now"."""
+    """Ask the questions, keep the answers (an operation: it can be undone), show what
+    follows. None: the user said "Not now"."""
     dialog = RedFlagDialog(service.questions, trigger, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     answers = dialog.answers()
-    result = service.record(answers, trigger)
+    result = runner.run(lambda: runner.operations.record_screening(answers, trigger)).value
     if result is not ScreenResult.CLEAR:
         yes_to = [q for q in service.questions if answers[q.code]]
         OutcomeDialog(result, yes_to, service.advice_texts, parent).exec()

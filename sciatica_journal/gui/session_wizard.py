@@ -26,6 +26,7 @@ from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.journal import describe_hold
 from sciatica_journal.domain.red_flags import ScreenResult, Trigger
 from sciatica_journal.domain.sessions import NewSession, SessionError
+from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.red_flag_dialogs import OutcomeDialog, RedFlagDialog
 from sciatica_journal.gui.window_fit import WindowSizes, fit_to_screen, scrolling
 from sciatica_journal.gui.wizard_checkin import SymptomsStep
@@ -33,6 +34,7 @@ from sciatica_journal.gui.wizard_exercise import RANGE_LABELS, ExerciseStep, Ran
 from sciatica_journal.gui.wizard_result import ResultStep
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
+from sciatica_journal.services.operations import Operations
 from sciatica_journal.services.session_service import ScreenAnswers
 
 CHECK_IN, EXERCISE, REPS, RANGE, CHECK_OUT, RESULT = range(6)
@@ -61,9 +63,13 @@ class SessionWizard(QDialog):
         drawing: BodyMapDrawing,
         parent: QWidget | None = None,
         sizes: WindowSizes | None = None,
+        runner: OperationRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
+        # Saving is an operation (it can be undone); alone (in a test) the wizard runs its
+        # own runner on the same journal's operations.
+        self._runner = runner or OperationRunner(services.operations, self)
         self._started_at = services.sessions.now()
         self._ended_at = self._started_at
         self._stopped = False
@@ -236,6 +242,10 @@ class SessionWizard(QDialog):
 
     # ---- safety -------------------------------------------------------------------
 
+    @property
+    def _ops(self) -> Operations:
+        return self._services.operations
+
     def _safety_check(self) -> bool:
         """Ask the red flags when due; False keeps the user on the check-in step."""
         flags = self._services.red_flags
@@ -254,7 +264,8 @@ class SessionWizard(QDialog):
         result = flags.judge(answers)
         yes_to = [q for q in flags.questions if answers[q.code]]
         if result is ScreenResult.URGENT:
-            flags.record(answers, triggers[0])  # kept in the journal at once
+            trigger = triggers[0]  # the answers are kept in the journal at once:
+            self._runner.run(lambda: self._ops.record_screening(answers, trigger))
             OutcomeDialog(result, yes_to, flags.advice_texts, self).exec()
             self._touched = False
             super().reject()
@@ -324,7 +335,8 @@ class SessionWizard(QDialog):
 
     def _finish(self) -> None:
         try:
-            saved = self._services.sessions.record(self.draft(), self._screen)
+            draft, screen = self.draft(), self._screen
+            saved = self._runner.run(lambda: self._ops.record_session(draft, screen)).value
         except SessionError as exc:
             self._show_error(exc)
             return

@@ -15,15 +15,18 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.body import RecordedMap, SymptomMap
 from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.red_flag_dialogs import run_red_flag_check
 from sciatica_journal.gui.symptom_map_editor import SymptomMapEditor
 from sciatica_journal.gui.window_fit import scrolling
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
+from sciatica_journal.services.operations import Kind
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.symptom_service import MapError, SymptomService
 
 
 class SymptomsPage(QWidget):
+    shows = frozenset({Kind.CHECK_INS, Kind.SESSIONS})  # it starts from the latest map
     saved = Signal()
 
     def __init__(
@@ -31,10 +34,12 @@ class SymptomsPage(QWidget):
         symptoms: SymptomService,
         red_flags: RedFlagService,
         drawing: BodyMapDrawing,
+        runner: OperationRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._symptoms = symptoms
+        self._runner = runner
         self._red_flags = red_flags
         self._previous: RecordedMap | None = None
         self.setAccessibleName("Symptoms")
@@ -121,7 +126,9 @@ class SymptomsPage(QWidget):
 
     def save(self) -> None:
         try:
-            saved = self._symptoms.record_check_in(self.editor.symptom_map(), self.note_edit.text())
+            symptoms, note = self.editor.symptom_map(), self.note_edit.text()
+            ops = self._runner.operations
+            saved = self._runner.run(lambda: ops.record_check_in(symptoms, note)).value
         except MapError as exc:
             self.status_label.setText(f"Not saved: {exc}.")
             return
@@ -132,4 +139,4 @@ class SymptomsPage(QWidget):
         self.saved.emit()
         trigger = (saved.red_flag_triggers or (self._red_flags.pending(),))[0]
         if trigger is not None:
-            run_red_flag_check(self._red_flags, trigger, self)
+            run_red_flag_check(self._red_flags, trigger, self._runner, self)

@@ -24,6 +24,7 @@ from sciatica_journal.gui.day_dots import DayDots
 from sciatica_journal.gui.frequency_words import days_on_target
 from sciatica_journal.gui.ladder_widget import LadderWidget
 from sciatica_journal.services.frequency_service import FrequencyService, FrequencySummary
+from sciatica_journal.services.operations import Kind
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.session_service import SessionService, TodayOverview
 
@@ -49,6 +50,7 @@ def streak_text(summary: FrequencySummary) -> str:
 
 
 class TodayPage(QWidget):
+    shows = frozenset({Kind.SESSIONS, Kind.CHECK_INS, Kind.SCREENINGS, Kind.PROFILE})
     start_requested = Signal()
 
     def __init__(

@@ -17,6 +17,7 @@ from sciatica_journal.services.backup_service import BackupService
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.frequency_service import FrequencyService
 from sciatica_journal.services.journal_service import JournalService
+from sciatica_journal.services.operations import Operations
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.program_loader import load_catalog, load_program
 from sciatica_journal.services.progress_service import ProgressService
@@ -49,6 +50,7 @@ class Services:
     entries: JournalService  # the journal list: edit, delete, undo, notes
     transfer: TransferService  # export (CSV, JSON) and import (JSON)
     backups: BackupService  # daily verified backups, before import and restore
+    operations: Operations  # every change to the journal, with undo and redo
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -70,6 +72,22 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
     summaries = SummaryService(program, catalog, profiles, clock)
     progress = ProgressService(program, catalog, profiles, clock)
     backup = BackupService(data_dir, clock, program.backups)
+    symptoms = SymptomService(catalog, clock)
+    red_flags = RedFlagService(program, clock)
+    entries = JournalService(program, catalog, clock)
+    transfer = TransferService(
+        program, catalog, clock, before_import=lambda: backup.make("before-import")
+    )
+    operations = Operations(
+        sessions=sessions,
+        symptoms=symptoms,
+        red_flags=red_flags,
+        entries=entries,
+        profiles=profiles,
+        transfer=transfer,
+        backups=backup,
+        today=sessions.today_date,
+    )
     log.info("journal opened")
     return Services(
         data_dir=data_dir,
@@ -79,15 +97,14 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         clock=clock,
         profiles=profiles,
         sessions=sessions,
-        symptoms=SymptomService(catalog, clock),
-        red_flags=RedFlagService(program, clock),
+        symptoms=symptoms,
+        red_flags=red_flags,
         frequency=FrequencyService(profiles, clock),
         progress=progress,
         summaries=summaries,
         reports=ReportService(program, catalog, profiles, summaries, progress, clock),
-        entries=JournalService(program, catalog, clock),
-        transfer=TransferService(
-            program, catalog, clock, before_import=lambda: backup.make("before-import")
-        ),
+        entries=entries,
+        transfer=transfer,
         backups=backup,
+        operations=operations,
     )

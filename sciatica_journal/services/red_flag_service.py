@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from sciatica_journal.domain.program import Program, RedFlagAdvice
 from sciatica_journal.domain.red_flags import (
     RecordedScreen,
+    RedFlagError,
     RedFlagQuestion,
     ScreenResult,
     Trigger,
@@ -36,15 +37,27 @@ class RedFlagService:
 
     def record(self, answers: Mapping[str, bool], trigger: Trigger) -> ScreenResult:
         """Judge and keep a screening (every question answered); returns the result."""
+        return self.record_screening(answers, trigger)[1]
+
+    def record_screening(
+        self, answers: Mapping[str, bool], trigger: Trigger
+    ) -> tuple[str, ScreenResult]:
+        """As ``record``, with the UUID of the kept screening (to take it back by)."""
         result = evaluate(answers, self.questions)
-        red_flag_store.insert_screen(
+        uuid = red_flag_store.insert_screen(
             {q.code: bool(answers[q.code]) for q in self.questions},
             result=result,
             trigger=trigger,
             at=self._clock.now(),
             zone=self._clock.zone,
         )
-        return result
+        return uuid, result
+
+    def forget(self, uuid: str, pending_before: Trigger | None = None) -> None:
+        """Undo a screening: its answers are removed; questions that were pending before it
+        are pending again (so they are asked again, never skipped)."""
+        if not red_flag_store.delete_screen(uuid, pending_before):
+            raise RedFlagError("these safety answers are no longer in the journal")
 
     def pending(self) -> Trigger | None:
         """Questions asked for by a saved map and not answered yet ("Not now")."""

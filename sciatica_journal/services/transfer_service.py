@@ -20,7 +20,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -51,7 +51,7 @@ from sciatica_journal.domain.timekeeping import format_utc, local_date, local_ti
 from sciatica_journal.domain.validation import EARLIEST, text_problem
 from sciatica_journal.paths import resource_path
 from sciatica_journal.services.clock import Clock
-from sciatica_journal.storage import transfer_store
+from sciatica_journal.storage import import_undo, transfer_store
 from sciatica_journal.storage.transfer_store import (
     KINDS,
     JournalContents,
@@ -61,6 +61,7 @@ from sciatica_journal.storage.transfer_store import (
     ScreenRecord,
     SessionRecord,
 )
+from sciatica_journal.storage.write_failures import plain_failure
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,8 @@ class ImportReport:
 
     added: Mapping[str, int]
     skipped: Mapping[str, int]
+    # What the import wrote, per table, to take it back out (``remove_imported``).
+    added_entries: Mapping[str, Sequence[str]] = field(default_factory=dict, compare=False)
 
     @property
     def total_added(self) -> int:
@@ -207,7 +210,24 @@ class TransferService:
             message = f"the journal could not be written, nothing was imported: {exc}"
             raise TransferError(message) from exc
         log.info("journal imported")
-        return ImportReport(added=dict(counts.added), skipped=dict(counts.skipped))
+        return ImportReport(
+            added=dict(counts.added),
+            skipped=dict(counts.skipped),
+            added_entries={k: tuple(v) for k, v in counts.written.items()},
+        )
+
+    def remove_imported(self, added: Mapping[str, Sequence[str]]) -> int:
+        """Undo an import: the entries it added, and only those, are removed (a profile it
+        set up stays). Returns how many were removed."""
+        try:
+            removed = import_undo.remove_written(added)
+        except Exception as exc:
+            plain = plain_failure(exc)
+            if plain is None:
+                raise
+            raise TransferError(f"{plain}: the import was not taken back") from exc
+        log.info("import taken back")
+        return removed
 
     def check_document(self, document: object) -> JournalContents:
         """Validate a parsed journal (format, schema, domain rules) without writing."""

@@ -69,3 +69,13 @@ def pending() -> Trigger | None:
 
 def clear_pending() -> None:
     models.AppState.delete().where(models.AppState.key == PENDING_KEY).execute()
+
+
+def delete_screen(uuid: str, pending_before: Trigger | None) -> bool:
+    """Take a screening back out (its answers go with it) and, if questions were pending
+    before it was answered, make them pending again. False: no such screening."""
+    with models.database.atomic():
+        deleted = models.RedFlagScreen.delete().where(models.RedFlagScreen.uuid == uuid).execute()
+        if pending_before is not None:
+            set_pending(pending_before)
+    return bool(deleted)

@@ -112,6 +112,8 @@ class ImportCounts:
 
     added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     skipped: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    # The UUIDs written, per table (to take an import back out: ``import_undo``).
+    written: dict[str, list[str]] = field(default_factory=dict)
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -368,9 +370,10 @@ def _import(contents: JournalContents, *, zone: str, now: dt.datetime) -> Import
         counts.skipped[CHECK_INS] = len(contents.check_ins) - len(new_check_ins)
         counts.added[CHECK_INS] = len(new_check_ins)
         map_ids = dict(known_maps)
-        map_ids.update(
-            _insert_maps([m for m in session_maps if m.uuid not in known_maps] + new_check_ins)
-        )
+        new_maps = [m for m in session_maps if m.uuid not in known_maps] + new_check_ins
+        map_ids.update(_insert_maps(new_maps))
+        counts.written["sessions"] = [s.uuid for s in new_sessions]
+        counts.written["maps"] = [m.uuid for m in new_maps]
 
         _insert_rows(
             models.ExerciseSession, [_session_row(s, map_ids, stamp) for s in new_sessions]
@@ -384,6 +387,7 @@ def _import(contents: JournalContents, *, zone: str, now: dt.datetime) -> Import
         new_screens = [s for s in contents.screens if s.uuid not in known_screens]
         counts.skipped[RED_FLAG_SCREENS] = len(contents.screens) - len(new_screens)
         counts.added[RED_FLAG_SCREENS] = len(new_screens)
+        counts.written["screens"] = [s.uuid for s in new_screens]
         _insert_rows(
             models.RedFlagScreen,
             [
@@ -413,6 +417,7 @@ def _import(contents: JournalContents, *, zone: str, now: dt.datetime) -> Import
         new_notes = [n for n in contents.notes if n.uuid not in known_notes]
         counts.skipped[NOTES] = len(contents.notes) - len(new_notes)
         counts.added[NOTES] = len(new_notes)
+        counts.written["notes"] = [n.uuid for n in new_notes]
         _insert_rows(
             models.JournalNote,
             [

@@ -30,6 +30,7 @@ from sciatica_journal.gui.journal_model import (
     JournalProxy,
 )
 from sciatica_journal.gui.journal_page import JournalPage
+from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.services.journal_service import JournalService
 from tests.builders import new_session, symptom_map
 from tests.conftest import NOW
@@ -52,14 +53,18 @@ def journal(set_up_services, clock) -> JournalService:
     s.sessions.record(
         new_session(NOW - 3 * HOUR, before=(5, 6), after=(5, 6), map_before=same, map_after=same)
     )
-    service = JournalService(s.program, s.catalog, s.clock)
-    service.add_note("Ask about walking")
-    return service
+    s.entries.add_note("Ask about walking")
+    return s.entries
 
 
 @pytest.fixture
-def page(qtbot, journal) -> JournalPage:
-    widget = JournalPage(journal)
+def runner(set_up_services) -> OperationRunner:
+    return OperationRunner(set_up_services.operations)
+
+
+@pytest.fixture
+def page(qtbot, journal, runner) -> JournalPage:
+    widget = JournalPage(journal, runner)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -99,7 +104,7 @@ def row_of_title(view: QTableView, title: str) -> int:
 @pytest.mark.parametrize("force_py", [False, True], ids=["qt-tester", "python-tester"])
 @pytest.mark.parametrize("target", ["model", "proxy"])
 def test_model_and_proxy_pass_the_model_tester(qtmodeltester, journal, force_py, target):
-    model = JournalModel(journal)
+    model = JournalModel(journal, set_note=journal.set_note)
     proxy = JournalProxy(model)
     proxy.sort(DATE, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model if target == "model" else proxy, force_py=force_py)
@@ -130,7 +135,7 @@ def test_the_page_models_stay_valid_through_edits_deletes_and_undo(qtmodeltester
 
 
 def test_roles(journal):
-    model = JournalModel(journal)
+    model = JournalModel(journal, set_note=journal.set_note)
     model.reload()
     index = model.index(0, NOTE)
     assert index.data() == "Ask about walking"
@@ -339,7 +344,7 @@ def test_a_free_note_is_added(qtbot, page, journal):
 
 def test_an_empty_journal_says_so(qtbot, set_up_services):
     s = set_up_services
-    widget = JournalPage(JournalService(s.program, s.catalog, s.clock))
+    widget = JournalPage(s.entries, OperationRunner(s.operations))
     qtbot.addWidget(widget)
     widget.show()
     assert find(widget, "Journal is empty", QLabel).isVisible()

@@ -1,0 +1,111 @@
+"""The window's pages: built when first shown, told of the changes they show, and brought
+up to date only when visible (a hidden page notes that it is stale and catches up when
+it is shown again)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol, cast
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from sciatica_journal.gui.window_fit import least_height_for_width
+from sciatica_journal.services.operations import ChangeSet, Kind
+
+
+class JournalView(Protocol):
+    """A page that shows part of the journal."""
+
+    shows: frozenset[Kind]  # the kinds of change that put it out of date
+
+    def refresh(self) -> None: ...
+
+
+class PageStack(QStackedWidget):
+    """Pages, sized by the one shown: a tall page scrolls without making others scroll, and
+    a page scrolls only when the window is smaller than what the page needs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:
+        # The scroll area takes this as the least height for a width: the page's least
+        # (not preferred) height, so it gets the whole visible height and scrolls only
+        # when it must.
+        page = self.currentWidget()
+        return -1 if page is None else least_height_for_width(page, width)
+
+
+class Pages:
+    """The pages by index: the first is built at once, the others when first shown. Every
+    page is a ``JournalView`` (it says what it shows and how to refresh)."""
+
+    def __init__(self, stack: PageStack, first: QWidget) -> None:
+        self.stack = stack
+        self._factories: dict[int, Callable[[], QWidget]] = {}
+        self._built: dict[int, QWidget] = {0: first}
+        self._stale: set[int] = set()
+        self.refreshes = 0  # pages brought up to date (for the benchmark and the tests)
+        stack.addWidget(first)
+
+    def add_later(self, factory: Callable[[], QWidget]) -> None:
+        self._factories[self.stack.count()] = factory
+        self.stack.addWidget(QWidget())  # a placeholder until the page is first shown
+
+    def page(self, index: int) -> QWidget:
+        if index not in self._built:
+            page = self._factories[index]()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._built[index] = page
+        return self._built[index]
+
+    def is_built(self, index: int) -> bool:
+        return index in self._built
+
+    def built(self) -> list[QWidget]:
+        return list(self._built.values())
+
+    def show(self, index: int, *, always_refresh: bool = False) -> QWidget:
+        """Show a page; it catches up if it went stale while hidden (or ``always_refresh``:
+        its contents depend on today's date)."""
+        page = self.page(index)
+        self.stack.setCurrentWidget(page)
+        if index in self._stale or always_refresh:
+            self._stale.discard(index)
+            self._refresh(page)
+        return page
+
+    def changed(self, changes: ChangeSet) -> None:
+        """The journal changed: the visible page shows it now, hidden ones when shown."""
+        for index, page in self._built.items():
+            if not changes.touches(cast(JournalView, page).shows):
+                continue
+            if page is self.stack.currentWidget() and page.isVisible():
+                self._stale.discard(index)
+                self._refresh(page)
+            else:
+                self._stale.add(index)
+
+    def is_stale(self, index: int) -> bool:
+        return index in self._stale
+
+    def forget(self, index: int) -> None:
+        self._built.pop(index, None)
+
+    def _refresh(self, page: QWidget) -> None:
+        self.refreshes += 1
+        cast(JournalView, page).refresh()
