@@ -10,6 +10,7 @@ import socket
 import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSocketNotifier, QTimer
@@ -175,23 +176,48 @@ class DailyBackup(QObject):
         self._window = None
 
 
-def _reopen_from(services: Services, backup: Path) -> Services:
-    """Close the journal, replace it with ``backup`` (the journal as it was is backed up
-    first), and open it again; says what was done, or why nothing was."""
+@dataclass(frozen=True)
+class RestoreRequest:
+    """A journal replaced by a backup: chosen in File → Restore, or an undo or redo of that."""
+
+    backup: Path
+    how: str = "restore"  # "restore", "undo" or "redo"
+    label: str = ""  # of an undo or redo: the step's label
+
+
+def _reopen_from(
+    services: Services, request: RestoreRequest, ask: Callable[[Path, str, str], None]
+) -> Services:
+    """Close the journal, replace it with the backup (the journal as it was is backed up
+    first), and open it again; says what was done, or why nothing was. The new journal's
+    Edit menu can undo the restore (or redo it, after an undo)."""
     services.close()
+    done = None
     try:
-        done = services.backups.restore(backup)
+        done = services.backups.restore(request.backup)
     except (RestoreError, JournalFileError, OSError) as exc:
         QMessageBox.warning(None, APP_NAME, f"Nothing was restored: {exc}")
     else:
         kept = done.saved or done.aside
+        said = {
+            "restore": "Your journal was restored from the backup.",
+            "undo": "The restore was undone: your journal is back as it was before it.",
+            "redo": "The restore was done again.",
+        }[request.how]
         QMessageBox.information(
             None,
             APP_NAME,
-            "Your journal was restored from the backup.\n\n"
-            + (f"The journal as it was is kept in {kept}." if kept else ""),
+            said + "\n\n" + (f"The journal as it was is kept in {kept}." if kept else ""),
         )
-    return build_services(services.data_dir, services.clock)
+    reopened = build_services(services.data_dir, services.clock)
+    if done is not None:
+        reopened.operations.restored(
+            request.label or f"restore from {request.backup.name}",
+            done.saved,
+            ask,
+            undone=request.how == "undo",
+        )
+    return reopened
 
 
 def _come_forward_when_asked(window: Callable[[], MainWindow], folder: Path) -> QFileSystemWatcher:
@@ -249,10 +275,18 @@ def run_window(services: Services) -> int:
         watcher = _come_forward_when_asked(lambda: shown[-1], services.data_dir)
         current = services
         try:
+            chosen: list[RestoreRequest] = []
+
+            def ask(path: Path, how: str, label: str) -> None:
+                """An undo or redo of a restore: the window closes and the journal is
+                replaced (after the step returns)."""
+                chosen.append(RestoreRequest(path, how, label))
+                QTimer.singleShot(0, shown[-1].close)
+
             while True:
-                chosen: list[Path] = []
+                chosen.clear()
                 shown[-1].restore_requested.connect(
-                    lambda path, w=shown[-1], c=chosen: (c.append(path), w.close())
+                    lambda path, w=shown[-1]: (chosen.append(RestoreRequest(path)), w.close())
                 )
                 shown[-1].show()
                 status = app.exec()
@@ -261,7 +295,7 @@ def run_window(services: Services) -> int:
                 daily_backup.wait()
                 daily_backup.detach()
                 shown.pop().retire()
-                current = _reopen_from(current, chosen[0])
+                current = _reopen_from(current, chosen[0], ask)
                 shown.append(MainWindow(current))
         finally:
             del watcher

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from sciatica_journal.domain.program import Program, RedFlagAdvice
@@ -39,16 +40,20 @@ class RedFlagService:
         """Judge and keep a screening (every question answered); returns the result."""
         return self.record_screening(answers, trigger)[1]
 
+    def now(self) -> dt.datetime:
+        return self._clock.now()
+
     def record_screening(
-        self, answers: Mapping[str, bool], trigger: Trigger
+        self, answers: Mapping[str, bool], trigger: Trigger, *, at: dt.datetime | None = None
     ) -> tuple[str, ScreenResult]:
-        """As ``record``, with the UUID of the kept screening (to take it back by)."""
+        """As ``record``, with the UUID of the kept screening (to take it back by); ``at``:
+        when it was answered (a redo keeps the first time)."""
         result = evaluate(answers, self.questions)
         uuid = red_flag_store.insert_screen(
             {q.code: bool(answers[q.code]) for q in self.questions},
             result=result,
             trigger=trigger,
-            at=self._clock.now(),
+            at=at or self._clock.now(),
             zone=self._clock.zone,
         )
         return uuid, result
@@ -58,6 +63,14 @@ class RedFlagService:
         are pending again (so they are asked again, never skipped)."""
         if not red_flag_store.delete_screen(uuid, pending_before):
             raise RedFlagError("these safety answers are no longer in the journal")
+
+    def set_pending(self, trigger: Trigger | None) -> None:
+        """Make the questions due again for ``trigger`` (None: nothing pending), as they were
+        before an operation that is being undone."""
+        if trigger is None:
+            red_flag_store.clear_pending()
+        else:
+            red_flag_store.set_pending(trigger)
 
     def pending(self) -> Trigger | None:
         """Questions asked for by a saved map and not answered yet ("Not now")."""

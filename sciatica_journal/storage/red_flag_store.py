@@ -76,6 +76,6 @@ def delete_screen(uuid: str, pending_before: Trigger | None) -> bool:
     before it was answered, make them pending again. False: no such screening."""
     with models.database.atomic():
         deleted = models.RedFlagScreen.delete().where(models.RedFlagScreen.uuid == uuid).execute()
-        if pending_before is not None:
+        if deleted and pending_before is not None:
             set_pending(pending_before)
     return bool(deleted)

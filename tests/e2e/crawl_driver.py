@@ -83,6 +83,9 @@ class N:
         "Help": ("Disclaimer", "About Sciatica Journal"),
     }
     QUIT_ACTION = ("File", "Quit")
+    EDIT_MENU = "Edit"  # Undo / Redo, each followed by what it takes back or does again
+    UNDO_ACTION = "Undo"
+    REDO_ACTION = "Redo"
     FILE_DIALOG_ACTIONS = (
         "Export the journal (JSON)…",
         "Export tables for a spreadsheet (CSV)…",
@@ -828,6 +831,7 @@ class Crawler:
             ("progress", self.progress),
             ("calendar", self.calendar),
             ("journal", self.journal),
+            ("edit: undo and redo", self.undo_redo),
             *(
                 (f"{menu} → {text}", self.menu_action(menu, text))
                 for menu, texts in N.MENUS.items()
@@ -1228,6 +1232,49 @@ class Crawler:
         self.press(page, N.UNDO)
         yield Wait("the entry back after Undo", lambda: table.model().rowCount() == rows, 3)
         yield from self.press_all(page, "Journal")
+
+    def undo_redo(self) -> Steps:
+        """Edit → Undo names the last change and takes it back, with the mouse (Redo then
+        names it); Ctrl+Shift+Z does it again, Ctrl+Z takes it back once more."""
+        assert self.main is not None
+        yield from self.go_page("Journal")
+        bar = self.main.menuBar()
+        top = next((a for a in bar.actions() if plain(a.text()) == N.EDIT_MENU), None)
+        if top is None or top.menu() is None:
+            self.missing.append(f"menu {N.EDIT_MENU}")
+            self.fail(f"control not found: menu {N.EDIT_MENU!r}")
+            return
+        menu = top.menu()
+        actions = [a for a in menu.actions() if not a.isSeparator()]
+        undo = next((a for a in actions if plain(a.text()).startswith(N.UNDO_ACTION)), None)
+        redo = next((a for a in actions if plain(a.text()).startswith(N.REDO_ACTION)), None)
+        if undo is None or redo is None:
+            self.missing.append("menu action Edit → Undo / Redo")
+            self.fail(f"control not found: Edit → Undo / Redo in {[a.text() for a in actions]}")
+            return
+        self.step("menu Edit")
+        self.click_at(bar, bar.actionGeometry(top).center())
+        yield Wait("the Edit menu", menu.isVisible, 3)
+        self.check_popup(menu, "Edit menu")
+        what = plain(undo.text())[len(N.UNDO_ACTION) :].strip()
+        if not undo.isEnabled() or not what:
+            self.fail(f"Edit → Undo names nothing after the crawl's changes: {undo.text()!r}")
+            self.later(menu.close)
+            return
+        self.step(f"Edit → Undo {what}")
+        self.click_at(menu, menu.actionGeometry(undo).center())
+        yield Wait(f"'Redo {what}'", lambda: plain(redo.text()) == f"Redo {what}", 5)
+        self.step("Ctrl+Shift+Z")
+        main = self.main
+        self.later(main.activateWindow)  # shortcuts go to the active window
+        yield Wait("the main window active", lambda: QApplication.activeWindow() is main, 5)
+        shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        self.later(lambda: QTest.keyClick(self.main, Qt.Key.Key_Z, shift_ctrl))
+        yield Wait(f"'Undo {what}' again", lambda: plain(undo.text()) == f"Undo {what}", 5)
+        self.step("Ctrl+Z")
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        self.later(lambda: QTest.keyClick(self.main, Qt.Key.Key_Z, ctrl))
+        yield Wait(f"'Redo {what}' again", lambda: plain(redo.text()) == f"Redo {what}", 5)
 
     def menu_action(self, menu_title: str, text: str) -> Callable[[], Steps]:
         def body() -> Steps:

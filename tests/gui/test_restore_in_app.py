@@ -63,3 +63,55 @@ def test_restore_replaces_the_journal_and_reopens_the_window(qtbot, set_up_servi
     saved = [p for p in backups.list_backups(services.backups.folder) if "before-restore" in p.name]
     assert len(saved) == 1 and backups.entry_counts(saved[0])["exercise_session"] == 2
     assert backup.exists()
+
+
+def test_a_restore_can_be_undone_and_redone_from_the_edit_menu(qtbot, set_up_services):
+    """Undo puts back the journal as it was before the restore (and the window reopens on
+    it); Redo restores the backup again. Each replacement backs up the journal first."""
+    services = set_up_services
+    services.sessions.record(new_session(NOW - dt.timedelta(hours=3)))
+    services.backups.make_daily()
+    services.sessions.record(new_session(NOW - dt.timedelta(hours=1)))
+    seen: list[str] = []
+
+    def drive() -> None:
+        modal = QApplication.activeModalWidget()
+        windows = [w for w in _main_windows() if w.isVisible()]
+        if modal is not None and modal.accessibleName() == "Restore from a backup":
+            QTimer.singleShot(0, find(modal, "Restore this backup", QPushButton).click)
+        elif isinstance(modal, QMessageBox) and "Restore this backup?" in modal.windowTitle():
+            modal.button(QMessageBox.StandardButton.Yes).click()
+        elif isinstance(modal, QMessageBox):
+            seen.append("told: " + modal.text().split("\n")[0])
+            modal.accept()
+        elif windows:
+            window = windows[0]
+            rows = window.today_page.table.rowCount()
+            undo, redo = window.runner.undo_action, window.runner.redo_action
+            if not seen:
+                seen.append(f"rows {rows}")
+                QTimer.singleShot(0, window.restore_backup)
+            elif seen[-1].startswith("told"):
+                seen.append(f"rows {rows}; {undo.text()} | {redo.text()}")
+                if len(seen) == 3:
+                    QTimer.singleShot(0, undo.trigger)
+                elif len(seen) == 5:
+                    QTimer.singleShot(0, redo.trigger)
+                else:
+                    window.close()
+                    return
+        QTimer.singleShot(50, drive)
+
+    QTimer.singleShot(200, drive)
+    assert run_window(services) == 0
+    name = next(p.name for p in backups.list_backups(services.backups.folder) if "daily" in p.name)
+    label = f"restore from {name}"
+    assert seen == [
+        "rows 2",
+        "told: Your journal was restored from the backup.",
+        f"rows 1; &Undo {label} | &Redo",
+        "told: The restore was undone: your journal is back as it was before it.",
+        f"rows 2; &Undo | &Redo {label}",
+        "told: The restore was done again.",
+        f"rows 1; &Undo {label} | &Redo",
+    ]

@@ -112,8 +112,17 @@ class Operations:
     def record_session(
         self, session: NewSession, screen: ScreenAnswers | None = None
     ) -> Done[SavedSession]:
+        pending_before = self._red_flags.pending()  # answers inside the session clear it
         saved = self._sessions.record(session, screen)
-        return self._new_entry(EntryKind.SESSION, saved.uuid, saved, "save")
+        pending_after = self._red_flags.pending()  # ... and marks at check-out may set it
+        return self._new_entry(
+            EntryKind.SESSION,
+            saved.uuid,
+            saved,
+            "save",
+            after_undo=lambda: self._red_flags.set_pending(pending_before),
+            after_redo=lambda: self._red_flags.set_pending(pending_after),
+        )
 
     def record_check_in(self, symptoms: SymptomMap, note: str = "") -> Done[SavedMap]:
         saved = self._symptoms.record_check_in(symptoms, note)
@@ -126,7 +135,8 @@ class Operations:
     def record_screening(self, answers: Mapping[str, bool], trigger: Trigger) -> Done[ScreenResult]:
         """Red-flag answers given on their own (not inside a session)."""
         pending = self._red_flags.pending()  # answering clears it; undo puts it back
-        screen_uuid, result = self._red_flags.record_screening(answers, trigger)
+        at = self._red_flags.now()
+        screen_uuid, result = self._red_flags.record_screening(answers, trigger, at=at)
         state = {"uuid": screen_uuid}
         day = self._today()
         changes = ChangeSet.of(Kind.SCREENINGS, days=(day,))
@@ -136,24 +146,37 @@ class Operations:
             return changes
 
         def redo() -> ChangeSet:
-            state["uuid"], _ = self._red_flags.record_screening(answers, trigger)
+            # Answered when it was answered (not at the redo): it counts for that day.
+            state["uuid"], _ = self._red_flags.record_screening(answers, trigger, at=at)
             return changes
 
         label = f"safety answers of {day.day} {day:%b}"
         self.undo_stack.push(Step(label, changes, undo, redo))
         return Done(result, changes, label)
 
-    def _new_entry(self, kind: EntryKind, uuid: str, value: T, verb: str) -> Done[T]:
+    def _new_entry(
+        self,
+        kind: EntryKind,
+        uuid: str,
+        value: T,
+        verb: str,
+        *,
+        after_undo: Callable[[], None] = lambda: None,
+        after_redo: Callable[[], None] = lambda: None,
+    ) -> Done[T]:
         entry = self._entries.entry(kind, uuid)
         changes = entry_changes(entry)
         tokens: list[UndoToken] = []
 
         def undo() -> ChangeSet:
             tokens.append(self._entries.delete(kind, uuid))
+            after_undo()
             return changes
 
         def redo() -> ChangeSet:
-            self._entries.undo_delete(tokens.pop())
+            self._entries.undo_delete(tokens[-1])
+            tokens.pop()  # only once it is back: a failed redo can be tried again
+            after_redo()
             return changes
 
         label = f"{verb} {WHAT[kind]} of {when(entry)}"
@@ -223,7 +246,8 @@ class Operations:
         tokens = [token]
 
         def undo() -> ChangeSet:
-            self._entries.undo_delete(tokens.pop())
+            self._entries.undo_delete(tokens[-1])
+            tokens.pop()  # only once it is back: a failed undo can be tried again
             return changes
 
         def redo() -> ChangeSet:
@@ -296,12 +320,12 @@ class Operations:
         self,
         label: str,
         undo_with: Path | None,
-        request: Callable[[Path, str], None],
+        request: Callable[[Path, str, str], None],
         *,
         undone: bool = False,
     ) -> None:
         """The journal was just replaced with a backup (this journal is the result). Its
-        step replaces the journal again: ``request(path, 'undo' | 'redo')`` asks the
+        step replaces the journal again: ``request(path, 'undo' | 'redo', label)`` asks the
         application to do so, with the backup of the journal as it was before
         (``undo_with``). After an undo the step waits on the redo side."""
         if undo_with is None:
@@ -309,11 +333,11 @@ class Operations:
         back = undo_with
 
         def undo() -> ChangeSet:
-            request(back, "undo")
+            request(back, "undo", label)
             return NOTHING
 
         def redo() -> ChangeSet:
-            request(back, "redo")
+            request(back, "redo", label)
             return NOTHING
 
         step = Step(label, ChangeSet.everything(), undo, redo, replaces_journal=True)
