@@ -8,14 +8,12 @@ the period only moves the shared axis."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -26,118 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.gui.chart_parts import (
+    BACK,
+    DAY,
+    DETAIL_DAYS,
+    LEFT,
+    LEG,
+    LEGEND_SIZE,
+    PRESETS,
+    RANGE_NAMES,
+    RIGHT,
+    TITLE_ROW,
+    TITLE_SIZE,
+    FittingAxis,
+    ReadOut,
+    day_readout,
+    day_steps,
+    fit_title,
+    pen,
+    widen_lone_points,
+)
 from sciatica_journal.gui.file_dialogs import ask_save_path
 from sciatica_journal.services.operations import Kind
 from sciatica_journal.services.progress_service import ProgressData, ProgressService
-
-DAY = 86400.0
-PRESETS = (("7 d", 7), ("30 d", 30), ("90 d", 90), ("All", None))
-DETAIL_DAYS = 120  # wider than this, single-session points are hidden
-BACK = "#2b4c7e"
-LEG = "#b35c00"
-LEFT = "#1f5e52"
-RIGHT = "#7a3b69"
-RANGE_NAMES = {0.25: "¼", 0.5: "½", 0.75: "¾", 1.0: "full"}
-TITLE_ROW = 22  # px: the row above each plot that holds its title and legend
-TITLE_SIZE = "10pt"
-LEGEND_SIZE = "8pt"
-
-
-def _pen(colour: str, style: Qt.PenStyle = Qt.PenStyle.SolidLine, width: float = 2.0) -> object:
-    return pg.mkPen(colour, width=width, style=style)
-
-
-def day_steps(t: np.ndarray, y: np.ndarray, half: float) -> tuple[np.ndarray, np.ndarray]:
-    """A step line in which each value covers its own day (``t`` ± ``half``) and holds until
-    the next recorded day; so a lone day is a short level line instead of nothing."""
-    if len(t) == 0:
-        return t, y
-    edges = np.empty(len(t) + 1)
-    edges[:-1] = t - half
-    edges[-1] = t[-1] + half
-    return np.repeat(edges, 2)[1:-1], np.repeat(y, 2)
-
-
-def widen_lone_points(t: np.ndarray, y: np.ndarray, half: float) -> tuple[np.ndarray, np.ndarray]:
-    """A line through ``y`` draws nothing at a value without a finite neighbour: such a
-    value becomes a short level line across its day (``t`` ± ``half``)."""
-    finite = ~np.isnan(y)
-    before = np.concatenate(([False], finite[:-1]))
-    after = np.concatenate((finite[1:], [False]))
-    lone = finite & ~before & ~after
-    if not lone.any():
-        return t, y
-    counts = 1 + lone.astype(int)
-    x2 = np.repeat(t, counts)
-    y2 = np.repeat(y, counts)
-    first = (np.cumsum(counts) - counts)[lone]
-    x2[first] -= half
-    x2[first + 1] += half
-    return x2, y2
-
-
-class FittingAxis(pg.AxisItem):
-    """A left axis with fixed, named ticks whose labels never overlap: of the ``tiers``
-    (finest first, each a list of values) the finest one whose labels are at least a line
-    apart at the current height gets labels; the other values keep an unlabelled tick.
-    Chosen again on every repaint, so a resize re-thins the labels."""
-
-    def __init__(self, labels: dict[float, str], tiers: Sequence[Sequence[float]]) -> None:
-        super().__init__(orientation="left")
-        self.setStyle(maxTextLevel=0)  # the unlabelled ticks never get text
-        self.set_levels(labels, tiers)
-
-    def set_levels(self, labels: dict[float, str], tiers: Sequence[Sequence[float]]) -> None:
-        self._labels = dict(labels)
-        self._tiers = [sorted(tier) for tier in tiers if tier]
-        self.picture = None
-        self.update()
-
-    def line_height(self) -> float:
-        font = self.style["tickFont"] or self.font()
-        return QFontMetricsF(font).height() + 2
-
-    def labelled(self, low: float, high: float, pixels: float) -> list[float]:
-        """The values that get a label when ``low``..``high`` spans ``pixels``."""
-        per_unit = pixels / max(high - low, 1e-9)
-        need = self.line_height()
-        for tier in self._tiers:
-            shown = [v for v in tier if low <= v <= high]
-            gaps = np.diff(shown) * per_unit
-            if len(shown) <= 1 or float(gaps.min()) >= need:
-                return shown
-        return []
-
-    def tickValues(
-        self,
-        minVal: float,
-        maxVal: float,
-        size: float,
-    ) -> list[tuple[float, list[float]]]:
-        low, high = sorted((minVal, maxVal))
-        major = self.labelled(low, high, size)
-        every = self._tiers[0] if self._tiers else []
-        minor = [v for v in every if low <= v <= high and v not in major]
-        return [(1.0, major), (0.5, minor)]
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [self._labels.get(float(v), f"{v:g}") for v in values]
-
-
-class ReadOut(QLabel):
-    """A label of a fixed two-line height that wraps its text. It claims no
-    height-for-width, so neither a long text nor a narrow window makes the page (or the
-    scroll area around it) taller or wider."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 4)
-
-    def hasHeightForWidth(self) -> bool:
-        return False
 
 
 class ProgressPage(QWidget):
@@ -261,15 +170,15 @@ class ProgressPage(QWidget):
         self.pain_plot.setYRange(-0.6, 10.6, padding=0)
         p = self.pain_plot
         self.back_points = p.plot(
-            pen=None, symbol="o", symbolSize=7, symbolPen=_pen(BACK, width=1.2), symbolBrush=None
+            pen=None, symbol="o", symbolSize=7, symbolPen=pen(BACK, width=1.2), symbolBrush=None
         )
         self.leg_points = p.plot(
             pen=None, symbol="x", symbolSize=8, symbolPen=None, symbolBrush=LEG
         )
-        self.back_before = self._add(p, "back before", pen=_pen(BACK))
-        self.back_after = self._add(p, "back after", pen=_pen(BACK, dot))
-        self.leg_before = self._add(p, "leg before", pen=_pen(LEG, dash))
-        self.leg_after = self._add(p, "leg after", pen=_pen(LEG, dashdot))
+        self.back_before = self._add(p, "back before", pen=pen(BACK))
+        self.back_after = self._add(p, "back after", pen=pen(BACK, dot))
+        self.leg_before = self._add(p, "leg before", pen=pen(LEG, dash))
+        self.leg_after = self._add(p, "leg after", pen=pen(LEG, dashdot))
 
         levels = {float(k): v for k, v in self._progress.level_names().items()}
         self.extent_axis = FittingAxis(
@@ -282,10 +191,10 @@ class ProgressPage(QWidget):
         )
         self.extent_plot.setYRange(-0.6, 7.6, padding=0)
         self.left_extent = self._add(
-            self.extent_plot, "left leg", pen=_pen(LEFT, width=2.5), connect="finite"
+            self.extent_plot, "left leg", pen=pen(LEFT, width=2.5), connect="finite"
         )
         self.right_extent = self._add(
-            self.extent_plot, "right leg", pen=_pen(RIGHT, dash, width=2.5), connect="finite"
+            self.extent_plot, "right leg", pen=pen(RIGHT, dash, width=2.5), connect="finite"
         )
 
         self.count_axis = FittingAxis({}, [])
@@ -323,7 +232,7 @@ class ProgressPage(QWidget):
             symbolPen=None,
         )
         self.range_best = self._add(
-            self.range_plot, "best of the day", pen=_pen("#222222"), connect="finite"
+            self.range_plot, "best of the day", pen=pen("#222222"), connect="finite"
         )
 
         for plot in (self.extent_plot, self.count_plot, self.range_plot):
@@ -339,17 +248,7 @@ class ProgressPage(QWidget):
         )
 
     def _fit_title(self, plot: pg.PlotItem) -> None:
-        """The longest title that fits beside the legend (else the shortest)."""
-        titles = self._titles[plot]
-        font = QFont(self.font())
-        font.setPointSizeF(float(TITLE_SIZE.removesuffix("pt")))
-        metrics = QFontMetricsF(font)
-        room = plot.vb.width() - self._legends[plot].width() - 16
-        text = next((t for t in titles if metrics.horizontalAdvance(t) <= room), titles[-1])
-        if plot.titleLabel.text != text:
-            plot.setTitle(text, size=TITLE_SIZE, justify="left")
-            plot.layout.setRowFixedHeight(0, TITLE_ROW)
-            plot.titleLabel.setMaximumHeight(TITLE_ROW)
+        fit_title(plot, self._titles[plot], self._legends[plot].width(), QFont(self.font()))
 
     def legend(self, plot: pg.PlotItem) -> pg.LegendItem:
         return self._legends[plot]
@@ -459,27 +358,7 @@ class ProgressPage(QWidget):
 
     def describe_day(self, i: int) -> str:
         assert self._data is not None
-        d = self._data.days
-        names = self._progress.level_names()
-
-        def num(v: float) -> str:
-            return "–" if np.isnan(v) else f"{v:.1f}".rstrip("0").rstrip(".")
-
-        def reach(v: float) -> str:
-            return "nothing" if np.isnan(v) else names.get(int(v), str(int(v)))
-
-        day: dt.date = d.dates[i]
-        best = d.best_range[i]
-        parts = [
-            f"{day:%a} {day.day} {day:%b %Y}: {int(d.sessions[i])} "
-            + ("session" if int(d.sessions[i]) == 1 else "sessions"),
-            f"back pain {num(d.back_before[i])} → {num(d.back_after[i])}",
-            f"leg pain {num(d.leg_before[i])} → {num(d.leg_after[i])}",
-            f"reaches: left {reach(d.left_extent[i])}, right {reach(d.right_extent[i])}",
-        ]
-        if not np.isnan(best):
-            parts.append(f"best press-up {RANGE_NAMES.get(float(best), num(best))}")
-        return " · ".join(parts)
+        return day_readout(self._data.days, i, self._progress.level_names())
 
     def release(self) -> None:
         """Drop the plot items before Qt deletes the widgets (pyqtgraph keeps Python-side
