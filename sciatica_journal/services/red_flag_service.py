@@ -14,13 +14,14 @@ from sciatica_journal.domain.red_flags import (
 )
 from sciatica_journal.domain.timekeeping import local_date
 from sciatica_journal.services.clock import Clock
-from sciatica_journal.storage import red_flag_store
+from sciatica_journal.storage.red_flag_store import RedFlagStore
 
 
 class RedFlagService:
-    def __init__(self, program: Program, clock: Clock) -> None:
+    def __init__(self, program: Program, clock: Clock, store: RedFlagStore) -> None:
         self._program = program
         self._clock = clock
+        self._store = store
 
     @property
     def questions(self) -> tuple[RedFlagQuestion, ...]:
@@ -37,7 +38,7 @@ class RedFlagService:
     def record(self, answers: Mapping[str, bool], trigger: Trigger) -> ScreenResult:
         """Judge and keep a screening (every question answered); returns the result."""
         result = evaluate(answers, self.questions)
-        red_flag_store.insert_screen(
+        self._store.insert_screen(
             {q.code: bool(answers[q.code]) for q in self.questions},
             result=result,
             trigger=trigger,
@@ -48,10 +49,10 @@ class RedFlagService:
 
     def pending(self) -> Trigger | None:
         """Questions asked for by a saved map and not answered yet ("Not now")."""
-        return red_flag_store.pending()
+        return self._store.pending()
 
     def screens_today(self) -> list[RecordedScreen]:
-        return red_flag_store.screens_on(local_date(self._clock.now(), self._clock.zone))
+        return self._store.screens_on(local_date(self._clock.now(), self._clock.zone))
 
     def due_today(self) -> bool:
         """The daily screening is due until one has been answered today."""
