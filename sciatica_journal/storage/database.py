@@ -14,7 +14,7 @@ import os
 import sqlite3
 import stat
 import struct
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,12 +98,9 @@ def _look_inside(path: Path) -> tuple[int, int]:
     The header on disk lags behind until a checkpoint: after a crash right after the
     journal was created, the id may still be only in the -wal file."""
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             (app_id,) = conn.execute("PRAGMA application_id").fetchone()
             (count,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as exc:
         raise JournalFileError(f"{path} cannot be read as a database: {exc}") from exc
     return int(app_id), int(count)

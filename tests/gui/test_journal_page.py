@@ -52,7 +52,7 @@ def journal(set_up_services, clock) -> JournalService:
     s.sessions.record(
         new_session(NOW - 3 * HOUR, before=(5, 6), after=(5, 6), map_before=same, map_after=same)
     )
-    service = JournalService(s.program, s.catalog, s.clock)
+    service = JournalService(s.program, s.catalog, s.clock, s.stores.entries)
     service.add_note("Ask about walking")
     return service
 
@@ -339,7 +339,7 @@ def test_a_free_note_is_added(qtbot, page, journal):
 
 def test_an_empty_journal_says_so(qtbot, set_up_services):
     s = set_up_services
-    widget = JournalPage(JournalService(s.program, s.catalog, s.clock))
+    widget = JournalPage(JournalService(s.program, s.catalog, s.clock, s.stores.entries))
     qtbot.addWidget(widget)
     widget.show()
     assert find(widget, "Journal is empty", QLabel).isVisible()
