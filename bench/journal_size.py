@@ -66,17 +66,20 @@ def generate(folder, kind="typical", zone=None):
         def count(model):
             return model.select().count()
 
-        figures = {
-            "sessions": sessions,
-            "maps": count(models.SymptomMap),
-            "marks": count(models.SymptomMark),
-            "red_flag_screens": count(models.RedFlagScreen),
-            "red_flag_answers": count(models.RedFlagAnswer),
-            "days_with_sessions": models.ExerciseSession.select(models.ExerciseSession.local_date)
-            .distinct()
-            .count(),
-            "generation_s": seconds,
-        }
+        with services.journal.bound():  # the models query this journal
+            figures = {
+                "sessions": sessions,
+                "maps": count(models.SymptomMap),
+                "marks": count(models.SymptomMark),
+                "red_flag_screens": count(models.RedFlagScreen),
+                "red_flag_answers": count(models.RedFlagAnswer),
+                "days_with_sessions": models.ExerciseSession.select(
+                    models.ExerciseSession.local_date
+                )
+                .distinct()
+                .count(),
+                "generation_s": seconds,
+            }
     finally:
         start = time.perf_counter()
         services.close()

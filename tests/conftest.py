@@ -39,6 +39,14 @@ def services(data_dir: Path, clock: FixedClock) -> Iterator[Services]:
 
 
 @pytest.fixture
+def bound_models(services: Services) -> Iterator[None]:
+    """The peewee models query the test's journal for the whole test (for tests that look
+    at the rows themselves); used with no journal bound, a model fails (NoJournalError)."""
+    with services.journal.bound():
+        yield
+
+
+@pytest.fixture
 def set_up_services(services: Services) -> Services:
     """A journal whose first-run disclaimer and profile are done."""
     services.profiles.accept_disclaimer()

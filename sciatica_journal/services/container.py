@@ -1,7 +1,9 @@
 """The composition root: opens the journal and builds every service, once.
 
 The window and the command line receive a ``Services`` and never reach for the
-database themselves.
+database themselves. Each call opens its own journal: the stores of that journal are
+handed to the services here, so two ``Services`` in one process never share a
+connection.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from sciatica_journal.services.summary_service import SummaryService
 from sciatica_journal.services.symptom_service import SymptomService
 from sciatica_journal.services.transfer_service import TransferService
 from sciatica_journal.storage.database import Journal, open_journal
+from sciatica_journal.storage.stores import Stores
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,7 @@ log = logging.getLogger(__name__)
 class Services:
     data_dir: Path
     journal: Journal
+    stores: Stores  # the journal's stores (for fixtures such as the generated journals)
     program: Program
     catalog: RegionCatalog
     clock: Clock
@@ -67,16 +71,21 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
     journal = open_journal(
         data_dir / DATABASE_FILE_NAME, backup_dir(data_dir), migrations_dir(), clock.now()
     )
-    profiles = ProfileService(program, clock)
-    sessions = SessionService(program, catalog, clock, profiles)
-    summaries = SummaryService(program, catalog, profiles, clock)
-    progress = ProgressService(program, catalog, profiles, clock)
+    stores = Stores.of(journal)
+    profiles = ProfileService(program, clock, stores.profiles)
+    sessions = SessionService(program, catalog, clock, profiles, stores.sessions, stores.red_flags)
+    summaries = SummaryService(program, catalog, profiles, clock, stores.reports, stores.sessions)
+    progress = ProgressService(program, catalog, profiles, clock, stores.progress)
     backup = BackupService(data_dir, clock, program.backups)
-    symptoms = SymptomService(catalog, clock)
-    red_flags = RedFlagService(program, clock)
-    entries = JournalService(program, catalog, clock)
+    symptoms = SymptomService(catalog, clock, stores.symptoms)
+    red_flags = RedFlagService(program, clock, stores.red_flags)
+    entries = JournalService(program, catalog, clock, stores.entries)
     transfer = TransferService(
-        program, catalog, clock, before_import=lambda: backup.make("before-import")
+        program,
+        catalog,
+        clock,
+        stores.transfer,
+        before_import=lambda: backup.make("before-import"),
     )
     operations = Operations(
         sessions=sessions,
@@ -92,6 +101,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
     return Services(
         data_dir=data_dir,
         journal=journal,
+        stores=stores,
         program=program,
         catalog=catalog,
         clock=clock,
@@ -99,10 +109,12 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         sessions=sessions,
         symptoms=symptoms,
         red_flags=red_flags,
-        frequency=FrequencyService(profiles, clock),
+        frequency=FrequencyService(profiles, clock, stores.sessions),
         progress=progress,
         summaries=summaries,
-        reports=ReportService(program, catalog, profiles, summaries, progress, clock),
+        reports=ReportService(
+            program, catalog, profiles, summaries, progress, clock, stores.reports
+        ),
         entries=entries,
         transfer=transfer,
         backups=backup,

@@ -18,7 +18,7 @@ from sciatica_journal.domain.sessions import SessionEntry
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
-from sciatica_journal.storage import session_store
+from sciatica_journal.storage.session_store import SessionStore
 
 
 @dataclass(frozen=True)
@@ -46,17 +46,18 @@ class CalendarDay:
 
 
 class FrequencyService:
-    def __init__(self, profiles: ProfileService, clock: Clock) -> None:
+    def __init__(self, profiles: ProfileService, clock: Clock, sessions: SessionStore) -> None:
         self._profiles = profiles
         self._clock = clock
+        self._sessions = sessions
         self._cache: tuple[object, dict[dt.date, int], Streaks] | None = None
 
     def _counts_and_streaks(self, today: dt.date, target_min: int) -> tuple[dict, Streaks]:
         """All days' counts and the streaks, recomputed only when sessions were added or
         deleted, the day changed or the target changed (Today and the Calendar both ask)."""
-        key = (session_store.fingerprint(), today, target_min)
+        key = (self._sessions.fingerprint(), today, target_min)
         if self._cache is None or self._cache[0] != key:
-            counts = session_store.counts_by_day()
+            counts = self._sessions.counts_by_day()
             self._cache = (key, counts, streaks(counts, target_min, today))
         return self._cache[1], self._cache[2]
 
@@ -72,7 +73,7 @@ class FrequencyService:
         today = self.today()
         counts, streak = self._counts_and_streaks(today, profile.target_min)
         began = self._profiles.disclaimer_accepted_on()  # the day the journal was set up
-        todays = session_store.sessions_on(today)
+        todays = self._sessions.sessions_on(today)
         now = local_time(self._clock.now(), self._clock.zone)
         last = None if not todays else local_time(todays[-1].ended_at, self._clock.zone)
         due = next_due(
@@ -100,7 +101,7 @@ class FrequencyService:
         first = dt.date(year, month, 1)
         if end < first:
             return RecentAdherence(0, 0)
-        counts = session_store.counts_by_day(first, end)
+        counts = self._sessions.counts_by_day(first, end)
         # A past month is whole: count it as if "today" were the day after it.
         after = today if end == today else end + dt.timedelta(days=1)
         window = (after - first).days + 1
@@ -113,7 +114,7 @@ class FrequencyService:
         """Every day of a month with its count and whether the band's minimum was met."""
         days_in_month = calendar.monthrange(year, month)[1]
         first, last = dt.date(year, month, 1), dt.date(year, month, days_in_month)
-        counts = session_store.counts_by_day(first, last)
+        counts = self._sessions.counts_by_day(first, last)
         minimum = self._profiles.profile().target_min
         today = self.today()
         return [
@@ -127,4 +128,4 @@ class FrequencyService:
         ]
 
     def sessions_on(self, day: dt.date) -> list[SessionEntry]:
-        return session_store.sessions_on(day)
+        return self._sessions.sessions_on(day)

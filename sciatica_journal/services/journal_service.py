@@ -26,15 +26,13 @@ from sciatica_journal.domain.sessions import (
 from sciatica_journal.domain.timekeeping import local_time, parse_utc
 from sciatica_journal.domain.validation import text_problem
 from sciatica_journal.services.clock import Clock
-from sciatica_journal.storage import journal_store
-from sciatica_journal.storage.database import transaction as database_transaction
-from sciatica_journal.storage.journal_store import (
+from sciatica_journal.storage.journal_records import (
     MapRecord,
     NoteRecord,
-    RestoreError,
     SessionRecord,
     Snapshot,
 )
+from sciatica_journal.storage.journal_store import JournalStore, RestoreError
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +64,13 @@ def describe(entry: JournalEntry) -> str:
 
 
 class JournalService:
-    def __init__(self, program: Program, catalog: RegionCatalog, clock: Clock) -> None:
+    def __init__(
+        self, program: Program, catalog: RegionCatalog, clock: Clock, store: JournalStore
+    ) -> None:
         self._program = program
         self._catalog = catalog
         self._clock = clock
+        self._store = store
         self._deletes = 0
         self._restored: set[int] = set()
 
@@ -81,9 +82,9 @@ class JournalService:
             raise JournalError("the number of entries must be a whole number", "limit")
         if limit is not None and limit < 0:
             raise JournalError("the number of entries cannot be negative", "limit")
-        found = [self._session_entry(r) for r in journal_store.recent_sessions(limit)]
-        found += [self._check_in_entry(r) for r in journal_store.recent_check_ins(limit)]
-        found += [self._note_entry(r) for r in journal_store.recent_notes(limit)]
+        found = [self._session_entry(r) for r in self._store.recent_sessions(limit)]
+        found += [self._check_in_entry(r) for r in self._store.recent_check_ins(limit)]
+        found += [self._note_entry(r) for r in self._store.recent_notes(limit)]
         # Each list is already newest first (ties: last saved first); the sort is stable.
         found.sort(key=lambda e: (e.at, KIND_ORDER[e.kind]), reverse=True)
         return found if limit is None else found[:limit]
@@ -92,15 +93,15 @@ class JournalService:
         """One entry as it is now; ``JournalError`` if there is no such entry."""
         entry_kind = self._kind(kind)
         if entry_kind is EntryKind.SESSION:
-            session = journal_store.session(uuid)
+            session = self._store.session(uuid)
             if session is not None:
                 return self._session_entry(session)
         elif entry_kind is EntryKind.CHECK_IN:
-            check_in = journal_store.check_in(uuid)
+            check_in = self._store.check_in(uuid)
             if check_in is not None:
                 return self._check_in_entry(check_in)
         else:
-            note = journal_store.note(uuid)
+            note = self._store.note(uuid)
             if note is not None:
                 return self._note_entry(note)
         raise JournalError(f"this {entry_kind.label.lower()} is no longer in the journal", "uuid")
@@ -112,11 +113,11 @@ class JournalService:
         entry_kind = self._kind(kind)
         clean = self._note_text(text, required=entry_kind is EntryKind.NOTE)
         if entry_kind is EntryKind.SESSION:
-            done = journal_store.set_session_note(uuid, clean, self._clock.now())
+            done = self._store.set_session_note(uuid, clean, self._clock.now())
         elif entry_kind is EntryKind.CHECK_IN:
-            done = journal_store.set_check_in_note(uuid, clean)
+            done = self._store.set_check_in_note(uuid, clean)
         else:
-            done = journal_store.set_note_text(uuid, clean)
+            done = self._store.set_note_text(uuid, clean)
         if not done:
             raise JournalError(
                 f"this {entry_kind.label.lower()} is no longer in the journal", "uuid"
@@ -127,7 +128,7 @@ class JournalService:
     def add_note(self, text: str) -> JournalEntry:
         """A free note, written now."""
         clean = self._note_text(text, required=True)
-        note_uuid = journal_store.insert_note(clean, at=self._clock.now(), zone=self._clock.zone)
+        note_uuid = self._store.insert_note(clean, at=self._clock.now(), zone=self._clock.zone)
         log.info("journal note added")
         return self.entry(EntryKind.NOTE, note_uuid)
 
@@ -155,13 +156,13 @@ class JournalService:
                 )
         except SessionError as exc:
             raise JournalError(str(exc), exc.field) from exc
-        with database_transaction():
-            record = journal_store.session(uuid)
+        with self._store.atomic():
+            record = self._store.session(uuid)
             if record is None:
                 raise JournalError("this exercise session is no longer in the journal", "uuid")
             if after is None and not record.stopped_for_pain:
                 raise JournalError("pain after the session is missing", "pain_after")
-            map_before, map_after = journal_store.session_maps(record)
+            map_before, map_after = self._store.session_maps(record)
             outcome = session_outcome(
                 pain_before=before,
                 pain_after=after,
@@ -171,7 +172,7 @@ class JournalService:
                 catalog=self._catalog,
                 thresholds=self._program.thresholds,
             )
-            journal_store.update_session_pain(
+            self._store.update_session_pain(
                 uuid,
                 back_before=before.back,
                 leg_before=before.leg,
@@ -191,11 +192,11 @@ class JournalService:
         entry = self.entry(kind, uuid)
         snapshot: Snapshot | None
         if entry.kind is EntryKind.SESSION:
-            snapshot = journal_store.delete_session(uuid)
+            snapshot = self._store.delete_session(uuid)
         elif entry.kind is EntryKind.CHECK_IN:
-            snapshot = journal_store.delete_check_in(uuid)
+            snapshot = self._store.delete_check_in(uuid)
         else:
-            snapshot = journal_store.delete_note(uuid)
+            snapshot = self._store.delete_note(uuid)
         if snapshot is None:
             raise JournalError(f"this {entry.kind.label.lower()} is no longer in the journal")
         log.info("journal entry deleted (%s)", entry.kind.value)
@@ -215,7 +216,7 @@ class JournalService:
         if token._serial in self._restored:
             raise JournalError("this delete was already undone")
         try:
-            journal_store.restore(token._snapshot)
+            self._store.restore(token._snapshot)
         except RestoreError as exc:
             raise JournalError(str(exc)) from exc
         self._restored.add(token._serial)

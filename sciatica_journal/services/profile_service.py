@@ -8,28 +8,29 @@ from sciatica_journal.domain.profile import Profile, validate_profile
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import local_date, parse_utc
 from sciatica_journal.services.clock import Clock
-from sciatica_journal.storage import profile_store
+from sciatica_journal.storage.profile_store import ProfileStore
 
 
 class ProfileService:
-    def __init__(self, program: Program, clock: Clock) -> None:
+    def __init__(self, program: Program, clock: Clock, store: ProfileStore) -> None:
         self._program = program
         self._clock = clock
+        self._store = store
         self._cached: Profile | None = None
 
     def needs_disclaimer(self) -> bool:
-        return profile_store.disclaimer_accepted_at() is None
+        return self._store.disclaimer_accepted_at() is None
 
     def disclaimer_accepted_on(self) -> dt.date | None:
         """The user's local date on which the disclaimer was accepted."""
-        stamp = profile_store.disclaimer_accepted_at()
+        stamp = self._store.disclaimer_accepted_at()
         return None if stamp is None else local_date(parse_utc(stamp), self._clock.zone)
 
     def accept_disclaimer(self) -> None:
-        profile_store.record_disclaimer_accepted(self._clock.zone, self._clock.now())
+        self._store.record_disclaimer_accepted(self._clock.zone, self._clock.now())
 
     def needs_setup(self) -> bool:
-        return not profile_store.profile_saved()
+        return not self._store.profile_saved()
 
     def default_profile(self) -> Profile:
         return Profile(
@@ -40,7 +41,7 @@ class ProfileService:
 
     def profile(self) -> Profile:
         if self._cached is None and not self.needs_setup():
-            self._cached = profile_store.load_profile()
+            self._cached = self._store.load_profile()
         return self._cached if self._cached is not None else self.default_profile()
 
     def save(self, profile: Profile) -> None:
@@ -51,5 +52,5 @@ class ProfileService:
             tuple(r.slug for r in self._program.rungs),
             local_date(now, self._clock.zone),
         )
-        profile_store.save_profile(profile, self._clock.zone, now)
+        self._store.save_profile(profile, self._clock.zone, now)
         self._cached = profile

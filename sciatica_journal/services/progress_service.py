@@ -12,7 +12,7 @@ from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import zone
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
-from sciatica_journal.storage import progress_store
+from sciatica_journal.storage.progress_store import ProgressStore
 
 if TYPE_CHECKING:
     import numpy as np
@@ -104,17 +104,23 @@ def _daily_last(values: np.ndarray, inverse: np.ndarray, n: int) -> np.ndarray:
 
 class ProgressService:
     def __init__(
-        self, program: Program, catalog: RegionCatalog, profiles: ProfileService, clock: Clock
+        self,
+        program: Program,
+        catalog: RegionCatalog,
+        profiles: ProfileService,
+        clock: Clock,
+        store: ProgressStore,
     ) -> None:
         self._program = program
         self._catalog = catalog
         self._profiles = profiles
         self._clock = clock
+        self._store = store
 
     def load(self) -> ProgressData:
         import numpy as np  # loaded with the charts, not at start-up
 
-        rows = progress_store.session_rows(
+        rows = self._store.session_rows(
             self._catalog.regions, [r.slug for r in self._program.rungs if r.is_press_up]
         )
         profile = self._profiles.profile()

@@ -16,13 +16,14 @@ from sciatica_journal.domain.red_flags import (
 )
 from sciatica_journal.domain.timekeeping import local_date
 from sciatica_journal.services.clock import Clock
-from sciatica_journal.storage import red_flag_store
+from sciatica_journal.storage.red_flag_store import RedFlagStore
 
 
 class RedFlagService:
-    def __init__(self, program: Program, clock: Clock) -> None:
+    def __init__(self, program: Program, clock: Clock, store: RedFlagStore) -> None:
         self._program = program
         self._clock = clock
+        self._store = store
 
     @property
     def questions(self) -> tuple[RedFlagQuestion, ...]:
@@ -49,7 +50,7 @@ class RedFlagService:
         """As ``record``, with the UUID of the kept screening (to take it back by); ``at``:
         when it was answered (a redo keeps the first time)."""
         result = evaluate(answers, self.questions)
-        uuid = red_flag_store.insert_screen(
+        uuid = self._store.insert_screen(
             {q.code: bool(answers[q.code]) for q in self.questions},
             result=result,
             trigger=trigger,
@@ -61,23 +62,23 @@ class RedFlagService:
     def forget(self, uuid: str, pending_before: Trigger | None = None) -> None:
         """Undo a screening: its answers are removed; questions that were pending before it
         are pending again (so they are asked again, never skipped)."""
-        if not red_flag_store.delete_screen(uuid, pending_before):
+        if not self._store.delete_screen(uuid, pending_before):
             raise RedFlagError("these safety answers are no longer in the journal")
 
     def set_pending(self, trigger: Trigger | None) -> None:
         """Make the questions due again for ``trigger`` (None: nothing pending), as they were
         before an operation that is being undone."""
         if trigger is None:
-            red_flag_store.clear_pending()
+            self._store.clear_pending()
         else:
-            red_flag_store.set_pending(trigger)
+            self._store.set_pending(trigger)
 
     def pending(self) -> Trigger | None:
         """Questions asked for by a saved map and not answered yet ("Not now")."""
-        return red_flag_store.pending()
+        return self._store.pending()
 
     def screens_today(self) -> list[RecordedScreen]:
-        return red_flag_store.screens_on(local_date(self._clock.now(), self._clock.zone))
+        return self._store.screens_on(local_date(self._clock.now(), self._clock.zone))
 
     def due_today(self) -> bool:
         """The daily screening is due until one has been answered today."""

@@ -15,7 +15,7 @@ from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.progress_service import ProgressService
 from sciatica_journal.services.summary_service import SummaryService
-from sciatica_journal.storage import report_store
+from sciatica_journal.storage.report_store import ReportStore
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,7 @@ class ReportService:
         summaries: SummaryService,
         progress: ProgressService,
         clock: Clock,
+        store: ReportStore,
     ) -> None:
         self._program = program
         self._catalog = catalog
@@ -83,11 +84,12 @@ class ReportService:
         self._summaries = summaries
         self._progress = progress
         self._clock = clock
+        self._store = store
 
     def gather(self, options: ReportOptions) -> ReportData:
         summary = self._summaries.summary(options.start, options.end)
         start, end = summary.start, summary.end
-        first, latest = report_store.edge_maps(start, end)
+        first, latest = self._store.edge_maps(start, end)
         zone = self._clock.zone
         profile = self._profiles.profile()
         progress = self._progress.load()
@@ -118,7 +120,7 @@ class ReportService:
             first_map=None if first is None else (local_time(first[0], zone), first[1]),
             latest_map=None if latest is None else (local_time(latest[0], zone), latest[1]),
             days=rows,
-            notes=report_store.notes(start, end) if options.include_notes else [],
+            notes=self._store.notes(start, end) if options.include_notes else [],
             level_names=dict(self._catalog.level_names),
             rung_names={r.slug: f"{r.name} ({r.clinical})" for r in self._program.rungs},
             disclaimer=self._program.disclaimer_text,

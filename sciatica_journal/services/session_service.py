@@ -35,8 +35,8 @@ from sciatica_journal.domain.timekeeping import local_date, zone
 from sciatica_journal.domain.today import DailyCount
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
-from sciatica_journal.storage import red_flag_store, session_store
-from sciatica_journal.storage.database import transaction as database_transaction
+from sciatica_journal.storage.red_flag_store import RedFlagStore
+from sciatica_journal.storage.session_store import SessionStore
 from sciatica_journal.storage.write_failures import plain_failure
 
 
@@ -72,12 +72,20 @@ def _no_more_pain(before: PainScores, after: PainScores | None) -> bool:
 
 class SessionService:
     def __init__(
-        self, program: Program, catalog: RegionCatalog, clock: Clock, profiles: ProfileService
+        self,
+        program: Program,
+        catalog: RegionCatalog,
+        clock: Clock,
+        profiles: ProfileService,
+        store: SessionStore,
+        red_flags: RedFlagStore,
     ) -> None:
         self._program = program
         self._catalog = catalog
         self._clock = clock
         self._profiles = profiles
+        self._store = store
+        self._red_flags = red_flags
 
     @property
     def program(self) -> Program:
@@ -129,29 +137,29 @@ class SessionService:
         result: ScreenResult | None,
         now: dt.datetime,
     ) -> str:
-        with database_transaction():
-            entry_uuid = session_store.insert_session(session, outcome, self._clock.zone, now)
+        with self._store.atomic():
+            entry_uuid = self._store.insert_session(session, outcome, self._clock.zone, now)
             if screen is not None and result is not None:
-                screen_uuid = red_flag_store.insert_screen(
+                screen_uuid = self._red_flags.insert_screen(
                     screen.answers,
                     result=result,
                     trigger=screen.trigger,
                     at=session.started_at,
                     zone=self._clock.zone,
                 )
-                session_store.link_screen(screen_uuid, entry_uuid)
+                self._store.link_screen(screen_uuid, entry_uuid)
             # The saddle or both legs newly marked at check-out: the questions stay due
             # (asked at the next save or session) until answered.
             after_triggers = triggers_for_map(
                 session.map_before, session.map_after or session.map_before, self._catalog
             )
             if after_triggers:
-                red_flag_store.set_pending(after_triggers[0])
+                self._red_flags.set_pending(after_triggers[0])
         return entry_uuid
 
     def history(self, limit: int = HISTORY_FOR_ADVICE) -> list[SessionSummary]:
         summaries = []
-        for entry, before, after in session_store.recent_with_maps(limit):
+        for entry, before, after in self._store.recent_with_maps(limit):
             after_map = after if after is not None else before
             summaries.append(
                 SessionSummary(
@@ -193,14 +201,14 @@ class SessionService:
         return judged, advise(history, self._program, self._profiles.profile().starting_rung)
 
     def latest_pain(self) -> PainScores | None:
-        latest = session_store.latest_session()
+        latest = self._store.latest_session()
         if latest is None:
             return None
         return latest.pain_after or latest.pain_before
 
     def best_range(self) -> PressUpRange | None:
         slugs = tuple(r.slug for r in self._program.rungs if r.is_press_up)
-        return session_store.best_press_up_range(slugs)
+        return self._store.best_press_up_range(slugs)
 
     def now(self) -> dt.datetime:
         return self._clock.now()
@@ -216,13 +224,13 @@ class SessionService:
         return local_date(self._clock.now(), self._clock.zone)
 
     def current_rung(self) -> Rung:
-        latest = session_store.latest_session()
+        latest = self._store.latest_session()
         slug = latest.rung if latest is not None else self._profiles.profile().starting_rung
         return self._program.rung(slug) if self._program.has_rung(slug) else self._program.lowest
 
     def today(self) -> TodayOverview:
         day = self.today_date()
-        sessions = tuple(session_store.sessions_on(day))
+        sessions = tuple(self._store.sessions_on(day))
         profile = self._profiles.profile()
         return TodayOverview(
             day=day,

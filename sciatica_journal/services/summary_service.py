@@ -11,7 +11,8 @@ from sciatica_journal.domain.summary import Summary, summarize
 from sciatica_journal.domain.timekeeping import local_date
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
-from sciatica_journal.storage import report_store, session_store
+from sciatica_journal.storage.report_store import ReportStore
+from sciatica_journal.storage.session_store import SessionStore
 
 
 class PeriodError(ValueError):
@@ -20,12 +21,20 @@ class PeriodError(ValueError):
 
 class SummaryService:
     def __init__(
-        self, program: Program, catalog: RegionCatalog, profiles: ProfileService, clock: Clock
+        self,
+        program: Program,
+        catalog: RegionCatalog,
+        profiles: ProfileService,
+        clock: Clock,
+        reports: ReportStore,
+        sessions: SessionStore,
     ) -> None:
         self._program = program
         self._catalog = catalog
         self._profiles = profiles
         self._clock = clock
+        self._reports = reports
+        self._sessions = sessions
 
     def today(self) -> dt.date:
         return local_date(self._clock.now(), self._clock.zone)
@@ -37,7 +46,7 @@ class SummaryService:
         if start is not None and start > today:
             raise PeriodError(f"the period starts ({start}) after today ({today})")
         if start is None:
-            start = min(session_store.first_session_date() or today, end)
+            start = min(self._sessions.first_session_date() or today, end)
         if start > end:
             raise PeriodError(f"the period starts ({start}) after it ends ({end})")
         return start, end
@@ -45,15 +54,15 @@ class SummaryService:
     def summary(self, start: dt.date | None = None, end: dt.date | None = None) -> Summary:
         start, end = self.period(start, end)
         profile = self._profiles.profile()
-        first, latest = report_store.edge_maps(start, end)
+        first, latest = self._reports.edge_maps(start, end)
         return summarize(
             start=start,
             end=end,
             today=self.today(),
-            sessions=report_store.session_facts(start, end),
+            sessions=self._reports.session_facts(start, end),
             first_map=None if first is None else first[1],
             latest_map=None if latest is None else latest[1],
-            screens=report_store.screen_facts(start, end),
+            screens=self._reports.screen_facts(start, end),
             target_min=profile.target_min,
             target_max=profile.target_max,
             thresholds=self._program.thresholds,

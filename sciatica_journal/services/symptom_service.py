@@ -24,7 +24,7 @@ from sciatica_journal.domain.red_flags import Trigger, triggers_for_map
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.domain.validation import text_problem
 from sciatica_journal.services.clock import Clock
-from sciatica_journal.storage import symptom_store
+from sciatica_journal.storage.symptom_store import SymptomStore
 
 
 class MapError(ValueError):
@@ -48,9 +48,10 @@ def make_mark(region: str, kind: object, intensity: object, catalog: RegionCatal
 
 
 class SymptomService:
-    def __init__(self, catalog: RegionCatalog, clock: Clock) -> None:
+    def __init__(self, catalog: RegionCatalog, clock: Clock, store: SymptomStore) -> None:
         self._catalog = catalog
         self._clock = clock
+        self._store = store
 
     @property
     def catalog(self) -> RegionCatalog:
@@ -63,7 +64,7 @@ class SymptomService:
             raise MapError(str(exc)) from exc
 
     def latest(self) -> RecordedMap | None:
-        found = symptom_store.latest_maps(1)
+        found = self._store.latest_maps(1)
         return found[0] if found else None
 
     def record_check_in(self, symptoms: SymptomMap, note: str = "") -> SavedMap:
@@ -75,7 +76,7 @@ class SymptomService:
         if problem is not None:
             raise MapError(f"the note {problem}")
         triggers = self.red_flag_triggers(symptoms)
-        map_uuid = symptom_store.save_check_in(
+        map_uuid = self._store.save_check_in(
             symptoms,
             at=self._clock.now(),
             zone=self._clock.zone,

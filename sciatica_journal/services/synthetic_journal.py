@@ -53,7 +53,7 @@ from sciatica_journal.domain.sessions import (
 )
 from sciatica_journal.domain.timekeeping import zone as zone_info
 from sciatica_journal.services.container import Services
-from sciatica_journal.storage import bulk_store, profile_store, session_store
+from sciatica_journal.storage import bulk_store
 
 SEED = 2014
 DAYS_PER_YEAR = 365.2425
@@ -584,7 +584,8 @@ def generate_years(
     low, high = sessions_per_day
     if not 1 <= low <= high <= 20:
         raise ValueError("sessions_per_day must be (low, high) with 1 <= low <= high <= 20")
-    if session_store.count_sessions():
+    stores = services.stores
+    if stores.sessions.count_sessions():
         raise ValueError("the journal already holds sessions; generate into an empty one")
     total_days = days if days is not None else round(years * DAYS_PER_YEAR)
     if total_days < 1:
@@ -613,12 +614,12 @@ def generate_years(
     with services.journal.atomic():
         if services.profiles.needs_disclaimer():
             accepted = first_moment - dt.timedelta(minutes=5)
-            profile_store.record_disclaimer_accepted(zone_name, accepted)
+            stores.profiles.record_disclaimer_accepted(zone_name, accepted)
         if services.profiles.needs_setup():
             services.profiles.save(profile)
-        uuids = bulk_store.insert_sessions(drawn.sessions, zone_name, now)
-        bulk_store.insert_maps(drawn.check_ins, zone_name)
-        bulk_store.insert_screens(
+        uuids = stores.bulk.insert_sessions(drawn.sessions, zone_name, now)
+        stores.bulk.insert_maps(drawn.check_ins, zone_name)
+        stores.bulk.insert_screens(
             [
                 bulk_store.ScreenRecord(
                     answers=answers,

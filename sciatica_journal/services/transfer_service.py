@@ -51,8 +51,9 @@ from sciatica_journal.domain.timekeeping import format_utc, local_date, local_ti
 from sciatica_journal.domain.validation import EARLIEST, text_problem
 from sciatica_journal.paths import resource_path
 from sciatica_journal.services.clock import Clock
-from sciatica_journal.storage import import_undo, transfer_store
-from sciatica_journal.storage.transfer_store import (
+from sciatica_journal.storage import transfer_records
+from sciatica_journal.storage.transfer_reader import TransferReader
+from sciatica_journal.storage.transfer_records import (
     KINDS,
     JournalContents,
     MapRecord,
@@ -61,6 +62,7 @@ from sciatica_journal.storage.transfer_store import (
     ScreenRecord,
     SessionRecord,
 )
+from sciatica_journal.storage.transfer_store import TransferStore
 from sciatica_journal.storage.write_failures import plain_failure
 
 log = logging.getLogger(__name__)
@@ -114,11 +116,11 @@ class ExportResult:
 
 
 _NOUNS = {
-    transfer_store.PROFILE: ("profile", "profiles"),
-    transfer_store.SESSIONS: ("session", "sessions"),
-    transfer_store.CHECK_INS: ("check-in", "check-ins"),
-    transfer_store.RED_FLAG_SCREENS: ("red-flag screening", "red-flag screenings"),
-    transfer_store.NOTES: ("note", "notes"),
+    transfer_records.PROFILE: ("profile", "profiles"),
+    transfer_records.SESSIONS: ("session", "sessions"),
+    transfer_records.CHECK_INS: ("check-in", "check-ins"),
+    transfer_records.RED_FLAG_SCREENS: ("red-flag screening", "red-flag screenings"),
+    transfer_records.NOTES: ("note", "notes"),
 }
 
 
@@ -135,9 +137,11 @@ class TransferService:
         program: Program,
         catalog: RegionCatalog,
         clock: Clock,
+        store: TransferStore,
         schema_path: Path | None = None,
         before_import: Callable[[], object] | None = None,
     ) -> None:
+        self._store = store
         self._before_import = before_import  # e.g. a verified backup of the journal
         self._program = program
         self._catalog = catalog
@@ -149,12 +153,12 @@ class TransferService:
 
     def journal_document(self, *, include_identity: bool = True) -> dict[str, Any]:
         """The whole journal as the JSON document of ``docs/journal-format.md``."""
-        return self._document(transfer_store.read_all(), include_identity)
+        return self._document(self._store.read_all(), include_identity)
 
     def export_json(self, path: Path, *, include_identity: bool = True) -> ExportResult:
         """Write the JSON journal to ``path`` atomically. ``include_identity=False`` leaves
         out the name and birth date."""
-        contents = transfer_store.read_all()
+        contents = self._store.read_all()
         text = json.dumps(self._document(contents, include_identity), ensure_ascii=False, indent=2)
         _write_files([(Path(path), text + "\n")], encoding="utf-8")
         log.info("journal exported as JSON")
@@ -168,7 +172,7 @@ class TransferService:
             raise TransferError(f"cannot export to {folder}: the folder does not exist")
         if not folder.is_dir():
             raise TransferError(f"cannot export to {folder}: it is not a folder")
-        contents = transfer_store.read_all()
+        contents = self._store.read_all()
         tables = _csv_tables(contents)
         files = [(folder / name, _csv_text(CSV_COLUMNS[name], tables[name])) for name in CSV_FILES]
         _write_files(files, encoding="utf-8-sig")
@@ -203,10 +207,10 @@ class TransferService:
                     f"no backup could be made first, so nothing was imported: {exc.strerror or exc}"
                 ) from exc
         try:
-            counts = transfer_store.import_contents(
+            counts = self._store.import_contents(
                 contents, zone=self._clock.zone, now=self._clock.now()
             )
-        except transfer_store.ImportWriteError as exc:
+        except transfer_records.ImportWriteError as exc:
             message = f"the journal could not be written, nothing was imported: {exc}"
             raise TransferError(message) from exc
         log.info("journal imported")
@@ -220,7 +224,7 @@ class TransferService:
         """Undo an import: the entries it added, and only those, are removed (a profile it
         set up stays). Returns how many were removed."""
         try:
-            removed = import_undo.remove_written(added)
+            removed = self._store.remove_written(added)
         except Exception as exc:
             plain = plain_failure(exc)
             if plain is None:
@@ -236,7 +240,7 @@ class TransferService:
         errors = list(self._schema_validator().iter_errors(document))
         if errors:
             raise TransferError(_schema_message(min(errors, key=_document_order)))
-        reader = _DocumentReader(self._program, self._catalog, self._clock)
+        reader = _DocumentReader(self._program, self._catalog, self._clock, self._store)
         return reader.read(cast(dict[str, Any], document))  # an object: checked above
 
     def _schema_validator(self) -> jsonschema.protocols.Validator:
@@ -367,11 +371,11 @@ def _note_doc(n: NoteRecord) -> dict[str, Any]:
 
 def _counts(contents: JournalContents) -> dict[str, int]:
     return {
-        transfer_store.PROFILE: int(contents.profile is not None),
-        transfer_store.SESSIONS: len(contents.sessions),
-        transfer_store.CHECK_INS: len(contents.check_ins),
-        transfer_store.RED_FLAG_SCREENS: len(contents.screens),
-        transfer_store.NOTES: len(contents.notes),
+        transfer_records.PROFILE: int(contents.profile is not None),
+        transfer_records.SESSIONS: len(contents.sessions),
+        transfer_records.CHECK_INS: len(contents.check_ins),
+        transfer_records.RED_FLAG_SCREENS: len(contents.screens),
+        transfer_records.NOTES: len(contents.notes),
     }
 
 
@@ -705,9 +709,12 @@ _SESSION_FIELDS = {
 class _DocumentReader:
     """Applies the domain rules to a schema-valid document and builds the records."""
 
-    def __init__(self, program: Program, catalog: RegionCatalog, clock: Clock) -> None:
+    def __init__(
+        self, program: Program, catalog: RegionCatalog, clock: Clock, store: TransferReader
+    ) -> None:
         self._program = program
         self._catalog = catalog
+        self._store = store  # what the journal already holds
         self._now = clock.now()
         self._today = local_date(self._now, clock.zone)
         self._seen: dict[str, dict[str, str]] = {}  # table -> uuid -> place first seen
@@ -724,7 +731,7 @@ class _DocumentReader:
         linked = {
             u.lower() for s in doc["red_flag_screens"] if isinstance(u := s.get("session"), str)
         }
-        in_journal = transfer_store.existing_session_uuids(linked - in_file)
+        in_journal = self._store.existing_session_uuids(linked - in_file)
         screens = tuple(
             self._screen(s, f"red_flag_screens[{i}]", in_file | in_journal)
             for i, s in enumerate(doc["red_flag_screens"])
@@ -737,10 +744,10 @@ class _DocumentReader:
     def _maps_not_reused(self, sessions: tuple[SessionRecord, ...]) -> None:
         """A new session's maps must be new too: a map UUID the journal already holds
         belongs to another entry, and linking to it would join two entries."""
-        known = transfer_store.existing_session_uuids({s.uuid for s in sessions})
+        known = self._store.existing_session_uuids({s.uuid for s in sessions})
         fresh = [(i, s) for i, s in enumerate(sessions) if s.uuid not in known]
         wanted = {m.uuid for _, s in fresh for m in (s.map_before, s.map_after) if m}
-        taken = transfer_store.map_uuids_in_use(wanted)
+        taken = self._store.map_uuids_in_use(wanted)
         if not taken:
             return
         for i, s in fresh:

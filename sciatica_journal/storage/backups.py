@@ -7,6 +7,7 @@ import errno
 import os
 import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 
 from sciatica_journal.storage.write_failures import DISK_FULL, plain_failure
@@ -70,11 +71,8 @@ def one_line(text: str) -> str:
 def check_problem(path: Path, pragma: str = "integrity_check") -> str | None:
     """What SQLite's ``integrity_check`` (or ``quick_check``) finds in the file, in one
     line, or None when it is sound. Read-only; SQLite's own errors are raised."""
-    conn = sqlite3.connect(_uri(path), uri=True)
-    try:
+    with closing(sqlite3.connect(_uri(path), uri=True)) as conn:
         rows = conn.execute(f"PRAGMA {pragma}").fetchmany(2)
-    finally:
-        conn.close()
     if rows and rows[0][0] == "ok":
         return None
     return one_line(str(rows[0][0])) if rows else "no answer from the check"
@@ -151,11 +149,8 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 def entry_counts(path: Path) -> dict[str, int]:
     """How many entries of each kind a journal file holds (read-only)."""
-    conn = sqlite3.connect(_uri(path), uri=True)
-    try:
+    with closing(sqlite3.connect(_uri(path), uri=True)) as conn:
         return _counts(conn)
-    finally:
-        conn.close()
 
 
 def _stamp(path: Path) -> dt.datetime | None:

@@ -1,7 +1,7 @@
 """Inserting many sessions, maps and red-flag screens at once (generated journals, imports).
 
-The rows are exactly those the everyday path writes (``session_store.insert_session``,
-``symptom_store.insert_map``, ``red_flag_store.insert_screen``): the same columns, UUID4
+The rows are exactly those the everyday path writes (``SessionStore.insert_session``,
+``symptom_store.insert_map``, ``RedFlagStore.insert_screen``): the same columns, UUID4
 strings, UTC text times, the zone and the local date derived from it, map contexts
 "before"/"after", ``updated_at`` — and the ids come in the same order (before map, after
 map, session). Only the speed differs: one transaction and prepared statements run with
@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from peewee import Field
+from peewee import Field, SqliteDatabase
 
 from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.red_flags import ScreenResult, Trigger
@@ -32,6 +32,8 @@ from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.domain.timekeeping import zone as zone_info
 from sciatica_journal.storage import models
 from sciatica_journal.storage.red_flag_store import clear_pending
+from sciatica_journal.storage.sql import cursor, execute_sql, tuples
+from sciatica_journal.storage.store import Store, bound
 from sciatica_journal.storage.symptom_store import new_uuid
 
 CHUNK = 2000  # sessions (or maps, screens) per round of executemany
@@ -66,7 +68,7 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def _insert_sql(model: type[models.BaseModel], fields: Sequence[Field]) -> str:
+def _insert_sql(model: type[models.BaseModel], fields: Sequence[Field[Any]]) -> str:
     columns = ", ".join(f'"{field.column_name}"' for field in fields)
     marks = ", ".join("?" for _ in fields)
     return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
@@ -144,18 +146,19 @@ class _Stamps:
         return moment.astimezone(self._tz).date().isoformat()
 
 
-def _next_id(model: type[models.BaseModel]) -> int:
-    cursor = models.database.execute_sql(f'SELECT max(id) FROM "{model._meta.table_name}"')
-    (top,) = cursor.fetchone()
+def _next_id(database: SqliteDatabase, model: type[models.BaseModel]) -> int:
+    found = execute_sql(database, f'SELECT max(id) FROM "{model._meta.table_name}"')
+    (top,) = found.fetchone()
     return int(top or 0) + 1
 
 
 class _MapWriter:
     """Collects map and mark rows with ids assigned in insertion order."""
 
-    def __init__(self, stamps: _Stamps) -> None:
+    def __init__(self, database: SqliteDatabase, stamps: _Stamps) -> None:
+        self._db = database
         self._stamps = stamps
-        self.next_id = _next_id(models.SymptomMap)
+        self.next_id = _next_id(database, models.SymptomMap)
         self.maps: list[tuple[Any, ...]] = []
         self.marks: list[tuple[Any, ...]] = []
 
@@ -177,11 +180,11 @@ class _MapWriter:
         return map_id
 
     def flush(self) -> None:
-        cursor = models.database.cursor()
+        rows = cursor(self._db)
         if self.maps:
-            cursor.executemany(_insert_sql(models.SymptomMap, _MAP_FIELDS), self.maps)
+            rows.executemany(_insert_sql(models.SymptomMap, _MAP_FIELDS), self.maps)
         if self.marks:
-            cursor.executemany(_insert_sql(models.SymptomMark, _MARK_FIELDS), self.marks)
+            rows.executemany(_insert_sql(models.SymptomMark, _MARK_FIELDS), self.marks)
         self.maps.clear()
         self.marks.clear()
 
@@ -220,103 +223,113 @@ def _session_row(
     )
 
 
-def insert_sessions(
-    sessions: Iterable[tuple[NewSession, Outcome]],
-    zone: str,
-    now: dt.datetime,
-    chunk_size: int = CHUNK,
-) -> list[str]:
-    """Save judged sessions with their before/after maps in one transaction (a savepoint
-    when the caller holds one); returns their UUIDs in order. Nothing is validated here:
-    the caller judged every session as ``SessionService.judge`` would."""
-    stamps = _Stamps(zone)
-    updated_at = format_utc(now)
-    uuids: list[str] = []
-    session_sql = _insert_sql(models.ExerciseSession, _SESSION_FIELDS)
-    with models.database.atomic():
-        maps = _MapWriter(stamps)
-        next_session = _next_id(models.ExerciseSession)
-        for chunk in _chunks(sessions, chunk_size):
-            rows = []
-            for session, outcome in chunk:
-                before = maps.add(session.map_before, session.started_at, "before")
-                after = None
-                if session.map_after is not None:
-                    after = maps.add(session.map_after, session.ended_at, "after")
-                row = _session_row(
-                    next_session, session, outcome, stamps, (before, after), updated_at
-                )
-                next_session += 1
-                rows.append(row)
-                uuids.append(row[1])
-            maps.flush()
-            models.database.cursor().executemany(session_sql, rows)
-    return uuids
-
-
-def insert_maps(records: Iterable[MapRecord], zone: str, chunk_size: int = CHUNK) -> list[str]:
-    """Save maps on their own (e.g. check-ins) in one transaction; returns their UUIDs."""
-    uuids: list[str] = []
-    with models.database.atomic():
-        maps = _MapWriter(_Stamps(zone))
-        for chunk in _chunks(records, chunk_size):
-            for record in chunk:
-                maps.add(record.symptoms, record.at, record.context, record.note)
-                uuids.append(maps.maps[-1][1])
-            maps.flush()
-    return uuids
-
-
 def _session_ids(uuids: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for chunk in _chunks(sorted(uuids), 500):
         query = models.ExerciseSession.select(
             models.ExerciseSession.uuid, models.ExerciseSession.id
         ).where(models.ExerciseSession.uuid.in_(chunk))
-        found.update(dict(query.tuples()))
+        found.update({uuid: row_id for uuid, row_id in tuples(query)})
     missing = uuids - set(found)
     if missing:
         raise KeyError(f"no session with UUID {sorted(missing)[0]}")
     return found
 
 
-def insert_screens(
-    records: Iterable[ScreenRecord], zone: str, chunk_size: int = CHUNK
-) -> list[str]:
-    """Save red-flag screenings with their answers in one transaction; returns their UUIDs.
-    Like a screening saved one by one, this answers any pending questions."""
-    stamps = _Stamps(zone)
-    uuids: list[str] = []
-    screen_sql = _insert_sql(models.RedFlagScreen, _SCREEN_FIELDS)
-    answer_sql = _insert_sql(models.RedFlagAnswer, _ANSWER_FIELDS)
-    with models.database.atomic():
-        next_screen = _next_id(models.RedFlagScreen)
-        for chunk in _chunks(records, chunk_size):
-            sessions = _session_ids({r.session_uuid for r in chunk if r.session_uuid is not None})
-            screens, answers = [], []
-            for record in chunk:
-                screen_uuid = new_uuid()
-                screens.append(
-                    (
-                        next_screen,
-                        screen_uuid,
-                        stamps.utc(record.at),
-                        zone,
-                        stamps.local_date(record.at),
-                        record.trigger.value,
-                        record.result.value,
-                        None if record.session_uuid is None else sessions[record.session_uuid],
+class BulkStore(Store):
+    """Many sessions, maps and screenings inserted at once, each kind in one transaction."""
+
+    @bound
+    def insert_sessions(
+        self,
+        sessions: Iterable[tuple[NewSession, Outcome]],
+        zone: str,
+        now: dt.datetime,
+        chunk_size: int = CHUNK,
+    ) -> list[str]:
+        """Save judged sessions with their before/after maps in one transaction (a savepoint
+        when the caller holds one); returns their UUIDs in order. Nothing is validated here:
+        the caller judged every session as ``SessionService.judge`` would."""
+        stamps = _Stamps(zone)
+        updated_at = format_utc(now)
+        uuids: list[str] = []
+        session_sql = _insert_sql(models.ExerciseSession, _SESSION_FIELDS)
+        with self._db.atomic():
+            maps = _MapWriter(self._db, stamps)
+            next_session = _next_id(self._db, models.ExerciseSession)
+            for chunk in _chunks(sessions, chunk_size):
+                rows = []
+                for session, outcome in chunk:
+                    before = maps.add(session.map_before, session.started_at, "before")
+                    after = None
+                    if session.map_after is not None:
+                        after = maps.add(session.map_after, session.ended_at, "after")
+                    row = _session_row(
+                        next_session, session, outcome, stamps, (before, after), updated_at
                     )
+                    next_session += 1
+                    rows.append(row)
+                    uuids.append(row[1])
+                maps.flush()
+                cursor(self._db).executemany(session_sql, rows)
+        return uuids
+
+    @bound
+    def insert_maps(
+        self, records: Iterable[MapRecord], zone: str, chunk_size: int = CHUNK
+    ) -> list[str]:
+        """Save maps on their own (e.g. check-ins) in one transaction; returns their UUIDs."""
+        uuids: list[str] = []
+        with self._db.atomic():
+            maps = _MapWriter(self._db, _Stamps(zone))
+            for chunk in _chunks(records, chunk_size):
+                for record in chunk:
+                    maps.add(record.symptoms, record.at, record.context, record.note)
+                    uuids.append(maps.maps[-1][1])
+                maps.flush()
+        return uuids
+
+    @bound
+    def insert_screens(
+        self, records: Iterable[ScreenRecord], zone: str, chunk_size: int = CHUNK
+    ) -> list[str]:
+        """Save red-flag screenings with their answers in one transaction; returns their UUIDs.
+        Like a screening saved one by one, this answers any pending questions."""
+        stamps = _Stamps(zone)
+        uuids: list[str] = []
+        screen_sql = _insert_sql(models.RedFlagScreen, _SCREEN_FIELDS)
+        answer_sql = _insert_sql(models.RedFlagAnswer, _ANSWER_FIELDS)
+        with self._db.atomic():
+            next_screen = _next_id(self._db, models.RedFlagScreen)
+            for chunk in _chunks(records, chunk_size):
+                sessions = _session_ids(
+                    {r.session_uuid for r in chunk if r.session_uuid is not None}
                 )
-                answers.extend(
-                    (next_screen, code, bool(yes)) for code, yes in record.answers.items()
-                )
-                uuids.append(screen_uuid)
-                next_screen += 1
-            cursor = models.database.cursor()
-            cursor.executemany(screen_sql, screens)
-            if answers:
-                cursor.executemany(answer_sql, answers)
-        if uuids:
-            clear_pending()
-    return uuids
+                screens: list[tuple[Any, ...]] = []
+                answers: list[tuple[Any, ...]] = []
+                for record in chunk:
+                    screen_uuid = new_uuid()
+                    screens.append(
+                        (
+                            next_screen,
+                            screen_uuid,
+                            stamps.utc(record.at),
+                            zone,
+                            stamps.local_date(record.at),
+                            record.trigger.value,
+                            record.result.value,
+                            None if record.session_uuid is None else sessions[record.session_uuid],
+                        )
+                    )
+                    answers.extend(
+                        (next_screen, code, bool(yes)) for code, yes in record.answers.items()
+                    )
+                    uuids.append(screen_uuid)
+                    next_screen += 1
+                rows = cursor(self._db)
+                rows.executemany(screen_sql, screens)
+                if answers:
+                    rows.executemany(answer_sql, answers)
+            if uuids:
+                clear_pending()
+        return uuids

@@ -14,14 +14,16 @@ import os
 import sqlite3
 import stat
 import struct
+from contextlib import AbstractContextManager, closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from peewee import SqliteDatabase
 from playhouse.migrations import Runner
 
 from sciatica_journal.storage import backups
-from sciatica_journal.storage.models import database
+from sciatica_journal.storage.models import bound_to
+from sciatica_journal.storage.sql import execute_sql
 
 log = logging.getLogger(__name__)
 # peewee logs every query with its values (names, pain scores) at DEBUG: never let it.
@@ -96,12 +98,9 @@ def _look_inside(path: Path) -> tuple[int, int]:
     The header on disk lags behind until a checkpoint: after a crash right after the
     journal was created, the id may still be only in the -wal file."""
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             (app_id,) = conn.execute("PRAGMA application_id").fetchone()
             (count,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as exc:
         raise JournalFileError(f"{path} cannot be read as a database: {exc}") from exc
     return int(app_id), int(count)
@@ -197,26 +196,49 @@ def check_file(
     return info
 
 
-@dataclass
 class Journal:
-    """An open journal file. Close it to checkpoint the write-ahead log."""
+    """An open journal file and its own connection to it (peewee keeps one per thread).
+    Close it to checkpoint the write-ahead log.
 
-    path: Path
-    backup_dir: Path
-    migrated: tuple[str, ...] = ()
-    pre_migration_backup: Path | None = None
+    Transactions begin IMMEDIATE: a writer takes the write lock at once (waiting up to the
+    busy timeout), so two writers never fail on a stale snapshot ("database is locked")."""
+
+    def __init__(
+        self,
+        path: Path,
+        backup_dir: Path,
+        *,
+        migrated: tuple[str, ...] = (),
+        pre_migration_backup: Path | None = None,
+    ) -> None:
+        self.path = path
+        self.backup_dir = backup_dir
+        self.migrated = migrated
+        self.pre_migration_backup = pre_migration_backup
+        self.database = SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
+
+    def __repr__(self) -> str:
+        return f"Journal({str(self.path)!r})"
 
     def close(self) -> None:
+        """Checkpoint and close this thread's connection (a closed journal stays closed
+        until a query opens it again)."""
+        database = self.database
         if database.is_closed():
             return
         try:
-            database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            execute_sql(database, "PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             database.close()
             log.info("journal closed")
 
-    def atomic(self) -> Any:
-        return database.atomic()
+    def atomic(self) -> AbstractContextManager[object]:
+        """One transaction on this journal (nested blocks become savepoints)."""
+        return self.database.atomic()
+
+    def bound(self) -> AbstractContextManager[None]:
+        """The models query this journal (in this thread) until the block ends."""
+        return bound_to(self.database)
 
 
 def open_journal(
@@ -225,16 +247,15 @@ def open_journal(
     """Open (creating or migrating as needed) the journal at ``path``."""
     info = check_file(path, migrations, backup_dir)
     backups.remove_leftovers(backup_dir, path)
-    if not database.is_closed():
-        database.close()
-    database.init(str(path), pragmas=PRAGMAS)
+    journal = Journal(path, backup_dir)
+    database = journal.database
     try:
         database.connect()
     except Exception as exc:  # peewee wraps sqlite3 errors in its own classes
         raise JournalFileError(f"{path} cannot be opened: {exc}") from exc
     try:
         if info.application_id != APPLICATION_ID:
-            database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            execute_sql(database, f"PRAGMA application_id = {APPLICATION_ID}")
         runner = Runner(database, directory=str(migrations))
         status = runner.status()
         unknown = [m.name for m in status if m.path is None]
@@ -250,22 +271,19 @@ def open_journal(
                 path, backup_dir, "before-migration", now or dt.datetime.now(dt.UTC)
             )
             log.info("backup taken before migrating")
-        applied = tuple(runner.up()) if pending else ()
+        applied: tuple[str, ...] = tuple(runner.up()) if pending else ()
         version = _schema_version(_migration_names(migrations))
         if applied or info.application_id != APPLICATION_ID or info.user_version != version:
-            database.execute_sql(f"PRAGMA user_version = {version}")
+            execute_sql(database, f"PRAGMA user_version = {version}")
             # Write the header to the main file now, not at the next checkpoint, so that
             # a crash cannot leave a journal that looks like someone else's.
-            database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            execute_sql(database, "PRAGMA wal_checkpoint(TRUNCATE)")
     except JournalFileError:
         database.close()
         raise
     except Exception as exc:
         database.close()
         raise JournalFileError(f"{path} could not be prepared: {exc}") from exc
-    return Journal(path=path, backup_dir=backup_dir, migrated=applied, pre_migration_backup=backup)
-
-
-def transaction() -> Any:
-    """One transaction (nested calls become savepoints)."""
-    return database.atomic()
+    journal.migrated = applied
+    journal.pre_migration_backup = backup
+    return journal

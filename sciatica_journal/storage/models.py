@@ -3,11 +3,21 @@ a test checks that these models and the migrated schema agree column for column.
 
 Times are text in UTC (``2026-11-24T05:34:03Z``) beside the IANA zone they were
 recorded in, and the user's local date (``2026-11-24``) derived from the two.
+
+The models hold no database of their own. Each open journal (``storage.database.Journal``)
+has its own connection, and a store binds the models to it while one of its methods runs
+(``bound_to``); the binding belongs to the thread that made it. Used with no journal bound,
+a model fails at once with ``NoJournalError``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     DateField,
@@ -17,22 +27,57 @@ from peewee import (
     SqliteDatabase,
     TextField,
 )
+from playhouse.shortcuts import ThreadSafeDatabaseMetadata
 
-# Initialised by ``storage.database.open_journal``; nothing outside storage/ sees it.
-# Transactions begin IMMEDIATE: a writer takes the write lock at once (waiting up to the
-# busy timeout), so two writers never fail on a stale snapshot ("database is locked").
-database = SqliteDatabase(None, lock_type="IMMEDIATE")
+
+class NoJournalError(RuntimeError):
+    """A model was used with no journal bound to it (outside a store's method)."""
+
+
+NO_JOURNAL_MESSAGE = (
+    "no journal is bound to the models: query the journal through a store built on an "
+    "open Journal (or inside Journal.bound())"
+)
+
+
+class _NoJournal(SqliteDatabase):
+    """The models' database when no journal is bound: it never connects, so a query
+    made outside a store fails with ``NoJournalError`` instead of reaching some file."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+
+    def init(self, database: str | None, *args: Any, **kwargs: Any) -> None:
+        if database is not None:
+            raise NoJournalError(NO_JOURNAL_MESSAGE + " (the placeholder cannot be opened)")
+        super().init(None, *args, **kwargs)
+
+    def connect(self, reuse_if_open: bool = False) -> bool:
+        raise NoJournalError(NO_JOURNAL_MESSAGE)
+
+    def cursor(self, named_cursor: Any = None) -> Any:
+        raise NoJournalError(NO_JOURNAL_MESSAGE)
+
+    def execute_sql(self, sql: Any, params: Any = None) -> Any:
+        raise NoJournalError(NO_JOURNAL_MESSAGE)
+
+
+NO_JOURNAL = _NoJournal()
 
 
 class BaseModel(Model):
     class Meta:
-        database = database
+        database = NO_JOURNAL
         legacy_table_names = False
+        # Which database a model uses is kept per thread: a worker thread that binds
+        # another journal does not re-point the main thread's models.
+        model_metadata_class = ThreadSafeDatabaseMetadata
 
 
 class Profile(BaseModel):
     """One row (id 1): who the user is and how they want the app to behave."""
 
+    id = AutoField()
     name = CharField(default="")
     birth_date = DateField(null=True)
     affected_side = CharField(default="right")
@@ -48,6 +93,7 @@ class Profile(BaseModel):
 
 
 class SymptomMap(BaseModel):
+    id = AutoField()
     uuid = CharField(unique=True)
     recorded_at = CharField(index=True)
     zone = CharField()
@@ -57,6 +103,7 @@ class SymptomMap(BaseModel):
 
 
 class SymptomMark(BaseModel):
+    id = AutoField()
     symptom_map = ForeignKeyField(SymptomMap, backref="marks", on_delete="CASCADE")
     region = CharField()
     kind = CharField()
@@ -67,6 +114,7 @@ class SymptomMark(BaseModel):
 
 
 class ExerciseSession(BaseModel):
+    id = AutoField()
     uuid = CharField(unique=True)
     rung = CharField()
     started_at = CharField(index=True)
@@ -90,6 +138,7 @@ class ExerciseSession(BaseModel):
 
 
 class RedFlagScreen(BaseModel):
+    id = AutoField()
     uuid = CharField(unique=True)
     answered_at = CharField(index=True)
     zone = CharField()
@@ -100,6 +149,7 @@ class RedFlagScreen(BaseModel):
 
 
 class RedFlagAnswer(BaseModel):
+    id = AutoField()
     screen = ForeignKeyField(RedFlagScreen, backref="answers", on_delete="CASCADE")
     question = CharField()
     answer = BooleanField()
@@ -109,6 +159,7 @@ class RedFlagAnswer(BaseModel):
 
 
 class JournalNote(BaseModel):
+    id = AutoField()
     uuid = CharField(unique=True)
     written_at = CharField(index=True)
     zone = CharField()
@@ -123,6 +174,11 @@ class AppState(BaseModel):
     value = TextField()
 
 
+# The keys of AppState the app writes.
+RED_FLAGS_PENDING = "red_flags_pending"  # value: the trigger of the questions due
+PROFILE_COMPLETED = "profile_completed"  # value: "1" once the profile was set up
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Profile,
     SymptomMap,
@@ -133,3 +189,15 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     JournalNote,
     AppState,
 )
+
+
+@contextmanager
+def bound_to(database: SqliteDatabase) -> Iterator[None]:
+    """The models run their queries on ``database`` (in this thread) until the block ends,
+    then on whatever they used before. Nested blocks on the same database cost nothing."""
+    if Profile._meta.database is database:
+        yield
+        return
+    # Every model is in the list, so references need not be followed.
+    with database.bind_ctx(ALL_MODELS, bind_refs=False, bind_backrefs=False):
+        yield

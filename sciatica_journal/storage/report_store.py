@@ -11,80 +11,81 @@ from sciatica_journal.domain.sessions import Outcome, PressUpRange
 from sciatica_journal.domain.summary import ScreenFacts, SessionFacts
 from sciatica_journal.domain.timekeeping import parse_utc
 from sciatica_journal.storage import models
+from sciatica_journal.storage.sql import tuples
+from sciatica_journal.storage.store import Store, bound
 from sciatica_journal.storage.symptom_store import load_map
 
 
-def session_facts(start: dt.date, end: dt.date) -> list[SessionFacts]:
-    s = models.ExerciseSession
-    rows = (
-        s.select(
-            s.local_date,
-            s.rung,
-            s.back_pain_before,
-            s.leg_pain_before,
-            s.outcome,
-            s.range_reached,
-            s.pelvis_stayed_down,
+class ReportStore(Store):
+    """What a report or a summary of a period is made of."""
+
+    @bound
+    def session_facts(self, start: dt.date, end: dt.date) -> list[SessionFacts]:
+        s = models.ExerciseSession
+        rows = tuples(
+            s.select(
+                s.local_date,
+                s.rung,
+                s.back_pain_before,
+                s.leg_pain_before,
+                s.outcome,
+                s.range_reached,
+                s.pelvis_stayed_down,
+            )
+            .where(s.local_date.between(start.isoformat(), end.isoformat()))
+            .order_by(s.started_at)
         )
-        .where(s.local_date.between(start.isoformat(), end.isoformat()))
-        .order_by(s.started_at)
-        .tuples()
-    )
-    return [
-        SessionFacts(
-            local_date=dt.date.fromisoformat(day),
-            rung=rung,
-            back_before=back,
-            leg_before=leg,
-            outcome=Outcome(outcome),
-            range_reached=None if rng is None else PressUpRange(rng),
-            pelvis_stayed_down=pelvis,
+        return [
+            SessionFacts(
+                local_date=dt.date.fromisoformat(day),
+                rung=rung,
+                back_before=back,
+                leg_before=leg,
+                outcome=Outcome(outcome),
+                range_reached=None if rng is None else PressUpRange(rng),
+                pelvis_stayed_down=pelvis,
+            )
+            for day, rung, back, leg, outcome, rng, pelvis in rows
+        ]
+
+    @bound
+    def edge_maps(
+        self, start: dt.date, end: dt.date
+    ) -> tuple[tuple[dt.datetime, SymptomMap] | None, tuple[dt.datetime, SymptomMap] | None]:
+        """The earliest and the latest symptom map recorded in the period, with their
+        times."""
+        m = models.SymptomMap
+        in_period = m.local_date.between(start.isoformat(), end.isoformat())
+        first = m.select().where(in_period).order_by(m.recorded_at, m.id).first()
+        latest = m.select().where(in_period).order_by(m.recorded_at.desc(), m.id.desc()).first()
+
+        def load(row: models.SymptomMap | None) -> tuple[dt.datetime, SymptomMap] | None:
+            return None if row is None else (parse_utc(row.recorded_at), load_map(row.id))
+
+        return load(first), load(latest)
+
+    @bound
+    def screen_facts(self, start: dt.date, end: dt.date) -> list[ScreenFacts]:
+        r = models.RedFlagScreen
+        rows = tuples(
+            r.select(r.local_date, r.result)
+            .where(r.local_date.between(start.isoformat(), end.isoformat()))
+            .order_by(r.answered_at)
         )
-        for day, rung, back, leg, outcome, rng, pelvis in rows
-    ]
+        return [ScreenFacts(dt.date.fromisoformat(d), ScreenResult(res)) for d, res in rows]
 
-
-def edge_maps(
-    start: dt.date, end: dt.date
-) -> tuple[tuple[dt.datetime, SymptomMap] | None, tuple[dt.datetime, SymptomMap] | None]:
-    """The earliest and the latest symptom map recorded in the period, with their times."""
-    m = models.SymptomMap
-    in_period = m.local_date.between(start.isoformat(), end.isoformat())
-    first = m.select().where(in_period).order_by(m.recorded_at, m.id).first()
-    latest = m.select().where(in_period).order_by(m.recorded_at.desc(), m.id.desc()).first()
-
-    def load(row: models.SymptomMap | None) -> tuple[dt.datetime, SymptomMap] | None:
-        return None if row is None else (parse_utc(row.recorded_at), load_map(row.id))
-
-    return load(first), load(latest)
-
-
-def screen_facts(start: dt.date, end: dt.date) -> list[ScreenFacts]:
-    r = models.RedFlagScreen
-    rows = (
-        r.select(r.local_date, r.result)
-        .where(r.local_date.between(start.isoformat(), end.isoformat()))
-        .order_by(r.answered_at)
-        .tuples()
-    )
-    return [ScreenFacts(dt.date.fromisoformat(d), ScreenResult(res)) for d, res in rows]
-
-
-def notes(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
-    """Session notes and free notes in the period, oldest first."""
-    s, n = models.ExerciseSession, models.JournalNote
-    period = (start.isoformat(), end.isoformat())
-    found = [
-        (row[0], row[1], row[2])
-        for row in s.select(s.started_at, s.local_date, s.note)
-        .where(s.local_date.between(*period), s.note != "")
-        .tuples()
-    ]
-    found += [
-        (row[0], row[1], row[2])
-        for row in n.select(n.written_at, n.local_date, n.text)
-        .where(n.local_date.between(*period))
-        .tuples()
-    ]
-    found.sort()
-    return [(dt.date.fromisoformat(day), text) for _, day, text in found]
+    @bound
+    def notes(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+        """Session notes and free notes in the period, oldest first."""
+        s, n = models.ExerciseSession, models.JournalNote
+        period = (start.isoformat(), end.isoformat())
+        found = tuples(
+            s.select(s.started_at, s.local_date, s.note).where(
+                s.local_date.between(*period), s.note != ""
+            )
+        )
+        found += tuples(
+            n.select(n.written_at, n.local_date, n.text).where(n.local_date.between(*period))
+        )
+        found.sort()
+        return [(dt.date.fromisoformat(day), text) for _, day, text in found]

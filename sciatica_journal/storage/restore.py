@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,13 +37,12 @@ def _in_use(journal: Path) -> bool:
         conn = sqlite3.connect(journal, timeout=0)
     except sqlite3.Error:
         return True
-    try:
-        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-        return str(mode).lower() != "delete"
-    except sqlite3.OperationalError:
-        return True
-    finally:
-        conn.close()
+    with closing(conn):
+        try:
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        except sqlite3.OperationalError:  # locked by another connection
+            return True
+    return str(mode).lower() != "delete"
 
 
 def _move_with_its_log(journal: Path, aside: Path) -> None:

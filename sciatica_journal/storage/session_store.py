@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from peewee import fn
 
@@ -16,41 +17,8 @@ from sciatica_journal.domain.sessions import (
 )
 from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
 from sciatica_journal.storage import models
+from sciatica_journal.storage.store import Store, bound
 from sciatica_journal.storage.symptom_store import insert_map, new_uuid
-
-
-def insert_session(session: NewSession, outcome: Outcome, zone: str, now: dt.datetime) -> str:
-    """Save a session and both of its maps in one transaction; returns its UUID."""
-    with models.database.atomic():
-        before = insert_map(session.map_before, at=session.started_at, zone=zone, context="before")
-        after = None
-        if session.map_after is not None:
-            after = insert_map(session.map_after, at=session.ended_at, zone=zone, context="after")
-        entry_uuid = new_uuid()
-        models.ExerciseSession.create(
-            uuid=entry_uuid,
-            rung=session.rung,
-            started_at=format_utc(session.started_at),
-            ended_at=format_utc(session.ended_at),
-            zone=zone,
-            local_date=local_date(session.started_at, zone).isoformat(),
-            back_pain_before=session.pain_before.back,
-            leg_pain_before=session.pain_before.leg,
-            back_pain_after=None if session.pain_after is None else session.pain_after.back,
-            leg_pain_after=None if session.pain_after is None else session.pain_after.leg,
-            outcome=outcome.value,
-            reps_done=session.reps_done,
-            hold_seconds=session.hold_seconds,
-            range_reached=None if session.range_reached is None else session.range_reached.value,
-            pelvis_stayed_down=session.pelvis_stayed_down,
-            stopped_for_pain=session.stopped_for_pain,
-            map_before=before.id,
-            map_after=None if after is None else after.id,
-            note=session.note,
-            updated_at=format_utc(now),
-        )
-    return entry_uuid
-
 
 _ENTRY_COLUMNS = (
     "uuid, rung, started_at, ended_at, zone, local_date, back_pain_before, leg_pain_before, "
@@ -59,7 +27,7 @@ _ENTRY_COLUMNS = (
 )
 
 
-def _entry_from_tuple(row: tuple) -> SessionEntry:
+def _entry_from_tuple(row: tuple[Any, ...]) -> SessionEntry:
     (
         uuid,
         rung,
@@ -98,96 +66,140 @@ def _entry_from_tuple(row: tuple) -> SessionEntry:
     )
 
 
-def sessions_on(day: dt.date) -> list[SessionEntry]:
-    rows = models.database.execute_sql(
-        f"SELECT {_ENTRY_COLUMNS} FROM exercise_session WHERE local_date = ? "
-        "ORDER BY started_at, id",
-        [day.isoformat()],
-    )
-    return [_entry_from_tuple(row) for row in rows]
+class SessionStore(Store):
+    """Sessions with their symptom maps: saved whole, read back as domain entries."""
 
+    @bound
+    def insert_session(
+        self, session: NewSession, outcome: Outcome, zone: str, now: dt.datetime
+    ) -> str:
+        """Save a session and both of its maps in one transaction; returns its UUID."""
+        with self._db.atomic():
+            before = insert_map(
+                session.map_before, at=session.started_at, zone=zone, context="before"
+            )
+            after = None
+            if session.map_after is not None:
+                after = insert_map(
+                    session.map_after, at=session.ended_at, zone=zone, context="after"
+                )
+            entry_uuid = new_uuid()
+            models.ExerciseSession.create(
+                uuid=entry_uuid,
+                rung=session.rung,
+                started_at=format_utc(session.started_at),
+                ended_at=format_utc(session.ended_at),
+                zone=zone,
+                local_date=local_date(session.started_at, zone).isoformat(),
+                back_pain_before=session.pain_before.back,
+                leg_pain_before=session.pain_before.leg,
+                back_pain_after=None if session.pain_after is None else session.pain_after.back,
+                leg_pain_after=None if session.pain_after is None else session.pain_after.leg,
+                outcome=outcome.value,
+                reps_done=session.reps_done,
+                hold_seconds=session.hold_seconds,
+                range_reached=None
+                if session.range_reached is None
+                else session.range_reached.value,
+                pelvis_stayed_down=session.pelvis_stayed_down,
+                stopped_for_pain=session.stopped_for_pain,
+                map_before=before.id,
+                map_after=None if after is None else after.id,
+                note=session.note,
+                updated_at=format_utc(now),
+            )
+        return entry_uuid
 
-def latest_session() -> SessionEntry | None:
-    row = models.database.execute_sql(
-        f"SELECT {_ENTRY_COLUMNS} FROM exercise_session ORDER BY started_at DESC, id DESC LIMIT 1"
-    ).fetchone()
-    return None if row is None else _entry_from_tuple(row)
+    def sessions_on(self, day: dt.date) -> list[SessionEntry]:
+        rows = self.sql(
+            f"SELECT {_ENTRY_COLUMNS} FROM exercise_session WHERE local_date = ? "
+            "ORDER BY started_at, id",
+            [day.isoformat()],
+        )
+        return [_entry_from_tuple(row) for row in rows]
 
-
-def count_sessions() -> int:
-    return int(models.ExerciseSession.select(fn.COUNT(models.ExerciseSession.id)).scalar() or 0)
-
-
-def recent_with_maps(limit: int) -> list[tuple[SessionEntry, SymptomMap, SymptomMap | None]]:
-    """The newest ``limit`` sessions with their before/after maps, oldest first (two plain
-    queries: the advice is worked out from these on every refresh of Today)."""
-    db = models.database
-    rows = db.execute_sql(
-        f"SELECT {_ENTRY_COLUMNS}, map_before_id, map_after_id FROM exercise_session "
-        "ORDER BY started_at DESC, id DESC LIMIT ?",
-        [limit],
-    ).fetchall()
-    map_ids = sorted(
-        {r[-2] for r in rows if r[-2] is not None} | {r[-1] for r in rows if r[-1] is not None}
-    )
-    marks: dict[int, list[Mark]] = {}
-    if map_ids:
-        placeholders = ", ".join("?" for _ in map_ids)
-        for map_id, region, kind, intensity in db.execute_sql(
-            "SELECT symptom_map_id, region, kind, intensity FROM symptom_mark "
-            f"WHERE symptom_map_id IN ({placeholders}) ORDER BY id",
-            map_ids,
-        ):
-            marks.setdefault(map_id, []).append(Mark(region, SymptomKind(kind), intensity))
-    out = []
-    for row in reversed(rows):
-        before_id, after_id = row[-2], row[-1]
-        before = SymptomMap(tuple(marks.get(before_id, ())))
-        after = None if after_id is None else SymptomMap(tuple(marks.get(after_id, ())))
-        out.append((_entry_from_tuple(row[:-2]), before, after))
-    return out
-
-
-def best_press_up_range(slugs: tuple[str, ...]) -> PressUpRange | None:
-    """The furthest range reached with the pelvis down on any press-up rung (the best
-    candidate is tried first and found early: no full scan when it exists)."""
-    marks = ", ".join("?" for _ in slugs) or "''"
-    for candidate in reversed(list(PressUpRange)):
-        row = models.database.execute_sql(
-            "SELECT 1 FROM exercise_session WHERE range_reached = ? AND pelvis_stayed_down = 1"
-            f" AND rung IN ({marks}) LIMIT 1",
-            [candidate.value, *slugs],
+    def latest_session(self) -> SessionEntry | None:
+        row = self.sql(
+            f"SELECT {_ENTRY_COLUMNS} FROM exercise_session "
+            "ORDER BY started_at DESC, id DESC LIMIT 1"
         ).fetchone()
-        if row is not None:
-            return candidate
-    return None
+        return None if row is None else _entry_from_tuple(row)
 
+    @bound
+    def count_sessions(self) -> int:
+        count = models.ExerciseSession.select(fn.COUNT(models.ExerciseSession.id)).scalar()
+        return int(count or 0)
 
-def link_screen(screen_uuid: str, session_uuid: str) -> None:
-    session = models.ExerciseSession.get(models.ExerciseSession.uuid == session_uuid)
-    models.RedFlagScreen.update(session=session.id).where(
-        models.RedFlagScreen.uuid == screen_uuid
-    ).execute()
+    def recent_with_maps(
+        self, limit: int
+    ) -> list[tuple[SessionEntry, SymptomMap, SymptomMap | None]]:
+        """The newest ``limit`` sessions with their before/after maps, oldest first (two
+        plain queries: the advice is worked out from these on every refresh of Today)."""
+        rows = self.sql(
+            f"SELECT {_ENTRY_COLUMNS}, map_before_id, map_after_id FROM exercise_session "
+            "ORDER BY started_at DESC, id DESC LIMIT ?",
+            [limit],
+        ).fetchall()
+        map_ids = sorted(
+            {r[-2] for r in rows if r[-2] is not None} | {r[-1] for r in rows if r[-1] is not None}
+        )
+        marks: dict[int, list[Mark]] = {}
+        if map_ids:
+            placeholders = ", ".join("?" for _ in map_ids)
+            for map_id, region, kind, intensity in self.sql(
+                "SELECT symptom_map_id, region, kind, intensity FROM symptom_mark "
+                f"WHERE symptom_map_id IN ({placeholders}) ORDER BY id",
+                map_ids,
+            ):
+                marks.setdefault(map_id, []).append(Mark(region, SymptomKind(kind), intensity))
+        out = []
+        for row in reversed(rows):
+            before_id, after_id = row[-2], row[-1]
+            before = SymptomMap(tuple(marks.get(before_id, ())))
+            after = None if after_id is None else SymptomMap(tuple(marks.get(after_id, ())))
+            out.append((_entry_from_tuple(row[:-2]), before, after))
+        return out
 
+    def best_press_up_range(self, slugs: tuple[str, ...]) -> PressUpRange | None:
+        """The furthest range reached with the pelvis down on any press-up rung (the best
+        candidate is tried first and found early: no full scan when it exists)."""
+        marks = ", ".join("?" for _ in slugs) or "''"
+        for candidate in reversed(list(PressUpRange)):
+            row = self.sql(
+                "SELECT 1 FROM exercise_session WHERE range_reached = ? "
+                f"AND pelvis_stayed_down = 1 AND rung IN ({marks}) LIMIT 1",
+                [candidate.value, *slugs],
+            ).fetchone()
+            if row is not None:
+                return candidate
+        return None
 
-def counts_by_day(start: dt.date | None = None, end: dt.date | None = None) -> dict[dt.date, int]:
-    """Sessions per local day, counted in SQL (indexed on local_date; raw rows, since this
-    runs on every refresh of Today and the Calendar)."""
-    sql = "SELECT local_date, count(*) FROM exercise_session"
-    params: list[str] = []
-    if start is not None or end is not None:
-        sql += " WHERE local_date BETWEEN ? AND ?"
-        params = [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
-    rows = models.database.execute_sql(sql + " GROUP BY local_date", params).fetchall()
-    return {dt.date.fromisoformat(day): int(count) for day, count in rows}
+    @bound
+    def link_screen(self, screen_uuid: str, session_uuid: str) -> None:
+        session = models.ExerciseSession.get(models.ExerciseSession.uuid == session_uuid)
+        models.RedFlagScreen.update(session=session.id).where(
+            models.RedFlagScreen.uuid == screen_uuid
+        ).execute()
 
+    def counts_by_day(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> dict[dt.date, int]:
+        """Sessions per local day, counted in SQL (indexed on local_date; raw rows, since
+        this runs on every refresh of Today and the Calendar)."""
+        sql = "SELECT local_date, count(*) FROM exercise_session"
+        params: list[str] = []
+        if start is not None or end is not None:
+            sql += " WHERE local_date BETWEEN ? AND ?"
+            params = [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
+        rows = self.sql(sql + " GROUP BY local_date", params).fetchall()
+        return {dt.date.fromisoformat(day): int(count) for day, count in rows}
 
-def first_session_date() -> dt.date | None:
-    value = models.ExerciseSession.select(fn.MIN(models.ExerciseSession.local_date)).scalar()
-    return None if value is None else dt.date.fromisoformat(value)
+    @bound
+    def first_session_date(self) -> dt.date | None:
+        value = models.ExerciseSession.select(fn.MIN(models.ExerciseSession.local_date)).scalar()
+        return None if value is None else dt.date.fromisoformat(value)
 
-
-def fingerprint() -> tuple[int, int]:
-    """(count, highest id) of the sessions: changes whenever one is added or deleted."""
-    row = models.database.execute_sql("SELECT count(*), max(id) FROM exercise_session").fetchone()
-    return int(row[0]), int(row[1] or 0)
+    def fingerprint(self) -> tuple[int, int]:
+        """(count, highest id) of the sessions: changes whenever one is added or deleted."""
+        row = self.sql("SELECT count(*), max(id) FROM exercise_session").fetchone()
+        return int(row[0]), int(row[1] or 0)

@@ -21,12 +21,14 @@ def test_export_then_import_into_an_empty_journal(qtbot, services, tmp_path):
     assert target.read_text(encoding="utf-8").startswith("{")
     assert window.export_csv(tmp_path)
     assert (tmp_path / "sessions.csv").exists()
-    count = models.ExerciseSession.select().count()
-    models.ExerciseSession.delete().execute()
+    with services.journal.bound():
+        count = models.ExerciseSession.select().count()
+        models.ExerciseSession.delete().execute()
     window.journal_changed.emit()
     assert find(window, "Sessions today", QLabel).text().startswith("0 of")
     assert window.import_json(target)
-    assert models.ExerciseSession.select().count() == count
+    with services.journal.bound():
+        assert models.ExerciseSession.select().count() == count
     assert window.last_transfer_message.startswith("Import: added")
 
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from sciatica_journal.gui.application import run_first_run
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.main_window import MainWindow
-from sciatica_journal.storage import profile_store
 from tests.gui.conftest import find, when_modal
 
 
@@ -44,7 +43,7 @@ def test_quitting_the_disclaimer_stores_nothing(qtbot, services):
     )
     assert run_first_run(services) is False
     assert services.profiles.needs_disclaimer()
-    assert profile_store.load_profile() is None
+    assert services.stores.profiles.load_profile() is None
 
 
 def test_the_whole_first_run_then_today(qtbot, services):

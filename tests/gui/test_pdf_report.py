@@ -92,8 +92,9 @@ def test_long_notes_flow_over_pages_without_overlapping(demo, tmp_path):
     from sciatica_journal.storage import models
 
     long_note = "Woke with the leg quiet; walked to the shop and back without stopping. " * 6
-    session = models.ExerciseSession.select().order_by(models.ExerciseSession.id).first()
-    models.ExerciseSession.update(note=long_note).execute()  # every session has a long note
+    with demo.journal.bound():
+        session = models.ExerciseSession.select().order_by(models.ExerciseSession.id).first()
+        models.ExerciseSession.update(note=long_note).execute()  # every session has a long note
     del session
     _, text, reader = _write(demo, tmp_path, include_notes=True, include_table=False)
     assert len(reader.pages) > 20  # ~300 long notes need many pages

@@ -104,8 +104,9 @@ def choose(qtbot, wizard, exercise):
     combo.setCurrentIndex(combo.findData(exercise))
 
 
-def latest_session():
-    return models.ExerciseSession.select().order_by(models.ExerciseSession.id.desc()).first()
+def latest_session(services):
+    with services.journal.bound():
+        return models.ExerciseSession.select().order_by(models.ExerciseSession.id.desc()).first()
 
 
 def test_a_good_session_is_saved_whole_and_explained(qtbot, window, set_up_services):
@@ -135,7 +136,7 @@ def test_a_good_session_is_saved_whole_and_explained(qtbot, window, set_up_servi
     assert "Keep going with baby press-ups" in find(wizard, "Next", QLabel).text()
     with qtbot.waitSignal(wizard.saved):
         press(qtbot, wizard, "Finish")
-    row = latest_session()
+    row = latest_session(set_up_services)
     assert (row.rung, row.reps_done, row.range_reached, row.pelvis_stayed_down) == (
         "baby-press-up",
         8,
@@ -149,13 +150,14 @@ def test_a_good_session_is_saved_whole_and_explained(qtbot, window, set_up_servi
         5,
     )
     assert row.outcome == "centralized" and not row.stopped_for_pain
-    assert {m.region for m in row.map_before.marks} == {
-        "low-back-right",
-        "calf-right",
-        "sole-right",
-    }
-    assert {m.region for m in row.map_after.marks} == {"low-back-right", "calf-right"}
-    (screen,) = row.screens
+    with set_up_services.journal.bound():
+        assert {m.region for m in row.map_before.marks} == {
+            "low-back-right",
+            "calf-right",
+            "sole-right",
+        }
+        assert {m.region for m in row.map_after.marks} == {"low-back-right", "calf-right"}
+        (screen,) = row.screens
     assert screen.result == "clear" and screen.trigger == "daily"
     # Today shows the session and the advice.
     assert find(window, "Sessions today", QLabel).text() == "1 of 5–8 today"
@@ -179,7 +181,7 @@ def test_a_session_that_spreads_down_the_leg(qtbot, window, set_up_services):
     assert "peripheralization" in find(wizard, "Why", QLabel).text()
     assert "go one step down, to baby press-ups" in find(wizard, "Next", QLabel).text()
     press(qtbot, wizard, "Finish")
-    assert latest_session().outcome == "peripheralized"
+    assert latest_session(set_up_services).outcome == "peripheralized"
     assert set_up_services.sessions.advice().rung.slug == "baby-press-up"
 
 
@@ -198,7 +200,7 @@ def test_stop_this_hurts_saves_the_reps_done_as_worse(qtbot, window, set_up_serv
     assert find(wizard, "Outcome", QLabel).text() == "Worse"
     assert find(wizard, "Why", QLabel).text().startswith("You stopped because it hurt.")
     press(qtbot, wizard, "Finish")
-    row = latest_session()
+    row = latest_session(set_up_services)
     assert (row.stopped_for_pain, row.reps_done, row.outcome) == (True, 3, "worse")
     assert row.range_reached is None
 
@@ -223,7 +225,7 @@ def test_a_hold_is_timed_and_saved(qtbot, window, set_up_services, monkeypatch):
     check_out(qtbot, wizard)
     press(qtbot, wizard, "Next")
     press(qtbot, wizard, "Finish")
-    row = latest_session()
+    row = latest_session(set_up_services)
     assert (row.rung, row.hold_seconds, row.reps_done) == ("prone-lying", 70, None)
 
 
@@ -248,7 +250,8 @@ def test_a_red_flag_day_stops_the_session_and_blocks_the_day(qtbot, window, set_
     press(qtbot, wizard, "Next")
     qtbot.waitUntil(lambda: not wizard.isVisible())
     assert seen["title"] == "Seek emergency care now"
-    assert models.ExerciseSession.select().count() == 0
+    with set_up_services.journal.bound():
+        assert models.ExerciseSession.select().count() == 0
     (screen,) = set_up_services.red_flags.screens_today()
     assert screen.result.value == "urgent"
     assert not find(window, "Start session", QPushButton).isEnabled()
@@ -267,7 +270,8 @@ def test_cancel_asks_first_and_saves_nothing(qtbot, window, set_up_services):
     when_modal(qtbot, discard)
     press(qtbot, wizard, "Cancel")
     qtbot.waitUntil(lambda: not wizard.isVisible())
-    assert models.ExerciseSession.select().count() == 0
+    with set_up_services.journal.bound():
+        assert models.ExerciseSession.select().count() == 0
     assert QApplication.activeModalWidget() is None
 
 
@@ -306,7 +310,7 @@ def test_every_step_works_from_the_keyboard(qtbot, window, set_up_services):
     assert wizard.step == 5
     qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
     assert not wizard.isVisible()
-    assert latest_session().stopped_for_pain
+    assert latest_session(set_up_services).stopped_for_pain
 
 
 def test_a_session_ending_before_it_started_is_refused_at_the_field(
@@ -331,7 +335,8 @@ def test_a_session_ending_before_it_started_is_refused_at_the_field(
     press(qtbot, wizard, "Next")
     assert seen["text"] == "The session ends before it starts."
     assert wizard.step == 4  # still on the check-out step
-    assert models.ExerciseSession.select().count() == 0
+    with set_up_services.journal.bound():
+        assert models.ExerciseSession.select().count() == 0
 
 
 def test_the_demo_journal_gets_sensible_advice(services):

@@ -39,8 +39,9 @@ TABLES = (
 )
 
 
-def _counts() -> tuple[int, ...]:
-    return tuple(t.select().count() for t in TABLES)
+def _counts(services) -> tuple[int, ...]:
+    with services.journal.bound():
+        return tuple(t.select().count() for t in TABLES)
 
 
 def _filled(services):
@@ -66,14 +67,14 @@ def _write_raw(path: Path, text: str) -> Path:
 
 
 def _refused(services, path: Path, *words: str) -> str:
-    before = _counts()
+    before = _counts(services)
     with pytest.raises(TransferError) as caught:
         services.transfer.import_json(path)
     message = str(caught.value)
     assert "\n" not in message
     for word in words:
         assert word in message, message
-    assert _counts() == before  # nothing written
+    assert _counts(services) == before  # nothing written
     return message
 
 
@@ -136,7 +137,7 @@ def test_every_entry_point_refuses_bad_times_and_text(set_up_services):
         services.entries.add_note("x\udfffy")
     with pytest.raises(MapError, match="Unicode"):
         services.symptoms.record_check_in(symptom_map("calf-left"), note="\ud83d")
-    assert _counts() == (0, 0, 0, 0, 0, 0)
+    assert _counts(services) == (0, 0, 0, 0, 0, 0)
 
 
 @pytest.fixture
@@ -287,9 +288,10 @@ def mutated(draw, base: dict) -> dict:
     return document
 
 
-def _clear() -> None:
-    for table in reversed(TABLES):
-        table.delete().execute()
+def _clear(services) -> None:
+    with services.journal.bound():
+        for table in reversed(TABLES):
+            table.delete().execute()
 
 
 def _everything_works(services) -> None:
@@ -332,7 +334,7 @@ PAGES_EVERY = 10  # the window is built for every tenth accepted journal (it tak
 
 def _fuzz(services, tmp_path, examples: int) -> None:
     base = _filled(services)
-    _clear()
+    _clear(services)
     accepted = [0]
 
     @settings(
@@ -343,7 +345,7 @@ def _fuzz(services, tmp_path, examples: int) -> None:
     )
     @given(data=st.data())
     def accepted_means_working(data):
-        _clear()
+        _clear(services)
         document = data.draw(mutated(base))
         text = json.dumps(document, ensure_ascii=False)
         path = tmp_path / "fuzz.json"
@@ -352,14 +354,14 @@ def _fuzz(services, tmp_path, examples: int) -> None:
             services.transfer.import_json(path)
         except TransferError as exc:
             assert "\n" not in str(exc)
-            assert _counts() == (0, 0, 0, 0, 0, 0), "a refused import wrote something"
+            assert _counts(services) == (0, 0, 0, 0, 0, 0), "a refused import wrote something"
             return
         _everything_works(services)
         accepted[0] += 1
         if accepted[0] % PAGES_EVERY == 1:
             _pages_work(services)
         exported = services.transfer.journal_document()
-        _clear()
+        _clear(services)
         services.transfer.check_document(exported)
         _write(path, exported)
         services.transfer.import_json(path)

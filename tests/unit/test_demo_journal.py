@@ -8,19 +8,20 @@ from sciatica_journal.domain.body import distal_extent
 from sciatica_journal.domain.sessions import Outcome
 from sciatica_journal.domain.timekeeping import local_time, parse_utc
 from sciatica_journal.services.demo_journal import DEMO_DAYS, generate_demo
-from sciatica_journal.storage import models, symptom_store
+from sciatica_journal.storage import models
 
 
 def test_the_demo_course(services):
     count = generate_demo(services)
-    sessions = list(models.ExerciseSession.select().order_by(models.ExerciseSession.started_at))
+    with services.journal.bound():
+        sessions = list(models.ExerciseSession.select().order_by(models.ExerciseSession.started_at))
     assert count == len(sessions)
     days = {s.local_date for s in sessions}
     assert len(days) == DEMO_DAYS
     assert 4 <= count / DEMO_DAYS <= 7
 
-    first_map = symptom_store.load_map(sessions[0].map_before_id)
-    last_map = symptom_store.load_map(sessions[-1].map_after_id)
+    first_map = services.stores.symptoms.load_map(sessions[0].map_before_id)
+    last_map = services.stores.symptoms.load_map(sessions[-1].map_after_id)
     catalog = services.catalog
     assert distal_extent(first_map, "right", catalog) >= 6  # foot or toes
     assert distal_extent(last_map, "right", catalog) <= 2  # buttock or thigh at most

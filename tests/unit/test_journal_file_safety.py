@@ -129,3 +129,36 @@ def test_two_backups_in_the_same_second_do_not_overwrite(services: Services, tmp
     second = backups.timestamped_backup(path, tmp_path / "b", "scheduled", NOW)
     assert first != second and first.exists() and second.exists()
     assert not list((tmp_path / "b").glob("*.partial"))
+
+
+def _open_files_named(path: Path) -> list[str]:
+    """This process's open file descriptors on the journal or its -wal/-shm files."""
+    fds = Path("/proc/self/fd")
+    found = []
+    for fd in fds.iterdir():
+        try:
+            target = str(fd.readlink())
+        except OSError:
+            continue
+        if target.startswith(str(path.resolve())):
+            found.append(target)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to list open files")
+def test_checks_and_a_restore_leave_no_connection_open(set_up_services: Services, tmp_path):
+    from sciatica_journal.storage.database import check_file, damage, integrity, read_header
+    from sciatica_journal.storage.restore import restore_journal
+
+    set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1)))
+    path = set_up_services.journal.path
+    backup = backups.timestamped_backup(path, tmp_path / "backups", "manual", NOW)
+    set_up_services.close()
+    assert _open_files_named(path) == []
+    read_header(path)
+    check_file(path, migrations_dir(), writable=False)
+    assert damage(path) is None and integrity(path) is None
+    assert backups.is_sound(path) and backups.entry_counts(path)["exercise_session"] == 1
+    restore_journal(path, backup, tmp_path / "backups", NOW)
+    assert _open_files_named(path) == []
+    assert _open_files_named(backup) == []

@@ -12,7 +12,7 @@ from sciatica_journal.domain.red_flags import Trigger
 from sciatica_journal.domain.sessions import Outcome, PainScores
 from sciatica_journal.services.journal_service import JournalError, JournalService
 from sciatica_journal.services.session_service import ScreenAnswers
-from sciatica_journal.storage import journal_store, models
+from sciatica_journal.storage import models
 from tests.builders import new_session, symptom_map
 from tests.conftest import NOW
 
@@ -22,15 +22,18 @@ HOUR = dt.timedelta(hours=1)
 @pytest.fixture
 def journal(set_up_services) -> JournalService:
     services = set_up_services
-    return JournalService(services.program, services.catalog, services.clock)
+    return JournalService(
+        services.program, services.catalog, services.clock, services.stores.entries
+    )
 
 
-def dump() -> dict[str, list[tuple]]:
+def dump(services) -> dict[str, list[tuple]]:
     """Every row of every table, ids included."""
-    return {
-        model._meta.table_name: list(model.select().order_by(model._meta.primary_key).tuples())
-        for model in models.ALL_MODELS
-    }
+    with services.journal.bound():
+        return {
+            model._meta.table_name: list(model.select().order_by(model._meta.primary_key).tuples())
+            for model in models.ALL_MODELS
+        }
 
 
 def no_answers(services) -> ScreenAnswers:
@@ -84,16 +87,16 @@ def test_entries_are_listed_newest_first_with_local_date_and_time(filled, journa
     assert journal.entries(limit=0) == []
 
 
-def test_session_maps_are_not_listed_as_check_ins(filled, journal):
+def test_session_maps_are_not_listed_as_check_ins(filled, journal, bound_models):
     kinds = [e.kind for e in journal.entries()]
     assert kinds.count(EntryKind.CHECK_IN) == 1
     assert models.SymptomMap.select().count() == 5  # 2 sessions x 2 maps + 1 check-in
 
 
-def test_an_entry_is_shown_in_the_zone_it_was_written_in(journal):
+def test_an_entry_is_shown_in_the_zone_it_was_written_in(set_up_services, journal):
     # Written in New York at 03:00 UTC: still the evening before there.
     at = dt.datetime(2026, 11, 24, 3, 0, tzinfo=dt.UTC)
-    journal_store.insert_note("jet lag", at=at, zone="America/New_York")
+    set_up_services.stores.entries.insert_note("jet lag", at=at, zone="America/New_York")
     (entry,) = journal.entries()
     assert entry.local_date == dt.date(2026, 11, 23)
     assert f"{entry.local_time:%H:%M}" == "22:00"
@@ -120,7 +123,7 @@ def test_the_note_of_any_entry_can_be_edited(filled, journal, kind):
     assert [e.note for e in journal.entries() if e.uuid == target.uuid] == ["after gardening"]
 
 
-def test_editing_a_session_note_updates_its_time_of_change(filled, journal, clock):
+def test_editing_a_session_note_updates_its_time_of_change(filled, journal, clock, bound_models):
     session = next(e for e in journal.entries() if e.kind == "session")
     clock.moment = NOW + 2 * HOUR
     journal.set_note("session", session.uuid, "felt easier")
@@ -144,10 +147,10 @@ def test_a_bad_note_is_refused_and_nothing_changes(filled, journal, kind, uuid, 
     journal.add_note("kept")
     if uuid is None:
         uuid = next(e.uuid for e in journal.entries() if e.kind == kind)
-    before = dump()
+    before = dump(filled)
     with pytest.raises(JournalError, match=message):
         journal.set_note(kind, uuid, text)
-    assert dump() == before
+    assert dump(filled) == before
 
 
 def test_a_note_of_exactly_5000_characters_is_kept(journal):
@@ -157,7 +160,7 @@ def test_a_note_of_exactly_5000_characters_is_kept(journal):
     assert len(journal.entries()) == 1
 
 
-def test_editing_pain_judges_the_outcome_again(set_up_services, journal, clock):
+def test_editing_pain_judges_the_outcome_again(set_up_services, journal, clock, bound_models):
     same = symptom_map("low-back-right", "thigh-back-right")
     saved = set_up_services.sessions.record(
         new_session(NOW - 2 * HOUR, before=(5, 6), after=(5, 6), map_before=same, map_after=same)
@@ -226,11 +229,11 @@ def test_a_stopped_session_may_keep_no_pain_after(set_up_services, journal):
 )
 def test_bad_pain_is_refused_and_nothing_changes(filled, journal, scores, message):
     session = next(e for e in journal.entries() if e.kind == "session")
-    before = dump()
+    before = dump(filled)
     with pytest.raises(JournalError, match=message) as caught:
         journal.edit_session_pain(session.uuid, *scores)
     assert isinstance(caught.value, ValueError)
-    assert dump() == before
+    assert dump(filled) == before
 
 
 def test_pain_of_an_unknown_session_is_refused(journal):
@@ -238,9 +241,11 @@ def test_pain_of_an_unknown_session_is_refused(journal):
         journal.edit_session_pain("nope", 1, 1, 1, 1)
 
 
-def test_deleting_a_session_removes_its_maps_marks_and_screen_and_undo_restores_it(filled, journal):
+def test_deleting_a_session_removes_its_maps_marks_and_screen_and_undo_restores_it(
+    filled, journal, bound_models
+):
     journal.add_note("kept")
-    before = dump()
+    before = dump(filled)
     session = next(e for e in journal.entries() if e.kind == "session")
     row = models.ExerciseSession.get(models.ExerciseSession.uuid == session.uuid)
     assert row.screens.count() == 1
@@ -257,34 +262,36 @@ def test_deleting_a_session_removes_its_maps_marks_and_screen_and_undo_restores_
     assert models.RedFlagAnswer.select().count() == 0
     restored = journal.undo_delete(token)
     assert restored == session
-    assert dump() == before
+    assert dump(filled) == before
 
 
 @pytest.mark.parametrize("kind", ["check-in", "note"])
 def test_deleting_a_check_in_or_note_and_undo_restores_it_exactly(filled, journal, kind):
     journal.add_note("a note")
-    before = dump()
+    before = dump(filled)
     entries = journal.entries()
     target = next(e for e in entries if e.kind == kind)
     token = journal.delete(kind, target.uuid)
     assert [e for e in journal.entries()] == [e for e in entries if e is not target]
-    assert dump() != before
+    assert dump(filled) != before
     assert journal.undo_delete(token) == target
-    assert dump() == before
+    assert dump(filled) == before
 
 
-def test_undo_gives_back_the_uuids_when_the_old_ids_were_taken(set_up_services, journal, clock):
+def test_undo_gives_back_the_uuids_when_the_old_ids_were_taken(
+    set_up_services, journal, clock, bound_models
+):
     s = set_up_services
     s.sessions.record(new_session(NOW - 3 * HOUR), no_answers(s))
     session = journal.entries()[0]
-    old = journal_store.session(session.uuid)
+    old = s.stores.entries.session(session.uuid)
     old_maps = [models.SymptomMap.get_by_id(i).uuid for i in (old.map_before, old.map_after)]
     token = journal.delete("session", session.uuid)
     # A new session now takes the freed ids (SQLite reuses the highest rowid).
     s.sessions.record(new_session(NOW - HOUR, map_before=symptom_map("sole-left")), no_answers(s))
     assert models.ExerciseSession.get_by_id(old.id).uuid != session.uuid
     assert journal.undo_delete(token) == session
-    back = journal_store.session(session.uuid)
+    back = s.stores.entries.session(session.uuid)
     assert back.id != old.id
     assert {
         m.region
@@ -304,12 +311,12 @@ def test_undo_only_once_and_only_with_a_token(filled, journal):
     note = journal.add_note("gone soon")
     token = journal.delete("note", note.uuid)
     journal.undo_delete(token)
-    before = dump()
+    before = dump(filled)
     with pytest.raises(JournalError, match="already undone"):
         journal.undo_delete(token)
     with pytest.raises(JournalError, match="nothing to undo"):
         journal.undo_delete("token")  # type: ignore[arg-type]
-    assert dump() == before
+    assert dump(filled) == before
 
 
 def test_deleting_what_is_not_there_is_refused(journal):

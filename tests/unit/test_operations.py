@@ -37,6 +37,9 @@ from sciatica_journal.storage import models
 from tests.builders import new_session, symptom_map
 from tests.conftest import NOW
 
+# Some tests look at the rows themselves (every table, ids included).
+pytestmark = pytest.mark.usefixtures("bound_models")
+
 HOUR = dt.timedelta(hours=1)
 SUNDAY, MONDAY, TODAY = dt.date(2026, 11, 22), dt.date(2026, 11, 23), dt.date(2026, 11, 24)
 
@@ -420,10 +423,10 @@ def test_a_settings_change_is_undone_and_redone(journal):
     after = journal_view(s)
 
     s.operations.undo_stack.undo()
-    assert ProfileService(s.program, s.clock).profile() == old  # as stored, not only cached
+    assert ProfileService(s.program, s.clock, s.stores.profiles).profile() == old  # as stored, not only cached
     assert s.sessions.today().count.target_max == old.target_max
     s.operations.undo_stack.redo()
-    assert ProfileService(s.program, s.clock).profile() == changed
+    assert ProfileService(s.program, s.clock, s.stores.profiles).profile() == changed
     undo_and_redo(s, before, after, done.changes)
 
 

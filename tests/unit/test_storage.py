@@ -34,7 +34,7 @@ def test_models_agree_with_the_migrated_schema(services: Services):
 
 
 def test_pragmas_and_application_id(services: Services):
-    db = models.database
+    db = services.journal.database
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -61,7 +61,7 @@ def test_the_file_is_private(services: Services):
     assert stat.S_IMODE(services.data_dir.stat().st_mode) == 0o700
 
 
-def test_a_session_and_both_maps_are_saved_together(set_up_services: Services):
+def test_a_session_and_both_maps_are_saved_together(set_up_services: Services, bound_models):
     started = NOW - dt.timedelta(hours=1)
     saved = set_up_services.sessions.record(new_session(started))
     assert saved.outcome is Outcome.CENTRALIZED
@@ -74,7 +74,7 @@ def test_a_session_and_both_maps_are_saved_together(set_up_services: Services):
     assert len(saved.uuid) == 36
 
 
-def test_the_local_date_is_the_users_day_not_utcs(set_up_services: Services):
+def test_the_local_date_is_the_users_day_not_utcs(set_up_services: Services, bound_models):
     # 23:30 UTC on the 23rd is 00:30 on the 24th in Berlin.
     started = dt.datetime(2026, 11, 23, 23, 30, tzinfo=dt.UTC)
     saved = set_up_services.sessions.record(new_session(started))
@@ -83,9 +83,7 @@ def test_the_local_date_is_the_users_day_not_utcs(set_up_services: Services):
     assert [s.uuid for s in set_up_services.sessions.today().sessions] == [saved.uuid]
 
 
-def test_a_failure_half_way_saves_nothing(set_up_services: Services, monkeypatch):
-    from sciatica_journal.storage import session_store
-
+def test_a_failure_half_way_saves_nothing(set_up_services: Services, bound_models, monkeypatch):
     real_create = models.ExerciseSession.create
 
     def broken(**kwargs):
@@ -97,7 +95,7 @@ def test_a_failure_half_way_saves_nothing(set_up_services: Services, monkeypatch
     monkeypatch.setattr(models.ExerciseSession, "create", real_create)
     assert models.SymptomMap.select().count() == 0
     assert models.SymptomMark.select().count() == 0
-    assert session_store.count_sessions() == 0
+    assert set_up_services.stores.sessions.count_sessions() == 0
 
 
 @pytest.mark.parametrize(
@@ -112,7 +110,9 @@ def test_a_failure_half_way_saves_nothing(set_up_services: Services, monkeypatch
         ({"map_before": symptom_map("tail")}, "map"),
     ],
 )
-def test_bad_sessions_are_refused_and_nothing_is_saved(set_up_services, kwargs, field):
+def test_bad_sessions_are_refused_and_nothing_is_saved(
+    set_up_services, bound_models, kwargs, field
+):
     with pytest.raises(SessionError) as error:
         set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1), **kwargs))
     assert error.value.field == field
@@ -125,7 +125,7 @@ def test_a_session_in_the_future_is_refused(set_up_services):
         set_up_services.sessions.record(new_session(NOW + dt.timedelta(hours=2)))
 
 
-def test_foreign_keys_cascade_marks_with_their_map(set_up_services):
+def test_foreign_keys_cascade_marks_with_their_map(set_up_services, bound_models):
     set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1)))
     models.ExerciseSession.delete().execute()
     models.SymptomMap.delete().execute()

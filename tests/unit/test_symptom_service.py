@@ -41,7 +41,7 @@ def test_one_region_may_carry_several_kinds(services):
         ("pain", 2.0, "intensity must be 1"),
     ],
 )
-def test_bad_kind_or_intensity_is_refused(services, kind, intensity, message):
+def test_bad_kind_or_intensity_is_refused(services, bound_models, kind, intensity, message):
     with pytest.raises(MapError, match=message):
         make_mark("calf-left", kind, intensity, services.catalog)
     bad = SymptomMap((Mark("calf-left", kind, intensity),))  # type: ignore[arg-type]
@@ -55,7 +55,7 @@ def test_an_unknown_region_is_refused_when_saving(services):
         services.symptoms.record_check_in(symptom_map("tail"))
 
 
-def test_a_stored_map_with_a_region_no_longer_known_still_loads(services):
+def test_a_stored_map_with_a_region_no_longer_known_still_loads(services, bound_models):
     services.symptoms.record_check_in(symptom_map("calf-left"))
     models.SymptomMark.insert(
         symptom_map=models.SymptomMap.get().id, region="old-region", kind="pain", intensity=2

@@ -26,7 +26,7 @@ from sciatica_journal.services.clock import FixedClock
 from sciatica_journal.services.container import Services, build_services
 from sciatica_journal.services.session_service import ScreenAnswers
 from sciatica_journal.services.synthetic_journal import generate_years
-from sciatica_journal.storage import bulk_store, models, symptom_store
+from sciatica_journal.storage import bulk_store, models
 from sciatica_journal.storage.symptom_store import insert_map
 from tests.builders import new_session, symptom_map
 from tests.conftest import NOW
@@ -36,15 +36,24 @@ DAYS = 60  # from 26 September 2026: the European DST change of 25 October is in
 MEGABYTE = 1_000_000  # DESIGN §8 in decimal megabytes, the stricter reading
 
 
+def _database() -> Any:
+    """The database the models are bound to in this test (the test's journal)."""
+    return models.ExerciseSession._meta.database
+
+
 def _rows(table: str, where: str = "1") -> list[dict[str, Any]]:
     """Rows as dicts, each value with its SQLite storage class: {"col": (value, typeof)}."""
-    cursor = models.database.execute_sql(f'SELECT * FROM "{table}" WHERE {where} ORDER BY id')
+    cursor = _database().execute_sql(f'SELECT * FROM "{table}" WHERE {where} ORDER BY id')
     names = [d[0] for d in cursor.description]
     rows = cursor.fetchall()
-    types = models.database.execute_sql(
-        f'SELECT {", ".join(f"typeof({n})" for n in names)} FROM "{table}" WHERE {where} '
-        "ORDER BY id"
-    ).fetchall()
+    types = (
+        _database()
+        .execute_sql(
+            f'SELECT {", ".join(f"typeof({n})" for n in names)} FROM "{table}" WHERE {where} '
+            "ORDER BY id"
+        )
+        .fetchall()
+    )
     return [
         {n: (v, t) for n, v, t in zip(names, row, kinds, strict=True)}
         for row, kinds in zip(rows, types, strict=True)
@@ -83,7 +92,9 @@ SAMPLES = {
 
 
 @pytest.mark.parametrize("name", list(SAMPLES))
-def test_bulk_rows_are_the_rows_the_everyday_path_writes(services: Services, name: str):
+def test_bulk_rows_are_the_rows_the_everyday_path_writes(
+    services: Services, bound_models: None, name: str
+):
     session = SAMPLES[name]
     if name == "stopped, no check-out":
         session = dataclasses.replace(session, map_after=None)
@@ -93,10 +104,10 @@ def test_bulk_rows_are_the_rows_the_everyday_path_writes(services: Services, nam
         )
     answers = {q.code: False for q in services.program.red_flags}
     saved = services.sessions.record(session, ScreenAnswers(answers, Trigger.DAILY))
-    [bulk_uuid] = bulk_store.insert_sessions(
+    [bulk_uuid] = services.stores.bulk.insert_sessions(
         [(session, saved.outcome)], services.clock.zone, services.clock.now()
     )
-    bulk_store.insert_screens(
+    services.stores.bulk.insert_screens(
         [
             bulk_store.ScreenRecord(
                 answers, ScreenResult.CLEAR, Trigger.DAILY, session.started_at, bulk_uuid
@@ -138,25 +149,26 @@ def test_bulk_rows_are_the_rows_the_everyday_path_writes(services: Services, nam
     ]
 
 
-def test_bulk_check_in_maps_are_like_the_everyday_ones(services: Services):
+def test_bulk_check_in_maps_are_like_the_everyday_ones(services: Services, bound_models: None):
     symptoms = symptom_map("low-back-right", "buttock-right", kind=SymptomKind.TINGLING)
     at = NOW - dt.timedelta(hours=1)
-    with models.database.atomic():
+    with services.journal.atomic():
         insert_map(symptoms, at=at, zone=services.clock.zone, context="check-in", note="n")
-    bulk_store.insert_maps(
+    services.stores.bulk.insert_maps(
         [bulk_store.MapRecord(symptoms, at, "check-in", "n")], services.clock.zone
     )
     a, b = _rows("symptom_map")
     _assert_same_shape(a, b, {"id", "uuid"})
-    assert symptom_store.load_map(a["id"][0]) == symptom_store.load_map(b["id"][0])
+    load_map = services.stores.symptoms.load_map
+    assert load_map(a["id"][0]) == load_map(b["id"][0])
 
 
-def test_a_bulk_insert_is_all_or_nothing(services: Services):
+def test_a_bulk_insert_is_all_or_nothing(services: Services, bound_models: None):
     good = SAMPLES["reps, both maps"]
     twice = Mark("calf-right", SymptomKind.PAIN, 2)
     bad = dataclasses.replace(good, map_before=SymptomMap((twice, twice)))
     with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
-        bulk_store.insert_sessions(
+        services.stores.bulk.insert_sessions(
             [(good, Outcome.BETTER), (bad, Outcome.BETTER)], "Europe/Berlin", NOW
         )
     assert models.ExerciseSession.select().count() == 0
@@ -164,7 +176,7 @@ def test_a_bulk_insert_is_all_or_nothing(services: Services):
 
 
 @pytest.fixture
-def short_journal(services: Services) -> Services:
+def short_journal(services: Services, bound_models: None) -> Services:
     count = generate_years(services, days=DAYS)
     assert count == models.ExerciseSession.select().count() > DAYS * 3
     return services
@@ -224,10 +236,10 @@ def test_outcomes_are_the_real_rule(short_journal: Services):
         expected = session_outcome(
             pain_before=PainScores(row.back_pain_before, row.leg_pain_before),
             pain_after=after,
-            map_before=symptom_store.load_map(row.map_before_id),
+            map_before=services.stores.symptoms.load_map(row.map_before_id),
             map_after=None
             if row.map_after_id is None
-            else symptom_store.load_map(row.map_after_id),
+            else services.stores.symptoms.load_map(row.map_after_id),
             stopped_for_pain=row.stopped_for_pain,
             catalog=services.catalog,
             thresholds=services.program.thresholds,
@@ -247,7 +259,7 @@ def _local_dates_agree(zone: str) -> Counter[str]:
         ("symptom_map", "recorded_at"),
         ("red_flag_screen", "answered_at"),
     ):
-        for when, day, row_zone in models.database.execute_sql(
+        for when, day, row_zone in _database().execute_sql(
             f"SELECT {stamp}, local_date, zone FROM {table}"
         ):
             assert row_zone == zone
@@ -276,14 +288,15 @@ def test_local_dates_in_a_zone_a_day_ahead_of_utc(data_dir: Path):
     services = build_services(data_dir, FixedClock(NOW, "Pacific/Auckland"))
     try:
         generate_years(services, days=DAYS)
-        days = _local_dates_agree("Pacific/Auckland")
-        assert days["2026-09-27"] > 0
-        mornings = [
-            s
-            for s in models.ExerciseSession.select()
-            if s.local_date != parse_utc(s.started_at).date().isoformat()
-        ]
-        assert len(mornings) > DAYS
+        with services.journal.bound():
+            days = _local_dates_agree("Pacific/Auckland")
+            assert days["2026-09-27"] > 0
+            mornings = [
+                s
+                for s in models.ExerciseSession.select()
+                if s.local_date != parse_utc(s.started_at).date().isoformat()
+            ]
+            assert len(mornings) > DAYS
     finally:
         services.close()
 
@@ -338,7 +351,7 @@ def _file_checks(services: Services) -> float:
 
 
 @pytest.mark.slow
-def test_ten_years_at_the_top_of_the_band(services: Services):
+def test_ten_years_at_the_top_of_the_band(services: Services, bound_models: None):
     """8 sessions every day for 10 years (~29,000), the most the programme asks for."""
     count = generate_years(services, years=10, sessions_per_day=(8, 8), gaps=False)
     assert 27_000 <= count <= 31_000
@@ -360,7 +373,7 @@ def test_ten_years_at_the_top_of_the_band(services: Services):
 
 
 @pytest.mark.slow
-def test_ten_typical_years(services: Services):
+def test_ten_typical_years(services: Services, bound_models: None):
     """3-8 sessions a day, with days off and weeks of illness: about 5.6 a day."""
     count = generate_years(services, years=10)
     assert 18_000 <= count <= 23_000

@@ -33,7 +33,8 @@ from sciatica_journal.services.transfer_service import (
     TransferService,
     csv_cell,
 )
-from sciatica_journal.storage import models, transfer_store
+from sciatica_journal.storage import models
+from sciatica_journal.storage.transfer_writer import TransferWriter
 from tests.builders import new_session, symptom_map
 from tests.conftest import NOW, ZONE
 
@@ -42,7 +43,9 @@ KIND_NAMES = ("profile", "sessions", "check_ins", "red_flag_screens", "notes")
 
 
 def _transfer(services: Services) -> TransferService:
-    return TransferService(services.program, services.catalog, services.clock)
+    return TransferService(
+        services.program, services.catalog, services.clock, services.stores.transfer
+    )
 
 
 def _fill(services: Services) -> None:
@@ -85,13 +88,16 @@ def _fill(services: Services) -> None:
     )
     for text, hours in (("+1 day, «ça va»\nsecond line", 30), ("@home\tall day", 2)):
         written = NOW - dt.timedelta(hours=hours)
-        models.JournalNote.create(
-            uuid=str(uuid.uuid4()),
-            written_at=written.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            zone=ZONE,
-            local_date=written.astimezone(dt.timezone(dt.timedelta(hours=1))).date().isoformat(),
-            text=text,
-        )
+        with services.journal.bound():
+            models.JournalNote.create(
+                uuid=str(uuid.uuid4()),
+                written_at=written.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                zone=ZONE,
+                local_date=written.astimezone(dt.timezone(dt.timedelta(hours=1)))
+                .date()
+                .isoformat(),
+                text=text,
+            )
 
 
 def _without_export_time(path: Path) -> dict:
@@ -225,12 +231,12 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(services, tm
     assert first.describe() == (
         "added 1 profile, 1 session, 1 check-in, 1 red-flag screening and 1 note"
     )
-    rows = transfer_store.row_counts()
+    rows = services.stores.transfer.row_counts()
     second = _transfer(services).import_json(path)
     assert second.total_added == 0
     assert second.skipped == first.added
     assert second.describe().startswith("added nothing; skipped 1 profile, 1 session")
-    assert transfer_store.row_counts() == rows
+    assert services.stores.transfer.row_counts() == rows
 
 
 def test_importing_into_the_journal_that_was_exported_skips_everything(services, tmp_path):
@@ -244,7 +250,7 @@ def test_importing_into_the_journal_that_was_exported_skips_everything(services,
 
 
 def test_only_new_entries_are_added_and_a_known_session_is_skipped_with_its_maps(
-    services, tmp_path
+    services, tmp_path, bound_models
 ):
     document = _docs_example()
     _transfer(services).import_json(_write(tmp_path / "one.json", document))
@@ -418,14 +424,14 @@ BAD_FILES = {
 
 
 def _assert_refused_and_unchanged(services: Services, path: Path, expected: str) -> None:
-    before_rows = transfer_store.row_counts()
+    before_rows = services.stores.transfer.row_counts()
     before = _transfer(services).journal_document()
     with pytest.raises(TransferError) as caught:
         _transfer(services).import_json(path)
     message = str(caught.value)
     assert expected in message
     assert "\n" not in message and len(message) < 250
-    assert transfer_store.row_counts() == before_rows
+    assert services.stores.transfer.row_counts() == before_rows
     assert _transfer(services).journal_document() == before
 
 
@@ -474,14 +480,14 @@ def test_a_bad_entry_at_the_end_keeps_out_the_good_ones_before_it(journal_with_e
 def test_a_failure_while_writing_rolls_back_everything(journal_with_entries, tmp_path, monkeypatch):
     from peewee import IntegrityError
 
-    original = transfer_store._insert_rows
+    original = TransferWriter._insert_rows
 
-    def failing(model, rows):
+    def failing(self, model, rows):
         if model is models.JournalNote:
             raise IntegrityError("disk trouble")
-        original(model, rows)
+        original(self, model, rows)
 
-    monkeypatch.setattr(transfer_store, "_insert_rows", failing)
+    monkeypatch.setattr(TransferWriter, "_insert_rows", failing)
     path = _write(tmp_path / "journal.json", _docs_example())
     _assert_refused_and_unchanged(
         journal_with_entries, path, "the journal could not be written, nothing was imported"

@@ -1,0 +1,190 @@
+"""The whole journal read as plain records for an export, and the look-ups an import
+makes before it writes (which entries the journal already holds)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from peewee import chunked
+
+from sciatica_journal.storage import models
+from sciatica_journal.storage.profile_store import ProfileStore
+from sciatica_journal.storage.sql import dicts, execute_sql, tuples
+from sciatica_journal.storage.store import Store, bound
+from sciatica_journal.storage.transfer_records import (
+    JournalContents,
+    MapRecord,
+    MarkRecord,
+    NoteRecord,
+    ScreenRecord,
+    SessionRecord,
+)
+
+WithUuid = models.SymptomMap | models.ExerciseSession | models.RedFlagScreen | models.JournalNote
+
+
+def existing(model: type[WithUuid], uuids: Iterable[str]) -> dict[str, int]:
+    """uuid -> id of the rows of ``model`` among ``uuids`` (the caller is bound)."""
+    found: dict[str, int] = {}
+    for batch in chunked(list(uuids), 500):
+        query = model.select(model.uuid, model.id).where(model.uuid.in_(batch))
+        found.update({uuid: row_id for uuid, row_id in tuples(query)})
+    return found
+
+
+def _flag(value: object) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _session_record(row: dict[str, Any], maps: dict[int, MapRecord]) -> SessionRecord:
+    before, after = row["map_before"], row["map_after"]
+    return SessionRecord(
+        uuid=row["uuid"],
+        rung=row["rung"],
+        started_at=row["started_at"],
+        ended_at=row["ended_at"],
+        zone=row["zone"],
+        local_date=row["local_date"],
+        back_pain_before=row["back_pain_before"],
+        leg_pain_before=row["leg_pain_before"],
+        back_pain_after=row["back_pain_after"],
+        leg_pain_after=row["leg_pain_after"],
+        outcome=row["outcome"],
+        reps_done=row["reps_done"],
+        hold_seconds=row["hold_seconds"],
+        range_reached=row["range_reached"],
+        pelvis_stayed_down=_flag(row["pelvis_stayed_down"]),
+        stopped_for_pain=bool(row["stopped_for_pain"]),
+        note=row["note"],
+        map_before=None if before is None else maps.get(before),
+        map_after=None if after is None else maps.get(after),
+    )
+
+
+class TransferReader(Store):
+    """Reads the whole journal (an export) and what an import must not add twice."""
+
+    def _marks_by_map(self) -> dict[int, list[MarkRecord]]:
+        marks: dict[int, list[MarkRecord]] = {}
+        table = models.SymptomMark._meta.table_name
+        # Plain SQL: ten years hold some 150,000 marks, and peewee's rows cost 10x as much.
+        cursor = execute_sql(
+            self._db, f'SELECT symptom_map_id, region, kind, intensity FROM "{table}" ORDER BY id'
+        )
+        for map_id, region, kind, intensity in cursor:
+            marks.setdefault(map_id, []).append(MarkRecord(region, kind, intensity))
+        return marks
+
+    def _maps_by_id(self) -> dict[int, MapRecord]:
+        marks = self._marks_by_map()
+        rows = dicts(
+            models.SymptomMap.select().order_by(models.SymptomMap.recorded_at, models.SymptomMap.id)
+        )
+        return {
+            row["id"]: MapRecord(
+                uuid=row["uuid"],
+                recorded_at=row["recorded_at"],
+                zone=row["zone"],
+                local_date=row["local_date"],
+                context=row["context"],
+                note=row["note"],
+                marks=tuple(marks.get(row["id"], ())),
+            )
+            for row in rows
+        }
+
+    def _screens(self, session_uuids: dict[int, str]) -> tuple[ScreenRecord, ...]:
+        answers: dict[int, list[tuple[str, bool]]] = {}
+        a = models.RedFlagAnswer
+        query = a.select(a.screen, a.question, a.answer).order_by(a.id)
+        for screen_id, question, answer in tuples(query):
+            answers.setdefault(screen_id, []).append((question, bool(answer)))
+        rows = dicts(
+            models.RedFlagScreen.select().order_by(
+                models.RedFlagScreen.answered_at, models.RedFlagScreen.id
+            )
+        )
+        return tuple(
+            ScreenRecord(
+                uuid=row["uuid"],
+                answered_at=row["answered_at"],
+                zone=row["zone"],
+                local_date=row["local_date"],
+                trigger=row["trigger"],
+                result=row["result"],
+                answers=tuple(answers.get(row["id"], ())),
+                session_uuid=None if row["session"] is None else session_uuids.get(row["session"]),
+            )
+            for row in rows
+        )
+
+    @bound
+    def read_all(self) -> JournalContents:
+        """The whole journal, each kind oldest first (a handful of queries, no N+1)."""
+        profiles = ProfileStore(self.journal)
+        with self._db.atomic("DEFERRED"):  # one consistent snapshot; no write lock
+            maps = self._maps_by_id()
+            session_rows = dicts(
+                models.ExerciseSession.select().order_by(
+                    models.ExerciseSession.started_at, models.ExerciseSession.id
+                )
+            )
+            sessions = tuple(_session_record(row, maps) for row in session_rows)
+            in_sessions = {r["map_before"] for r in session_rows} | {
+                r["map_after"] for r in session_rows
+            }
+            check_ins = tuple(m for map_id, m in maps.items() if map_id not in in_sessions)
+            screens = self._screens({row["id"]: row["uuid"] for row in session_rows})
+            notes = tuple(
+                NoteRecord(
+                    uuid=row["uuid"],
+                    written_at=row["written_at"],
+                    zone=row["zone"],
+                    local_date=row["local_date"],
+                    text=row["text"],
+                )
+                for row in dicts(
+                    models.JournalNote.select().order_by(
+                        models.JournalNote.written_at, models.JournalNote.id
+                    )
+                )
+            )
+            profile = profiles.load_profile() if profiles.profile_saved() else None
+        return JournalContents(
+            profile=profile, sessions=sessions, check_ins=check_ins, screens=screens, notes=notes
+        )
+
+    @bound
+    def row_counts(self) -> dict[str, int]:
+        """Rows per table (to show that a refused import changed nothing)."""
+        return {model._meta.table_name: model.select().count() for model in models.ALL_MODELS}
+
+    @bound
+    def existing_session_uuids(self, uuids: Iterable[str]) -> set[str]:
+        """Which of these session UUIDs the journal holds (to check a screen's session
+        link)."""
+        return set(existing(models.ExerciseSession, uuids))
+
+    @bound
+    def map_uuids_in_use(self, uuids: Iterable[str]) -> set[str]:
+        """Which of these symptom-map UUIDs belong to an entry of the journal: a check-in,
+        or the map of a session. (A map left without its session may be linked again.)"""
+        found = existing(models.SymptomMap, uuids)
+        if not found:
+            return set()
+        ids = list(found.values())
+        used: set[int] = set()
+        session = models.ExerciseSession
+        for batch in chunked(ids, 400):
+            for before, after in tuples(
+                session.select(session.map_before, session.map_after).where(
+                    session.map_before.in_(batch) | session.map_after.in_(batch)
+                )
+            ):
+                used.update(i for i in (before, after) if i is not None)
+            check_ins = models.SymptomMap.select(models.SymptomMap.id).where(
+                models.SymptomMap.id.in_(batch) & (models.SymptomMap.context == "check-in")
+            )
+            used.update(row_id for (row_id,) in tuples(check_ins))
+        return {uuid for uuid, row_id in found.items() if row_id in used}

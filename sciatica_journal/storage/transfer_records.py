@@ -1,0 +1,105 @@
+"""The whole journal as plain records, as an export holds it and an import writes it.
+
+Records carry the stored values as they are (times as UTC text, enums as their text), so
+that an export and a re-import keep every entry exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sciatica_journal.domain.profile import Profile
+
+PROFILE = "profile"
+SESSIONS = "sessions"
+CHECK_INS = "check_ins"
+RED_FLAG_SCREENS = "red_flag_screens"
+NOTES = "notes"
+KINDS = (PROFILE, SESSIONS, CHECK_INS, RED_FLAG_SCREENS, NOTES)
+
+
+@dataclass(frozen=True)
+class MarkRecord:
+    region: str
+    kind: str
+    intensity: int
+
+
+@dataclass(frozen=True)
+class MapRecord:
+    uuid: str
+    recorded_at: str  # "YYYY-MM-DDTHH:MM:SSZ"
+    zone: str
+    local_date: str  # "YYYY-MM-DD"
+    context: str  # "check-in", "before" or "after"
+    note: str
+    marks: tuple[MarkRecord, ...]
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    uuid: str
+    rung: str
+    started_at: str
+    ended_at: str
+    zone: str
+    local_date: str
+    back_pain_before: int
+    leg_pain_before: int
+    back_pain_after: int | None
+    leg_pain_after: int | None
+    outcome: str
+    reps_done: int | None
+    hold_seconds: int | None
+    range_reached: str | None
+    pelvis_stayed_down: bool | None
+    stopped_for_pain: bool
+    note: str
+    map_before: MapRecord | None
+    map_after: MapRecord | None
+
+
+@dataclass(frozen=True)
+class ScreenRecord:
+    uuid: str
+    answered_at: str
+    zone: str
+    local_date: str
+    trigger: str
+    result: str
+    answers: tuple[tuple[str, bool], ...]  # (question code, yes?) in the order asked
+    session_uuid: str | None
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    uuid: str
+    written_at: str
+    zone: str
+    local_date: str
+    text: str
+
+
+@dataclass(frozen=True)
+class JournalContents:
+    """Everything an export holds; ``check_ins`` are the maps that belong to no session."""
+
+    profile: Profile | None = None
+    sessions: tuple[SessionRecord, ...] = ()
+    check_ins: tuple[MapRecord, ...] = ()
+    screens: tuple[ScreenRecord, ...] = ()
+    notes: tuple[NoteRecord, ...] = ()
+
+
+class ImportWriteError(Exception):
+    """The database refused the import; the transaction was rolled back, nothing was kept."""
+
+
+@dataclass
+class ImportCounts:
+    """Added and skipped entries per kind (``KINDS``)."""
+
+    added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    skipped: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    # The UUIDs written, per table (to take an import back out: ``remove_written``).
+    written: dict[str, list[str]] = field(default_factory=dict)

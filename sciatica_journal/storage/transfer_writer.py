@@ -1,0 +1,232 @@
+"""An import written into the journal: what the journal lacks, in one transaction.
+Entries whose UUID the journal already holds are skipped (a skipped session is skipped
+with its maps)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from peewee import DatabaseError, chunked
+
+from sciatica_journal.domain.timekeeping import format_utc
+from sciatica_journal.storage import models
+from sciatica_journal.storage.profile_store import ProfileStore
+from sciatica_journal.storage.sql import cursor
+from sciatica_journal.storage.store import Store, bound
+from sciatica_journal.storage.transfer_reader import existing
+from sciatica_journal.storage.transfer_records import (
+    CHECK_INS,
+    NOTES,
+    PROFILE,
+    RED_FLAG_SCREENS,
+    SESSIONS,
+    ImportCounts,
+    ImportWriteError,
+    JournalContents,
+    MapRecord,
+    SessionRecord,
+)
+from sciatica_journal.storage.write_failures import plain_failure
+
+
+def _session_row(s: SessionRecord, map_ids: dict[str, int], updated_at: str) -> dict[str, Any]:
+    return {
+        "uuid": s.uuid,
+        "rung": s.rung,
+        "started_at": s.started_at,
+        "ended_at": s.ended_at,
+        "zone": s.zone,
+        "local_date": s.local_date,
+        "back_pain_before": s.back_pain_before,
+        "leg_pain_before": s.leg_pain_before,
+        "back_pain_after": s.back_pain_after,
+        "leg_pain_after": s.leg_pain_after,
+        "outcome": s.outcome,
+        "reps_done": s.reps_done,
+        "hold_seconds": s.hold_seconds,
+        "range_reached": s.range_reached,
+        "pelvis_stayed_down": s.pelvis_stayed_down,
+        "stopped_for_pain": s.stopped_for_pain,
+        "map_before": None if s.map_before is None else map_ids[s.map_before.uuid],
+        "map_after": None if s.map_after is None else map_ids[s.map_after.uuid],
+        "note": s.note,
+        "updated_at": updated_at,
+    }
+
+
+UNDO_ORDER: tuple[tuple[str, Any], ...] = (
+    ("screens", models.RedFlagScreen),
+    ("sessions", models.ExerciseSession),
+    ("maps", models.SymptomMap),
+    ("notes", models.JournalNote),
+)
+
+
+class TransferWriter(Store):
+    """Writes an import (already validated) into the journal."""
+
+    @bound
+    def import_contents(
+        self, contents: JournalContents, *, zone: str, now: dt.datetime
+    ) -> ImportCounts:
+        """Write what the journal lacks, all in one transaction; returns what was added/skipped.
+
+        ``contents`` must already be validated. A session whose UUID exists is skipped with
+        its maps; a session map whose UUID exists (but not its session) is linked, not copied.
+        The profile is taken only when the user has not set one up yet.
+        """
+        try:
+            return self._import(contents, zone=zone, now=now)
+        except (DatabaseError, sqlite3.DatabaseError) as exc:  # after the rollback of it all
+            plain = plain_failure(exc)
+            raise ImportWriteError(
+                plain or (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            ) from exc
+
+    def _import(self, contents: JournalContents, *, zone: str, now: dt.datetime) -> ImportCounts:
+        counts = ImportCounts()
+        stamp = format_utc(now)
+        profiles = ProfileStore(self.journal)
+        with self._db.atomic():
+            if contents.profile is not None:
+                if profiles.profile_saved():
+                    counts.skipped[PROFILE] = 1
+                else:
+                    profiles.save_profile(contents.profile, zone, now)
+                    counts.added[PROFILE] = 1
+
+            known_sessions = existing(models.ExerciseSession, (s.uuid for s in contents.sessions))
+            new_sessions = [s for s in contents.sessions if s.uuid not in known_sessions]
+            counts.skipped[SESSIONS] = len(contents.sessions) - len(new_sessions)
+            counts.added[SESSIONS] = len(new_sessions)
+
+            session_maps = [m for s in new_sessions for m in (s.map_before, s.map_after) if m]
+            known_maps = existing(
+                models.SymptomMap,
+                [m.uuid for m in session_maps] + [m.uuid for m in contents.check_ins],
+            )
+            new_check_ins = [m for m in contents.check_ins if m.uuid not in known_maps]
+            counts.skipped[CHECK_INS] = len(contents.check_ins) - len(new_check_ins)
+            counts.added[CHECK_INS] = len(new_check_ins)
+            map_ids = dict(known_maps)
+            new_maps = [m for m in session_maps if m.uuid not in known_maps] + new_check_ins
+            map_ids.update(self._insert_maps(new_maps))
+            counts.written["sessions"] = [s.uuid for s in new_sessions]
+            counts.written["maps"] = [m.uuid for m in new_maps]
+
+            self._insert_rows(
+                models.ExerciseSession, [_session_row(s, map_ids, stamp) for s in new_sessions]
+            )
+            session_ids = existing(
+                models.ExerciseSession,
+                {s.session_uuid for s in contents.screens if s.session_uuid is not None},
+            )
+
+            known_screens = existing(models.RedFlagScreen, (s.uuid for s in contents.screens))
+            new_screens = [s for s in contents.screens if s.uuid not in known_screens]
+            counts.skipped[RED_FLAG_SCREENS] = len(contents.screens) - len(new_screens)
+            counts.added[RED_FLAG_SCREENS] = len(new_screens)
+            counts.written["screens"] = [s.uuid for s in new_screens]
+            self._insert_rows(
+                models.RedFlagScreen,
+                [
+                    {
+                        "uuid": s.uuid,
+                        "answered_at": s.answered_at,
+                        "zone": s.zone,
+                        "local_date": s.local_date,
+                        "trigger": s.trigger,
+                        "result": s.result,
+                        "session": None if s.session_uuid is None else session_ids[s.session_uuid],
+                    }
+                    for s in new_screens
+                ],
+            )
+            screen_ids = existing(models.RedFlagScreen, (s.uuid for s in new_screens))
+            self._insert_rows(
+                models.RedFlagAnswer,
+                [
+                    {"screen": screen_ids[s.uuid], "question": code, "answer": yes}
+                    for s in new_screens
+                    for code, yes in s.answers
+                ],
+            )
+
+            known_notes = existing(models.JournalNote, (n.uuid for n in contents.notes))
+            new_notes = [n for n in contents.notes if n.uuid not in known_notes]
+            counts.skipped[NOTES] = len(contents.notes) - len(new_notes)
+            counts.added[NOTES] = len(new_notes)
+            counts.written["notes"] = [n.uuid for n in new_notes]
+            self._insert_rows(
+                models.JournalNote,
+                [
+                    {
+                        "uuid": n.uuid,
+                        "written_at": n.written_at,
+                        "zone": n.zone,
+                        "local_date": n.local_date,
+                        "text": n.text,
+                    }
+                    for n in new_notes
+                ],
+            )
+        return counts
+
+    @bound
+    def remove_written(self, written: Mapping[str, Sequence[str]]) -> int:
+        """Take an import back out: delete the rows it wrote (their marks and answers go
+        with them), in one transaction; returns how many were removed. Rows already gone
+        are passed over. Screens point at sessions and sessions at their maps: that order."""
+        removed = 0
+        with self._db.atomic():
+            for key, model in UNDO_ORDER:
+                for batch in chunked(list(written.get(key, ())), 400):
+                    removed += model.delete().where(model.uuid.in_(batch)).execute()
+        return removed
+
+    def _insert_maps(self, maps: Sequence[MapRecord]) -> dict[str, int]:
+        """Insert maps and their marks; returns uuid -> new id."""
+        self._insert_rows(
+            models.SymptomMap,
+            [
+                {
+                    "uuid": m.uuid,
+                    "recorded_at": m.recorded_at,
+                    "zone": m.zone,
+                    "local_date": m.local_date,
+                    "context": m.context,
+                    "note": m.note,
+                }
+                for m in maps
+            ],
+        )
+        ids = existing(models.SymptomMap, (m.uuid for m in maps))
+        self._insert_rows(
+            models.SymptomMark,
+            [
+                {
+                    "symptom_map": ids[m.uuid],
+                    "region": mark.region,
+                    "kind": mark.kind,
+                    "intensity": mark.intensity,
+                }
+                for m in maps
+                for mark in m.marks
+            ],
+        )
+        return ids
+
+    def _insert_rows(self, model: type[models.BaseModel], rows: Sequence[dict[str, Any]]) -> None:
+        """INSERT the rows (dicts keyed by field name) with one prepared statement."""
+        if not rows:
+            return
+        names = list(rows[0])
+        columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
+        sql = (
+            f'INSERT INTO "{model._meta.table_name}" ({columns}) '
+            f"VALUES ({', '.join('?' for _ in names)})"
+        )
+        cursor(self._db).executemany(sql, ([row[n] for n in names] for row in rows))
