@@ -306,9 +306,7 @@ def paint_notes(painter: QPainter, body: QRectF, notes: list[Note]) -> None:
     for day, text, height in notes:
         painter.drawText(QRectF(body.left(), y, NOTE_DATE_WIDTH, 14), day.isoformat())
         painter.drawText(
-            QRectF(
-                body.left() + NOTE_DATE_WIDTH, y, body.width() - NOTE_DATE_WIDTH, height
-            ),
+            QRectF(body.left() + NOTE_DATE_WIDTH, y, body.width() - NOTE_DATE_WIDTH, height),
             int(Qt.TextFlag.TextWordWrap),
             text,
         )
