@@ -6,21 +6,27 @@ changed."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import os
 import signal
-import sqlite3
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, NoReturn
 
 from sciatica_journal import APP_NAME, __version__
+from sciatica_journal.cli_commands import (
+    BY_NAME,
+    VERBS,
+    FolderVerb,
+    JournalVerb,
+    backup_hint,
+    restore_backup,
+)
+from sciatica_journal.cli_errors import EXIT_BAD_INPUT, EXIT_JOURNAL, CommandError
 from sciatica_journal.domain.body import CatalogError
 from sciatica_journal.domain.program import ProgramError
 from sciatica_journal.paths import (
-    DATABASE_FILE_NAME,
     DataDirError,
     default_data_dir,
     prepare_data_dir,
@@ -31,29 +37,14 @@ if TYPE_CHECKING:
     from sciatica_journal.services.container import Services
     from sciatica_journal.storage.folder_lock import FolderLock
 
-EXIT_BAD_INPUT = 2
-EXIT_JOURNAL = 3
+__all__ = ["EXIT_BAD_INPUT", "EXIT_JOURNAL", "CommandError", "build_parser", "main"]
+
 LOG_ENV = "SCIATICA_JOURNAL_LOG"
 
 
-class CommandError(Exception):
-    """A verb failed for a reason the user can fix; the message is the one line shown."""
-
-    def __init__(self, message: str, status: int = EXIT_BAD_INPUT) -> None:
-        super().__init__(message)
-        self.status = status
-
-
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, not argparse's usage block
+    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
         self.exit(EXIT_BAD_INPUT, f"sciatica-journal: {message}\n")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"bad date {text!r} (use YYYY-MM-DD)") from None
 
 
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -88,63 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _common(parser, top=True)
-    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_Parser)
-
-    def verb(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = verbs.add_parser(name, help=help_text, description=help_text)
+    subparsers = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_Parser)
+    for verb in VERBS:
+        sub = subparsers.add_parser(verb.name, help=verb.help, description=verb.help)
         _common(sub, top=False)
-        return sub
-
-    def period(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--from",
-            dest="start",
-            type=_date,
-            metavar="DATE",
-            help="first day (YYYY-MM-DD); default: the first session",
-        )
-        sub.add_argument(
-            "--to",
-            dest="end",
-            type=_date,
-            metavar="DATE",
-            help="last day (YYYY-MM-DD); default: today",
-        )
-
-    report = verb("report", "write the PDF report for your physician")
-    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    period(report)
-    report.add_argument("--page-size", choices=("A4", "Letter"), help="default: from your locale")
-    report.add_argument(
-        "--with-identity", action="store_true", help="print your name and birth date on the report"
-    )
-    report.add_argument("--with-notes", action="store_true", help="include your notes")
-    summary = verb("summary", "print the report's summary numbers")
-    summary.add_argument(
-        "--json", action="store_true", required=True, help="as one JSON object (the only format)"
-    )
-    period(summary)
-    export = verb("export", "export the journal as CSV files or as the JSON journal")
-    export.add_argument("--format", choices=("csv", "json"), required=True)
-    export.add_argument(
-        "--out", type=Path, required=True, metavar="PATH", help="a file for json, a folder for csv"
-    )
-    importer = verb(
-        "import", "add the entries of a JSON journal (already present ones are skipped)"
-    )
-    importer.add_argument("file", type=Path, metavar="FILE.json")
-    backup = verb("backup", "copy the journal to a verified backup file")
-    backup.add_argument(
-        "--out",
-        type=Path,
-        metavar="FILE",
-        help="default: a dated file in the journal's backups folder",
-    )
-    restore = verb(
-        "restore", "replace the journal with a backup (the current one is backed up first)"
-    )
-    restore.add_argument("file", type=Path, metavar="FILE")
-    verb("check", "check the journal file's integrity")
+        verb.arguments(sub)
     return parser
 
 
@@ -191,39 +130,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
+    verb = BY_NAME.get(args.verb) if args.verb is not None else None
+    if isinstance(verb, FolderVerb):  # check, restore: the journal is not opened here
+        return _run_on_folder(verb, data_dir, args)
     # Imported here so that --help and --version answer without loading Qt or the database.
     from sciatica_journal.services.container import build_services
     from sciatica_journal.storage.database import JournalFileError
 
-    window = args.verb is None
-    if args.verb == "check":  # reads only: never opens the journal for writing
-        from sciatica_journal.cli_commands import check
-
-        try:
-            return check(data_dir.expanduser())
-        except CommandError as exc:
-            return _fail(str(exc), exc.status)
-        except OSError as exc:
-            return _fail(f"cannot check {data_dir}: {exc.strerror or exc}", EXIT_JOURNAL)
-    if args.verb == "restore":
-        from sciatica_journal.cli_commands import restore
-
-        lock = None
-        try:
-            folder = prepare_data_dir(data_dir)
-            lock = _writer_lock(folder, window=False)
-            return restore(folder, args.file)
-        except (DataDirError, CommandError, JournalFileError) as exc:
-            return _fail(str(exc), getattr(exc, "status", EXIT_JOURNAL))
-        except (OSError, sqlite3.Error) as exc:
-            return _fail(f"cannot restore {args.file}: {exc}", EXIT_JOURNAL)
-        finally:
-            if lock is not None:
-                lock.release()
+    window = verb is None
     lock = None
     try:
         folder = prepare_data_dir(data_dir)
-        if window or args.verb in WRITING_VERBS:
+        if verb is None or verb.writes:
             lock = _writer_lock(folder, window=window)
         services = build_services(folder)
     except DataDirError as exc:
@@ -234,7 +152,7 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
         _show_error_window(message, window)
         return _fail(message, EXIT_JOURNAL)
     except JournalFileError as exc:
-        message = str(exc) + _backup_hint(data_dir)
+        message = str(exc) + backup_hint(data_dir)
         offered = _offer_restore(str(exc), data_dir.expanduser(), window and exc.damaged)
         if offered is None:
             _show_error_window(message, window)
@@ -254,18 +172,36 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
             from sciatica_journal.services.demo_journal import generate_demo
 
             generate_demo(services)
-        if window:
+        if verb is None:
             from sciatica_journal.gui.application import run_window
 
             return run_window(services)
-        return _run_verb(services, args)
+        return _run_verb(verb, services, args)
     finally:
         services.close()
         if lock is not None:
             lock.release()
 
 
-WRITING_VERBS = frozenset({"import"})  # restore takes the lock itself, before opening
+def _run_on_folder(verb: FolderVerb, data_dir: Path, args: argparse.Namespace) -> int:
+    """A verb on the journal's folder (never opened for writing here): a writing one
+    (restore) prepares and locks the folder first; a reading one (check) only reads."""
+    lock = None
+    try:
+        folder = data_dir
+        if verb.writes:
+            folder = prepare_data_dir(data_dir)
+            lock = _writer_lock(folder, window=False)
+        return verb.run(folder, args)
+    except CommandError as exc:
+        return _fail(str(exc), exc.status)
+    except DataDirError as exc:
+        return _fail(str(exc), EXIT_JOURNAL)
+    except OSError as exc:
+        return _fail(verb.failure(data_dir, args, exc), EXIT_JOURNAL)
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def _writer_lock(folder: Path, *, window: bool) -> FolderLock:
@@ -307,36 +243,26 @@ def _writer_lock(folder: Path, *, window: bool) -> FolderLock:
         ) from exc
 
 
-def _run_verb(services: Services, args: argparse.Namespace) -> int:
-    from sciatica_journal import cli_commands
-
+def _run_verb(verb: JournalVerb, services: Services, args: argparse.Namespace) -> int:
     try:
-        return int(
-            getattr(cli_commands, args.verb.replace("import", "import_journal"))(services, args)
-        )
+        return verb.run(services, args)
     except CommandError as exc:
         return _fail(str(exc), exc.status)
     except OSError as exc:  # a file system refusal not foreseen above: still one line
         where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        return _fail(f"{args.verb} failed: {exc.strerror or exc}{where}", EXIT_BAD_INPUT)
+        return _fail(f"{verb.name} failed: {exc.strerror or exc}{where}", EXIT_BAD_INPUT)
 
 
-def _backup_hint(data_dir: Path) -> str:
-    from sciatica_journal.cli_commands import backup_hint
-
-    return backup_hint(data_dir)
-
-
-def _offer_restore(problem: str, data_dir: Path, window: bool) -> Services | bool | None:
+def _offer_restore(problem: str, data_dir: Path, window: bool) -> Services | Literal[False] | None:
     """In the window: the journal cannot be opened; offer the newest verified backup.
     Returns the services on the restored journal, False when the user declined, or None
     when nothing could be offered (no screen, no backup): then the plain message is shown."""
     if not window or not _has_screen():
         return None
     from sciatica_journal.paths import backup_dir
+    from sciatica_journal.services.backup_service import RestoreError
     from sciatica_journal.services.container import build_services
     from sciatica_journal.storage.backups import newest_sound_backup
-    from sciatica_journal.storage.restore import RestoreError, restore_journal
 
     newest = newest_sound_backup(backup_dir(data_dir))
     if newest is None:
@@ -345,11 +271,10 @@ def _offer_restore(problem: str, data_dir: Path, window: bool) -> Services | boo
 
     if not offer_restore(problem, newest):
         return False
-    journal = data_dir / DATABASE_FILE_NAME
     try:
-        restore_journal(journal, newest, backup_dir(data_dir), dt.datetime.now(dt.UTC))
+        restore_backup(data_dir, newest)
         return build_services(data_dir)
-    except (RestoreError, OSError, sqlite3.Error) as exc:
+    except (RestoreError, OSError) as exc:
         _fail(f"the backup could not be restored: {exc}", EXIT_JOURNAL)
         return False
 

@@ -1,5 +1,16 @@
-"""The command-line verbs (DESIGN §5), each taking the open services and the parsed
-arguments and returning the exit status. Failures raise ``CommandError`` (one line)."""
+"""The command-line verbs (DESIGN §5) as a table: ``VERBS`` lists each verb with its help,
+the arguments it adds to its parser, what it needs and the function that runs it.
+
+- A ``JournalVerb`` runs on the opened journal: ``run(services, args)``. ``writes``: it
+  holds the folder's lock (refused while the window has the journal).
+- A ``FolderVerb`` runs on the journal's folder and never opens the journal itself:
+  ``run(folder, args)``. ``writes``: the folder is prepared and locked first (restore);
+  otherwise it is only read (check). ``failure`` words a file system error in one line.
+
+Every ``run`` returns the exit status; failures raise ``CommandError`` (one line). The
+program (``cli``) builds its parser from the table and dispatches through it; nothing
+here imports it. Services and Qt are imported inside the verbs, so that ``--help``
+answers without loading them."""
 
 from __future__ import annotations
 
@@ -7,12 +18,116 @@ import argparse
 import datetime as dt
 import json
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sciatica_journal.cli import EXIT_JOURNAL, CommandError
+from sciatica_journal.cli_errors import EXIT_JOURNAL, CommandError
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir
-from sciatica_journal.services.container import Services
-from sciatica_journal.services.summary_service import PeriodError
+
+if TYPE_CHECKING:
+    from sciatica_journal.services.backup_service import Restored
+    from sciatica_journal.services.container import Services
+
+Arguments = Callable[[argparse.ArgumentParser], None]
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    del parser
+
+
+@dataclass(frozen=True)
+class JournalVerb:
+    name: str
+    help: str
+    run: Callable[[Services, argparse.Namespace], int]
+    arguments: Arguments = _no_arguments
+    writes: bool = False
+
+
+@dataclass(frozen=True)
+class FolderVerb:
+    name: str
+    help: str
+    run: Callable[[Path, argparse.Namespace], int]
+    failure: Callable[[Path, argparse.Namespace, OSError], str]  # (data dir as given, ...)
+    arguments: Arguments = _no_arguments
+    writes: bool = False
+
+
+Verb = JournalVerb | FolderVerb
+
+
+# --- arguments -------------------------------------------------------------------------------
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bad date {text!r} (use YYYY-MM-DD)") from None
+
+
+def _period(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        metavar="DATE",
+        help="first day (YYYY-MM-DD); default: the first session",
+    )
+    sub.add_argument(
+        "--to",
+        dest="end",
+        type=_date,
+        metavar="DATE",
+        help="last day (YYYY-MM-DD); default: today",
+    )
+
+
+def _report_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    _period(sub)
+    sub.add_argument("--page-size", choices=("A4", "Letter"), help="default: from your locale")
+    sub.add_argument(
+        "--with-identity", action="store_true", help="print your name and birth date on the report"
+    )
+    sub.add_argument("--with-notes", action="store_true", help="include your notes")
+
+
+def _summary_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--json", action="store_true", required=True, help="as one JSON object (the only format)"
+    )
+    _period(sub)
+
+
+def _export_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--format", choices=("csv", "json"), required=True)
+    sub.add_argument(
+        "--out", type=Path, required=True, metavar="PATH", help="a file for json, a folder for csv"
+    )
+
+
+def _import_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("file", type=Path, metavar="FILE.json")
+
+
+def _backup_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="default: a dated file in the journal's backups folder",
+    )
+
+
+def _restore_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("file", type=Path, metavar="FILE")
+
+
+# --- the verbs on the open journal -----------------------------------------------------------
 
 
 def _writable_target(path: Path) -> None:
@@ -24,6 +139,8 @@ def _writable_target(path: Path) -> None:
 
 
 def summary(services: Services, args: argparse.Namespace) -> int:
+    from sciatica_journal.services.summary_service import PeriodError
+
     try:
         result = services.summaries.summary(args.start, args.end)
     except PeriodError as exc:
@@ -40,6 +157,7 @@ def report(services: Services, args: argparse.Namespace) -> int:
     from sciatica_journal.reports.body_map_painter import BodyMapDrawing
     from sciatica_journal.reports.pdf_report import ReportError, default_page_size, write_report
     from sciatica_journal.services.report_service import ReportOptions
+    from sciatica_journal.services.summary_service import PeriodError
 
     target: Path = args.out
     if target.suffix.lower() != ".pdf":
@@ -115,8 +233,12 @@ def backup(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def check(data_dir: Path) -> int:
-    """One line: the journal is sound, or what is wrong with it (read-only: nothing written)."""
+# --- the verbs on the folder, the journal closed ---------------------------------------------
+
+
+def check(data_dir: Path, args: argparse.Namespace) -> int:
+    """One line: the journal is sound, or what is wrong with it (read-only: nothing written,
+    the journal is never opened for writing). ``data_dir`` as given (not prepared)."""
     from sciatica_journal.paths import migrations_dir
     from sciatica_journal.storage.database import (
         JournalFileError,
@@ -125,6 +247,7 @@ def check(data_dir: Path) -> int:
         is_writable,
     )
 
+    data_dir = data_dir.expanduser()
     path = data_dir / DATABASE_FILE_NAME
     if not path.exists():
         raise CommandError(f"{path}: there is no journal here yet")
@@ -159,18 +282,71 @@ def backup_hint(data_dir: Path) -> str:
     )
 
 
-def restore(data_dir: Path, source: Path) -> int:
-    """Replace the journal with a verified backup; the current journal is backed up first."""
-    from sciatica_journal.storage.restore import RestoreError, restore_journal
+def restore_backup(folder: Path, source: Path) -> Restored:
+    """Replace the closed journal in ``folder`` with the backup ``source``, through the
+    backup service (the journal as it was is backed up first). Returns what was done
+    (``Restored``); raises ``RestoreError``, ``JournalFileError`` or ``OSError``."""
+    from sciatica_journal.domain.program import BackupRetention
+    from sciatica_journal.services.backup_service import BackupService
+    from sciatica_journal.services.clock import Clock
 
-    journal = data_dir / DATABASE_FILE_NAME
+    # A restore rotates nothing: the programme's retention is not needed to make one.
+    return BackupService(folder, Clock(), BackupRetention()).restore(source)
+
+
+def restore(folder: Path, args: argparse.Namespace) -> int:
+    """Replace the journal with a verified backup; the current journal is backed up first.
+    ``folder``: prepared, and locked by the caller."""
+    from sciatica_journal.services.backup_service import JournalFileError, RestoreError
+
+    journal = folder / DATABASE_FILE_NAME
     try:
-        done = restore_journal(journal, source, backup_dir(data_dir), dt.datetime.now(dt.UTC))
+        done = restore_backup(folder, args.file)
     except RestoreError as exc:
         raise CommandError(str(exc)) from exc
+    except JournalFileError as exc:
+        raise CommandError(str(exc), EXIT_JOURNAL) from exc
     if done.aside is not None:
         print(f"the damaged journal was kept as {done.aside}")
     if done.saved is not None:
         print(f"the current journal was backed up to {done.saved}")
-    print(f"restored {journal} from {source}")
+    print(f"restored {journal} from {args.file}")
     return 0
+
+
+# --- the table -------------------------------------------------------------------------------
+
+VERBS: tuple[Verb, ...] = (
+    JournalVerb("report", "write the PDF report for your physician", report, _report_arguments),
+    JournalVerb("summary", "print the report's summary numbers", summary, _summary_arguments),
+    JournalVerb(
+        "export",
+        "export the journal as CSV files or as the JSON journal",
+        export,
+        _export_arguments,
+    ),
+    JournalVerb(
+        "import",
+        "add the entries of a JSON journal (already present ones are skipped)",
+        import_journal,
+        _import_arguments,
+        writes=True,
+    ),
+    JournalVerb("backup", "copy the journal to a verified backup file", backup, _backup_arguments),
+    FolderVerb(
+        "restore",
+        "replace the journal with a backup (the current one is backed up first)",
+        restore,
+        lambda data_dir, args, exc: f"cannot restore {args.file}: {exc}",
+        _restore_arguments,
+        writes=True,
+    ),
+    FolderVerb(
+        "check",
+        "check the journal file's integrity",
+        check,
+        lambda data_dir, args, exc: f"cannot check {data_dir}: {exc.strerror or exc}",
+    ),
+)
+
+BY_NAME: dict[str, Verb] = {verb.name: verb for verb in VERBS}

@@ -59,7 +59,7 @@ def _date_ticks(x0: float, x1: float) -> list[float]:
         tick = dt.date(first.year, first.month, 1)
     else:
         tick = first - dt.timedelta(days=first.weekday())
-    ticks = []
+    ticks: list[float] = []
     while True:
         t = dt.datetime.combine(tick, dt.time(0)).timestamp()
         if t > x1:

@@ -72,13 +72,13 @@ def parse_path(d: str) -> QPainterPath:
             return QPointF(origin.x() + x, origin.y() + y) if rel else QPointF(x, y)
 
         if upper == "M":
-            cur = pt(*nums)
+            cur = pt(nums[0], nums[1])
             start = QPointF(cur)
             path.moveTo(cur)
             command = "l" if rel else "L"  # further pairs are line-tos
             last_ctrl, last_kind = None, "M"
         elif upper == "L":
-            cur = pt(*nums)
+            cur = pt(nums[0], nums[1])
             path.lineTo(cur)
             last_ctrl, last_kind = None, "L"
         elif upper == "H":

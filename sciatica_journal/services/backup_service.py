@@ -8,6 +8,7 @@ import datetime as dt
 import errno
 import logging
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,8 +108,12 @@ class BackupService:
 
     def restore(self, source: Path) -> Restored:
         """Replace the journal with ``source`` (the journal must be closed: the window
-        closes its services first); the journal as it was is backed up first."""
-        return restore_journal(self.journal, source, self.folder, self._clock.now())
+        closes its services first); the journal as it was is backed up first. Raises
+        ``RestoreError``, ``JournalFileError`` or ``OSError`` (SQLite's own errors too)."""
+        try:
+            return restore_journal(self.journal, source, self.folder, self._clock.now())
+        except sqlite3.Error as exc:  # not foreseen by storage: still one line, not a crash
+            raise OSError(str(exc)) from exc
 
     def _info(self, path: Path) -> BackupInfo:
         made = backups.backup_time(path) or dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)

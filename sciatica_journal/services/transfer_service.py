@@ -11,14 +11,11 @@ problem, and leaves the journal unchanged. See ``docs/journal-format.md``.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,7 +48,7 @@ from sciatica_journal.domain.timekeeping import format_utc, local_date, local_ti
 from sciatica_journal.domain.validation import EARLIEST, text_problem
 from sciatica_journal.paths import resource_path
 from sciatica_journal.services.clock import Clock
-from sciatica_journal.storage import transfer_records
+from sciatica_journal.storage import atomic_files, transfer_records
 from sciatica_journal.storage.transfer_reader import TransferReader
 from sciatica_journal.storage.transfer_records import (
     KINDS,
@@ -485,49 +482,18 @@ def _csv_tables(c: JournalContents) -> dict[str, list[list[object]]]:
 # --- files -----------------------------------------------------------------------------------
 
 
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform can open a folder
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _write_files(files: Sequence[tuple[Path, str]], encoding: str) -> None:
-    """Write every file to a temporary file beside it (fsynced), then rename them all into
-    place: a reader never sees a half-written file, and a failure leaves no temp files."""
-    staged: list[tuple[Path, Path]] = []
+    """Write every file atomically and durably (``storage.atomic_files``): all are written
+    and fsynced before any is renamed into place; a failure leaves no temporary files."""
+    for path, _ in files:
+        if path.is_dir():
+            raise TransferError(f"cannot write {path}: it is a folder")
+        if not path.parent.is_dir():
+            raise TransferError(f"cannot write {path}: the folder {path.parent} does not exist")
     try:
-        for path, text in files:
-            if path.is_dir():
-                raise TransferError(f"cannot write {path}: it is a folder")
-            folder = path.parent
-            if not folder.is_dir():
-                raise TransferError(f"cannot write {path}: the folder {folder} does not exist")
-            try:
-                fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-            except OSError as exc:
-                raise TransferError(f"cannot write {path}: {exc.strerror or exc}") from exc
-            staged.append((Path(temp), path))
-            try:
-                with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-                    fh.write(text)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-            except OSError as exc:
-                raise TransferError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        for temp, path in staged:
-            try:
-                temp.replace(path)
-            except OSError as exc:
-                raise TransferError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        for folder in {path.parent for _, path in staged}:
-            _fsync_folder(folder)
-    finally:
-        for temp, _ in staged:
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
+        atomic_files.write_files([(path, text.encode(encoding)) for path, text in files])
+    except atomic_files.AtomicWriteError as exc:
+        raise TransferError(f"cannot write {exc.target}: {exc.strerror or exc}") from exc
 
 
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

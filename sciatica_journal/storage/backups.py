@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import os
 import sqlite3
 import time
 from contextlib import closing
 from pathlib import Path
 
+from sciatica_journal.storage.atomic_files import StagedFile
 from sciatica_journal.storage.write_failures import DISK_FULL, plain_failure
 
 BACKUP_SUFFIX = ".sqlite3"
@@ -20,46 +20,44 @@ def _uri(path: Path) -> str:
 
 
 def backup_file(source: Path, destination: Path) -> Path:
-    """Copy a journal (consistently, even while it is open) to ``destination``, atomically:
-    a verified, fsynced copy or nothing."""
+    """Copy a journal (consistently, even while it is open) to ``destination``, atomically
+    and durably (``atomic_files``): a verified copy or nothing."""
     destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
     try:
-        src = sqlite3.connect(_uri(source), uri=True, isolation_level=None)
-        try:
-            src.execute("BEGIN")  # one snapshot: what is counted is what is copied
-            expected = _counts(src)
-            dst = sqlite3.connect(partial)
+        # The partial copy keeps its known name: a stopped process's leftover is found.
+        staged = StagedFile(destination, name=destination.name + ".partial")
+    except OSError as exc:  # said as when SQLite could not create it
+        plain = DISK_FULL if plain_failure(exc) == DISK_FULL else None
+        raise _not_made(plain or f"the copy failed ({exc.strerror or exc})") from exc
+    try:
+        with staged:
+            partial = staged.temp
+            src = sqlite3.connect(_uri(source), uri=True, isolation_level=None)
             try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
+                src.execute("BEGIN")  # one snapshot: what is counted is what is copied
+                expected = _counts(src)
+                dst = sqlite3.connect(partial)
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    dst.close()
+                src.execute("COMMIT")
             finally:
-                dst.close()
-            src.execute("COMMIT")
-        finally:
-            src.close()
-        if not is_sound(partial):
-            raise OSError(f"the backup copy {destination.name} did not verify")
-        if entry_counts(partial) != expected:
-            raise OSError(f"the backup copy {destination.name} does not hold every entry")
-        with partial.open("rb") as fh:
-            os.fsync(fh.fileno())
-        partial.chmod(0o600)
-        partial.replace(destination)
+                src.close()
+            if not is_sound(partial):
+                raise OSError(f"the backup copy {destination.name} did not verify")
+            if entry_counts(partial) != expected:
+                raise OSError(f"the backup copy {destination.name} does not hold every entry")
     except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
-        plain = plain_failure(exc) or f"the copy failed ({exc})"
-        plain += ": no backup was made"
-        raise OSError(errno.ENOSPC if plain == DISK_FULL else errno.EIO, plain) from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    folder = os.open(destination.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+        raise _not_made(plain_failure(exc) or f"the copy failed ({exc})") from exc
     return destination
+
+
+def _not_made(plain: str) -> OSError:
+    return OSError(
+        errno.ENOSPC if plain == DISK_FULL else errno.EIO, f"{plain}: no backup was made"
+    )
 
 
 def one_line(text: str) -> str:

@@ -423,7 +423,9 @@ def test_a_settings_change_is_undone_and_redone(journal):
     after = journal_view(s)
 
     s.operations.undo_stack.undo()
-    assert ProfileService(s.program, s.clock, s.stores.profiles).profile() == old  # as stored, not only cached
+    assert (
+        ProfileService(s.program, s.clock, s.stores.profiles).profile() == old
+    )  # as stored, not only cached
     assert s.sessions.today().count.target_max == old.target_max
     s.operations.undo_stack.redo()
     assert ProfileService(s.program, s.clock, s.stores.profiles).profile() == changed

@@ -1,0 +1,335 @@
+"""What the report says, section by section (DESIGN §4): the summary with the first and
+latest symptom maps, the charts, the table by day, the notes and "About this report".
+
+Each ``paint_*`` paints one section into the body rectangle it is given; which section goes
+on which page is decided by ``pdf_report``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPen
+
+from sciatica_journal.domain.sessions import OUTCOME_LABELS, Outcome
+from sciatica_journal.domain.summary import PainChange
+from sciatica_journal.reports.body_map_painter import BodyMapDrawing, paint_map_with_legend
+from sciatica_journal.reports.pdf_charts import Chart, Series, paint_chart
+from sciatica_journal.reports.pdf_page import INK, font, horizontal_line
+from sciatica_journal.services.report_service import DayRow, ReportData
+
+FLAG_WORDS = {"urgent": "URGENT (emergency care advised)", "contact-doctor": "see the doctor"}
+RANGE_WORDS = {0.25: "¼", 0.5: "½", 0.75: "¾", 1.0: "full"}
+ALERT = QColor("#a3261b")  # red flags reported
+
+ROW_HEIGHT = 14.0  # one line of the table by day
+TABLE_TOP = 40.0  # the table's title and column heads above its first row
+NOTES_TOP = 22.0  # the title "Notes" above the first note
+NOTE_DATE_WIDTH = 80.0  # the date column left of each note
+
+Note = tuple[dt.date, str, float]  # the day, the text, its wrapped height in points
+
+
+def _num(v: float | None) -> str:
+    return "–" if v is None else f"{v:.1f}"
+
+
+def _level(data: ReportData, level: int | None) -> str:
+    return "none" if level is None else data.level_names.get(level, str(level))
+
+
+def summary_rows(data: ReportData) -> list[tuple[str, str]]:
+    """The summary block as (label, value) lines; the report dialog shows them too."""
+    s = data.summary
+
+    def pain(label: str, p: PainChange) -> tuple[str, str]:
+        if p.change is None:
+            return label, "no sessions"
+        important = ("" if p.clinically_important else "not ") + "clinically important"
+        return label, (
+            f"first week {p.first_week_mean:.2f} → last week {p.last_week_mean:.2f}"
+            f" (change {p.change:+.2f}; {important})"
+        )
+
+    best = "none" if s.best_range is None else s.best_range.value.replace("-", " ")
+    current = data.rung_names.get(s.current_rung or "", s.current_rung or "none")
+    outcomes = " · ".join(
+        f"{OUTCOME_LABELS[Outcome(k)].lower()} {v}"
+        for k, v in sorted(s.outcomes.items(), key=lambda kv: -kv[1])
+    )
+    flags = (
+        "none reported"
+        if not s.red_flags
+        else "; ".join(
+            f"{f.local_date.isoformat()}: {FLAG_WORDS[f.result.value]}" for f in s.red_flags
+        )
+    )
+    adherence = "–" if s.adherence_pct is None else f"{s.adherence_pct:.1f} %"
+    rows = [
+        ("Period", f"{s.start.isoformat()} to {s.end.isoformat()} ({s.days} days)"),
+        (
+            "Sessions",
+            f"{s.total} on {s.days_active} active days; {s.mean_per_day:.1f} a day "
+            f"(target {s.target_min}–{s.target_max})",
+        ),
+        (
+            "Adherence",
+            f"{s.days_meeting_target} of {s.days} days with ≥ {s.target_min} "
+            f"sessions ({adherence})",
+        ),
+        ("Current exercise", f"{current}; best press-up with pelvis down: {best}"),
+        pain("Back pain (0–10)", s.back),
+        pain("Leg pain (0–10)", s.leg),
+    ]
+    for side in ("left", "right"):
+        e = s.extent[side]
+        rows.append(
+            (
+                f"Farthest point, {side} leg",
+                f"{_level(data, e.first)} → {_level(data, e.latest)} ({e.trend})",
+            )
+        )
+    rows += [
+        ("Radiation class (QTF)", f"{s.radiation_first or '–'} → {s.radiation_latest or '–'}"),
+        ("Session outcomes", outcomes or "none"),
+        ("Red flags", flags),
+    ]
+    return rows
+
+
+def paint_first_page(
+    painter: QPainter, body: QRectF, data: ReportData, drawing: BodyMapDrawing
+) -> None:
+    """The title, who (if chosen), the summary block and the first and latest maps."""
+    y = body.top()
+    painter.setPen(INK)
+    painter.setFont(font(16, bold=True))
+    painter.drawText(QRectF(body.left(), y, body.width(), 24), "Home extension exercises: summary")
+    y += 26
+    painter.setFont(font(9))
+    who = []
+    if data.name:
+        who.append(data.name)
+    if data.birth_date is not None:
+        who.append(f"born {data.birth_date.isoformat()}")
+    if who:
+        painter.drawText(QRectF(body.left(), y, body.width(), 14), ", ".join(who))
+        y += 16
+    label_w = 150.0
+    value_font = font(9)
+    label_font = font(9, bold=True)
+    metrics = QFontMetricsF(value_font, painter.device())
+    for label, value in summary_rows(data):
+        rect = metrics.boundingRect(
+            QRectF(0, 0, body.width() - label_w, 1000), int(Qt.TextFlag.TextWordWrap), value
+        )
+        h = max(rect.height(), metrics.height()) + 4
+        painter.setFont(label_font)
+        painter.drawText(QRectF(body.left(), y, label_w, h), label)
+        painter.setFont(value_font)
+        emphasis = label == "Red flags" and value != "none reported"
+        painter.setPen(ALERT if emphasis else INK)
+        painter.drawText(
+            QRectF(body.left() + label_w, y, body.width() - label_w, h),
+            int(Qt.TextFlag.TextWordWrap),
+            value,
+        )
+        painter.setPen(INK)
+        y += h
+    y += 10
+    half = (body.width() - 20) / 2
+    maps_h = body.bottom() - y
+    for index, (title, stored) in enumerate(
+        (("First map", data.first_map), ("Latest map", data.latest_map))
+    ):
+        rect = QRectF(body.left() + index * (half + 20), y, half, maps_h)
+        if stored is None:
+            painter.drawText(rect, f"{title}: no symptom map in the period")
+            continue
+        when, symptoms = stored
+        painter.setFont(font(8))
+        paint_map_with_legend(painter, rect, drawing, symptoms, f"{title} ({when:%Y-%m-%d %H:%M})")
+
+
+def _charts(data: ReportData) -> list[Chart]:
+    days = data.days
+    x = [d.t for d in days]
+    solid, dash, dot, dashdot = (
+        Qt.PenStyle.SolidLine,
+        Qt.PenStyle.DashLine,
+        Qt.PenStyle.DotLine,
+        Qt.PenStyle.DashDotLine,
+    )
+    levels = sorted(data.level_names.items())
+    summary = data.summary
+    return [
+        Chart(
+            "Pain, daily mean (0 no pain – 10 worst)",
+            x,
+            0,
+            10.6,
+            [(v, str(v)) for v in (0, 2, 4, 6, 8, 10)],
+            [
+                Series("back before", [d.back_before for d in days], "#2b4c7e", solid),
+                Series("back after", [d.back_after for d in days], "#2b4c7e", dot),
+                Series("leg before", [d.leg_before for d in days], "#b35c00", dash),
+                Series("leg after", [d.leg_after for d in days], "#b35c00", dashdot),
+            ],
+        ),
+        Chart(
+            "Farthest point of the symptoms per leg (lower is better)",
+            x,
+            -0.5,
+            7.5,
+            [(float(k), v) for k, v in levels],
+            [
+                Series("left leg", [d.left_extent for d in days], "#1f5e52", solid, True),
+                Series("right leg", [d.right_extent for d in days], "#7a3b69", dash, True),
+            ],
+        ),
+        Chart(
+            "Sessions per day (shaded: target band)",
+            x,
+            0,
+            max([d.sessions for d in days] + [summary.target_max]) + 1,
+            [(v, str(v)) for v in range(0, 11, 2)],
+            [],
+            bars=[float(d.sessions) for d in days],
+            band=(summary.target_min, summary.target_max),
+        ),
+        Chart(
+            "Best press-up range of the day, pelvis down",
+            x,
+            0,
+            1.1,
+            [(k, v) for k, v in RANGE_WORDS.items()],
+            [
+                Series("best range", [d.best_range for d in days], "#222222", solid, True),
+            ],
+        ),
+    ]
+
+
+def paint_charts(painter: QPainter, body: QRectF, data: ReportData) -> None:
+    """Pain, the farthest point per leg, sessions per day and the best press-up, stacked."""
+    x0 = data.days[0].t - 43200  # half a day either side
+    x1 = data.days[-1].t + 43200
+    charts = _charts(data)
+    height = body.height() / len(charts)
+    painter.setFont(font(8))
+    for i, chart in enumerate(charts):
+        paint_chart(
+            painter,
+            QRectF(body.left(), body.top() + i * height, body.width(), height - 8),
+            chart,
+            x0,
+            x1,
+        )
+
+
+TABLE_COLUMNS = [
+    ("Date", 70),
+    ("Sessions", 50),
+    ("Target", 42),
+    ("Back pain", 70),
+    ("Leg pain", 70),
+    ("Left leg", 62),
+    ("Right leg", 62),
+    ("Press-up", 50),
+]  # titles and relative widths
+
+
+def paint_table(
+    painter: QPainter, body: QRectF, data: ReportData, rows: list[DayRow], first: bool
+) -> None:
+    """One page of the table by day ("continued" after the first)."""
+    scale = body.width() / sum(w for _, w in TABLE_COLUMNS)
+    widths = [w * scale for _, w in TABLE_COLUMNS]
+    y = body.top()
+    painter.setFont(font(11, bold=True))
+    painter.setPen(INK)
+    painter.drawText(
+        QRectF(body.left(), y, body.width(), 18),
+        "Day by day" + ("" if first else " (continued)"),
+    )
+    y += 22
+    painter.setFont(font(8, bold=True))
+    x = body.left()
+    for (title, _), w in zip(TABLE_COLUMNS, widths, strict=True):
+        painter.drawText(QRectF(x, y, w, ROW_HEIGHT), title)
+        x += w
+    y += ROW_HEIGHT
+    painter.setPen(QPen(QColor("#888888"), 0.5))
+    horizontal_line(painter, body.left(), body.right(), y)
+    painter.setFont(font(8))
+    for n, row in enumerate(rows):
+        if n % 2:
+            painter.fillRect(QRectF(body.left(), y, body.width(), ROW_HEIGHT), QColor("#f2f2f2"))
+        cells = [
+            f"{row.day:%a} {row.day.isoformat()}",
+            str(row.sessions),
+            "✓" if row.met else "",
+            f"{_num(row.back_before)} → {_num(row.back_after)}",
+            f"{_num(row.leg_before)} → {_num(row.leg_after)}",
+            _level(data, row.left_extent),
+            _level(data, row.right_extent),
+            "" if row.best_range is None else RANGE_WORDS.get(row.best_range, ""),
+        ]
+        painter.setPen(INK)
+        x = body.left()
+        for text, w in zip(cells, widths, strict=True):
+            painter.drawText(QRectF(x, y + 1, w, 13), text)
+            x += w
+        y += ROW_HEIGHT
+    if not rows:
+        painter.drawText(QRectF(body.left(), y + 4, body.width(), 14), "No sessions.")
+
+
+def note_height(device: QPaintDevice, text: str, width: float) -> float:
+    """The height of a wrapped note, in points (measured for the device painted on)."""
+    scale = device.logicalDpiY() / 72.0
+    metrics = QFontMetricsF(font(9), device)
+    box = metrics.boundingRect(
+        QRectF(0, 0, width * scale, 100000), int(Qt.TextFlag.TextWordWrap), text
+    )
+    return box.height() / scale + 8
+
+
+def paint_notes(painter: QPainter, body: QRectF, notes: list[Note]) -> None:
+    """The notes that fit on one page, each under its date."""
+    y = body.top()
+    painter.setFont(font(11, bold=True))
+    painter.setPen(INK)
+    painter.drawText(QRectF(body.left(), y, body.width(), 18), "Notes")
+    y += NOTES_TOP
+    painter.setFont(font(9))
+    for day, text, height in notes:
+        painter.drawText(QRectF(body.left(), y, NOTE_DATE_WIDTH, 14), day.isoformat())
+        painter.drawText(
+            QRectF(body.left() + NOTE_DATE_WIDTH, y, body.width() - NOTE_DATE_WIDTH, height),
+            int(Qt.TextFlag.TextWordWrap),
+            text,
+        )
+        y += height
+
+
+def paint_disclaimer(painter: QPainter, body: QRectF, data: ReportData) -> None:
+    """How the numbers were recorded and the disclaimer."""
+    painter.setPen(INK)
+    painter.setFont(font(11, bold=True))
+    painter.drawText(QRectF(body.left(), body.top(), body.width(), 18), "About this report")
+    painter.setFont(font(9))
+    text = (
+        "Recorded by the patient at home with Sciatica Journal: pain is self-rated 0–10 "
+        "before and after each session; the farthest point of the symptoms is taken from "
+        "the patient's own body map (levels: low back, buttock, thigh, knee, lower leg, "
+        "ankle, foot, toes). A change in pain is marked clinically important at "
+        f"≥ {data.important_points} points or ≥ {data.important_percent} %. "
+        "Adherence counts the days with at least the daily minimum of sessions."
+        "\n\n" + data.disclaimer
+    )
+    painter.drawText(
+        QRectF(body.left(), body.top() + 24, body.width(), body.height() - 24),
+        int(Qt.TextFlag.TextWordWrap),
+        text,
+    )
