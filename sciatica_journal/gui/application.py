@@ -285,9 +285,13 @@ def run_window(services: Services) -> int:
 
             while True:
                 chosen.clear()
-                shown[-1].restore_requested.connect(
-                    lambda path, w=shown[-1]: (chosen.append(RestoreRequest(path)), w.close())
-                )
+                window_now = shown[-1]
+
+                def restore_chosen(path: Path, w: MainWindow = window_now) -> None:
+                    chosen.append(RestoreRequest(path))
+                    w.close()
+
+                window_now.restore_requested.connect(restore_chosen)
                 shown[-1].show()
                 status = app.exec()
                 if not chosen or stopping:

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from sciatica_journal.domain.body import INTENSITY_NAMES, Mark, SymptomKind, SymptomMap
+from sciatica_journal.domain.body import INTENSITY_NAMES, Mark, Region, SymptomKind, SymptomMap
 from sciatica_journal.gui.style import FOCUS_COLOUR
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing, Highlight
 
@@ -147,7 +147,7 @@ class BodyMapWidget(QWidget):
         if self._current is not None:
             self.stand_ins[self._current].setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
-    def _tab_order(self) -> list:
+    def _tab_order(self) -> list[Region]:
         """Back view then front view; within a view top to bottom, patient's left first."""
         regions = [r for r in self.drawing.catalog.regions if r.code in self.drawing.shapes]
         side_rank = {"left": 0, "center": 1, "right": 2}

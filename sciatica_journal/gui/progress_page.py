@@ -376,7 +376,7 @@ class ProgressPage(QWidget):
         for cursor in self._cursors:
             cursor.setVisible(False)
         try:
-            return self.charts.grab().save(str(path), "PNG")
+            return bool(self.charts.grab().save(str(path), "PNG"))
         finally:
             for cursor, visible in zip(self._cursors, shown, strict=True):
                 cursor.setVisible(visible)

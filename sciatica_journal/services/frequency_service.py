@@ -52,7 +52,9 @@ class FrequencyService:
         self._sessions = sessions
         self._cache: tuple[object, dict[dt.date, int], Streaks] | None = None
 
-    def _counts_and_streaks(self, today: dt.date, target_min: int) -> tuple[dict, Streaks]:
+    def _counts_and_streaks(
+        self, today: dt.date, target_min: int
+    ) -> tuple[dict[dt.date, int], Streaks]:
         """All days' counts and the streaks, recomputed only when sessions were added or
         deleted, the day changed or the target changed (Today and the Calendar both ask)."""
         key = (self._sessions.fingerprint(), today, target_min)

@@ -141,7 +141,10 @@ class ProgressService:
             right_extent=floats(8),
         )
         day_text = np.array(columns[1], dtype=object)
-        unique, inverse = np.unique(day_text, return_inverse=True) if rows else ([], np.array([]))
+        if rows:
+            unique, inverse = np.unique(day_text, return_inverse=True)
+        else:
+            unique, inverse = np.array([], dtype=object), np.array([], dtype=int)
         dates = [dt.date.fromisoformat(d) for d in unique]
         tz = zone(self._clock.zone)
         n = len(dates)
