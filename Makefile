@@ -45,12 +45,14 @@ run: venv
 test: dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 # Regenerate sciatica_journal/gui/forms/ from ui/*.ui (committed; a test fails when stale).
 forms: dev
@@ -60,4 +62,4 @@ bench: dev
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) dist build .pytest_cache .ruff_cache .hypothesis .system-deps.stamp
+	rm -rf $(VENV) dist build .pytest_cache .ruff_cache .mypy_cache .hypothesis .system-deps.stamp

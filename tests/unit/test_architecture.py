@@ -50,3 +50,18 @@ def test_generated_forms_match_their_ui_files():
         assert committed == build.compile_form(ui_file), (
             f"{build.target_for(ui_file).name} is stale: run `make forms`"
         )
+
+
+MODULE_LIMIT = 400  # lines: a module that grows past it is split by what it holds
+
+
+def test_no_module_is_over_four_hundred_lines():
+    generated = ROOT / "sciatica_journal" / "gui" / "forms"
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for path in (ROOT / "sciatica_journal").rglob("*.py")
+        if generated not in path.parents
+        and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LIMIT
+    }
+    assert too_long == {}
+
