@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 
 from sciatica_journal import APP_NAME, __version__
-from sciatica_journal.domain.sessions import OUTCOME_LABELS, Outcome
+from sciatica_journal.domain.sessions import OUTCOME_LABELS, Outcome, PressUpRange
 from sciatica_journal.domain.summary import PainChange
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing, paint_map_with_legend
 from sciatica_journal.reports.pdf_charts import Chart, Series, paint_chart
@@ -36,7 +36,7 @@ MARGIN = 42.0  # points (the writer works at 72 dpi: one unit is one point)
 INK = QColor("#1c1c1c")
 MUTED = QColor("#555555")
 FLAG_WORDS = {"urgent": "URGENT (emergency care advised)", "contact-doctor": "see the doctor"}
-RANGE_WORDS = {0.25: "¼", 0.5: "½", 0.75: "¾", 1.0: "full"}
+RANGE_WORDS = {r.fraction: r.short for r in PressUpRange}
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
 Painter = Callable[[QPainter, QRectF], None]
@@ -91,7 +91,7 @@ def summary_rows(data: ReportData) -> list[tuple[str, str]]:
             f" (change {p.change:+.2f}; {important})"
         )
 
-    best = "none" if s.best_range is None else s.best_range.value.replace("-", " ")
+    best = "none" if s.best_range is None else s.best_range.words
     current = data.rung_names.get(s.current_rung or "", s.current_rung or "none")
     outcomes = " · ".join(
         f"{OUTCOME_LABELS[Outcome(k)].lower()} {v}"
@@ -356,8 +356,8 @@ class PdfReport:
             Chart(
                 "Farthest point of the symptoms per leg (lower is better)",
                 x,
-                -0.5,
-                7.5,
+                levels[0][0] - 0.5,
+                levels[-1][0] + 0.5,
                 [(float(k), v) for k, v in levels],
                 [
                     Series("left leg", [d.left_extent for d in days], "#1f5e52", solid, True),
@@ -481,8 +481,8 @@ class PdfReport:
         text = (
             "Recorded by the patient at home with Sciatica Journal: pain is self-rated 0–10 "
             "before and after each session; the farthest point of the symptoms is taken from "
-            "the patient's own body map (levels: low back, buttock, thigh, knee, lower leg, "
-            "ankle, foot, toes). A change in pain is marked clinically important at "
+            f"the patient's own body map (levels: {', '.join(self.data.level_names.values())}). "
+            "A change in pain is marked clinically important at "
             f"≥ {self.data.important_points} points or ≥ {self.data.important_percent} %. "
             "Adherence counts the days with at least the daily minimum of sessions."
             "\n\n" + self.data.disclaimer
