@@ -39,3 +39,16 @@ def new_session(
         reps_done=reps,
         stopped_for_pain=stopped,
     )
+
+
+def renamed_program_text(prefix: str = "x-") -> str:
+    """``resources/program.toml`` with every rung's slug renamed to ``prefix`` + slug wherever
+    it stands as a slug (the rungs and the roles); picture file names and words stay."""
+    import tomllib
+
+    from sciatica_journal.paths import resource_path
+
+    text = resource_path("program.toml").read_text(encoding="utf-8")
+    for rung in tomllib.loads(text)["rungs"]:
+        text = text.replace(f'"{rung["slug"]}"', f'"{prefix}{rung["slug"]}"')
+    return text

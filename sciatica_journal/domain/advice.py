@@ -7,7 +7,7 @@ rows; every threshold comes from ``resources/program.toml``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -70,17 +70,11 @@ class Advice:
         return self.kind is AdviceKind.GOAL_MET
 
 
-def _step(program: Program, slug: str, by: int) -> Rung:
-    rung = program.rung(slug) if program.has_rung(slug) else program.lowest
-    index = max(0, min(len(program.rungs) - 1, rung.number - 1 + by))
-    return program.rungs[index]
-
-
-def _trailing(history: Sequence[SessionSummary], test: object) -> int:
+def _trailing(history: Sequence[SessionSummary], test: Callable[[SessionSummary], bool]) -> int:
     """How many of the newest sessions in a row pass ``test``."""
     count = 0
     for summary in reversed(history):
-        if not test(summary):  # type: ignore[operator]
+        if not test(summary):
             break
         count += 1
     return count
@@ -117,10 +111,10 @@ def _persisting_peripheralization(history: Sequence[SessionSummary]) -> bool:
 def advise(history: Sequence[SessionSummary], program: Program, starting_rung: str) -> Advice:
     t = program.thresholds
     if not history:
-        rung = program.rung(starting_rung) if program.has_rung(starting_rung) else program.lowest
+        rung = program.find(starting_rung)
         return Advice(rung, AdviceKind.START, f"Start with {rung.name.lower()}.")
     last = history[-1]
-    current = program.rung(last.rung) if program.has_rung(last.rung) else program.lowest
+    current = program.find(last.rung)
 
     contact, contact_reason = False, ""
     lowest = program.lowest.slug
@@ -139,7 +133,7 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
         )
 
     if not last.good:
-        lower = _step(program, current.slug, -1)
+        lower = program.step(current.slug, -1)
         why = (
             "you stopped because it hurt"
             if last.stopped_for_pain
@@ -164,19 +158,20 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
     same_rung = _trailing(history, lambda s: s.rung == current.slug)
     good_in_a_row = _trailing(history, lambda s: s.rung == current.slug and s.improving)
 
-    if current.slug == "full-press-up" and last.full_with_pelvis_down and last.no_more_pain:
+    goal = program.goal
+    if current.slug == goal.slug and last.full_with_pelvis_down and last.no_more_pain:
         return Advice(
             current,
             AdviceKind.GOAL_MET,
-            "Goal reached: full press-ups with your pelvis down, without more pain. Keep doing "
-            f"them {program.target_min}–{program.target_max} times a day while they stay "
-            "pain-free.",
+            f"Goal reached: {goal.name.lower()} with your pelvis down, without more pain. "
+            f"Keep doing them {program.target_min}–{program.target_max} times a day while "
+            "they stay pain-free.",
             contact,
             contact_reason,
         )
 
-    nxt = _step(program, current.slug, +1)
-    progressable = current.number <= program.rung("baby-press-up").number
+    nxt = program.step(current.slug, +1)
+    progressable = program.progressable(current)
     if progressable and good_in_a_row >= t.good_sessions_to_progress:
         return Advice(
             nxt,
@@ -187,14 +182,14 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
             contact_reason,
         )
 
-    if current.is_press_up and current.slug != "press-up-overpressure":
-        press_ups = _trailing(history, lambda s: s.rung in ("baby-press-up", "full-press-up"))
+    if program.counts_as_stall(current.slug):
+        press_ups = _trailing(history, lambda s: program.counts_as_stall(s.rung))
         recent = list(history[-press_ups:]) if press_ups else []
         no_change = _trailing(
             recent, lambda s: s.outcome is Outcome.NO_CHANGE and not s.stopped_for_pain
         )
         reached_full = any(s.full_with_pelvis_down for s in recent)
-        overpressure = program.rung("press-up-overpressure")
+        overpressure = program.overpressure
         if no_change >= t.no_change_sessions_for_overpressure:
             return Advice(
                 overpressure,

@@ -30,26 +30,61 @@ class Region:
     name: str
     side: str  # "left", "right" or "center"
     view: str  # "back" or "front"
-    level: int  # 0 = low back ... 7 = toes
+    level: int  # one of the catalog's levels: higher is further down the body
     red_flag: bool = False
+
+
+@dataclass(frozen=True)
+class BodyLevel:
+    """How far down the body a region lies, as the catalog names it."""
+
+    number: int  # higher is further down
+    name: str  # e.g. "lower leg"
+    in_leg: bool  # False for the back itself
+    radiation: int  # the Quebec Task Force class of symptoms that reach this far
 
 
 @dataclass(frozen=True)
 class RegionCatalog:
     regions: tuple[Region, ...]
-    level_names: Mapping[int, str]
+    levels: tuple[BodyLevel, ...] = ()  # top (the low back) to bottom
+    radiation_words: Mapping[int, str] = field(default_factory=dict)
+    _by_code: Mapping[str, Region] = field(init=False, repr=False, compare=False)
+    _by_level: Mapping[int, BodyLevel] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_code", {r.code: r for r in self.regions})
+        object.__setattr__(self, "_by_level", {lv.number: lv for lv in self.levels})
 
     def get(self, code: str) -> Region | None:
-        return self._by_code.get(code)  # type: ignore[attr-defined, no-any-return]
+        return self._by_code.get(code)
 
     def __contains__(self, code: object) -> bool:
-        return code in self._by_code  # type: ignore[attr-defined]
+        return code in self._by_code
+
+    @property
+    def level_names(self) -> dict[int, str]:
+        """Level number → its name, top to bottom."""
+        return {lv.number: lv.name for lv in self.levels}
 
     def level_name(self, level: int | None) -> str:
-        return "none" if level is None else self.level_names.get(level, str(level))
+        if level is None:
+            return "none"
+        found = self._by_level.get(level)
+        return str(level) if found is None else found.name
+
+    def in_leg(self, level: int) -> bool:
+        """Whether symptoms at this level are in a leg (not only in the back)."""
+        found = self._by_level.get(level)
+        return True if found is None else found.in_leg
+
+    def radiation_of(self, level: int) -> int:
+        """The radiation class of symptoms reaching down to ``level``."""
+        found = self._by_level.get(level)
+        if found is not None:
+            return found.radiation
+        known = [lv for lv in self.levels if lv.number <= level]
+        return known[-1].radiation if known else 1
 
 
 @dataclass(frozen=True)
@@ -127,16 +162,11 @@ def distal_extent(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> in
 
 
 def radiation_class(symptoms: SymptomMap, catalog: RegionCatalog) -> int | None:
-    """Quebec Task Force class: 1 back/buttock, 2 thigh or knee, 3 below the knee; None if empty."""
+    """Quebec Task Force class of the farthest mark (the catalog gives each level its class:
+    1 back/buttock, 2 thigh or knee, 3 below the knee); None if nothing is marked."""
     levels = [r.level for m in symptoms.marks if (r := catalog.get(m.region)) is not None]
     deepest = max(levels, default=None)
-    if deepest is None:
-        return None
-    if deepest <= 1:
-        return 1
-    if deepest <= 3:
-        return 2
-    return 3
+    return None if deepest is None else catalog.radiation_of(deepest)
 
 
 def burden(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> int:
@@ -144,7 +174,7 @@ def burden(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> int:
     return sum(mark.intensity for mark, _ in marks_on(symptoms, side, catalog))
 
 
-def _parse_region(item: Any, index: int) -> Region:
+def _parse_region(item: Any, index: int, levels: Mapping[int, BodyLevel]) -> Region:
     if not isinstance(item, Mapping):
         raise CatalogError(f"regions[{index}] must be a table")
     try:
@@ -164,9 +194,60 @@ def _parse_region(item: Any, index: int) -> Region:
         raise CatalogError(f"regions[{index}].side {region.side!r} is not left/right/center")
     if region.view not in ("back", "front"):
         raise CatalogError(f"regions[{index}].view {region.view!r} is not back/front")
-    if not 0 <= region.level <= 7:
-        raise CatalogError(f"regions[{index}].level {region.level} is outside 0..7")
+    if region.level not in levels:
+        raise CatalogError(f"regions[{index}].level {region.level} is not one of the [[levels]]")
     return region
+
+
+def _parse_radiation(data: Mapping[str, Any]) -> dict[int, str]:
+    raw = data.get("radiation", {})
+    if not isinstance(raw, Mapping) or not raw:
+        raise CatalogError("body_regions.toml: [radiation] must name each radiation class")
+    try:
+        words = {int(k): str(v).strip() for k, v in raw.items()}
+    except ValueError as exc:
+        raise CatalogError("body_regions.toml: [radiation] keys must be class numbers") from exc
+    if not all(words.values()):
+        raise CatalogError("body_regions.toml: [radiation] words must not be empty")
+    return words
+
+
+def _parse_level(item: Any, index: int, radiation: Mapping[int, str]) -> BodyLevel:
+    where = f"body_regions.toml: levels[{index}]"
+    if not isinstance(item, Mapping):
+        raise CatalogError(f"{where} must be a table")
+    try:
+        level = BodyLevel(
+            number=item["level"],
+            name=str(item["name"]).strip(),
+            in_leg=item["in_leg"],
+            radiation=item["radiation"],
+        )
+    except KeyError as exc:
+        raise CatalogError(f"{where} lacks {exc.args[0]!r}") from exc
+    if isinstance(level.number, bool) or not isinstance(level.number, int):
+        raise CatalogError(f"{where}.level must be a whole number")
+    if not level.name:
+        raise CatalogError(f"{where}.name must not be empty")
+    if not isinstance(level.in_leg, bool):
+        raise CatalogError(f"{where}.in_leg must be true or false")
+    if level.radiation not in radiation:
+        raise CatalogError(f"{where}.radiation {level.radiation!r} is not a class of [radiation]")
+    return level
+
+
+def _parse_levels(data: Mapping[str, Any], radiation: Mapping[int, str]) -> tuple[BodyLevel, ...]:
+    raw = data.get("levels", [])
+    if not isinstance(raw, list) or not raw:
+        raise CatalogError("body_regions.toml: 'levels' must be a list of [[levels]] tables")
+    levels = tuple(_parse_level(item, i, radiation) for i, item in enumerate(raw))
+    numbers = [lv.number for lv in levels]
+    if numbers != sorted(set(numbers)):
+        raise CatalogError("body_regions.toml: [[levels]] must run top to bottom, each once")
+    classes = [lv.radiation for lv in levels]
+    if classes != sorted(classes):
+        raise CatalogError("body_regions.toml: the radiation class must not fall further down")
+    return levels
 
 
 def parse_catalog_text(text: str) -> RegionCatalog:
@@ -174,12 +255,13 @@ def parse_catalog_text(text: str) -> RegionCatalog:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(f"body_regions.toml is not valid TOML: {exc}") from exc
-    regions = tuple(_parse_region(item, i) for i, item in enumerate(data.get("regions", [])))
+    radiation = _parse_radiation(data)
+    levels = _parse_levels(data, radiation)
+    by_number = {lv.number: lv for lv in levels}
+    regions = tuple(
+        _parse_region(item, i, by_number) for i, item in enumerate(data.get("regions", []))
+    )
     codes = [r.code for r in regions]
     if len(set(codes)) != len(codes):
         raise CatalogError("body_regions.toml repeats a region code")
-    try:
-        levels = {int(k): str(v) for k, v in data.get("levels", {}).items()}
-    except ValueError as exc:
-        raise CatalogError("body_regions.toml: [levels] keys must be numbers 0-7") from exc
-    return RegionCatalog(regions=regions, level_names=levels)
+    return RegionCatalog(regions=regions, levels=levels, radiation_words=radiation)

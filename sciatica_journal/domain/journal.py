@@ -32,13 +32,6 @@ KIND_LABELS = {
     EntryKind.NOTE: "Note",
 }
 
-RANGE_LABELS = {
-    PressUpRange.QUARTER: "a quarter of the way up",
-    PressUpRange.HALF: "half way up",
-    PressUpRange.THREE_QUARTERS: "three-quarters up",
-    PressUpRange.FULL: "all the way up",
-}
-
 
 @dataclass(frozen=True)
 class JournalEntry:
@@ -98,7 +91,7 @@ def session_summary(
     elif hold_seconds is not None:
         parts.append(describe_hold(hold_seconds))
     if range_reached is not None:
-        parts.append(RANGE_LABELS[range_reached])
+        parts.append(range_reached.words)
     if pelvis_stayed_down is False:
         parts.append("pelvis lifted")
     if stopped_for_pain:
@@ -110,13 +103,13 @@ def check_in_summary(symptoms: SymptomMap, catalog: RegionCatalog) -> str:
     """E.g. "Left: down to the lower leg · right: clear · 3 marks"."""
     if symptoms.is_empty:
         return "No symptoms marked"
-    parts = []
+    parts: list[str] = []
     for side in SIDES:
         extent = distal_extent(symptoms, side, catalog)
         if extent is None:
             reach = "clear"
-        elif extent == 0:
-            reach = "low back only"
+        elif not catalog.in_leg(extent):
+            reach = f"{catalog.level_name(extent)} only"
         else:
             reach = f"down to the {catalog.level_name(extent)}"
         parts.append(f"{side.capitalize() if not parts else side}: {reach}")

@@ -75,11 +75,11 @@ def compare_maps(
 
 
 def legs_marked(symptoms: SymptomMap, catalog: RegionCatalog) -> set[str]:
-    """The legs ("left"/"right") with a mark below the low back."""
+    """The legs ("left"/"right") with a mark in the leg (below the back itself)."""
     legs = set()
     for mark in symptoms.marks:
         region = catalog.get(mark.region)
-        if region is not None and region.side in SIDES and region.level >= 1:
+        if region is not None and region.side in SIDES and catalog.in_leg(region.level):
             legs.add(region.side)
     return legs
 
@@ -92,17 +92,14 @@ def _place(level: int | None, catalog: RegionCatalog) -> str:
 
 
 def reach_phrase(level: int | None, catalog: RegionCatalog) -> str:
-    """E.g. "down to the lower leg — below the knee"."""
+    """E.g. "down to the lower leg — below the knee" (the words of its radiation class)."""
     if level is None:
         return "no symptoms marked"
-    if level == 0:
-        return "the low back only"
     where = catalog.level_name(level)
-    if level == 1:
-        return f"down to the {where} — back and buttock only"
-    if level <= 3:
-        return f"down to the {where} — not below the knee"
-    return f"down to the {where} — below the knee"
+    if not catalog.in_leg(level):
+        return f"the {where} only"
+    words = catalog.radiation_words.get(catalog.radiation_of(level))
+    return f"down to the {where}" + (f" — {words}" if words else "")
 
 
 def describe_reach(symptoms: SymptomMap, catalog: RegionCatalog) -> list[str]:

@@ -31,7 +31,7 @@ class Profile:
     waking_start: dt.time = dt.time(7, 0)
     waking_end: dt.time = dt.time(22, 0)
     reminders_enabled: bool = False
-    starting_rung: str = "prone-lying"
+    starting_rung: str = ""  # a rung's slug; "" until chosen: the programme's lowest
 
 
 def validate_profile(profile: Profile, rung_slugs: tuple[str, ...], today: dt.date) -> None:

@@ -33,6 +33,16 @@ class Dose:
 
 
 @dataclass(frozen=True)
+class Pictures:
+    """The picture pair of a rung: files in ``resources/exercises/`` and their captions."""
+
+    correct: str  # file name, e.g. "baby-press-up-correct.svg"
+    incorrect: str
+    correct_cue: str  # what the correct picture shows, e.g. "pelvis stays down"
+    incorrect_cue: str  # what goes wrong in the other, e.g. "pelvis lifts"
+
+
+@dataclass(frozen=True)
 class Rung:
     number: int  # 1 = lowest
     slug: str
@@ -43,6 +53,27 @@ class Rung:
     steps: tuple[str, ...]
     cautions: tuple[str, ...]
     is_press_up: bool
+    pictures: Pictures
+
+    @property
+    def label(self) -> str:
+        """Its place on the ladder and its name, e.g. "3. Baby press-ups"."""
+        return f"{self.number}. {self.name}"
+
+    @property
+    def clinical_name(self) -> str:
+        """The name with the clinician's term, e.g. "Baby press-ups (partial prone press-up)"."""
+        return f"{self.name} ({self.clinical})"
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The parts the rules (DESIGN §2.2) give to rungs, each by slug."""
+
+    progress_up_to: str  # rule 6: up to this rung, good sessions step up to the next one
+    goal: str  # rule 6: reached all the way up, pelvis down, without more pain: goal met
+    overpressure: str  # rule 7: where stalled press-ups go
+    stalling: tuple[str, ...]  # rule 7: the press-up rungs whose sessions count as a stall
 
 
 @dataclass(frozen=True)
@@ -80,6 +111,7 @@ class BackupRetention:
 @dataclass(frozen=True)
 class Program:
     rungs: tuple[Rung, ...]
+    roles: Roles
     target_min: int
     target_max: int
     thresholds: Thresholds
@@ -102,14 +134,37 @@ class Program:
     def lowest(self) -> Rung:
         return self.rungs[0]
 
+    @property
+    def goal(self) -> Rung:
+        """The end goal of the ladder (rule 6)."""
+        return self.rung(self.roles.goal)
 
-REQUIRED_SLUGS = (
-    "prone-lying",
-    "prone-prop",
-    "baby-press-up",
-    "full-press-up",
-    "press-up-overpressure",
-)
+    @property
+    def overpressure(self) -> Rung:
+        """The rung suggested when press-ups stall (rule 7)."""
+        return self.rung(self.roles.overpressure)
+
+    @property
+    def progress_limit(self) -> Rung:
+        """The highest rung from which good sessions step up to the next (rule 6)."""
+        return self.rung(self.roles.progress_up_to)
+
+    def progressable(self, rung: Rung) -> bool:
+        """Whether good sessions in a row on ``rung`` step up to the next rung."""
+        return rung.number <= self.progress_limit.number
+
+    def counts_as_stall(self, slug: str) -> bool:
+        """Whether sessions of this rung count towards stalled press-ups (rule 7)."""
+        return slug in self.roles.stalling
+
+    def find(self, slug: str) -> Rung:
+        """The rung with this slug; the lowest for a slug this programme does not know."""
+        return self.rung(slug) if self.has_rung(slug) else self.lowest
+
+    def step(self, slug: str, by: int) -> Rung:
+        """The rung ``by`` places above (negative: below) ``slug``, kept on the ladder."""
+        index = max(0, min(len(self.rungs) - 1, self.find(slug).number - 1 + by))
+        return self.rungs[index]
 
 
 def _get(table: Mapping[str, Any], key: str, path: str) -> Any:
@@ -168,6 +223,17 @@ def _dose(table: Mapping[str, Any], path: str) -> Dose:
     return Dose(kind=kind, default=default, minimum=lo, maximum=hi)
 
 
+def _pictures(table: Mapping[str, Any], path: str) -> Pictures:
+    files = _table(table, "pictures", path)
+    cues = _table(table, "cues", path)
+    return Pictures(
+        correct=_text(files, "correct", f"{path}pictures."),
+        incorrect=_text(files, "incorrect", f"{path}pictures."),
+        correct_cue=_text(cues, "correct", f"{path}cues."),
+        incorrect_cue=_text(cues, "incorrect", f"{path}cues."),
+    )
+
+
 def _rung(number: int, table: Any) -> Rung:
     path = f"rungs[{number - 1}]."
     if not isinstance(table, Mapping):
@@ -185,6 +251,48 @@ def _rung(number: int, table: Any) -> Rung:
         steps=_texts(table, "steps", path),
         cautions=_texts(table, "cautions", path),
         is_press_up=is_press_up,
+        pictures=_pictures(table, path),
+    )
+
+
+def _role(roles: Mapping[str, Any], key: str, rungs: Mapping[str, Rung]) -> Rung:
+    slug = _text(roles, key, "roles.")
+    if slug not in rungs:
+        raise ProgramError(
+            f"program.toml: 'roles.{key}' names the rung {slug!r}, which is not in 'rungs'"
+        )
+    return rungs[slug]
+
+
+def _roles(data: Mapping[str, Any], rungs: tuple[Rung, ...]) -> Roles:
+    """The rungs' parts in the rules, each checked against the ladder."""
+    table = _table(data, "roles", "")
+    by_slug = {r.slug: r for r in rungs}
+    progress = _role(table, "progress_up_to", by_slug)
+    goal = _role(table, "goal", by_slug)
+    overpressure = _role(table, "overpressure", by_slug)
+    stalling = _texts(table, "stalling", "roles.")
+    for slug in stalling:
+        if slug not in by_slug:
+            raise ProgramError(
+                f"program.toml: 'roles.stalling' names the rung {slug!r}, which is not in 'rungs'"
+            )
+    if progress.number >= len(rungs):
+        raise ProgramError("program.toml: 'roles.progress_up_to' must name a rung below the top")
+    for key, rung in (("goal", goal), ("overpressure", overpressure)):
+        if not rung.is_press_up:
+            raise ProgramError(f"program.toml: 'roles.{key}' must name a press-up rung")
+    for slug in stalling:
+        if not by_slug[slug].is_press_up or slug == overpressure.slug:
+            raise ProgramError(
+                f"program.toml: 'roles.stalling' must name press-up rungs other than "
+                f"'roles.overpressure', not {slug!r}"
+            )
+    return Roles(
+        progress_up_to=progress.slug,
+        goal=goal.slug,
+        overpressure=overpressure.slug,
+        stalling=stalling,
     )
 
 
@@ -234,9 +342,7 @@ def parse_program(data: Mapping[str, Any]) -> Program:
     duplicates = sorted({s for s in slugs if slugs.count(s) > 1})
     if duplicates:
         raise ProgramError(f"program.toml: 'rungs' repeats the slug {duplicates[0]!r}")
-    missing = [s for s in REQUIRED_SLUGS if s not in slugs]
-    if missing:
-        raise ProgramError(f"program.toml: 'rungs' lacks the rung with slug {missing[0]!r}")
+    roles = _roles(data, rungs)
     raw_flags = _get(data, "red_flags", "")
     if not isinstance(raw_flags, list) or not raw_flags:
         raise ProgramError("program.toml: 'red_flags' must be a non-empty list of tables")
@@ -262,6 +368,7 @@ def parse_program(data: Mapping[str, Any]) -> Program:
     return Program(
         backups=backups,
         rungs=rungs,
+        roles=roles,
         red_flags=red_flags,
         red_flag_advice=red_flag_advice,
         target_min=target_min,

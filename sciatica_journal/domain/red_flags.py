@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -26,6 +26,29 @@ class Trigger(StrEnum):
     DAILY = "daily"  # the first session of the day
     SADDLE = "saddle"  # the saddle area was newly marked
     BOTH_LEGS = "both-legs"  # both legs newly marked
+
+
+class Occasion(StrEnum):
+    """When the app considers asking the questions."""
+
+    SESSION = "session"  # before an exercise session (the wizard's check-in)
+    CHECK_IN = "check-in"  # a symptom map saved on its own, without exercising
+
+
+class DueBecause(StrEnum):
+    """Where the reason for asking comes from."""
+
+    FIRST_SESSION_TODAY = "first-session-today"  # no screening answered yet today
+    THIS_MAP = "this-map"  # the map being saved newly marks the saddle or both legs
+    EARLIER_MAP = "earlier-map"  # an earlier map asked for them and they were put off
+
+
+@dataclass(frozen=True)
+class DueScreening:
+    """The red-flag questions are due (all of them are asked), and why."""
+
+    trigger: Trigger  # what the screening is recorded as, and what its introduction says
+    because: DueBecause
 
 
 @dataclass(frozen=True)
@@ -87,3 +110,28 @@ def triggers_for_map(
     }:
         found.append(Trigger.BOTH_LEGS)
     return found
+
+
+def due_screening(
+    occasion: Occasion,
+    *,
+    daily_due: bool,
+    pending: Trigger | None,
+    map_triggers: Sequence[Trigger],
+) -> DueScreening | None:
+    """Whether the red-flag questions are due now, and why (DESIGN §2.3); None: not due.
+
+    ``daily_due``: no screening has been answered today. ``pending``: an earlier map asked
+    for the questions and they were put off ("Not now"). ``map_triggers``: what the map
+    being saved calls for (``triggers_for_map``), most important first.
+
+    The first session of the day comes first: its questions are asked whatever the map
+    shows, and a check-in on its own does not count as a session. Then what this map
+    shows, then what an earlier map asked for."""
+    if occasion is Occasion.SESSION and daily_due:
+        return DueScreening(Trigger.DAILY, DueBecause.FIRST_SESSION_TODAY)
+    if map_triggers:
+        return DueScreening(map_triggers[0], DueBecause.THIS_MAP)
+    if pending is not None:
+        return DueScreening(pending, DueBecause.EARLIER_MAP)
+    return None

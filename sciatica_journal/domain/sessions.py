@@ -35,10 +35,47 @@ OUTCOME_LABELS = {
 
 
 class PressUpRange(StrEnum):
+    """How far up a press-up went before the pelvis began to rise (lowest first)."""
+
     QUARTER = "quarter"
     HALF = "half"
     THREE_QUARTERS = "three-quarters"
     FULL = "full"
+
+    @property
+    def words(self) -> str:
+        """The one wording of the range, e.g. "half way up" (capitalise it to start a line)."""
+        return RANGE_WORDS[self]
+
+    @property
+    def short(self) -> str:
+        """The range in a chart axis or table cell, e.g. "½"."""
+        return RANGE_SHORT[self]
+
+    @property
+    def fraction(self) -> float:
+        """How much of a full press-up: 0.25, 0.5, 0.75 or 1.0."""
+        return RANGE_FRACTION[self]
+
+
+RANGE_WORDS = {
+    PressUpRange.QUARTER: "a quarter of the way up",
+    PressUpRange.HALF: "half way up",
+    PressUpRange.THREE_QUARTERS: "three quarters of the way up",
+    PressUpRange.FULL: "all the way up (straight arms)",
+}
+RANGE_SHORT = {
+    PressUpRange.QUARTER: "¼",
+    PressUpRange.HALF: "½",
+    PressUpRange.THREE_QUARTERS: "¾",
+    PressUpRange.FULL: "full",
+}
+RANGE_FRACTION = {
+    PressUpRange.QUARTER: 0.25,
+    PressUpRange.HALF: 0.5,
+    PressUpRange.THREE_QUARTERS: 0.75,
+    PressUpRange.FULL: 1.0,
+}
 
 
 class SessionError(ValueError):

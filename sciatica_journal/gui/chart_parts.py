@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from sciatica_journal.domain.sessions import PressUpRange
 from sciatica_journal.services.progress_service import DailySeries
 
 DAY = 86400.0
@@ -21,7 +22,7 @@ BACK = "#2b4c7e"
 LEG = "#b35c00"
 LEFT = "#1f5e52"
 RIGHT = "#7a3b69"
-RANGE_NAMES = {0.25: "¼", 0.5: "½", 0.75: "¾", 1.0: "full"}
+RANGE_NAMES = {r.fraction: r.short for r in PressUpRange}
 TITLE_ROW = 22  # px: the row above each plot that holds its title and legend
 TITLE_SIZE = "10pt"
 LEGEND_SIZE = "8pt"
@@ -58,6 +59,30 @@ def widen_lone_points(t: np.ndarray, y: np.ndarray, half: float) -> tuple[np.nda
     x2[first] -= half
     x2[first + 1] += half
     return x2, y2
+
+
+def thinned_tiers(values: Sequence[float]) -> list[list[float]]:
+    """Tiers of tick labels for ``FittingAxis``, finest first: every value, then every
+    second, fourth, ... from the first, always with the last (the one before it dropped
+    when nearer than half a stride), and at the end the first alone. For body levels 0-7:
+    all, (0, 2, 4, 7), (0, 4, 7), (0, 7), (0,)."""
+    values = list(values)
+    if not values:
+        return []
+    tiers = [values]
+    stride = 2
+    while len(tiers[-1]) > 2:
+        indexes = list(range(0, len(values), stride))
+        last = len(values) - 1
+        if indexes[-1] != last:
+            if len(indexes) > 1 and last - indexes[-1] <= stride // 2:
+                indexes.pop()
+            indexes.append(last)
+        tiers.append([values[i] for i in indexes])
+        stride *= 2
+    if len(tiers[-1]) > 1:
+        tiers.append(values[:1])
+    return tiers
 
 
 class FittingAxis(pg.AxisItem):

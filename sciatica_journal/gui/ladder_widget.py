@@ -7,14 +7,6 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.sessions import PressUpRange
 
-RANGE_WORDS = {
-    PressUpRange.QUARTER: "a quarter of the way up",
-    PressUpRange.HALF: "half way up",
-    PressUpRange.THREE_QUARTERS: "three quarters of the way up",
-    PressUpRange.FULL: "all the way up",
-}
-GOAL = "full-press-up"
-
 
 class LadderWidget(QWidget):
     def __init__(self, program: Program, parent: QWidget | None = None) -> None:
@@ -39,20 +31,21 @@ class LadderWidget(QWidget):
         layout.addWidget(self.best)
 
     def show_state(self, current: str, best: PressUpRange | None, goal_met: bool) -> None:
+        goal = self._program.goal.slug
         for rung in self._program.rungs:
             label = self.rows[rung.slug]
             here = rung.slug == current
             tags = []
-            if rung.slug == GOAL:
+            if rung.slug == goal:
                 tags.append("goal ✓" if goal_met else "goal")
             if here:
                 tags.append("now")
-            text = f"{rung.number}. {rung.name}" + (f"  ({', '.join(tags)})" if tags else "")
+            text = rung.label + (f"  ({', '.join(tags)})" if tags else "")
             label.setText(("▶ " if here else "   ") + text)
             label.setAccessibleName(text)
-            label.setToolTip(f"{rung.name} ({rung.clinical}): {rung.dose.describe()}")
+            label.setToolTip(f"{rung.clinical_name}: {rung.dose.describe()}")
             label.setStyleSheet("font-weight: 700; color: #1f5e52;" if here else "color: #4d5f5b;")
         self.best.setText(
             "Best press-up so far: "
-            + ("none yet" if best is None else f"{RANGE_WORDS[best]} with your pelvis down")
+            + ("none yet" if best is None else f"{best.words} with your pelvis down")
         )

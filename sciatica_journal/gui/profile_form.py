@@ -27,7 +27,7 @@ class ProfileForm(QWidget):
         for side, label in SIDE_LABELS.items():
             self.ui.sideCombo.addItem(label, side.value)
         for rung in program.rungs:
-            self.ui.rungCombo.addItem(f"{rung.number}. {rung.name}", rung.slug)
+            self.ui.rungCombo.addItem(rung.label, rung.slug)
         self.ui.birthDateEdit.setMaximumDate(QDate.currentDate())
         self.ui.birthDateEdit.setMinimumDate(QDate(1900, 1, 1))
         self._birth_entry = TypedDateEntry(self.ui.birthDateEdit)

@@ -42,6 +42,7 @@ from sciatica_journal.gui.chart_parts import (
     day_steps,
     fit_title,
     pen,
+    thinned_tiers,
     widen_lone_points,
 )
 from sciatica_journal.gui.file_dialogs import ask_save_path
@@ -181,15 +182,13 @@ class ProgressPage(QWidget):
         self.leg_after = self._add(p, "leg after", pen=pen(LEG, dashdot))
 
         levels = {float(k): v for k, v in self._progress.level_names().items()}
-        self.extent_axis = FittingAxis(
-            levels, [sorted(levels), (0, 2, 4, 7), (0, 4, 7), (0, 7), (0,)]
-        )
+        self.extent_axis = FittingAxis(levels, thinned_tiers(sorted(levels)))
         self.extent_plot = self._plot(
             1,
             ("How far down the leg (lower is better)", "Reach (lower is better)"),
             self.extent_axis,
         )
-        self.extent_plot.setYRange(-0.6, 7.6, padding=0)
+        self.extent_plot.setYRange(min(levels) - 0.6, max(levels) + 0.6, padding=0)
         self.left_extent = self._add(
             self.extent_plot, "left leg", pen=pen(LEFT, width=2.5), connect="finite"
         )

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 from sciatica_journal.domain.advice import Advice
 from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.journal import describe_hold
-from sciatica_journal.domain.red_flags import ScreenResult, Trigger
+from sciatica_journal.domain.red_flags import ScreenResult
 from sciatica_journal.domain.sessions import NewSession, SessionError
 from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.red_flag_dialogs import OutcomeDialog, RedFlagDialog
 from sciatica_journal.gui.window_fit import WindowSizes, fit_to_screen, scrolling
 from sciatica_journal.gui.wizard_checkin import SymptomsStep
-from sciatica_journal.gui.wizard_exercise import RANGE_LABELS, ExerciseStep, RangeStep, RepsStep
+from sciatica_journal.gui.wizard_exercise import ExerciseStep, RangeStep, RepsStep
 from sciatica_journal.gui.wizard_result import ResultStep
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
@@ -248,23 +248,23 @@ class SessionWizard(QDialog):
 
     def _safety_check(self) -> bool:
         """Ask the red flags when due; False keeps the user on the check-in step."""
-        flags = self._services.red_flags
-        triggers = list(self._services.symptoms.red_flag_triggers(self.check_in.symptom_map()))
-        pending = flags.pending()
-        if pending is not None:
-            triggers.insert(0, pending)
-        if flags.due_today():
-            triggers.insert(0, Trigger.DAILY)
-        if not triggers or self._screen is not None:
+        if self._screen is not None:  # answered earlier in this session: they count
             return True
-        dialog = RedFlagDialog(flags.questions, triggers[0], self)
+        flags = self._services.red_flags
+        due = flags.due_before_session(
+            self._services.symptoms.red_flag_triggers(self.check_in.symptom_map())
+        )
+        if due is None:
+            return True
+        trigger = due.trigger
+        dialog = RedFlagDialog(flags.questions, trigger, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         answers = dialog.answers()
         result = flags.judge(answers)
         yes_to = [q for q in flags.questions if answers[q.code]]
         if result is ScreenResult.URGENT:
-            trigger = triggers[0]  # the answers are kept in the journal at once:
+            # The answers are kept in the journal at once (an operation: it can be undone).
             self._runner.run(lambda: self._ops.record_screening(answers, trigger))
             OutcomeDialog(result, yes_to, flags.advice_texts, self).exec()
             self._touched = False
@@ -272,7 +272,7 @@ class SessionWizard(QDialog):
             return False
         if result is ScreenResult.CONTACT_DOCTOR:
             OutcomeDialog(result, yes_to, flags.advice_texts, self).exec()
-        self._screen = ScreenAnswers(answers=answers, trigger=triggers[0])
+        self._screen = ScreenAnswers(answers=answers, trigger=trigger)
         return True
 
     # ---- the session --------------------------------------------------------------
@@ -312,7 +312,8 @@ class SessionWizard(QDialog):
         self.result.show_result(judged.outcome, judged.explanation, advice, self._summary())
 
     def _summary(self) -> str:
-        """What was done, in one line: "Baby press-ups: 8 reps, half way, pelvis down. ..."."""
+        """What was done, in one line: "Baby press-ups: 8 repetitions, half way up, pelvis
+        down. ..."."""
         draft = self.draft()
         rung = self.exercise.selected_rung()
         done = []
@@ -321,7 +322,7 @@ class SessionWizard(QDialog):
         if draft.hold_seconds is not None:
             done.append(describe_hold(draft.hold_seconds))
         if draft.range_reached is not None:
-            done.append(RANGE_LABELS[draft.range_reached].lower())
+            done.append(draft.range_reached.words)
         if draft.pelvis_stayed_down is not None:
             done.append("pelvis down" if draft.pelvis_stayed_down else "pelvis lifted")
         if draft.stopped_for_pain:

@@ -137,6 +137,6 @@ class SymptomsPage(QWidget):
         self.refresh()
         self.status_label.setText(f"Saved at {now:%H:%M}.")
         self.saved.emit()
-        trigger = (saved.red_flag_triggers or (self._red_flags.pending(),))[0]
-        if trigger is not None:
-            run_red_flag_check(self._red_flags, trigger, self._runner, self)
+        due = self._red_flags.due_after_check_in(saved.red_flag_triggers)
+        if due is not None:
+            run_red_flag_check(self._red_flags, due.trigger, self._runner, self)

@@ -28,13 +28,6 @@ from sciatica_journal.domain.program import Program, Rung
 from sciatica_journal.domain.sessions import PressUpRange
 from sciatica_journal.paths import resource_path
 
-RANGE_LABELS = {
-    PressUpRange.QUARTER: "A quarter of the way",
-    PressUpRange.HALF: "Half way",
-    PressUpRange.THREE_QUARTERS: "Three quarters",
-    PressUpRange.FULL: "All the way (straight arms)",
-}
-
 
 class SvgPicture(QWidget):
     """An SVG drawn with its aspect kept, scaled to the space it gets."""
@@ -87,7 +80,7 @@ class ExerciseStep(QWidget):
         self.choice = QComboBox()
         self.choice.setAccessibleName("Exercise")
         for rung in program.rungs:
-            self.choice.addItem(f"{rung.number}. {rung.name}", rung.slug)
+            self.choice.addItem(rung.label, rung.slug)
         self.choice.currentIndexChanged.connect(
             lambda _: self.rung_changed.emit(self.selected_slug())
         )
@@ -142,16 +135,16 @@ class ExerciseStep(QWidget):
 
     def _show(self, rung: Rung) -> None:
         self.title.setText(f"{rung.name}: {rung.dose.describe()}")
-        self.title.setToolTip(f"{rung.name} ({rung.clinical})")
+        self.title.setToolTip(rung.clinical_name)
         items = "".join(f"<li>{step}</li>" for step in rung.steps)
         self.steps.setText(f"<ol style='margin-left:0'>{items}</ol>")
-        found = self.correct.load(str(resource_path("exercises", f"{rung.slug}-correct.svg")))
-        self.incorrect.load(str(resource_path("exercises", f"{rung.slug}-incorrect.svg")))
+        pictures = rung.pictures
+        found = self.correct.load(str(resource_path("exercises", pictures.correct)))
+        self.incorrect.load(str(resource_path("exercises", pictures.incorrect)))
         self.correct.setVisible(found)
         self.incorrect.setVisible(found)
-        cue = "pelvis stays down" if rung.slug != "prone-lying" else "flat and relaxed"
-        self.correct_caption.setText(f"✓ Correct: {cue}")
-        self.incorrect_caption.setText("✗ Incorrect: pelvis lifts")
+        self.correct_caption.setText(f"✓ Correct: {pictures.correct_cue}")
+        self.incorrect_caption.setText(f"✗ Incorrect: {pictures.incorrect_cue}")
         self.cautions.setText("⚠ " + "<br>⚠ ".join(rung.cautions))
 
 
@@ -356,8 +349,8 @@ class RangeStep(QWidget):
         self.range_group = QButtonGroup(self)
         range_box = QFrame()
         range_layout = QVBoxLayout(range_box)
-        for index, (value, label) in enumerate(RANGE_LABELS.items()):
-            button = QRadioButton(label)
+        for index, value in enumerate(PressUpRange):
+            button = QRadioButton(value.words.capitalize())
             button.setAccessibleName(f"Range: {value.value}")
             self.range_group.addButton(button, index)
             range_layout.addWidget(button)
@@ -388,7 +381,7 @@ class RangeStep(QWidget):
 
     def range_reached(self) -> PressUpRange | None:
         index = self.range_group.checkedId()
-        return None if index < 0 else list(RANGE_LABELS)[index]
+        return None if index < 0 else list(PressUpRange)[index]
 
     def pelvis_stayed_down(self) -> bool | None:
         answer = self.pelvis_group.checkedId()

@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPen
 
-from sciatica_journal.domain.sessions import OUTCOME_LABELS, Outcome
+from sciatica_journal.domain.sessions import OUTCOME_LABELS, Outcome, PressUpRange
 from sciatica_journal.domain.summary import PainChange
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing, paint_map_with_legend
 from sciatica_journal.reports.pdf_charts import Chart, Series, paint_chart
@@ -19,7 +19,7 @@ from sciatica_journal.reports.pdf_page import INK, font, horizontal_line
 from sciatica_journal.services.report_service import DayRow, ReportData
 
 FLAG_WORDS = {"urgent": "URGENT (emergency care advised)", "contact-doctor": "see the doctor"}
-RANGE_WORDS = {0.25: "¼", 0.5: "½", 0.75: "¾", 1.0: "full"}
+RANGE_WORDS = {r.fraction: r.short for r in PressUpRange}
 ALERT = QColor("#a3261b")  # red flags reported
 
 ROW_HEIGHT = 14.0  # one line of the table by day
@@ -51,7 +51,7 @@ def summary_rows(data: ReportData) -> list[tuple[str, str]]:
             f" (change {p.change:+.2f}; {important})"
         )
 
-    best = "none" if s.best_range is None else s.best_range.value.replace("-", " ")
+    best = "none" if s.best_range is None else s.best_range.words
     current = data.rung_names.get(s.current_rung or "", s.current_rung or "none")
     outcomes = " · ".join(
         f"{OUTCOME_LABELS[Outcome(k)].lower()} {v}"
@@ -179,8 +179,8 @@ def _charts(data: ReportData) -> list[Chart]:
         Chart(
             "Farthest point of the symptoms per leg (lower is better)",
             x,
-            -0.5,
-            7.5,
+            levels[0][0] - 0.5,
+            levels[-1][0] + 0.5,
             [(float(k), v) for k, v in levels],
             [
                 Series("left leg", [d.left_extent for d in days], "#1f5e52", solid, True),
@@ -322,8 +322,8 @@ def paint_disclaimer(painter: QPainter, body: QRectF, data: ReportData) -> None:
     text = (
         "Recorded by the patient at home with Sciatica Journal: pain is self-rated 0–10 "
         "before and after each session; the farthest point of the symptoms is taken from "
-        "the patient's own body map (levels: low back, buttock, thigh, knee, lower leg, "
-        "ankle, foot, toes). A change in pain is marked clinically important at "
+        f"the patient's own body map (levels: {', '.join(data.level_names.values())}). "
+        "A change in pain is marked clinically important at "
         f"≥ {data.important_points} points or ≥ {data.important_percent} %. "
         "Adherence counts the days with at least the daily minimum of sessions."
         "\n\n" + data.disclaimer

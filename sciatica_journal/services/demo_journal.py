@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
+from sciatica_journal.domain.body import Mark, RegionCatalog, SymptomKind, SymptomMap
 from sciatica_journal.domain.profile import AffectedSide, Profile
+from sciatica_journal.domain.program import Program, Rung
 from sciatica_journal.domain.sessions import NewSession, PainScores, PressUpRange
 from sciatica_journal.domain.timekeeping import zone
 from sciatica_journal.services.container import Services
@@ -21,25 +22,37 @@ from sciatica_journal.services.container import Services
 DEMO_DAYS = 56
 SEED = 14
 
-# Regions on the right leg from the back down to the toes, by level, with the kind felt there.
-_PATH: tuple[tuple[int, str, SymptomKind], ...] = (
-    (0, "low-back-right", SymptomKind.PAIN),
-    (1, "buttock-right", SymptomKind.PAIN),
-    (2, "thigh-back-right", SymptomKind.PAIN),
-    (3, "knee-back-right", SymptomKind.PAIN),
-    (4, "calf-right", SymptomKind.PAIN),
-    (4, "lower-leg-outer-right", SymptomKind.TINGLING),
-    (5, "ankle-right", SymptomKind.TINGLING),
-    (6, "foot-outer-right", SymptomKind.NUMBNESS),
-    (6, "sole-right", SymptomKind.TINGLING),
-    (7, "small-toes-right", SymptomKind.TINGLING),
+# Regions on the right leg from the back down to the toes, with the kind felt there (their
+# levels come from the region catalog).
+_PATH: tuple[tuple[str, SymptomKind], ...] = (
+    ("low-back-right", SymptomKind.PAIN),
+    ("buttock-right", SymptomKind.PAIN),
+    ("thigh-back-right", SymptomKind.PAIN),
+    ("knee-back-right", SymptomKind.PAIN),
+    ("calf-right", SymptomKind.PAIN),
+    ("lower-leg-outer-right", SymptomKind.TINGLING),
+    ("ankle-right", SymptomKind.TINGLING),
+    ("foot-outer-right", SymptomKind.NUMBNESS),
+    ("sole-right", SymptomKind.TINGLING),
+    ("small-toes-right", SymptomKind.TINGLING),
 )
+_RETREATS_TO = "buttock-right"  # where the leg symptoms have retreated to at the end
 
 
-def _map_to(level: int, intensity: int) -> SymptomMap:
+def _levels(catalog: RegionCatalog) -> list[tuple[int, str, SymptomKind]]:
+    """The path with each region's level: (level, region, kind)."""
+    path = []
+    for code, kind in _PATH:
+        region = catalog.get(code)
+        assert region is not None, code
+        path.append((region.level, code, kind))
+    return path
+
+
+def _map_to(path: list[tuple[int, str, SymptomKind]], level: int, intensity: int) -> SymptomMap:
     """Symptoms from the low back down to ``level`` (-1: none)."""
     marks = []
-    for region_level, region, kind in _PATH:
+    for region_level, region, kind in path:
         if region_level <= level:
             # Milder further up once the leg symptoms retreat.
             strength = max(1, min(3, intensity - (1 if region_level < level - 3 else 0)))
@@ -47,30 +60,31 @@ def _map_to(level: int, intensity: int) -> SymptomMap:
     return SymptomMap(marks=tuple(marks))
 
 
-def _plan(day: int) -> tuple[str, float, float]:
-    """Rung, leg extent and leg pain for day ``day`` (0-based) of the course."""
+def _plan(day: int, program: Program, deepest: int, retreat: int) -> tuple[Rung, float, float]:
+    """Rung, leg extent and leg pain for day ``day`` (0-based) of the course: the leg
+    symptoms retreat from level ``deepest`` to level ``retreat``."""
     progress = day / (DEMO_DAYS - 1)
-    extent = 7.0 - 6.0 * progress  # toes -> buttock
+    extent = deepest - (deepest - retreat) * progress
     leg_pain = 7.5 - 5.5 * progress
     if day < 4:
-        rung = "prone-lying"
+        rung = program.lowest
     elif day < 9:
-        rung = "prone-prop"
+        rung = program.step(program.lowest.slug, +1)
     elif day < 24:
-        rung = "baby-press-up"
+        rung = program.progress_limit
     elif day < 38:
-        rung = "press-up-overpressure"
+        rung = program.overpressure
     else:
-        rung = "full-press-up"
+        rung = program.goal
     return rung, extent, leg_pain
 
 
-def _range_for(rung: str, day: int) -> PressUpRange | None:
-    if rung == "baby-press-up":
+def _range_for(program: Program, rung: Rung, day: int) -> PressUpRange | None:
+    if rung == program.progress_limit:
         return PressUpRange.QUARTER if day < 15 else PressUpRange.HALF
-    if rung == "press-up-overpressure":
+    if rung == program.overpressure:
         return PressUpRange.HALF if day < 31 else PressUpRange.THREE_QUARTERS
-    if rung == "full-press-up":
+    if rung == program.goal:
         return PressUpRange.THREE_QUARTERS if day < 46 else PressUpRange.FULL
     return None
 
@@ -105,10 +119,13 @@ def generate_demo(services: Services) -> int:
         Profile(
             name="Demo User",
             affected_side=AffectedSide.RIGHT,
-            starting_rung="prone-lying",
+            starting_rung=services.program.lowest.slug,
         )
     )
     program = services.program
+    path = _levels(services.catalog)
+    deepest = path[-1][0]
+    retreat = next(level for level, code, _ in path if code == _RETREATS_TO)
     spreading_days = {11, 40}  # the symptoms reach further down after the exercise
     painful_days = {12, 33}  # pain up by two points
     stopped_day = 27  # stopped after three reps because it hurt
@@ -116,17 +133,17 @@ def generate_demo(services: Services) -> int:
     with services.journal.atomic():
         for day in range(DEMO_DAYS):
             date = first_day + dt.timedelta(days=day)
-            rung_slug, extent, leg_pain = _plan(day)
-            rung = program.rung(rung_slug)
+            rung, extent, leg_pain = _plan(day, program, deepest, retreat)
             for index, started in enumerate(_session_starts(rng, date, tz, now)):
                 ended = started + dt.timedelta(minutes=6 + rng.randint(0, 6))
-                level = max(1, round(extent + rng.uniform(-0.6, 0.6)))
+                level = max(retreat, round(extent + rng.uniform(-0.6, 0.6)))
                 intensity = 3 if leg_pain > 5.5 else 2 if leg_pain > 3 else 1
                 leg = max(0, min(10, round(leg_pain + rng.uniform(-1, 1))))
                 back = max(0, min(10, round(leg_pain * 0.7 + 1 + rng.uniform(-1, 1))))
                 stopped = False
                 if index == 1 and day in spreading_days:
-                    after_level, leg_after, back_after = min(7, level + 1), min(10, leg + 1), back
+                    after_level = min(deepest, level + 1)
+                    leg_after, back_after = min(10, leg + 1), back
                 elif index == 1 and day in painful_days:
                     after_level, leg_after, back_after = level, min(10, leg + 2), min(10, back + 1)
                 elif index == 1 and day == stopped_day:
@@ -141,16 +158,16 @@ def generate_demo(services: Services) -> int:
                 dose = rung.dose
                 services.sessions.record(
                     NewSession(
-                        rung=rung_slug,
+                        rung=rung.slug,
                         started_at=started,
                         ended_at=ended,
                         pain_before=PainScores(back=back, leg=leg),
                         pain_after=PainScores(back=back_after, leg=leg_after),
-                        map_before=_map_to(level, intensity),
-                        map_after=_map_to(after_level, intensity),
+                        map_before=_map_to(path, level, intensity),
+                        map_after=_map_to(path, after_level, intensity),
                         reps_done=(3 if stopped else dose.default) if dose.kind == "reps" else None,
                         hold_seconds=dose.default if dose.kind == "hold" else None,
-                        range_reached=_range_for(rung_slug, day),
+                        range_reached=_range_for(program, rung, day),
                         pelvis_stayed_down=True if rung.is_press_up else None,
                         stopped_for_pain=stopped,
                     )

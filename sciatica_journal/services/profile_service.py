@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sciatica_journal.domain.profile import Profile, validate_profile
@@ -45,7 +46,10 @@ class ProfileService:
         return self._cached if self._cached is not None else self.default_profile()
 
     def save(self, profile: Profile) -> None:
-        """Validate and store; raises ``ProfileError`` naming the field."""
+        """Validate and store; raises ``ProfileError`` naming the field. A profile without a
+        starting rung starts on the programme's lowest."""
+        if not profile.starting_rung:
+            profile = dataclasses.replace(profile, starting_rung=self._program.lowest.slug)
         now = self._clock.now()
         validate_profile(
             profile,

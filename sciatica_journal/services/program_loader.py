@@ -17,7 +17,16 @@ def load_program(path: Path | None = None) -> Program:
         raise ProgramError(f"cannot read {path}: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise ProgramError(f"{path} is not UTF-8 text") from exc
-    return parse_program_text(text)
+    program = parse_program_text(text)
+    for index, rung in enumerate(program.rungs):
+        for key in ("correct", "incorrect"):
+            name = getattr(rung.pictures, key)
+            if not resource_path("exercises", name).is_file():
+                raise ProgramError(
+                    f"program.toml: 'rungs[{index}].pictures.{key}' names {name!r}, "
+                    "which is not in resources/exercises"
+                )
+    return program
 
 
 def load_catalog(path: Path | None = None) -> RegionCatalog:

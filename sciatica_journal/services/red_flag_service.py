@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from sciatica_journal.domain.program import Program, RedFlagAdvice
 from sciatica_journal.domain.red_flags import (
+    DueScreening,
+    Occasion,
     RecordedScreen,
     RedFlagError,
     RedFlagQuestion,
     ScreenResult,
     Trigger,
+    due_screening,
     evaluate,
 )
 from sciatica_journal.domain.timekeeping import local_date
@@ -87,3 +90,21 @@ class RedFlagService:
     def blocked_today(self) -> bool:
         """An urgent answer today stops the exercises for the rest of the day."""
         return any(s.result is ScreenResult.URGENT for s in self.screens_today())
+
+    def due_before_session(self, map_triggers: Sequence[Trigger]) -> DueScreening | None:
+        """Whether the questions are due before a session, and why. ``map_triggers``: what
+        the check-in map calls for (``SymptomService.red_flag_triggers``)."""
+        return self._due(Occasion.SESSION, map_triggers)
+
+    def due_after_check_in(self, map_triggers: Sequence[Trigger]) -> DueScreening | None:
+        """Whether the questions are due after a symptom check-in was saved, and why.
+        ``map_triggers``: what the saved map called for (``SavedMap.red_flag_triggers``)."""
+        return self._due(Occasion.CHECK_IN, map_triggers)
+
+    def _due(self, occasion: Occasion, map_triggers: Sequence[Trigger]) -> DueScreening | None:
+        return due_screening(
+            occasion,
+            daily_due=self.due_today(),
+            pending=self.pending(),
+            map_triggers=map_triggers,
+        )

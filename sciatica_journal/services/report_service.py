@@ -122,7 +122,7 @@ class ReportService:
             days=rows,
             notes=self._store.notes(start, end) if options.include_notes else [],
             level_names=dict(self._catalog.level_names),
-            rung_names={r.slug: f"{r.name} ({r.clinical})" for r in self._program.rungs},
+            rung_names={r.slug: r.clinical_name for r in self._program.rungs},
             disclaimer=self._program.disclaimer_text,
             important_points=self._program.thresholds.clinically_important_points,
             important_percent=self._program.thresholds.clinically_important_percent,

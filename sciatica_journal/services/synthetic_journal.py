@@ -125,7 +125,7 @@ class DayPlan:
     progress: float  # 0..1 through the recovery (1 when quiet)
     flare: Flare | None
     sessions: int  # 0 on a day off
-    rung: str  # the planned rung, before any step-down
+    rung: str  # the planned part of the ladder (see _draw's story), before any step-down
     back: float  # typical back pain that day
 
 
@@ -217,16 +217,16 @@ def _daily_count(
 
 def _rung_for(phase: str, progress: float, flare: Flare | None, quiet_overpressure: bool) -> str:
     if flare is None or phase == "quiet":
-        return "press-up-overpressure" if quiet_overpressure else "full-press-up"
+        return "overpressure" if quiet_overpressure else "goal"
     if phase == "onset" or progress < 0.08:
-        return "prone-lying" if flare.peak >= 5 else "prone-prop"
+        return "lowest" if flare.peak >= 5 else "above-lowest"
     if progress < 0.18:
-        return "prone-prop"
+        return "above-lowest"
     if progress < 0.45:
-        return "baby-press-up"
+        return "progress-limit"
     if flare.stalls and progress < 0.7:
-        return "press-up-overpressure"
-    return "full-press-up"
+        return "overpressure"
+    return "goal"
 
 
 def _plan_day(rng: random.Random, course: _Course, day: int, band: tuple[int, int]) -> DayPlan:
@@ -484,7 +484,7 @@ class _Generator:
         return "same"
 
     def _range(self, plan: DayPlan, rung: Rung) -> PressUpRange:
-        if rung.slug == "baby-press-up":
+        if rung == self.program.progress_limit:
             step = 0 if plan.progress < 0.3 else 1 if plan.progress < 0.4 else 2
         elif plan.phase == "quiet":
             step = 3 if self.rng.random() < 0.95 else 2
@@ -530,6 +530,13 @@ def _draw(
     rng, program, now = generator.rng, generator.program, generator.now
     questions = program.red_flags
     ladder = [r.slug for r in program.rungs]
+    story = {  # the parts of the ladder a course of recovery climbs (see _rung_for)
+        "lowest": program.lowest.slug,
+        "above-lowest": program.step(program.lowest.slug, +1).slug,
+        "progress-limit": program.progress_limit.slug,
+        "goal": program.goal.slug,
+        "overpressure": program.overpressure.slug,
+    }
     latest_start = now - dt.timedelta(minutes=15)
     drawn = _Drawn()
     for day in range(course.days):
@@ -541,7 +548,7 @@ def _draw(
             answers = _screen_answers(questions, "worsening-weakness")
             drawn.screens.append((None, answers, Trigger.DAILY, starts[0]))
             continue
-        rung_index = ladder.index(plan.rung)
+        rung_index = ladder.index(story[plan.rung])
         for index, started in enumerate(starts[: plan.sessions]):
             if started > latest_start:
                 break

@@ -64,4 +64,3 @@ def test_no_module_is_over_four_hundred_lines():
         and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LIMIT
     }
     assert too_long == {}
-

@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 
 from sciatica_journal.domain.body import (
+    CatalogError,
     Mark,
     SymptomKind,
     SymptomMap,
     distal_extent,
+    parse_catalog_text,
     radiation_class,
 )
+from sciatica_journal.domain.map_comparison import reach_phrase
+from sciatica_journal.paths import resource_path
 from sciatica_journal.services.program_loader import load_catalog
 
 CATALOG = load_catalog()
@@ -58,3 +62,52 @@ def test_extent_and_radiation_class():
     assert distal_extent(m("low-back-center"), "left", CATALOG) is None
     assert distal_extent(m("saddle"), "right", CATALOG) is None
     assert radiation_class(m("saddle"), CATALOG) == 1
+
+
+def test_the_levels_and_their_classes_are_data():
+    assert CATALOG.level_names == {
+        0: "low back",
+        1: "buttock",
+        2: "thigh",
+        3: "knee",
+        4: "lower leg",
+        5: "ankle",
+        6: "foot",
+        7: "toes",
+    }
+    assert [lv.number for lv in CATALOG.levels if not lv.in_leg] == [0]
+    assert [lv.radiation for lv in CATALOG.levels] == [1, 1, 2, 2, 3, 3, 3, 3]
+    assert CATALOG.radiation_words[2] == "not below the knee"
+
+
+BUNDLED_TEXT = resource_path("body_regions.toml").read_text(encoding="utf-8")
+KNEE = 'level = 3\nname = "knee"\nin_leg = true\nradiation = 2'
+
+
+def test_the_knee_counts_where_the_catalog_says():
+    assert KNEE in BUNDLED_TEXT
+    strict = parse_catalog_text(BUNDLED_TEXT.replace(KNEE, KNEE.replace("= 2", "= 3")))
+    knee = SymptomMap((Mark("knee-back-left", SymptomKind.PAIN, 2),))
+    assert radiation_class(knee, CATALOG) == 2
+    assert radiation_class(knee, strict) == 3
+    assert reach_phrase(3, CATALOG) == "down to the knee — not below the knee"
+    assert reach_phrase(3, strict) == "down to the knee — below the knee"
+    assert reach_phrase(0, CATALOG) == "the low back only"
+    assert reach_phrase(1, CATALOG) == "down to the buttock — back and buttock only"
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda t: t.replace("level = 7\n", "level = 9\n", 1), "is not one of the"),
+        (lambda t: t.replace(KNEE, KNEE.replace("= 2", "= 1")), "must not fall"),
+        (lambda t: t.replace(KNEE, KNEE.replace("= 2", "= 4")), "is not a class of"),
+        (lambda t: t.replace(KNEE, KNEE.replace("in_leg = true", "in_leg = 1")), "in_leg"),
+        (lambda t: t.replace(KNEE, KNEE.replace('name = "knee"\n', "")), "lacks 'name'"),
+        (lambda t: t.replace("level = 3\n", "level = 1\n", 1), "top to bottom"),
+        (lambda t: t.replace("[radiation]", "[radiation_words]"), r"\[radiation\]"),
+    ],
+)
+def test_a_broken_catalog_says_what_is_wrong(edit, message):
+    with pytest.raises(CatalogError, match=message):
+        parse_catalog_text(edit(BUNDLED_TEXT))

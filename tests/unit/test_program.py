@@ -85,6 +85,20 @@ def test_a_missing_file_is_reported(tmp_path: Path):
         (lambda d: d["rungs"][1].update(slug="prone-lying"), "repeats the slug"),
         (lambda d: d.update(schema=2), "schema"),
         (lambda d: d.pop("disclaimer"), "disclaimer"),
+        (lambda d: d.pop("roles"), "'roles'"),
+        (lambda d: d["roles"].pop("goal"), "roles.goal"),
+        (lambda d: d["roles"].update(goal="full"), "roles.goal' names the rung 'full'"),
+        (lambda d: d["roles"].update(goal="prone-prop"), "roles.goal' must name a press-up"),
+        (lambda d: d["roles"].update(overpressure=""), "roles.overpressure"),
+        (lambda d: d["roles"].update(progress_up_to="press-up-overpressure"), "below the top"),
+        (lambda d: d["roles"].update(stalling=[]), "roles.stalling"),
+        (lambda d: d["roles"].update(stalling=["baby"]), "roles.stalling' names the rung 'baby"),
+        (
+            lambda d: d["roles"]["stalling"].append("press-up-overpressure"),
+            "roles.stalling' must name press-up rungs other than",
+        ),
+        (lambda d: d["rungs"][0].pop("pictures"), "rungs[0].pictures"),
+        (lambda d: d["rungs"][1]["cues"].pop("correct"), "rungs[1].cues.correct"),
     ],
 )
 def test_a_broken_program_names_the_key(edit, message):
@@ -105,3 +119,42 @@ def test_removing_any_threshold_names_it(key):
 def test_parse_program_text_accepts_the_bundled_text():
     text = resource_path("program.toml").read_text(encoding="utf-8")
     assert parse_program_text(text).rung("baby-press-up").name == "Baby press-ups"
+
+
+def test_the_rules_roles_name_the_design_rungs():
+    program = load_program()
+    assert program.goal.slug == "full-press-up"
+    assert program.overpressure.slug == "press-up-overpressure"
+    assert program.progress_limit.slug == "baby-press-up"
+    assert [r.slug for r in program.rungs if program.progressable(r)] == [
+        "prone-lying",
+        "prone-prop",
+        "baby-press-up",
+    ]
+    assert [r.slug for r in program.rungs if program.counts_as_stall(r.slug)] == [
+        "baby-press-up",
+        "full-press-up",
+    ]
+    assert program.step("baby-press-up", -1).slug == "prone-prop"
+    assert program.step("prone-lying", -1).slug == "prone-lying"  # kept on the ladder
+    assert program.step("press-up-overpressure", +1).slug == "press-up-overpressure"
+    assert program.find("no-such-rung") is program.lowest
+
+
+def test_every_rung_has_its_picture_pair_and_captions():
+    program = load_program()
+    for rung in program.rungs:
+        for name in (rung.pictures.correct, rung.pictures.incorrect):
+            assert resource_path("exercises", name).is_file(), name
+    cues = {r.slug: r.pictures.correct_cue for r in program.rungs}
+    assert cues["prone-lying"] == "flat and relaxed"
+    assert cues["baby-press-up"] == "pelvis stays down"
+    assert {r.pictures.incorrect_cue for r in program.rungs} == {"pelvis lifts"}
+
+
+def test_a_picture_that_is_not_there_is_named(tmp_path: Path):
+    text = resource_path("program.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "program.toml"
+    broken.write_text(text.replace("full-press-up-correct.svg", "gone.svg"), encoding="utf-8")
+    with pytest.raises(ProgramError, match=r"'rungs\[3\].pictures.correct' names 'gone.svg'"):
+        load_program(broken)

@@ -7,9 +7,13 @@ import datetime as dt
 import pytest
 
 from sciatica_journal.domain.red_flags import (
+    DueBecause,
+    DueScreening,
+    Occasion,
     RedFlagError,
     ScreenResult,
     Trigger,
+    due_screening,
     evaluate,
     triggers_for_map,
 )
@@ -81,3 +85,54 @@ def test_the_saddle_marked_at_check_out_keeps_the_questions_due(set_up_services,
         )
     )
     assert set_up_services.red_flags.pending() is Trigger.SADDLE
+
+
+SESSION, CHECK_IN = Occasion.SESSION, Occasion.CHECK_IN
+FIRST = DueBecause.FIRST_SESSION_TODAY
+THIS, EARLIER = DueBecause.THIS_MAP, DueBecause.EARLIER_MAP
+SADDLE, BOTH = Trigger.SADDLE, Trigger.BOTH_LEGS
+
+DUE_TABLE = [
+    # id, occasion, daily due, pending, this map's triggers, expected (trigger, because)
+    ("nothing-due", SESSION, False, None, [], None),
+    ("first-session-of-the-day", SESSION, True, None, [], (Trigger.DAILY, FIRST)),
+    ("this-map-marks-the-saddle", SESSION, False, None, [SADDLE], (SADDLE, THIS)),
+    ("the-first-of-this-maps-triggers", SESSION, False, None, [SADDLE, BOTH], (SADDLE, THIS)),
+    ("put-off-earlier", SESSION, False, BOTH, [], (BOTH, EARLIER)),
+    ("daily-before-this-map", SESSION, True, None, [SADDLE], (Trigger.DAILY, FIRST)),
+    ("daily-before-put-off", SESSION, True, SADDLE, [], (Trigger.DAILY, FIRST)),
+    ("daily-before-both", SESSION, True, BOTH, [SADDLE], (Trigger.DAILY, FIRST)),
+    ("this-map-before-put-off", SESSION, False, BOTH, [SADDLE], (SADDLE, THIS)),
+    # A check-in on its own is not a session: the daily questions wait for the first one.
+    ("check-in-not-daily", CHECK_IN, True, None, [], None),
+    ("check-in-nothing", CHECK_IN, False, None, [], None),
+    ("check-in-this-map", CHECK_IN, True, None, [BOTH], (BOTH, THIS)),
+    ("check-in-put-off", CHECK_IN, True, SADDLE, [], (SADDLE, EARLIER)),
+    ("check-in-this-map-first", CHECK_IN, False, SADDLE, [BOTH], (BOTH, THIS)),
+]
+
+
+@pytest.mark.parametrize(
+    ("occasion", "daily", "pending", "triggers", "expected"),
+    [row[1:] for row in DUE_TABLE],
+    ids=[row[0] for row in DUE_TABLE],
+)
+def test_when_the_questions_are_due_and_why(occasion, daily, pending, triggers, expected):
+    due = due_screening(occasion, daily_due=daily, pending=pending, map_triggers=triggers)
+    assert due == (None if expected is None else DueScreening(*expected))
+
+
+def test_the_service_gathers_what_the_rule_needs(set_up_services, clock):
+    flags = set_up_services.red_flags
+    saddle = set_up_services.symptoms.red_flag_triggers(symptom_map("saddle"))
+    assert flags.due_before_session(()) == DueScreening(Trigger.DAILY, FIRST)
+    assert flags.due_after_check_in(()) is None
+    assert flags.due_after_check_in(saddle) == DueScreening(SADDLE, THIS)
+    # Put off ("Not now") after a check-in marking the saddle: due until answered.
+    saved = set_up_services.symptoms.record_check_in(symptom_map("saddle"))
+    assert flags.due_after_check_in(saved.red_flag_triggers) == DueScreening(SADDLE, THIS)
+    assert flags.due_after_check_in(()) == DueScreening(SADDLE, EARLIER)
+    assert flags.due_before_session(()) == DueScreening(Trigger.DAILY, FIRST)
+    flags.record(NO, Trigger.DAILY)
+    assert flags.due_before_session(()) is None
+    assert flags.due_after_check_in(()) is None
