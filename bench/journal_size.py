@@ -1,6 +1,6 @@
 """Size on disk of a 10-year journal, and the time to generate it (DESIGN §8: ≤ 20 MB).
 
-Two journals are generated with ``services.synthetic_journal.generate_years`` in a
+Two journals are generated with ``sciatica_journal.synthetic.generate_years`` in a
 temporary folder, each in one transaction through the bulk store: a typical course
 (3-8 sessions a day, 5-8 on most days, with days off and weeks of illness) and the top
 of the programme's band (8 sessions every day, ~29,000 sessions). The clock is the real
@@ -52,8 +52,8 @@ def generate(folder, kind="typical", zone=None):
     from sciatica_journal.paths import prepare_data_dir
     from sciatica_journal.services.clock import Clock
     from sciatica_journal.services.container import build_services
-    from sciatica_journal.services.synthetic_journal import generate_years
     from sciatica_journal.storage import models
+    from sciatica_journal.synthetic import generate_years
 
     os.umask(0o077)
     folder = prepare_data_dir(Path(folder))

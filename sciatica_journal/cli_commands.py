@@ -185,7 +185,7 @@ def report(services: Services, args: argparse.Namespace) -> int:
 
 
 def export(services: Services, args: argparse.Namespace) -> int:
-    from sciatica_journal.services.transfer_service import TransferError
+    from sciatica_journal.services.transfer import TransferError
 
     target: Path = args.out
     try:
@@ -208,7 +208,7 @@ def export(services: Services, args: argparse.Namespace) -> int:
 
 
 def import_journal(services: Services, args: argparse.Namespace) -> int:
-    from sciatica_journal.services.transfer_service import TransferError
+    from sciatica_journal.services.transfer import TransferError
 
     try:
         result = services.transfer.import_json(args.file)

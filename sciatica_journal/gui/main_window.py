@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
 
     def _transfer(self, action: Callable[[], object], message: str) -> bool:
         """Run an export with a busy cursor; report the result or the problem."""
-        from sciatica_journal.services.transfer_service import TransferError
+        from sciatica_journal.services.transfer import TransferError
 
         try:
             with BusyCursor():

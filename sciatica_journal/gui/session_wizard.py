@@ -86,7 +86,7 @@ class SessionWizard(QDialog):
         self.reps = RepsStep()
         self.range = RangeStep()
         self.check_out = SymptomsStep(drawing, "after")
-        self.result = ResultStep()
+        self.result_step = ResultStep()
         self.stack = QStackedWidget()
         # In the order of CHECK_IN ... RESULT.
         self._steps: tuple[QWidget, ...] = (
@@ -95,7 +95,7 @@ class SessionWizard(QDialog):
             self.reps,
             self.range,
             self.check_out,
-            self.result,
+            self.result_step,
         )
         for step in self._steps:
             # A step taller than the window scrolls; the buttons below always stay in view.
@@ -297,7 +297,7 @@ class SessionWizard(QDialog):
             range_reached=self.range.range_reached() if rung.is_press_up else None,
             pelvis_stayed_down=self.range.pelvis_stayed_down() if rung.is_press_up else None,
             stopped_for_pain=self._stopped,
-            note=self.result.note.text().strip(),
+            note=self.result_step.note.text().strip(),
         )
 
     def _show_result(self) -> None:
@@ -309,7 +309,7 @@ class SessionWizard(QDialog):
             self._show_error(exc)
             return
         self._enter(RESULT)
-        self.result.show_result(judged.outcome, judged.explanation, advice, self._summary())
+        self.result_step.show_result(judged.outcome, judged.explanation, advice, self._summary())
 
     def _summary(self) -> str:
         """What was done, in one line: "Baby press-ups: 8 repetitions, half way up, pelvis
@@ -371,7 +371,7 @@ class SessionWizard(QDialog):
             keep = box.button(QMessageBox.StandardButton.Cancel)
             keep.setText("Keep going")
             keep.setAccessibleName("Keep going")
-            box.setDefaultButton(keep)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
             box.setEscapeButton(keep)
             box.exec()
             if box.clickedButton() is not discard:

@@ -28,7 +28,7 @@ from sciatica_journal.services.report_service import ReportService
 from sciatica_journal.services.session_service import SessionService
 from sciatica_journal.services.summary_service import SummaryService
 from sciatica_journal.services.symptom_service import SymptomService
-from sciatica_journal.services.transfer_service import TransferService
+from sciatica_journal.services.transfer import TransferService
 from sciatica_journal.storage.database import Journal, open_journal
 from sciatica_journal.storage.stores import Stores
 

@@ -99,16 +99,25 @@ class SessionService:
                 validate_map(symptoms or SymptomMap(), self._catalog)
             except ValueError as exc:
                 raise SessionError("map", str(exc)) from exc
-        facts = {
-            "pain_before": session.pain_before,
-            "pain_after": session.pain_after,
-            "map_before": session.map_before,
-            "map_after": session.map_after,
-            "stopped_for_pain": session.stopped_for_pain,
-            "catalog": self._catalog,
-        }
-        outcome = session_outcome(thresholds=self._program.thresholds, **facts)
-        return SavedSession(uuid="", outcome=outcome, explanation=explain_outcome(outcome, **facts))
+        outcome = session_outcome(
+            pain_before=session.pain_before,
+            pain_after=session.pain_after,
+            map_before=session.map_before,
+            map_after=session.map_after,
+            thresholds=self._program.thresholds,
+            stopped_for_pain=session.stopped_for_pain,
+            catalog=self._catalog,
+        )
+        explanation = explain_outcome(
+            outcome,
+            pain_before=session.pain_before,
+            pain_after=session.pain_after,
+            map_before=session.map_before,
+            map_after=session.map_after,
+            stopped_for_pain=session.stopped_for_pain,
+            catalog=self._catalog,
+        )
+        return SavedSession(uuid="", outcome=outcome, explanation=explanation)
 
     def record(self, session: NewSession, screen: ScreenAnswers | None = None) -> SavedSession:
         """Judge and save the session, both maps and any red-flag answers in one transaction."""

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from sciatica_journal.domain.sessions import SessionError
 from sciatica_journal.services.journal_service import JournalError
 from sciatica_journal.services.symptom_service import MapError
-from sciatica_journal.services.transfer_service import TransferError
+from sciatica_journal.services.transfer import TransferError
 from sciatica_journal.storage import models
 from tests.builders import new_session, symptom_map
 from tests.conftest import NOW

@@ -18,7 +18,7 @@ import pytest
 from sciatica_journal.domain.sessions import SessionError
 from sciatica_journal.paths import DATABASE_FILE_NAME, prepare_data_dir
 from sciatica_journal.services.container import build_services
-from sciatica_journal.services.transfer_service import TransferError
+from sciatica_journal.services.transfer import TransferError
 from tests.builders import new_session
 from tests.conftest import NOW
 from tests.e2e.conftest import run

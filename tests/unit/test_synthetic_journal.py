@@ -25,9 +25,9 @@ from sciatica_journal.paths import DATABASE_FILE_NAME
 from sciatica_journal.services.clock import FixedClock
 from sciatica_journal.services.container import Services, build_services
 from sciatica_journal.services.session_service import ScreenAnswers
-from sciatica_journal.services.synthetic_journal import generate_years
 from sciatica_journal.storage import bulk_store, models
 from sciatica_journal.storage.symptom_store import insert_map
+from sciatica_journal.synthetic import generate_years
 from tests.builders import new_session, symptom_map
 from tests.conftest import NOW
 

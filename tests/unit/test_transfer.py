@@ -26,7 +26,7 @@ from sciatica_journal.services.clock import FixedClock
 from sciatica_journal.services.container import Services, build_services
 from sciatica_journal.services.demo_journal import generate_demo
 from sciatica_journal.services.session_service import ScreenAnswers
-from sciatica_journal.services.transfer_service import (
+from sciatica_journal.services.transfer import (
     CSV_COLUMNS,
     CSV_FILES,
     TransferError,

@@ -28,7 +28,7 @@ from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.session_service import SavedSession, ScreenAnswers, SessionService
 from sciatica_journal.services.symptom_service import MapError, SavedMap, SymptomService
-from sciatica_journal.services.transfer_service import ImportReport, TransferError, TransferService
+from sciatica_journal.services.transfer import ImportReport, TransferError, TransferService
 
 log = logging.getLogger(__name__)
 

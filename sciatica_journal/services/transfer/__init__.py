@@ -1,0 +1,38 @@
+"""Export the journal (the JSON journal, or CSV files) and import a JSON journal.
+
+An import is checked completely before anything is written: the file must be
+readable UTF-8 JSON, a Sciatica Journal file, valid against
+``resources/journal.schema.json``, and keep the domain rules (known regions and
+exercises, pain 0-10, times neither reversed nor in the future). Then it is
+written in one transaction; entries whose UUID the journal holds are skipped.
+Every failure is a ``TransferError`` with one line naming the place and the
+problem, and leaves the journal unchanged. See ``docs/journal-format.md``.
+"""
+
+from sciatica_journal.services.transfer.csv_tables import (
+    CSV_COLUMNS,
+    CSV_FILES,
+    FORMULA_STARTS,
+    csv_cell,
+)
+from sciatica_journal.services.transfer.document_reader import FUTURE_TOLERANCE, UUID_LENGTH
+from sciatica_journal.services.transfer.json_writing import FORMAT, VERSION
+from sciatica_journal.services.transfer.results import ExportResult, ImportReport, TransferError
+from sciatica_journal.services.transfer.schema_loading import SCHEMA_FILE
+from sciatica_journal.services.transfer.service import TransferService
+
+__all__ = [
+    "CSV_COLUMNS",
+    "CSV_FILES",
+    "FORMAT",
+    "FORMULA_STARTS",
+    "FUTURE_TOLERANCE",
+    "SCHEMA_FILE",
+    "UUID_LENGTH",
+    "VERSION",
+    "ExportResult",
+    "ImportReport",
+    "TransferError",
+    "TransferService",
+    "csv_cell",
+]

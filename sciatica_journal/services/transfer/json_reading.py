@@ -1,0 +1,90 @@
+"""Reading an import file and its first checks: readable UTF-8 JSON with no key twice in
+an object and no NaN, a Sciatica Journal file of a version this one reads, real Unicode text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, NoReturn
+
+from sciatica_journal.domain.validation import text_problem
+from sciatica_journal.services.transfer.json_writing import FORMAT, VERSION
+from sciatica_journal.services.transfer.results import TransferError, fail
+from sciatica_journal.services.transfer.schema_messages import place_of, show
+
+
+def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _reject_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def read_json(path: Path) -> object:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TransferError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TransferError(f"{path} is not JSON: it is not UTF-8 text") from exc
+    try:
+        return json.loads(
+            text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant
+        )
+    except json.JSONDecodeError as exc:
+        raise TransferError(
+            f"{path} is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from exc
+    except ValueError as exc:
+        raise TransferError(f"{path} is not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise TransferError(f"{path} is not usable JSON: it is nested too deeply") from exc
+
+
+def check_text(document: object) -> None:
+    """Every text is real Unicode (JSON's "\\ud800" escapes give lone surrogates, which
+    cannot be stored): the first one that is not is named."""
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return
+    stack: list[tuple[object, tuple[object, ...]]] = [(document, ())]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, str):
+            if text_problem(node) is not None:
+                fail(place_of(where), f"{show(node)} is not valid Unicode text")
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if text_problem(str(key)) is not None:
+                    fail(place_of(where), "a key is not valid Unicode text")
+                stack.append((value, (*where, key)))
+        elif isinstance(node, list):
+            stack.extend((value, (*where, i)) for i, value in enumerate(node))
+
+
+def check_is_journal(document: object) -> None:
+    if not isinstance(document, dict):
+        raise TransferError(f"not a Sciatica Journal file: the top level is {show(document)}")
+    if "format" not in document:
+        raise TransferError("not a Sciatica Journal file: 'format' is missing")
+    if document["format"] != FORMAT:
+        raise TransferError(
+            f"not a Sciatica Journal file: 'format' is {show(document['format'])}, not {FORMAT!r}"
+        )
+    version = document.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise TransferError(
+            f"version: this file is format version {version}, written by a newer Sciatica "
+            f"Journal; this version reads version {VERSION}"
+        )

@@ -1,0 +1,116 @@
+"""The JSON document of an export (``docs/journal-format.md``): the journal's records as
+plain values, the name and birth date left out on request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sciatica_journal import __version__
+from sciatica_journal.domain.profile import Profile
+from sciatica_journal.storage.transfer_records import (
+    JournalContents,
+    MapRecord,
+    NoteRecord,
+    ScreenRecord,
+    SessionRecord,
+)
+
+FORMAT = "sciatica-journal"
+VERSION = 1
+
+
+def journal_document(
+    contents: JournalContents, *, exported_at: str, include_identity: bool
+) -> dict[str, Any]:
+    """The whole journal as one document: the header, the profile, then every entry."""
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": exported_at,
+        "app_version": __version__,
+    }
+    if contents.profile is not None:
+        document["profile"] = _profile_doc(contents.profile, include_identity)
+    document["sessions"] = [_session_doc(s) for s in contents.sessions]
+    document["check_ins"] = [_map_doc(m) for m in contents.check_ins]
+    document["red_flag_screens"] = [_screen_doc(s) for s in contents.screens]
+    document["notes"] = [_note_doc(n) for n in contents.notes]
+    return document
+
+
+def _profile_doc(profile: Profile, include_identity: bool) -> dict[str, Any]:
+    doc: dict[str, Any] = {}
+    if include_identity and profile.name:
+        doc["name"] = profile.name
+    if include_identity and profile.birth_date is not None:
+        doc["birth_date"] = profile.birth_date.isoformat()
+    doc.update(
+        affected_side=profile.affected_side.value,
+        target_min=profile.target_min,
+        target_max=profile.target_max,
+        waking_start=profile.waking_start.strftime("%H:%M"),
+        waking_end=profile.waking_end.strftime("%H:%M"),
+        reminders_enabled=profile.reminders_enabled,
+        starting_rung=profile.starting_rung,
+    )
+    return doc
+
+
+def _map_doc(m: MapRecord) -> dict[str, Any]:
+    return {
+        "uuid": m.uuid,
+        "recorded_at": m.recorded_at,
+        "zone": m.zone,
+        "context": m.context,
+        "note": m.note,
+        "marks": [{"region": k.region, "kind": k.kind, "intensity": k.intensity} for k in m.marks],
+    }
+
+
+def _session_doc(s: SessionRecord) -> dict[str, Any]:
+    return {
+        "uuid": s.uuid,
+        "rung": s.rung,
+        "started_at": s.started_at,
+        "ended_at": s.ended_at,
+        "zone": s.zone,
+        "local_date": s.local_date,
+        "pain": {
+            "back_before": s.back_pain_before,
+            "leg_before": s.leg_pain_before,
+            "back_after": s.back_pain_after,
+            "leg_after": s.leg_pain_after,
+        },
+        "outcome": s.outcome,
+        "reps_done": s.reps_done,
+        "hold_seconds": s.hold_seconds,
+        "range_reached": s.range_reached,
+        "pelvis_stayed_down": s.pelvis_stayed_down,
+        "stopped_for_pain": s.stopped_for_pain,
+        "note": s.note,
+        "map_before": None if s.map_before is None else _map_doc(s.map_before),
+        "map_after": None if s.map_after is None else _map_doc(s.map_after),
+    }
+
+
+def _screen_doc(s: ScreenRecord) -> dict[str, Any]:
+    return {
+        "uuid": s.uuid,
+        "answered_at": s.answered_at,
+        "zone": s.zone,
+        "local_date": s.local_date,
+        "trigger": s.trigger,
+        "result": s.result,
+        "answers": dict(s.answers),
+        "session": s.session_uuid,
+    }
+
+
+def _note_doc(n: NoteRecord) -> dict[str, Any]:
+    return {
+        "uuid": n.uuid,
+        "written_at": n.written_at,
+        "zone": n.zone,
+        "local_date": n.local_date,
+        "text": n.text,
+    }

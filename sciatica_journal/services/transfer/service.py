@@ -1,0 +1,166 @@
+"""The transfer facade: export the journal (the JSON journal, or CSV files), check and
+import a JSON journal, and take an import back."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from sciatica_journal.domain.body import RegionCatalog
+from sciatica_journal.domain.program import Program
+from sciatica_journal.domain.timekeeping import format_utc
+from sciatica_journal.paths import resource_path
+from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.transfer.csv_tables import csv_files
+from sciatica_journal.services.transfer.document_reader import DocumentReader
+from sciatica_journal.services.transfer.json_reading import check_is_journal, check_text, read_json
+from sciatica_journal.services.transfer.json_writing import journal_document
+from sciatica_journal.services.transfer.results import ExportResult, ImportReport, TransferError
+from sciatica_journal.services.transfer.schema_loading import SCHEMA_FILE, load_validator
+from sciatica_journal.services.transfer.schema_messages import document_order, schema_message
+from sciatica_journal.storage import atomic_files, transfer_records
+from sciatica_journal.storage.transfer_records import JournalContents
+from sciatica_journal.storage.transfer_store import TransferStore
+from sciatica_journal.storage.write_failures import plain_failure
+
+if TYPE_CHECKING:  # jsonschema loads when an import is validated, not at start-up
+    import jsonschema
+
+log = logging.getLogger(__name__)
+
+
+class TransferService:
+    def __init__(
+        self,
+        program: Program,
+        catalog: RegionCatalog,
+        clock: Clock,
+        store: TransferStore,
+        schema_path: Path | None = None,
+        before_import: Callable[[], object] | None = None,
+    ) -> None:
+        self._store = store
+        self._before_import = before_import  # e.g. a verified backup of the journal
+        self._program = program
+        self._catalog = catalog
+        self._clock = clock
+        self._schema_path = schema_path or resource_path(SCHEMA_FILE)
+        self._validator: jsonschema.protocols.Validator | None = None
+
+    # --- export --------------------------------------------------------------------------
+
+    def journal_document(self, *, include_identity: bool = True) -> dict[str, Any]:
+        """The whole journal as the JSON document of ``docs/journal-format.md``."""
+        return self._document(self._store.read_all(), include_identity)
+
+    def export_json(self, path: Path, *, include_identity: bool = True) -> ExportResult:
+        """Write the JSON journal to ``path`` atomically. ``include_identity=False`` leaves
+        out the name and birth date."""
+        contents = self._store.read_all()
+        text = json.dumps(self._document(contents, include_identity), ensure_ascii=False, indent=2)
+        _write_files([(Path(path), text + "\n")], encoding="utf-8")
+        log.info("journal exported as JSON")
+        return ExportResult(paths=(Path(path),), counts=_counts(contents))
+
+    def export_csv(self, folder: Path) -> ExportResult:
+        """Write one CSV file per table into an existing ``folder`` (UTF-8 with a BOM, so
+        spreadsheets read the accents; formula-like text cells escaped)."""
+        folder = Path(folder)
+        if not folder.exists():
+            raise TransferError(f"cannot export to {folder}: the folder does not exist")
+        if not folder.is_dir():
+            raise TransferError(f"cannot export to {folder}: it is not a folder")
+        contents = self._store.read_all()
+        files = [(folder / name, text) for name, text in csv_files(contents)]
+        _write_files(files, encoding="utf-8-sig")
+        log.info("journal exported as CSV")
+        return ExportResult(paths=tuple(p for p, _ in files), counts=_counts(contents))
+
+    def _document(self, contents: JournalContents, include_identity: bool) -> dict[str, Any]:
+        return journal_document(
+            contents,
+            exported_at=format_utc(self._clock.now()),
+            include_identity=include_identity,
+        )
+
+    # --- import --------------------------------------------------------------------------
+
+    def import_json(self, path: Path) -> ImportReport:
+        """Check the file completely, then add what the journal lacks in one transaction."""
+        contents = self.check_document(read_json(Path(path)))
+        if self._before_import is not None:
+            try:
+                self._before_import()
+            except OSError as exc:
+                raise TransferError(
+                    f"no backup could be made first, so nothing was imported: {exc.strerror or exc}"
+                ) from exc
+        try:
+            counts = self._store.import_contents(
+                contents, zone=self._clock.zone, now=self._clock.now()
+            )
+        except transfer_records.ImportWriteError as exc:
+            message = f"the journal could not be written, nothing was imported: {exc}"
+            raise TransferError(message) from exc
+        log.info("journal imported")
+        return ImportReport(
+            added=dict(counts.added),
+            skipped=dict(counts.skipped),
+            added_entries={k: tuple(v) for k, v in counts.written.items()},
+        )
+
+    def remove_imported(self, added: Mapping[str, Sequence[str]]) -> int:
+        """Undo an import: the entries it added, and only those, are removed (a profile it
+        set up stays). Returns how many were removed."""
+        try:
+            removed = self._store.remove_written(added)
+        except Exception as exc:
+            plain = plain_failure(exc)
+            if plain is None:
+                raise
+            raise TransferError(f"{plain}: the import was not taken back") from exc
+        log.info("import taken back")
+        return removed
+
+    def check_document(self, document: object) -> JournalContents:
+        """Validate a parsed journal (format, schema, domain rules) without writing."""
+        check_is_journal(document)
+        check_text(document)
+        journal = cast(dict[str, Any], document)  # an object: checked above
+        errors = list(self._schema_validator().iter_errors(journal))
+        if errors:
+            raise TransferError(schema_message(min(errors, key=document_order)))
+        reader = DocumentReader(self._program, self._catalog, self._clock, self._store)
+        return reader.read(journal)
+
+    def _schema_validator(self) -> jsonschema.protocols.Validator:
+        if self._validator is None:
+            self._validator = load_validator(self._schema_path)
+        return self._validator
+
+
+def _counts(contents: JournalContents) -> dict[str, int]:
+    return {
+        transfer_records.PROFILE: int(contents.profile is not None),
+        transfer_records.SESSIONS: len(contents.sessions),
+        transfer_records.CHECK_INS: len(contents.check_ins),
+        transfer_records.RED_FLAG_SCREENS: len(contents.screens),
+        transfer_records.NOTES: len(contents.notes),
+    }
+
+
+def _write_files(files: Sequence[tuple[Path, str]], encoding: str) -> None:
+    """Write every file atomically and durably (``storage.atomic_files``): all are written
+    and fsynced before any is renamed into place; a failure leaves no temporary files."""
+    for path, _ in files:
+        if path.is_dir():
+            raise TransferError(f"cannot write {path}: it is a folder")
+        if not path.parent.is_dir():
+            raise TransferError(f"cannot write {path}: the folder {path.parent} does not exist")
+    try:
+        atomic_files.write_files([(path, text.encode(encoding)) for path, text in files])
+    except atomic_files.AtomicWriteError as exc:
+        raise TransferError(f"cannot write {exc.target}: {exc.strerror or exc}") from exc
