@@ -86,7 +86,7 @@ class Profile(BaseModel):
     waking_start = CharField(default="07:00")
     waking_end = CharField(default="22:00")
     reminders_enabled = BooleanField(default=False)
-    starting_rung = CharField(default="prone-lying")
+    starting_rung = CharField(default="")  # set when the profile is saved (the lowest rung)
     disclaimer_accepted_at = CharField(null=True)
     zone = CharField(default="UTC")
     updated_at = CharField()

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from sciatica_journal.domain.red_flags import ScreenResult, Trigger
+from sciatica_journal.gui.main_window import MainWindow
 from sciatica_journal.gui.session_wizard import EXERCISE, SessionWizard
-from sciatica_journal.gui.symptoms_page import SymptomsPage
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from tests.builders import symptom_map
 from tests.gui.conftest import find, when_modal
@@ -71,13 +71,23 @@ def test_nothing_is_asked_when_nothing_is_due(qtbot, set_up_services):
     press(qtbot, wizard, "Next")
     assert wizard.step == EXERCISE  # straight on: no dialog came up
     assert QApplication.activeModalWidget() is None
+    discard_session(qtbot, wizard)
+
+
+def discard_session(qtbot, wizard: SessionWizard) -> None:
+    """Leave a begun session as the user does: Cancel, then "Discard the session"."""
+    when_modal(qtbot, lambda box: press(qtbot, box, "Discard the session"))
+    press(qtbot, wizard, "Cancel")
+    qtbot.waitUntil(lambda: not wizard.isVisible())
 
 
 def test_a_check_in_on_its_own_does_not_ask_the_daily_questions(qtbot, set_up_services):
     services = set_up_services
-    page = SymptomsPage(services.symptoms, services.red_flags, BodyMapDrawing(services.catalog))
-    qtbot.addWidget(page)
-    page.show()
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.navigation.setCurrentRow(1)
+    page = window.symptoms_page
     assert services.red_flags.due_today()
     board = page.editor.map_widget
     calf = board.region_point("calf-left").toPoint()

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QTableView
 
+from sciatica_journal.domain.red_flags import Trigger
 from sciatica_journal.domain.sessions import Outcome
 from sciatica_journal.gui.main_window import CALENDAR, JOURNAL, PROGRESS, TODAY, MainWindow
 from tests.builders import new_session, symptom_map
@@ -138,3 +139,84 @@ def test_settings_saved_in_the_dialog_can_be_undone(qtbot, window):
     window.runner.undo()
     assert services.profiles.profile().target_max == old
     QApplication.processEvents()
+
+
+def journal_rows(window: MainWindow) -> list[tuple[object, ...]]:
+    """What the Journal page's table shows, cell by cell (the page is brought up)."""
+    show(window, JOURNAL)
+    model = find(window.journal_page, "Journal entries", QTableView).model()
+    return [
+        tuple(model.index(row, column).data() for column in range(model.columnCount()))
+        for row in range(model.rowCount())
+    ]
+
+
+def press_undo(qtbot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def press_redo(qtbot, window: MainWindow) -> None:
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, shift)
+
+
+def _first(services, kind: str) -> str:
+    return next(e.uuid for e in services.entries.entries() if e.kind == kind)
+
+
+ENTRY_OPERATIONS = {
+    "record a session": lambda s, path: s.operations.record_session(new_session(NOW - HOUR)),
+    "record a check-in": lambda s, path: s.operations.record_check_in(symptom_map("calf-left")),
+    "add a note": lambda s, path: s.operations.add_note("walked to the shop"),
+    "edit a note": lambda s, path: s.operations.set_note("note", _first(s, "note"), "physio"),
+    "edit a session's note": lambda s, path: s.operations.set_note(
+        "session", _first(s, "session"), "on the floor"
+    ),
+    "edit pain": lambda s, path: s.operations.edit_session_pain(_first(s, "session"), 5, 6, 8, 9),
+    "delete a session": lambda s, path: s.operations.delete("session", _first(s, "session")),
+    "delete a check-in": lambda s, path: s.operations.delete("check-in", _first(s, "check-in")),
+    "import": lambda s, path: s.operations.import_json(path),
+}
+
+
+@pytest.mark.parametrize("operation", ENTRY_OPERATIONS)
+def test_every_kind_of_entry_change_is_undone_and_redone_from_the_keyboard(
+    qtbot, window, tmp_path, operation
+):
+    services = window._services
+    services.sessions.record(new_session(NOW - 3 * HOUR, before=(5, 6), after=(3, 3)))
+    services.symptoms.record_check_in(symptom_map("thigh-back-left"), "after the walk")
+    services.entries.add_note("Physio on Friday")
+    exported = tmp_path / "journal.json"
+    services.transfer.export_json(exported)
+    if operation == "import":  # the file holds a note this journal has since lost
+        services.entries.delete("note", _first(services, "note"))
+    before, shown_before = services.entries.entries(), journal_rows(window)
+
+    window.runner.run(lambda: ENTRY_OPERATIONS[operation](services, exported))
+    after, shown_after = services.entries.entries(), journal_rows(window)
+    assert after != before and shown_after != shown_before
+
+    press_undo(qtbot, window)
+    assert services.entries.entries() == before
+    assert journal_rows(window) == shown_before
+    press_redo(qtbot, window)
+    assert [e.uuid for e in services.entries.entries()] == [e.uuid for e in after]
+    assert journal_rows(window) == shown_after
+
+
+def test_an_urgent_screening_is_undone_and_redone_and_today_follows(qtbot, window):
+    services = window._services
+    show(window, TODAY)
+    paused = find(window.today_page, "Exercises paused today")
+    start = find(window.today_page, "Start session", QPushButton)
+    answers = {q.code: q.code == "worsening-weakness" for q in services.program.red_flags}
+    window.runner.run(lambda: services.operations.record_screening(answers, Trigger.DAILY))
+    assert services.red_flags.blocked_today()
+    assert paused.isVisible() and not start.isEnabled()
+    press_undo(qtbot, window)
+    assert services.red_flags.screens_today() == []
+    assert not paused.isVisible() and start.isEnabled()
+    press_redo(qtbot, window)
+    assert services.red_flags.blocked_today()
+    assert paused.isVisible() and not start.isEnabled()
