@@ -34,3 +34,13 @@ def when_modal(qtbot, action: Callable[[QWidget], None], timeout: int = 5000) ->
 @pytest.fixture
 def named():
     return find
+
+
+def add_wizard(qtbot, wizard) -> None:
+    """Register a session wizard with qtbot. pytest-qt closes it after the test; a begun
+    session would then ask whether to discard it, in a modal nobody answers."""
+
+    def forget_the_session(shown) -> None:
+        shown._touched = False
+
+    qtbot.addWidget(wizard, before_close_func=forget_the_session)

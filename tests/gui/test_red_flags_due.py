@@ -12,7 +12,7 @@ from sciatica_journal.gui.main_window import MainWindow
 from sciatica_journal.gui.session_wizard import EXERCISE, SessionWizard
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from tests.builders import symptom_map
-from tests.gui.conftest import find, when_modal
+from tests.gui.conftest import add_wizard, find, when_modal
 from tests.gui.test_session_wizard import check_out, press, score, tick
 
 
@@ -22,7 +22,7 @@ def _no(services) -> dict[str, bool]:
 
 def open_wizard(qtbot, services) -> SessionWizard:
     wizard = SessionWizard(services, BodyMapDrawing(services.catalog))
-    qtbot.addWidget(wizard)
+    add_wizard(qtbot, wizard)
     wizard.show()
     return wizard
 

@@ -19,7 +19,7 @@ from sciatica_journal.services import container
 from sciatica_journal.services.container import Services, build_services
 from sciatica_journal.services.program_loader import load_program
 from tests.builders import renamed_program_text
-from tests.gui.conftest import find
+from tests.gui.conftest import add_wizard, find
 from tests.gui.test_session_wizard import (
     answer_safety,
     check_out,
@@ -64,7 +64,7 @@ def journal(program, data_dir, clock, monkeypatch) -> Iterator[Services]:
 
 def open_wizard(qtbot, services: Services) -> SessionWizard:
     wizard = SessionWizard(services, BodyMapDrawing(services.catalog))
-    qtbot.addWidget(wizard)
+    add_wizard(qtbot, wizard)
     wizard.show()
     return wizard
 
