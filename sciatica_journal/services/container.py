@@ -20,6 +20,7 @@ from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.frequency_service import FrequencyService
 from sciatica_journal.services.journal_service import JournalService
 from sciatica_journal.services.operations import Operations
+from sciatica_journal.services.preferences_service import PreferencesService
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.program_loader import load_catalog, load_program
 from sciatica_journal.services.progress_service import ProgressService
@@ -44,6 +45,7 @@ class Services:
     catalog: RegionCatalog
     clock: Clock
     profiles: ProfileService
+    preferences: PreferencesService
     sessions: SessionService
     symptoms: SymptomService
     red_flags: RedFlagService
@@ -73,6 +75,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
     )
     stores = Stores.of(journal)
     profiles = ProfileService(program, clock, stores.profiles)
+    preferences = PreferencesService(stores.preferences)
     sessions = SessionService(program, catalog, clock, profiles, stores.sessions, stores.red_flags)
     summaries = SummaryService(program, catalog, profiles, clock, stores.reports, stores.sessions)
     progress = ProgressService(program, catalog, profiles, clock, stores.progress)
@@ -93,6 +96,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         red_flags=red_flags,
         entries=entries,
         profiles=profiles,
+        preferences=preferences,
         transfer=transfer,
         backups=backup,
         today=sessions.today_date,
@@ -106,6 +110,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         catalog=catalog,
         clock=clock,
         profiles=profiles,
+        preferences=preferences,
         sessions=sessions,
         symptoms=symptoms,
         red_flags=red_flags,

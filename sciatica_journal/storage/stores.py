@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sciatica_journal.storage.bulk_store import BulkStore
 from sciatica_journal.storage.database import Journal
 from sciatica_journal.storage.journal_store import JournalStore
+from sciatica_journal.storage.preferences_store import PreferencesStore
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.progress_store import ProgressStore
 from sciatica_journal.storage.red_flag_store import RedFlagStore
@@ -23,6 +24,7 @@ class Stores:
 
     journal: Journal
     profiles: ProfileStore
+    preferences: PreferencesStore
     sessions: SessionStore
     symptoms: SymptomStore
     red_flags: RedFlagStore
@@ -37,6 +39,7 @@ class Stores:
         return cls(
             journal=journal,
             profiles=ProfileStore(journal),
+            preferences=PreferencesStore(journal),
             sessions=SessionStore(journal),
             symptoms=SymptomStore(journal),
             red_flags=RedFlagStore(journal),

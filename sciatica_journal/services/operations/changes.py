@@ -17,7 +17,7 @@ class Kind(StrEnum):
     CHECK_INS = "check-ins"
     NOTES = "notes"
     SCREENINGS = "screenings"  # red-flag answers
-    PROFILE = "profile"  # the settings: targets, waking hours, side, reminders
+    PROFILE = "profile"  # the settings: targets, waking hours, side, reminders, preferences
     BACKUPS = "backups"  # where backups are kept
 
 

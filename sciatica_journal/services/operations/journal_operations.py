@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
+from sciatica_journal.domain.preferences import Preferences
 from sciatica_journal.domain.profile import Profile, ProfileError
 from sciatica_journal.domain.red_flags import RedFlagError, ScreenResult, Trigger
 from sciatica_journal.domain.sessions import NewSession, SessionError
@@ -24,6 +25,7 @@ from sciatica_journal.services.backup_service import BackupService
 from sciatica_journal.services.journal_service import JournalError, JournalService, UndoToken
 from sciatica_journal.services.operations.changes import NOTHING, ChangeSet, Kind
 from sciatica_journal.services.operations.undo_stack import Step, UndoStack
+from sciatica_journal.services.preferences_service import PreferencesService
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.session_service import SavedSession, ScreenAnswers, SessionService
@@ -93,6 +95,7 @@ class Operations:
         red_flags: RedFlagService,
         entries: JournalService,
         profiles: ProfileService,
+        preferences: PreferencesService,
         transfer: TransferService,
         backups: BackupService,
         today: Callable[[], dt.date],
@@ -102,6 +105,7 @@ class Operations:
         self._red_flags = red_flags
         self._entries = entries
         self._profiles = profiles
+        self._preferences = preferences
         self._transfer = transfer
         self._backups = backups
         self._today = today
@@ -282,17 +286,23 @@ class Operations:
 
     # ---- settings ------------------------------------------------------------------------
 
-    def save_profile(self, profile: Profile) -> Done[None]:
-        old = self._profiles.profile()
+    def save_profile(self, profile: Profile, preferences: Preferences | None = None) -> Done[None]:
+        """The settings dialog's Save: the profile and, when given, the preferences, as one
+        step."""
+        old, old_preferences = self._profiles.profile(), self._preferences.preferences()
+        new_preferences = old_preferences if preferences is None else preferences
         self._profiles.save(profile)
+        self._preferences.save(new_preferences)
         changes = ChangeSet.of(Kind.PROFILE)
 
         def undo() -> ChangeSet:
             self._profiles.save(old)
+            self._preferences.save(old_preferences)
             return changes
 
         def redo() -> ChangeSet:
             self._profiles.save(profile)
+            self._preferences.save(new_preferences)
             return changes
 
         label = "change of the settings"
