@@ -30,7 +30,8 @@ from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.red_flag_dialogs import OutcomeDialog, RedFlagDialog
 from sciatica_journal.gui.window_fit import WindowSizes, fit_to_screen, scrolling
 from sciatica_journal.gui.wizard_checkin import SymptomsStep
-from sciatica_journal.gui.wizard_exercise import ExerciseStep, RangeStep, RepsStep
+from sciatica_journal.gui.wizard_exercise import ExerciseStep, RepsStep
+from sciatica_journal.gui.wizard_range import RangeStep
 from sciatica_journal.gui.wizard_result import ResultStep
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services

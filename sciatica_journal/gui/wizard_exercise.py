@@ -1,5 +1,5 @@
-"""The wizard's exercise steps: what to do (with the picture pair), guided reps or hold,
-and for press-ups how far up and whether the pelvis stayed down."""
+"""The wizard's exercise steps: what to do (with the picture pair), and the guided reps or
+hold (the range question after press-ups is in ``wizard_range``)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,12 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QRadioButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -25,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.advice import Advice
 from sciatica_journal.domain.program import Program, Rung
-from sciatica_journal.domain.sessions import PressUpRange
+from sciatica_journal.gui.announcements import announce, hold_milestone
 from sciatica_journal.paths import resource_path
 
 
@@ -276,9 +273,11 @@ class RepsStep(QWidget):
     def set_reps(self, value: int) -> None:
         top = self._rung.dose.maximum if self._rung and not self.holds else 100
         self._reps = max(0, min(top, value))
-        if not self.holds:
+        if not self.holds and self.counter.text() != str(self._reps):
             self.counter.setText(str(self._reps))
-            self.counter.setAccessibleDescription(f"{self._reps} repetitions")
+            spoken = "1 repetition" if self._reps == 1 else f"{self._reps} repetitions"
+            self.counter.setAccessibleDescription(spoken)
+            announce(self.counter, spoken)
 
     def hold_seconds(self) -> int:
         return round(self.clock.elapsed())
@@ -303,14 +302,20 @@ class RepsStep(QWidget):
         goal = self._rung.dose.default
         elapsed = self.clock.elapsed()
         left = max(0, goal - int(elapsed))
-        self.counter.setText(f"{left // 60}:{left % 60:02d}")
-        self.counter.setAccessibleDescription(f"{left} seconds left")
+        shown = f"{left // 60}:{left % 60:02d}"
+        if shown != self.counter.text():
+            self.counter.setText(shown)
+            self.counter.setAccessibleDescription(f"{left} seconds left")
+            milestone = hold_milestone(left, goal) if self.clock.running else None
+            if milestone is not None:
+                announce(self.counter, milestone)
         self.start_pause.setText("Pause" if self.clock.running else "Start")
         if left == 0 and self.clock.running:
             self.clock.pause()
             self._tick.stop()
             self.start_pause.setText("Start")
             self.cue.setText("Done. Roll to your side to get up.")
+            announce(self.cue, self.cue.text(), assertive=True)
 
     def _toggle_pace(self, on: bool) -> None:
         if on:
@@ -324,70 +329,10 @@ class RepsStep(QWidget):
     def _next_cue(self) -> None:
         cues = ("Hold and breathe", "Relax") if self.holds else ("Press up…", "…and lower slowly")
         self.cue.setText(cues[self._phase % 2])
+        announce(self.cue, self.cue.text())
         self._phase += 1
 
     def stop_timers(self) -> None:
         self.clock.pause()
         self._tick.stop()
         self._pace_timer.stop()
-
-
-class RangeStep(QWidget):
-    """For press-ups: how far up, and did the pelvis stay down."""
-
-    answered = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        title = QLabel("How far did you get?")
-        title.setObjectName("pageTitle")
-        hint = QLabel(
-            "Count only the height you reached before your pelvis began to rise. "
-            "Answer both questions to go on."
-        )
-        hint.setWordWrap(True)
-        self.range_group = QButtonGroup(self)
-        range_box = QFrame()
-        range_layout = QVBoxLayout(range_box)
-        for index, value in enumerate(PressUpRange):
-            button = QRadioButton(value.words.capitalize())
-            button.setAccessibleName(f"Range: {value.value}")
-            self.range_group.addButton(button, index)
-            range_layout.addWidget(button)
-        pelvis_title = QLabel("Did your pelvis stay down on the bed or floor?")
-        pelvis_title.setObjectName("fieldTitle")
-        self.pelvis_group = QButtonGroup(self)
-        yes, no = QRadioButton("Yes, it stayed down"), QRadioButton("No, it lifted")
-        yes.setAccessibleName("Pelvis stayed down: yes")
-        no.setAccessibleName("Pelvis stayed down: no")
-        self.pelvis_group.addButton(yes, 1)
-        self.pelvis_group.addButton(no, 0)
-        pelvis = QHBoxLayout()
-        pelvis.addWidget(yes)
-        pelvis.addWidget(no)
-        pelvis.addStretch(1)
-        self.range_group.idToggled.connect(lambda *_: self.answered.emit())
-        self.pelvis_group.idToggled.connect(lambda *_: self.answered.emit())
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(hint)
-        layout.addWidget(range_box)
-        layout.addWidget(pelvis_title)
-        layout.addLayout(pelvis)
-        layout.addStretch(1)
-
-    def complete(self) -> bool:
-        return self.range_group.checkedId() >= 0 and self.pelvis_group.checkedId() >= 0
-
-    def range_reached(self) -> PressUpRange | None:
-        index = self.range_group.checkedId()
-        return None if index < 0 else list(PressUpRange)[index]
-
-    def pelvis_stayed_down(self) -> bool | None:
-        answer = self.pelvis_group.checkedId()
-        return None if answer < 0 else answer == 1
-
-    def focus_first(self) -> None:
-        buttons = self.range_group.buttons()
-        if buttons:
-            buttons[0].setFocus()

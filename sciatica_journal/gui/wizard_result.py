@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from sciatica_journal.domain.advice import Advice
 from sciatica_journal.domain.sessions import Outcome
+from sciatica_journal.gui.announcements import announce
 
 OUTCOME_COLOURS = {
     Outcome.ABOLISHED: "#1f6e43",
@@ -73,6 +74,10 @@ class ResultStep(QWidget):
         self.contact.setText(advice.contact_reason)
         self.contact.setVisible(advice.contact_clinician)
         self.error.hide()
+        spoken = [f"Outcome: {outcome.label}.", explanation, advice.reason]
+        if advice.contact_clinician:
+            spoken.append(advice.contact_reason)
+        announce(self.outcome, " ".join(t for t in spoken if t), assertive=True)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
