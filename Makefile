@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libd
 	libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 \
 	libxcb-xinerama0 libxcb-xfixes0 libx11-xcb1 libglib2.0-0 xvfb xauth
 
-.PHONY: run test lint system-deps venv dev forms bench clean
+.PHONY: run test lint system-deps venv dev forms translations bench clean
 
 system-deps: .system-deps.stamp
 .system-deps.stamp: Makefile
@@ -53,6 +53,11 @@ lint: dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
+
+# Bring resources/locale/*/LC_MESSAGES/*.po up to date with the texts marked in the code
+# and compile them (.mo); both are committed (a test fails when they are stale).
+translations: dev
+	$(PY) -m sciatica_journal.catalogs_build
 
 # Regenerate sciatica_journal/gui/forms/ from ui/*.ui (committed; a test fails when stale).
 forms: dev

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests speak English whatever the machine's language (the app follows the system);
+# the tests of other languages set it themselves. Programs the tests start inherit it.
+os.environ["LANGUAGE"] = "en"
 os.umask(0o077)
 
 from sciatica_journal.paths import prepare_data_dir  # noqa: E402

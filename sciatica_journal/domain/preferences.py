@@ -1,5 +1,6 @@
 """How the app looks and behaves on this computer, apart from the clinical profile:
-the colour scheme and whether it keeps running in the background for reminders."""
+the colour scheme, whether it keeps running in the background for reminders, and the
+language."""
 
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ class Appearance(StrEnum):
 class Preferences:
     appearance: Appearance = Appearance.SYSTEM
     run_in_background: bool = False  # closing the window keeps the reminders running
+    language: str = "system"  # "system" (follow the desktop) or a language code ("de")
 
     def to_values(self) -> dict[str, str]:
         """As text, one value per name (how they are kept)."""
         return {
             "appearance": self.appearance.value,
             "run_in_background": "1" if self.run_in_background else "0",
+            "language": self.language,
         }
 
     @classmethod
@@ -38,4 +41,5 @@ class Preferences:
         return cls(
             appearance=appearance,
             run_in_background=values.get("run_in_background", "0") == "1",
+            language=values.get("language", default.language) or default.language,
         )

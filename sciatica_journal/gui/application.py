@@ -22,6 +22,7 @@ from sciatica_journal.gui.main_window import MainWindow
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.style import apply_style
+from sciatica_journal.gui.translation import install_translators
 from sciatica_journal.paths import take_raise_request
 from sciatica_journal.services.backup_service import JournalFileError, RestoreError
 from sciatica_journal.services.container import Services, build_services
@@ -40,6 +41,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    install_translators(app)
     apply_style(app)
     return app
 

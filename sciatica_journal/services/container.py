@@ -19,6 +19,7 @@ from sciatica_journal.services.backup_service import BackupService
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.frequency_service import FrequencyService
 from sciatica_journal.services.journal_service import JournalService
+from sciatica_journal.services.languages import choose, use_language
 from sciatica_journal.services.operations import Operations
 from sciatica_journal.services.preferences_service import PreferencesService
 from sciatica_journal.services.profile_service import ProfileService
@@ -76,6 +77,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
     stores = Stores.of(journal)
     profiles = ProfileService(program, clock, stores.profiles)
     preferences = PreferencesService(stores.preferences)
+    use_language(choose(preferences.preferences().language))
     sessions = SessionService(program, catalog, clock, profiles, stores.sessions, stores.red_flags)
     summaries = SummaryService(program, catalog, profiles, clock, stores.reports, stores.sessions)
     progress = ProgressService(program, catalog, profiles, clock, stores.progress)
