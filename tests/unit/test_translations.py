@@ -36,7 +36,9 @@ def test_every_marked_text_has_a_translation_with_the_same_placeholders(code, na
     untranslated = [key for key, m in held.items() if not all(_as_tuple(m.string))]
     assert untranslated == []
     for key, message in held.items():
-        for source, translated in zip(_as_tuple(message.id), _as_tuple(message.string)):
+        for source, translated in zip(
+            _as_tuple(message.id), _as_tuple(message.string), strict=True
+        ):
             # A plural's German forms may leave out {n} in the singular ("eine Einheit").
             assert _fields(translated) <= _fields(source) | {"n"}, key
             assert _fields(source) - {"n"} <= _fields(translated), key
