@@ -11,6 +11,7 @@ from pathlib import Path
 
 BENCHMARKS = (
     "launch",
+    "language_launch",
     "map_click",
     "wizard",
     "journal_size",
