@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.domain.language import _, long_date
 from sciatica_journal.domain.program import Program
 from sciatica_journal.gui.window_fit import fit_to_screen, scrolling
 
@@ -27,7 +28,7 @@ class DisclaimerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(program.disclaimer_title)
-        self.setAccessibleName("Disclaimer")
+        self.setAccessibleName(_("Disclaimer"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         heading = QLabel(program.disclaimer_title)
@@ -36,28 +37,30 @@ class DisclaimerDialog(QDialog):
         text = QLabel(html.escape(program.disclaimer_text).replace("\n\n", "<br><br>"))
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
-        text.setAccessibleName("Disclaimer text")
+        text.setAccessibleName(_("Disclaimer text"))
         text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(scrolling(text), stretch=1)
         if accepted_on is None:
             self.confirm = QCheckBox(
-                "I have read this, and I will check with my physician before I start."
+                _("I have read this, and I will check with my physician before I start.")
             )
-            self.confirm.setAccessibleName("I have read the disclaimer")
+            self.confirm.setAccessibleName(_("I have read the disclaimer"))
             layout.addWidget(self.confirm)
             buttons = QDialogButtonBox()
             self.accept_button = buttons.addButton(
-                "Accept and continue", QDialogButtonBox.ButtonRole.AcceptRole
+                _("Accept and continue"), QDialogButtonBox.ButtonRole.AcceptRole
             )
-            self.accept_button.setAccessibleName("Accept and continue")
+            self.accept_button.setAccessibleName(_("Accept and continue"))
             self.accept_button.setEnabled(False)
-            quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
-            quit_button.setAccessibleName("Quit")
+            quit_button = buttons.addButton(_("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+            quit_button.setAccessibleName(_("Quit"))
             self.confirm.toggled.connect(self.accept_button.setEnabled)
         else:
-            layout.addWidget(QLabel(f"You accepted this on {accepted_on.isoformat()}."))
+            layout.addWidget(
+                QLabel(_("You accepted this on {date}.").format(date=long_date(accepted_on)))
+            )
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-            buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+            buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_("Close"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from sciatica_journal.domain.frequency import RecentAdherence
+from sciatica_journal.domain.language import _, n_
 
 
 def days_on_target(recent: RecentAdherence) -> str:
     """E.g. "4 of 6 days on target"; "no full day yet" on the journal's first day."""
     if not recent.days:
-        return "no full day yet"
-    return f"{recent.met} of {recent.days} day{'s' if recent.days != 1 else ''} on target"
+        return _("no full day yet")
+    return n_("{met} of {n} day on target", "{met} of {n} days on target", recent.days).format(
+        met=recent.met, n=recent.days
+    )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.journal import JournalEntry
+from sciatica_journal.domain.language import N_, _, clock_time, medium_date
 from sciatica_journal.services.journal_service import JournalError
 
 # (uuid, back before, leg before, back after, leg after) -> the session as saved
@@ -24,10 +25,10 @@ SavePain = Callable[[str, int, int, int | None, int | None], JournalEntry]
 SaveNote = Callable[[str], JournalEntry]  # the text -> the note as saved
 
 PAIN_FIELDS = (
-    ("back_before", "Back pain before"),
-    ("leg_before", "Leg pain before"),
-    ("back_after", "Back pain after"),
-    ("leg_after", "Leg pain after"),
+    ("back_before", N_("Back pain before")),
+    ("leg_before", N_("Leg pain before")),
+    ("back_after", N_("Back pain after")),
+    ("leg_after", N_("Leg pain after")),
 )
 
 
@@ -39,7 +40,7 @@ def _button_row(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     ok.setText(ok_text)
     ok.setAccessibleName(ok_text)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setAccessibleName("Cancel")
+    cancel.setAccessibleName(_("Cancel"))
     buttons.rejected.connect(dialog.reject)
     return buttons
 
@@ -48,7 +49,7 @@ def _error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("error")
     label.setWordWrap(True)
-    label.setAccessibleName("Error")
+    label.setAccessibleName(_("Error"))
     label.hide()
     return label
 
@@ -61,13 +62,17 @@ class PainDialog(QDialog):
         self._save = save
         self._entry = entry
         self.updated: JournalEntry | None = None
-        self.setWindowTitle("Edit pain scores")
-        self.setAccessibleName("Edit pain scores")
+        self.setWindowTitle(_("Edit pain scores"))
+        self.setAccessibleName(_("Edit pain scores"))
         layout = QVBoxLayout(self)
         day = entry.local_date
-        intro = QLabel(f"{entry.title}, {day:%a} {day.day} {day:%b %Y} at {entry.local_time:%H:%M}")
+        intro = QLabel(
+            _("{entry}, {date} at {time}").format(
+                entry=entry.title, date=medium_date(day), time=clock_time(entry.local_time)
+            )
+        )
         intro.setObjectName("fieldTitle")
-        intro.setAccessibleName("Session")
+        intro.setAccessibleName(_("Session"))
         layout.addWidget(intro)
         form = QFormLayout()
         before, after = entry.pain_before, entry.pain_after
@@ -78,27 +83,28 @@ class PainDialog(QDialog):
             "leg_after": after.leg if after else None,
         }
         self.spins: dict[str, QSpinBox] = {}
-        for key, label in PAIN_FIELDS:
+        for key, english in PAIN_FIELDS:
+            label = _(english)
             spin = QSpinBox()
             spin.setAccessibleName(label)
-            spin.setToolTip(f"{label}, 0 (none) to 10 (worst imaginable)")
+            spin.setToolTip(_("{score}, 0 (none) to 10 (worst imaginable)").format(score=label))
             spin.setRange(0, 10)
             if key.endswith("_after") and entry.stopped_for_pain:
                 # A session stopped for pain may have no scores after it.
                 spin.setMinimum(-1)
-                spin.setSpecialValueText("Not recorded")
+                spin.setSpecialValueText(_("Not recorded"))
             value = values[key]
             spin.setValue(-1 if value is None and spin.minimum() < 0 else (value or 0))
             self.spins[key] = spin
             form.addRow(label, spin)
         layout.addLayout(form)
-        hint = QLabel("The outcome of the session is judged again from the new scores.")
+        hint = QLabel(_("The outcome of the session is judged again from the new scores."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.error_label = _error_label()
         layout.addWidget(self.error_label)
-        buttons = _button_row(self, "Save")
+        buttons = _button_row(self, _("Save"))
         buttons.accepted.connect(self.save)
         layout.addWidget(buttons)
 
@@ -129,21 +135,21 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self._save = save
         self.added: JournalEntry | None = None
-        self.setWindowTitle("Add a note")
-        self.setAccessibleName("Add a note")
+        self.setWindowTitle(_("Add a note"))
+        self.setAccessibleName(_("Add a note"))
         layout = QVBoxLayout(self)
-        label = QLabel("Note")
+        label = QLabel(_("Note"))
         label.setObjectName("fieldTitle")
         layout.addWidget(label)
         self.text = QPlainTextEdit()
-        self.text.setAccessibleName("Note text")
-        self.text.setPlaceholderText("How it went, what helped, questions for your clinician…")
+        self.text.setAccessibleName(_("Note text"))
+        self.text.setPlaceholderText(_("How it went, what helped, questions for your clinician…"))
         self.text.setTabChangesFocus(True)
         label.setBuddy(self.text)
         layout.addWidget(self.text)
         self.error_label = _error_label()
         layout.addWidget(self.error_label)
-        buttons = _button_row(self, "Save note")
+        buttons = _button_row(self, _("Save note"))
         buttons.accepted.connect(self.save)
         layout.addWidget(buttons)
         self.resize(460, 260)

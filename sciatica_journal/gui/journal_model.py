@@ -16,9 +16,17 @@ from PySide6.QtCore import (
 )
 
 from sciatica_journal.domain.journal import JournalEntry
+from sciatica_journal.domain.language import N_, _, clock_time, long_date, medium_date
 from sciatica_journal.services.journal_service import JournalError, JournalService
 
-COLUMNS = ("Date", "Time", "Entry", "Summary", "Note")
+COLUMNS = (N_("Date"), N_("Time"), N_("Entry"), N_("Summary"), N_("Note"))
+SORT_TIPS = (
+    N_("Sort by date"),
+    N_("Sort by time"),
+    N_("Sort by entry"),
+    N_("Sort by summary"),
+    N_("Sort by note"),
+)
 DATE, TIME, ENTRY, SUMMARY, NOTE = range(len(COLUMNS))
 KEY_ROLE = int(Qt.ItemDataRole.UserRole)  # (kind, uuid)
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a value that sorts as the column should
@@ -41,8 +49,8 @@ def _one_line(text: str) -> str:
 def _display(entry: JournalEntry) -> tuple[str, ...]:
     day = entry.local_date
     return (
-        f"{day:%a} {day.day} {day:%b %Y}",
-        f"{entry.local_time:%H:%M}",
+        medium_date(day),
+        clock_time(entry.local_time),
         entry.title,
         entry.summary,
         _one_line(entry.note),
@@ -146,9 +154,9 @@ class JournalModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role in (_DISPLAY, _SPOKEN):
-                return COLUMNS[section]
+                return _(COLUMNS[section])
             if role == _TOOLTIP:
-                return f"Sort by {COLUMNS[section].lower()}"
+                return _(SORT_TIPS[section])
         if orientation == Qt.Orientation.Vertical and role == _DISPLAY:
             return str(section + 1)
         return None
@@ -220,20 +228,22 @@ class JournalModel(QAbstractTableModel):
     def _spoken(entry: JournalEntry, column: int) -> str:
         day = entry.local_date
         if column == DATE:
-            return f"{day:%A} {day.day} {day:%B %Y}"
+            return long_date(day)
         if column == TIME:
-            return f"{entry.local_time:%H:%M}"
+            return clock_time(entry.local_time)
         if column == ENTRY:
-            return f"{entry.kind.label}: {entry.title}"
+            return _("{kind}: {title}").format(kind=entry.kind.label, title=entry.title)
         if column == SUMMARY:
-            return entry.summary or "No summary"
-        return entry.note or "No note"
+            return entry.summary or _("No summary")
+        return entry.note or _("No note")
 
     def _tooltip(self, entry: JournalEntry, column: int) -> str | None:
         if column == NOTE:
-            return entry.note or "Double-click (or F2) to write a note"
+            return entry.note or _("Double-click (or F2) to write a note")
         if column == DATE:
-            return f"{self._spoken(entry, DATE)}, recorded in {entry.zone} time"
+            return _("{date}, recorded in {zone} time").format(
+                date=self._spoken(entry, DATE), zone=entry.zone
+            )
         if column == SUMMARY:
             return entry.summary or None
         if column == ENTRY:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
+from sciatica_journal.domain.language import _
 from sciatica_journal.gui.cards import card
 from sciatica_journal.gui.journal_dialogs import NoteDialog, PainDialog
 from sciatica_journal.gui.journal_model import (
@@ -61,25 +62,27 @@ class JournalPage(QWidget):
         self._sized = False
         self._stale = False
         self._announcing = False  # while telling others of a change made here
-        self.setAccessibleName("Journal")
+        self.setAccessibleName(_("Journal"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
 
-        title = QLabel("Journal")
+        title = QLabel(_("Journal"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
 
-        entries_card, card_layout = card("Every entry")
+        entries_card, card_layout = card(_("Every entry"))
         self.model = JournalModel(
             journal_service, self, set_note=lambda *a: self._run(lambda: self._ops.set_note(*a))
         )
         self.proxy = JournalProxy(self.model, self)
         self.table = QTableView()
-        self.table.setAccessibleName("Journal entries")
+        self.table.setAccessibleName(_("Journal entries"))
         self.table.setAccessibleDescription(
-            "Newest first. Click a column title to sort. Double-click a note, or press F2, "
-            "to edit it. Delete removes the selected entry; Ctrl+Z brings it back."
+            _(
+                "Newest first. Click a column title to sort. Double-click a note, or press "
+                "F2, to edit it. Delete removes the selected entry; Ctrl+Z brings it back."
+            )
         )
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -94,9 +97,9 @@ class JournalPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setAccessibleName("Rows")
+        self.table.verticalHeader().setAccessibleName(_("Rows"))
         header = self.table.horizontalHeader()
-        header.setAccessibleName("Columns")
+        header.setAccessibleName(_("Columns"))
         # The rows fit the width of the page (no sideways scrolling): date, time and entry
         # get the width their texts need, summary and note share the rest; a cut text is
         # elided and its tooltip shows it whole.
@@ -110,21 +113,25 @@ class JournalPage(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.empty_label = QLabel(
-            "Nothing in the journal yet. Sessions, symptom check-ins and notes appear here."
+            _("Nothing in the journal yet. Sessions, symptom check-ins and notes appear here.")
         )
         self.empty_label.setWordWrap(True)
-        self.empty_label.setAccessibleName("Journal is empty")
+        self.empty_label.setAccessibleName(_("Journal is empty"))
         card_layout.addWidget(self.empty_label)
         card_layout.addWidget(self.table, stretch=1)
 
         buttons = QHBoxLayout()
-        self.add_button = self._button("Add note", "Add note", "Write a free note, dated now")
-        self.edit_button = self._button(
-            "Edit pain…", "Edit pain", "Correct the pain scores of the selected session"
+        self.add_button = self._button(
+            _("Add note"), _("Add note"), _("Write a free note, dated now")
         )
-        self.delete_button = self._button("Delete", "Delete", "Delete the selected entry (Delete)")
+        self.edit_button = self._button(
+            _("Edit pain…"), _("Edit pain"), _("Correct the pain scores of the selected session")
+        )
+        self.delete_button = self._button(
+            _("Delete"), _("Delete"), _("Delete the selected entry (Delete)")
+        )
         self.undo_button = self._button(
-            "Undo", "Undo", "Bring back the last deleted entry (Ctrl+Z)"
+            _("Undo"), _("Undo"), _("Bring back the last deleted entry (Ctrl+Z)")
         )
         self.add_button.clicked.connect(self.add_note)
         self.edit_button.clicked.connect(self.edit_pain)
@@ -137,7 +144,7 @@ class JournalPage(QWidget):
         card_layout.addLayout(buttons)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Journal status")
+        self.status_label.setAccessibleName(_("Journal status"))
         card_layout.addWidget(self.status_label)
         layout.addWidget(entries_card, stretch=1)
 
@@ -224,7 +231,9 @@ class JournalPage(QWidget):
         self.edit_button.setEnabled(entry is not None and entry.kind is EntryKind.SESSION)
         undo = self._runner.stack.undo_label
         self.undo_button.setEnabled(undo is not None)
-        self.undo_button.setToolTip(f"Undo {undo} (Ctrl+Z)" if undo else "Nothing to undo")
+        self.undo_button.setToolTip(
+            _("Undo {step} (Ctrl+Z)").format(step=undo) if undo else _("Nothing to undo")
+        )
 
     def _say(self, text: str) -> None:
         self.status_label.setObjectName("")
@@ -233,7 +242,7 @@ class JournalPage(QWidget):
 
     def _show_error(self, text: str) -> None:
         self.status_label.setObjectName("error")
-        self.status_label.setText(f"Not saved: {text}.")
+        self.status_label.setText(_("Not saved: {problem}.").format(problem=text))
         self._restyle()
 
     def _restyle(self) -> None:
@@ -248,7 +257,7 @@ class JournalPage(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.added is not None:
             self.model.put(dialog.added)
             self.select(*dialog.added.key)
-            self._say("Note added.")
+            self._say(_("Note added."))
             self._done()
 
     def edit_pain(self) -> None:
@@ -262,7 +271,11 @@ class JournalPage(QWidget):
             self.model.put(dialog.updated)
             self.select(*dialog.updated.key)
             outcome = dialog.updated.outcome
-            self._say("Pain scores saved." + (f" Outcome: {outcome.label}." if outcome else ""))
+            self._say(
+                _("Pain scores saved. Outcome: {outcome}.").format(outcome=outcome.label)
+                if outcome
+                else _("Pain scores saved.")
+            )
             self._done()
 
     def delete_selected(self) -> None:
@@ -289,7 +302,9 @@ class JournalPage(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-        self._say(f"Deleted: {token.description}. Undo (Ctrl+Z) brings it back.")
+        self._say(
+            _("Deleted: {entry}. Undo (Ctrl+Z) brings it back.").format(entry=token.description)
+        )
         self._done()
 
     def undo(self) -> None:
@@ -300,16 +315,17 @@ class JournalPage(QWidget):
         """An undo or redo: an entry deleted here comes back selected (or goes again)."""
         deleted = self._deleted.get(id(step))
         if deleted is None:
-            self._say(f"{'Redone' if redone else 'Undone'}: {step.label}.")
+            done = _("Redone: {step}.") if redone else _("Undone: {step}.")
+            self._say(done.format(step=step.label))
         else:
             entry, description = deleted
             if redone:
                 self.model.remove(entry.kind, entry.uuid)
-                self._say(f"Deleted again: {description}.")
+                self._say(_("Deleted again: {entry}.").format(entry=description))
             else:
                 self.model.put(self._journal.entry(entry.kind, entry.uuid))
                 self.select(*entry.key)
-                self._say(f"Restored: {description}.")
+                self._say(_("Restored: {entry}.").format(entry=description))
         self._done()
 
     def _run(self, operation: Callable[[], Done[T]]) -> T:
@@ -321,7 +337,7 @@ class JournalPage(QWidget):
             self._announcing = False
 
     def _note_saved(self, entry: JournalEntry) -> None:
-        self._say(f"Note saved: {entry.title}.")
+        self._say(_("Note saved: {entry}.").format(entry=entry.title))
         self._announce()
 
     def _done(self) -> None:

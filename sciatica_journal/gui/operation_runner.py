@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sciatica_journal import APP_NAME
+from sciatica_journal.domain.language import _
 from sciatica_journal.services.operations import (
     USER_ERRORS,
     ChangeSet,
@@ -41,11 +42,11 @@ class OperationRunner(QObject):
         super().__init__(parent)
         self.operations = operations
         self._parent = parent
-        self.undo_action = QAction("&Undo", parent)
+        self.undo_action = QAction(_("&Undo"), parent)
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self.undo())
-        self.redo_action = QAction("&Redo", parent)
+        self.redo_action = QAction(_("&Redo"), parent)
         self.redo_action.setObjectName("redoAction")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(lambda: self.redo())
@@ -68,17 +69,19 @@ class OperationRunner(QObject):
         try:
             return self.run(operation)
         except USER_ERRORS as exc:
-            QMessageBox.warning(self._parent, APP_NAME, f"Nothing was changed: {exc}")
+            QMessageBox.warning(
+                self._parent, APP_NAME, _("Nothing was changed: {problem}").format(problem=exc)
+            )
             return None
 
     def undo(self) -> ChangeSet | None:
-        return self._step(self.stack.undo, self.stack.next_undo(), "Undone")
+        return self._step(self.stack.undo, self.stack.next_undo(), redone=False)
 
     def redo(self) -> ChangeSet | None:
-        return self._step(self.stack.redo, self.stack.next_redo(), "Redone")
+        return self._step(self.stack.redo, self.stack.next_redo(), redone=True)
 
     def _step(
-        self, action: Callable[[], ChangeSet], step: Step | None, verb: str
+        self, action: Callable[[], ChangeSet], step: Step | None, *, redone: bool
     ) -> ChangeSet | None:
         if step is None:
             return None
@@ -88,12 +91,18 @@ class OperationRunner(QObject):
         except NothingToUndo:
             return None
         except USER_ERRORS as exc:
-            QMessageBox.warning(self._parent, APP_NAME, f"{verb[:-2]} was not possible: {exc}")
+            failed = (
+                _("Redo was not possible: {problem}")
+                if redone
+                else _("Undo was not possible: {problem}")
+            )
+            QMessageBox.warning(self._parent, APP_NAME, failed.format(problem=exc))
             self.update_actions()
             return None
         self._announce(changes)
-        self.stepped.emit(step, verb == "Redone")
-        self.said.emit(f"{verb}: {step.label}.")
+        self.stepped.emit(step, redone)
+        said = _("Redone: {step}.") if redone else _("Undone: {step}.")
+        self.said.emit(said.format(step=step.label))
         return changes
 
     def _announce(self, changes: ChangeSet) -> None:
@@ -104,6 +113,6 @@ class OperationRunner(QObject):
     def update_actions(self) -> None:
         undo, redo = self.stack.undo_label, self.stack.redo_label
         self.undo_action.setEnabled(undo is not None)
-        self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
+        self.undo_action.setText(_("&Undo {step}").format(step=undo) if undo else _("&Undo"))
         self.redo_action.setEnabled(redo is not None)
-        self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
+        self.redo_action.setText(_("&Redo {step}").format(step=redo) if redo else _("&Redo"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.program import RedFlagAdvice
 from sciatica_journal.domain.red_flags import RedFlagQuestion, ScreenResult, Trigger
 from sciatica_journal.gui.operation_runner import OperationRunner
@@ -31,11 +32,11 @@ from sciatica_journal.gui.window_fit import fit_to_screen, scrolling
 from sciatica_journal.services.red_flag_service import RedFlagService
 
 INTRO = {
-    Trigger.DAILY: "Before today's first session, please answer these questions honestly.",
-    Trigger.SADDLE: (
+    Trigger.DAILY: N_("Before today's first session, please answer these questions honestly."),
+    Trigger.SADDLE: N_(
         "You marked the area between your legs. Please answer these questions before going on."
     ),
-    Trigger.BOTH_LEGS: (
+    Trigger.BOTH_LEGS: N_(
         "You marked symptoms in both legs. Please answer these questions before going on."
     ),
 }
@@ -51,18 +52,19 @@ class RedFlagDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Safety questions")
-        self.setAccessibleName("Safety questions")
+        self.setWindowTitle(_("Safety questions"))
+        self.setAccessibleName(_("Safety questions"))
         self.setMinimumWidth(640)
         self._questions = questions
         self._groups: dict[str, QButtonGroup] = {}
         layout = QVBoxLayout(self)
-        heading = QLabel("Safety questions")
+        heading = QLabel(_("Safety questions"))
         heading.setObjectName("pageTitle")
         layout.addWidget(heading)
         intro = QLabel(
-            INTRO[trigger] + " A “yes” does not mean something is wrong, "
-            "but it needs a doctor's attention."
+            _(
+                "{why} A “yes” does not mean something is wrong, but it needs a doctor's attention."
+            ).format(why=_(INTRO[trigger]))
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -71,13 +73,15 @@ class RedFlagDialog(QDialog):
         grid = QGridLayout(grid_host)
         grid.setColumnStretch(0, 1)
         for row, question in enumerate(questions):
-            text = QLabel(f"{row + 1}. {question.question}")
+            text = QLabel(
+                _("{number}. {question}").format(number=row + 1, question=question.question)
+            )
             text.setWordWrap(True)
             text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(self)
-            yes, no = QRadioButton("Yes"), QRadioButton("No")
-            yes.setAccessibleName(f"Question {row + 1}: yes")
-            no.setAccessibleName(f"Question {row + 1}: no")
+            yes, no = QRadioButton(_("Yes")), QRadioButton(_("No"))
+            yes.setAccessibleName(_("Question {number}: yes").format(number=row + 1))
+            no.setAccessibleName(_("Question {number}: no").format(number=row + 1))
             yes.setAccessibleDescription(question.question)
             no.setAccessibleDescription(question.question)
             group.addButton(yes, 1)
@@ -94,11 +98,13 @@ class RedFlagDialog(QDialog):
         layout.addWidget(scroll, stretch=1)
 
         buttons = QDialogButtonBox()
-        self.continue_button = buttons.addButton("Continue", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.continue_button.setAccessibleName("Continue")
+        self.continue_button = buttons.addButton(
+            _("Continue"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.continue_button.setAccessibleName(_("Continue"))
         self.continue_button.setEnabled(False)
-        later = buttons.addButton("Not now", QDialogButtonBox.ButtonRole.RejectRole)
-        later.setAccessibleName("Not now")
+        later = buttons.addButton(_("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        later.setAccessibleName(_("Not now"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -153,14 +159,16 @@ class OutcomeDialog(QDialog):
         listed = "".join(f"<li>{html.escape(q.question)}</li>" for q in yes_to)
         body = QLabel(
             rich_text(advice.urgent_text if urgent else advice.doctor_text)
-            + f"<p><b>You answered “yes” to:</b></p><ul>{listed}</ul>"
+            + "<p><b>"
+            + html.escape(_("You answered “yes” to:"))
+            + f"</b></p><ul>{listed}</ul>"
         )
         body.setTextFormat(Qt.TextFormat.RichText)
         body.setWordWrap(True)
-        body.setAccessibleName("What to do")
+        body.setAccessibleName(_("What to do"))
         body.setContentsMargins(18, 6, 18, 6)
         layout.addWidget(scrolling(body), stretch=1)
-        button = QPushButton("I understand" if urgent else "Continue")
+        button = QPushButton(_("I understand") if urgent else _("Continue"))
         button.setAccessibleName(button.text())
         button.setDefault(True)
         button.clicked.connect(self.accept)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.gui.date_entry import TypedDateEntry
 from sciatica_journal.gui.file_dialogs import ask_save_path
 from sciatica_journal.gui.window_fit import WindowSizes, fit_to_screen, scrolling
@@ -44,11 +45,11 @@ from sciatica_journal.services.report_service import ReportData, ReportOptions
 from sciatica_journal.services.summary_service import PeriodError
 
 PRESETS = (
-    ("Last 30 days", 30),
-    ("Last 90 days", 90),
-    ("Last year", 365),
-    ("Everything", None),
-    ("Custom dates", -1),
+    (N_("Last 30 days"), 30),
+    (N_("Last 90 days"), 90),
+    (N_("Last year"), 365),
+    (N_("Everything"), None),
+    (N_("Custom dates"), -1),
 )
 
 
@@ -99,19 +100,19 @@ class ReportDialog(QDialog):
         self._drawing = drawing
         # The printer a preview or print dialog paints on must live as long as the dialog.
         self._printer: QPrinter | None = None
-        self.setWindowTitle("Report for your physician")
-        self.setAccessibleName("Report for your physician")
+        self.setWindowTitle(_("Report for your physician"))
+        self.setAccessibleName(_("Report for your physician"))
         self.setSizeGripEnabled(True)
         today = services.summaries.today()
 
         self.preset = QComboBox()
-        self.preset.setAccessibleName("Period")
+        self.preset.setAccessibleName(_("Period"))
         for label, days in PRESETS:
-            self.preset.addItem(label, days)
+            self.preset.addItem(_(label), days)
         self.start = QDateEdit(_qdate(today - dt.timedelta(days=29)))
-        self.start.setAccessibleName("From")
+        self.start.setAccessibleName(_("From"))
         self.end = QDateEdit(_qdate(today))
-        self.end.setAccessibleName("To")
+        self.end.setAccessibleName(_("To"))
         self._typed = [TypedDateEntry(edit) for edit in (self.start, self.end)]
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
@@ -120,56 +121,58 @@ class ReportDialog(QDialog):
             edit.dateChanged.connect(self.refresh)
         dates = QHBoxLayout()
         dates.addWidget(self.start)
-        dates.addWidget(QLabel("to"))
+        dates.addWidget(QLabel(_("to")))
         dates.addWidget(self.end)
         dates.addStretch(1)
 
-        self.identity = QCheckBox("My name and birth date")
-        self.identity.setAccessibleName("Include my name and birth date")
-        self.notes = QCheckBox("My notes")
-        self.notes.setAccessibleName("Include my notes")
-        self.charts = QCheckBox("Charts")
-        self.charts.setAccessibleName("Include the charts")
+        self.identity = QCheckBox(_("My name and birth date"))
+        self.identity.setAccessibleName(_("Include my name and birth date"))
+        self.notes = QCheckBox(_("My notes"))
+        self.notes.setAccessibleName(_("Include my notes"))
+        self.charts = QCheckBox(_("Charts"))
+        self.charts.setAccessibleName(_("Include the charts"))
         self.charts.setChecked(True)
-        self.table = QCheckBox("A table by day")
-        self.table.setAccessibleName("Include the table by day")
+        self.table = QCheckBox(_("A table by day"))
+        self.table.setAccessibleName(_("Include the table by day"))
         self.table.setChecked(True)
         include = QVBoxLayout()
         for box in (self.identity, self.notes, self.charts, self.table):
             include.addWidget(box)
         self.page_size = QComboBox()
-        self.page_size.setAccessibleName("Paper size")
-        self.page_size.addItems(["A4", "Letter"])
-        self.page_size.setCurrentText(default_page_size(QLocale.system().name().split("_")[-1]))
-        self.open_after = QCheckBox("Open the PDF after saving")
-        self.open_after.setAccessibleName("Open the PDF after saving")
+        self.page_size.setAccessibleName(_("Paper size"))
+        self.page_size.addItem("A4", "A4")
+        self.page_size.addItem(_("Letter"), "Letter")
+        country = QLocale.system().name().split("_")[-1]
+        self.page_size.setCurrentIndex(self.page_size.findData(default_page_size(country)))
+        self.open_after = QCheckBox(_("Open the PDF after saving"))
+        self.open_after.setAccessibleName(_("Open the PDF after saving"))
         self.open_after.setChecked(True)
 
         form = QFormLayout()
-        form.addRow("&Period:", self.preset)
+        form.addRow(_("&Period:"), self.preset)
         form.addRow("", dates)
-        form.addRow("Include:", include)
-        form.addRow("Paper:", self.page_size)
+        form.addRow(_("Include:"), include)
+        form.addRow(_("Paper:"), self.page_size)
 
         self.summary = QLabel()
-        self.summary.setAccessibleName("Summary of the period")
+        self.summary.setAccessibleName(_("Summary of the period"))
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
         self.summary.setObjectName("card")
         self.status = QLabel()
-        self.status.setAccessibleName("Report status")
+        self.status.setAccessibleName(_("Report status"))
         self.status.setWordWrap(True)
 
         buttons = QDialogButtonBox()
-        self.save_button = QPushButton("Save as PDF…")
-        self.save_button.setAccessibleName("Save as PDF")
+        self.save_button = QPushButton(_("Save as PDF…"))
+        self.save_button.setAccessibleName(_("Save as PDF"))
         self.save_button.setDefault(True)
-        self.preview_button = QPushButton("Preview…")
-        self.preview_button.setAccessibleName("Preview")
-        self.print_button = QPushButton("Print…")
-        self.print_button.setAccessibleName("Print")
-        close = QPushButton("Close")
-        close.setAccessibleName("Close")
+        self.preview_button = QPushButton(_("Preview…"))
+        self.preview_button.setAccessibleName(_("Preview"))
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.setAccessibleName(_("Print"))
+        close = QPushButton(_("Close"))
+        close.setAccessibleName(_("Close"))
         for button in (self.preview_button, self.print_button, self.save_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
@@ -222,14 +225,14 @@ class ReportDialog(QDialog):
             include_notes=self.notes.isChecked(),
             include_charts=self.charts.isChecked(),
             include_table=self.table.isChecked(),
-            page_size=self.page_size.currentText(),
+            page_size=str(self.page_size.currentData()),
         )
 
     def _data(self) -> ReportData | None:
         try:
             return self._services.reports.gather(self.options())
         except PeriodError as exc:
-            self.status.setText(f"{str(exc).capitalize()}.")
+            self.status.setText(_("{problem}.").format(problem=str(exc).capitalize()))
             return None
 
     def refresh(self) -> None:
@@ -256,7 +259,7 @@ class ReportDialog(QDialog):
         data = self._data()
         if data is None:
             return False
-        progress = QProgressDialog("Writing the report…", "", 0, 0, self)
+        progress = QProgressDialog(_("Writing the report…"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setMinimumDuration(400)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -264,18 +267,24 @@ class ReportDialog(QDialog):
         try:
             pages = PdfReport(data, self._drawing).write(path)
         except (ReportError, OSError) as exc:
-            self.status.setText(f"The report was not saved: {exc.strerror or exc}.")
+            self.status.setText(
+                _("The report was not saved: {problem}.").format(problem=exc.strerror or exc)
+            )
             return False
         finally:
             QApplication.restoreOverrideCursor()
             progress.close()
-        saved = f"Saved {path} ({pages} pages)."
+        saved = n_("Saved {path} ({n} page).", "Saved {path} ({n} pages).", pages).format(
+            path=path, n=pages
+        )
         self.status.setText(saved)
         self.saved.emit(path)
         if self.open_after.isChecked() and not open_file(path):
             self.status.setText(
-                f"{saved} No program to show PDF files could be started: open the file "
-                "from your file manager."
+                _(
+                    "{saved} No program to show PDF files could be started: open the file "
+                    "from your file manager."
+                ).format(saved=saved)
             )
         return True
 
@@ -283,9 +292,9 @@ class ReportDialog(QDialog):
         start, end = _date(self.start.date()), _date(self.end.date())
         path = ask_save_path(
             self,
-            "Save the report",
+            _("Save the report"),
             Path.home() / f"sciatica-report-{start}-to-{end}.pdf",
-            "PDF (*.pdf)",
+            _("PDF (*.pdf)"),
         )
         if path is not None:
             if path.suffix.lower() != ".pdf":
@@ -296,7 +305,7 @@ class ReportDialog(QDialog):
         """A printer kept by the dialog: QPrintPreviewDialog and QPrintDialog hold only a
         pointer to it, and a temporary one is freed under them (a crash in Preview)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("Sciatica Journal report")
+        printer.setDocName(_("Sciatica Journal report"))
         # The report is laid out in points and its fonts are sized in points: at 72 dots
         # per inch the two agree (as for the PDF); the output stays vector at any printer.
         printer.setResolution(72)
@@ -309,8 +318,8 @@ class ReportDialog(QDialog):
 
     def preview(self) -> None:
         dialog = QPrintPreviewDialog(self._new_printer(), self)
-        dialog.setWindowTitle("Report preview")
-        dialog.setAccessibleName("Report preview")
+        dialog.setWindowTitle(_("Report preview"))
+        dialog.setAccessibleName(_("Report preview"))
         dialog.paintRequested.connect(self.paint_to)
         fit_to_screen(dialog, QSize(900, 1000))
         dialog.exec()
@@ -319,7 +328,7 @@ class ReportDialog(QDialog):
     def print_report(self) -> None:
         printer = self._new_printer()
         dialog = QPrintDialog(printer, self)
-        dialog.setAccessibleName("Print")
+        dialog.setAccessibleName(_("Print"))
         fit_to_screen(dialog, QSize(640, 480))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.paint_to(printer)

@@ -17,45 +17,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.domain.language import N_, _, clock_time, medium_date, n_
 from sciatica_journal.gui.window_fit import fit_to_screen
 from sciatica_journal.services.backup_service import BackupInfo
 
 REASONS = {
-    "daily": "daily",
-    "before-import": "before an import",
-    "before-restore": "before a restore",
-    "before-migration": "before an update",
-    "manual": "made by hand",
+    "daily": N_("daily"),
+    "before-import": N_("before an import"),
+    "before-restore": N_("before a restore"),
+    "before-migration": N_("before an update"),
+    "manual": N_("made by hand"),
 }
 
 
 def describe(info: BackupInfo) -> str:
-    """E.g. "Tue 01 Dec 2026, 09:12 (daily): 1203 sessions, 140 check-ins, 12 notes"."""
+    """E.g. "Tue 1 Dec 2026, 09:12 (daily): 1203 sessions, 140 symptom maps, 12 notes"."""
     local = info.made_at.astimezone()
     reason = next((text for key, text in REASONS.items() if info.path.stem.endswith(key)), "")
     e = info.entries
-    held = (
-        f"{e.get('exercise_session', 0)} sessions, {e.get('symptom_map', 0)} symptom maps, "
-        f"{e.get('journal_note', 0)} notes"
+    sessions, maps, notes = (
+        e.get("exercise_session", 0),
+        e.get("symptom_map", 0),
+        e.get("journal_note", 0),
     )
-    return f"{local:%a %d %b %Y, %H:%M}" + (f" ({reason})" if reason else "") + f": {held}"
+    held = _("{sessions}, {maps}, {notes}").format(
+        sessions=n_("{n} session", "{n} sessions", sessions).format(n=sessions),
+        maps=n_("{n} symptom map", "{n} symptom maps", maps).format(n=maps),
+        notes=n_("{n} note", "{n} notes", notes).format(n=notes),
+    )
+    when = _("{date}, {time}").format(date=medium_date(local.date()), time=clock_time(local))
+    if reason:
+        return _("{when} ({reason}): {held}").format(when=when, reason=_(reason), held=held)
+    return _("{when}: {held}").format(when=when, held=held)
 
 
 class RestoreDialog(QDialog):
     def __init__(self, found: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from a backup")
-        self.setAccessibleName("Restore from a backup")
+        self.setWindowTitle(_("Restore from a backup"))
+        self.setAccessibleName(_("Restore from a backup"))
         self.chosen: Path | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Choose a verified backup to replace your journal with. Your journal as it is "
-            "now is backed up first, so this can be undone by restoring that copy."
+            _(
+                "Choose a verified backup to replace your journal with. Your journal as it "
+                "is now is backed up first, so this can be undone by restoring that copy."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.backups = QListWidget()
-        self.backups.setAccessibleName("Verified backups")
+        self.backups.setAccessibleName(_("Verified backups"))
         self.backups.setWordWrap(True)
         for info in found:
             item = QListWidgetItem(describe(info))
@@ -63,18 +75,20 @@ class RestoreDialog(QDialog):
             item.setToolTip(str(info.path))
             self.backups.addItem(item)
         if not found:
-            self.backups.addItem("No verified backup yet: one is made each day you open the app.")
+            self.backups.addItem(
+                _("No verified backup yet: one is made each day you open the app.")
+            )
             self.backups.setEnabled(False)
         self.backups.setCurrentRow(0)
         layout.addWidget(self.backups, stretch=1)
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton(
-            "Restore this backup…", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Restore this backup…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.restore_button.setAccessibleName("Restore this backup")
+        self.restore_button.setAccessibleName(_("Restore this backup"))
         self.restore_button.setEnabled(bool(found))
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(_("Cancel"))
         buttons.accepted.connect(self._confirm)
         buttons.rejected.connect(self.reject)
         self.backups.itemDoubleClicked.connect(lambda _item: self._confirm())
@@ -87,9 +101,11 @@ class RestoreDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Restore this backup?",
-            f"Replace your journal with the backup of {item.text().split(': ', 1)[0]}?\n\n"
-            "Your journal as it is now is backed up first. The app reopens the journal.",
+            _("Restore this backup?"),
+            _(
+                "Replace your journal with the backup of {backup}?\n\n"
+                "Your journal as it is now is backed up first. The app reopens the journal."
+            ).format(backup=item.text().split(": ", 1)[0]),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

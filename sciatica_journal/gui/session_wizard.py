@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.advice import Advice
 from sciatica_journal.domain.body import SymptomMap
-from sciatica_journal.domain.journal import describe_hold
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.red_flags import ScreenResult
 from sciatica_journal.domain.sessions import NewSession, SessionError
 from sciatica_journal.gui.operation_runner import OperationRunner
@@ -32,13 +32,22 @@ from sciatica_journal.gui.window_fit import WindowSizes, fit_to_screen, scrollin
 from sciatica_journal.gui.wizard_checkin import SymptomsStep
 from sciatica_journal.gui.wizard_exercise import ExerciseStep, RepsStep
 from sciatica_journal.gui.wizard_range import RangeStep
-from sciatica_journal.gui.wizard_result import ResultStep
+from sciatica_journal.gui.wizard_result import ResultStep, session_summary
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
 from sciatica_journal.services.operations import Operations
 from sciatica_journal.services.session_service import ScreenAnswers
 
 CHECK_IN, EXERCISE, REPS, RANGE, CHECK_OUT, RESULT = range(6)
+# The steps' names, in the order of CHECK_IN ... RESULT.
+STEP_NAMES = (
+    N_("Check-in"),
+    N_("Exercise"),
+    N_("Repetitions"),
+    N_("Range"),
+    N_("Check-out"),
+    N_("Result"),
+)
 FIELD_STEP = {
     "back_pain_before": CHECK_IN,
     "leg_pain_before": CHECK_IN,
@@ -78,8 +87,8 @@ class SessionWizard(QDialog):
         self._advice: Advice = services.sessions.advice()
         self._touched = False
         self._checkout_prefilled = False
-        self.setWindowTitle("Exercise session")
-        self.setAccessibleName("Exercise session")
+        self.setWindowTitle(_("Exercise session"))
+        self.setAccessibleName(_("Exercise session"))
         self.setSizeGripEnabled(True)
 
         self.check_in = SymptomsStep(drawing, "before")
@@ -113,20 +122,20 @@ class SessionWizard(QDialog):
         self.range.answered.connect(self._update_buttons)
 
         # The keys are written on the buttons: &B and &N underline and answer Alt+B, Alt+N.
-        self.back_button = QPushButton("← &Back  (Alt+B)")
-        self.back_button.setAccessibleName("Back")
+        self.back_button = QPushButton(_("← &Back  (Alt+B)"))
+        self.back_button.setAccessibleName(_("Back"))
         self.back_button.clicked.connect(self.go_back)
         self.next_button = QPushButton()
-        self.next_button.setAccessibleName("Next")
+        self.next_button.setAccessibleName(_("Next"))
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.go_next)
-        self.cancel_button = QPushButton("Cancel  (Esc)")
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button = QPushButton(_("Cancel  (Esc)"))
+        self.cancel_button.setAccessibleName(_("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.stop_button = QPushButton("&Stop — this hurts  (Alt+S)")
-        self.stop_button.setAccessibleName("Stop — this hurts")
+        self.stop_button = QPushButton(_("&Stop — this hurts  (Alt+S)"))
+        self.stop_button.setAccessibleName(_("Stop — this hurts"))
         self.stop_button.setObjectName("stopButton")
-        self.stop_button.setToolTip("Stop now: what you did is saved, counted as worse")
+        self.stop_button.setToolTip(_("Stop now: what you did is saved, counted as worse"))
         self.stop_button.clicked.connect(self.stop_for_pain)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self._finish_if_last)
@@ -141,7 +150,7 @@ class SessionWizard(QDialog):
         bar.addWidget(self.next_button)
         self.progress = QLabel()
         self.progress.setObjectName("hint")
-        self.progress.setAccessibleName("Step")
+        self.progress.setAccessibleName(_("Step"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.stack, stretch=1)
@@ -181,20 +190,23 @@ class SessionWizard(QDialog):
 
     def _update_buttons(self) -> None:
         step = self.step
-        names = ["Check-in", "Exercise", "Repetitions", "Range", "Check-out", "Result"]
+        every = [_(name) for name in STEP_NAMES]
+        names = list(every)
         if not self.exercise.selected_rung().is_press_up:
-            names.remove("Range")
-        current = self.stack.currentIndex()
-        label = ["Check-in", "Exercise", "Repetitions", "Range", "Check-out", "Result"][current]
+            names.remove(every[RANGE])
+        label = every[self.stack.currentIndex()]
         self.progress.setText(
             "  ›  ".join(f"<b>{n}</b>" if n == label else n for n in names)
-            + f"   (step {names.index(label) + 1} of {len(names)})"
+            + "   "
+            + _("(step {number} of {count})").format(
+                number=names.index(label) + 1, count=len(names)
+            )
         )
         self.back_button.setEnabled(step != CHECK_IN and not (self._stopped and step >= CHECK_OUT))
         self.stop_button.setVisible(step in (EXERCISE, REPS, RANGE))
         last = step == RESULT
-        self.next_button.setText("&Finish  (Ctrl+Enter)" if last else "&Next →  (Alt+N)")
-        self.next_button.setAccessibleName("Finish" if last else "Next")
+        self.next_button.setText(_("&Finish  (Ctrl+Enter)") if last else _("&Next →  (Alt+N)"))
+        self.next_button.setAccessibleName(_("Finish") if last else _("Next"))
         self.next_button.setEnabled(step != RANGE or self.range.complete())
 
     def go_back(self) -> None:
@@ -283,8 +295,7 @@ class SessionWizard(QDialog):
         holds = rung.dose.kind == "hold"
         before = self.check_in.pain()
         if before is None:
-            missing = " and ".join(self.check_in.missing_scores())
-            raise SessionError("back_pain_before", f"{missing} before the exercise not scored")
+            raise SessionError("back_pain_before", self.check_in.missing_message())
         return NewSession(
             rung=rung.slug,
             started_at=self._started_at,
@@ -313,27 +324,7 @@ class SessionWizard(QDialog):
         self.result_step.show_result(judged.outcome, judged.explanation, advice, self._summary())
 
     def _summary(self) -> str:
-        """What was done, in one line: "Baby press-ups: 8 repetitions, half way up, pelvis
-        down. ..."."""
-        draft = self.draft()
-        rung = self.exercise.selected_rung()
-        done = []
-        if draft.reps_done is not None:
-            done.append(f"{draft.reps_done} repetitions")
-        if draft.hold_seconds is not None:
-            done.append(describe_hold(draft.hold_seconds))
-        if draft.range_reached is not None:
-            done.append(draft.range_reached.words)
-        if draft.pelvis_stayed_down is not None:
-            done.append("pelvis down" if draft.pelvis_stayed_down else "pelvis lifted")
-        if draft.stopped_for_pain:
-            done.append("stopped because it hurt")
-        before, after = draft.pain_before, draft.pain_after
-        if after is None:
-            pain = f"Back pain {before.back}, leg pain {before.leg} before; not scored after."
-        else:
-            pain = f"Back pain {before.back} → {after.back}, leg pain {before.leg} → {after.leg}."
-        return f"{rung.name}: {', '.join(done)}. {pain}"
+        return session_summary(self.draft(), self.exercise.selected_rung())
 
     def _finish(self) -> None:
         try:
@@ -350,7 +341,7 @@ class SessionWizard(QDialog):
         step = FIELD_STEP.get(error.field, self.step)
         if step != self.step:
             self._enter(step)
-        QMessageBox.warning(self, "Cannot save this session", f"{str(error).capitalize()}.")
+        QMessageBox.warning(self, _("Cannot save this session"), f"{str(error).capitalize()}.")
 
     # ---- leaving ------------------------------------------------------------------
 
@@ -361,17 +352,17 @@ class SessionWizard(QDialog):
         if self._touched:
             box = QMessageBox(
                 QMessageBox.Icon.Question,
-                "Discard this session?",
-                "Nothing of this session will be saved.",
+                _("Discard this session?"),
+                _("Nothing of this session will be saved."),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 self,
             )
             discard = box.button(QMessageBox.StandardButton.Discard)
-            discard.setText("Discard the session")
-            discard.setAccessibleName("Discard the session")
+            discard.setText(_("Discard the session"))
+            discard.setAccessibleName(_("Discard the session"))
             keep = box.button(QMessageBox.StandardButton.Cancel)
-            keep.setText("Keep going")
-            keep.setAccessibleName("Keep going")
+            keep.setText(_("Keep going"))
+            keep.setAccessibleName(_("Keep going"))
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)
             box.setEscapeButton(keep)
             box.exec()

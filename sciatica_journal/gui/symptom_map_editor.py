@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.body import INTENSITY_NAMES, SymptomKind, SymptomMap
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.gui.body_map_widget import BodyMapWidget
 from sciatica_journal.reports.body_map_painter import (
     BodyMapDrawing,
@@ -33,13 +34,29 @@ def swatch_icon(kind: SymptomKind, intensity: int = 2, size: int = 22) -> QIcon:
     return QIcon(pixmap)
 
 
+KIND_NAMES = {
+    SymptomKind.PAIN: N_("Pain"),
+    SymptomKind.NUMBNESS: N_("Numbness"),
+    SymptomKind.TINGLING: N_("Tingling"),
+}
+KIND_ACTIONS = {
+    SymptomKind.PAIN: N_("Mark pain"),
+    SymptomKind.NUMBNESS: N_("Mark numbness"),
+    SymptomKind.TINGLING: N_("Mark tingling"),
+}
+STRENGTH_NAMES = {1: N_("Mild"), 2: N_("Moderate"), 3: N_("Severe")}
+STRENGTH_ACTIONS = {1: N_("Strength mild"), 2: N_("Strength moderate"), 3: N_("Strength severe")}
+
+
 class Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Legend")
+        self.setAccessibleName(_("Legend"))
         self.setAccessibleDescription(
-            "Pain: solid fill. Numbness: diagonal lines. Tingling: dots. "
-            "Denser means stronger: mild, moderate, severe."
+            _(
+                "Pain: solid fill. Numbness: diagonal lines. Tingling: dots. "
+                "Denser means stronger: mild, moderate, severe."
+            )
         )
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
@@ -63,12 +80,12 @@ class SymptomMapEditor(QWidget):
 
         self.kind_group = QButtonGroup(self)
         kinds = QHBoxLayout()
-        kinds.addWidget(QLabel("Mark:"))
+        kinds.addWidget(QLabel(_("Mark:")))
         for kind in SymptomKind:
-            button = QRadioButton(kind.value.capitalize())
+            button = QRadioButton(_(KIND_NAMES[kind]))
             button.setIcon(swatch_icon(kind))
             button.setIconSize(QSize(22, 22))
-            button.setAccessibleName(f"Mark {kind.value}")
+            button.setAccessibleName(_(KIND_ACTIONS[kind]))
             button.setChecked(kind is SymptomKind.PAIN)
             button.toggled.connect(lambda on, k=kind: self._set_kind(k) if on else None)
             self.kind_group.addButton(button)
@@ -77,25 +94,25 @@ class SymptomMapEditor(QWidget):
 
         self.intensity_group = QButtonGroup(self)
         levels = QHBoxLayout()
-        levels.addWidget(QLabel("Strength:"))
-        for level, name in INTENSITY_NAMES.items():
-            button = QRadioButton(name.capitalize())
-            button.setAccessibleName(f"Strength {name}")
+        levels.addWidget(QLabel(_("Strength:")))
+        for level in INTENSITY_NAMES:
+            button = QRadioButton(_(STRENGTH_NAMES[level]))
+            button.setAccessibleName(_(STRENGTH_ACTIONS[level]))
             button.setChecked(level == 2)
             button.toggled.connect(lambda on, v=level: self._set_intensity(v) if on else None)
             self.intensity_group.addButton(button)
             levels.addWidget(button)
         levels.addStretch(1)
 
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Undo")
-        self.undo_button.setToolTip("Undo the last change to the map (Ctrl+Z)")
+        self.undo_button = QPushButton(_("Undo"))
+        self.undo_button.setAccessibleName(_("Undo"))
+        self.undo_button.setToolTip(_("Undo the last change to the map (Ctrl+Z)"))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.map_widget.undo_stack.undo)
         self.map_widget.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.clear_button = QPushButton("Clear all")
-        self.clear_button.setAccessibleName("Clear all")
-        self.clear_button.setToolTip("Remove every mark (can be undone)")
+        self.clear_button = QPushButton(_("Clear all"))
+        self.clear_button.setAccessibleName(_("Clear all"))
+        self.clear_button.setToolTip(_("Remove every mark (can be undone)"))
         self.clear_button.clicked.connect(self.map_widget.clear_all)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.map_widget.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, self.map_widget.undo_stack.redo)
@@ -103,7 +120,7 @@ class SymptomMapEditor(QWidget):
         levels.addWidget(self.clear_button)
 
         hint = QLabel(
-            "Click where you feel it. Click again for stronger; right-click (or Delete) clears."
+            _("Click where you feel it. Click again for stronger; right-click (or Delete) clears.")
         )
         hint.setWordWrap(True)
         hint.setObjectName("hint")

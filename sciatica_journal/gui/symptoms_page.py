@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.body import RecordedMap, SymptomMap
+from sciatica_journal.domain.language import _, clock_time, medium_date
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.red_flag_dialogs import run_red_flag_check
@@ -42,9 +43,9 @@ class SymptomsPage(QWidget):
         self._runner = runner
         self._red_flags = red_flags
         self._previous: RecordedMap | None = None
-        self.setAccessibleName("Symptoms")
+        self.setAccessibleName(_("Symptoms"))
 
-        title = QLabel("Where do you feel it now?")
+        title = QLabel(_("Where do you feel it now?"))
         title.setObjectName("pageTitle")
         self.since_label = QLabel()
         self.since_label.setWordWrap(True)
@@ -52,17 +53,17 @@ class SymptomsPage(QWidget):
         self.editor.changed.connect(self._describe)
 
         self.reach_label = QLabel()
-        self.reach_label.setAccessibleName("Where the symptoms reach")
+        self.reach_label.setAccessibleName(_("Where the symptoms reach"))
         self.reach_label.setWordWrap(True)
         self.change_label = QLabel()
-        self.change_label.setAccessibleName("Change since the last map")
+        self.change_label.setAccessibleName(_("Change since the last map"))
         self.change_label.setWordWrap(True)
         words = QFrame()
         words.setObjectName("card")
         words_layout = QVBoxLayout(words)
-        reach_title = QLabel("Where it reaches")
+        reach_title = QLabel(_("Where it reaches"))
         reach_title.setObjectName("cardTitle")
-        change_title = QLabel("Since your last map")
+        change_title = QLabel(_("Since your last map"))
         change_title.setObjectName("cardTitle")
         words_layout.addWidget(reach_title)
         words_layout.addWidget(self.reach_label)
@@ -70,18 +71,18 @@ class SymptomsPage(QWidget):
         words_layout.addWidget(self.change_label)
 
         self.note_edit = QLineEdit()
-        self.note_edit.setAccessibleName("Note")
-        self.note_edit.setPlaceholderText("Note (optional), e.g. after a long drive")
+        self.note_edit.setAccessibleName(_("Note"))
+        self.note_edit.setPlaceholderText(_("Note (optional), e.g. after a long drive"))
         self.note_edit.setMaxLength(5000)
-        self.save_button = QPushButton("Save check-in")
-        self.save_button.setAccessibleName("Save check-in")
+        self.save_button = QPushButton(_("Save check-in"))
+        self.save_button.setAccessibleName(_("Save check-in"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.save_button.setToolTip("Save this map with the time and the note (Ctrl+S)")
+        self.save_button.setToolTip(_("Save this map with the time and the note (Ctrl+S)"))
         save = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("Save status")
+        self.status_label.setAccessibleName(_("Save status"))
         self.status_label.setWordWrap(True)
 
         side = self.editor.side_layout
@@ -103,13 +104,14 @@ class SymptomsPage(QWidget):
         """Start from the latest saved map."""
         self._previous = self._symptoms.latest()
         if self._previous is None:
-            self.since_label.setText("Mark where you feel pain, numbness or tingling.")
+            self.since_label.setText(_("Mark where you feel pain, numbness or tingling."))
             self.editor.set_map(SymptomMap())
         else:
             when = local_time(self._previous.recorded_at, self._previous.zone)
             self.since_label.setText(
-                f"This starts from your last map ({when:%a %d %b, %H:%M}): change what is "
-                "different now."
+                _(
+                    "This starts from your last map ({date}, {time}): change what is different now."
+                ).format(date=medium_date(when.date()), time=clock_time(when))
             )
             self.editor.set_map(self._previous.symptoms)
         self._describe()
@@ -118,7 +120,7 @@ class SymptomsPage(QWidget):
         current = self.editor.symptom_map()
         self.reach_label.setText("\n".join(self._symptoms.reach_lines(current)))
         if self._previous is None:
-            self.change_label.setText("This is your first map.")
+            self.change_label.setText(_("This is your first map."))
         else:
             self.change_label.setText(
                 "\n".join(self._symptoms.change_lines(self._previous, current))
@@ -130,12 +132,12 @@ class SymptomsPage(QWidget):
             ops = self._runner.operations
             saved = self._runner.run(lambda: ops.record_check_in(symptoms, note)).value
         except MapError as exc:
-            self.status_label.setText(f"Not saved: {exc}.")
+            self.status_label.setText(_("Not saved: {problem}.").format(problem=exc))
             return
         now = self._symptoms.local_now()
         self.note_edit.clear()
         self.refresh()
-        self.status_label.setText(f"Saved at {now:%H:%M}.")
+        self.status_label.setText(_("Saved at {time}.").format(time=clock_time(now)))
         self.saved.emit()
         due = self._red_flags.due_after_check_in(saved.red_flag_triggers)
         if due is not None:

@@ -6,14 +6,28 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sciatica_journal.domain.body import SymptomMap
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.sessions import PainScores
 from sciatica_journal.gui.pain_input import PainInput
 from sciatica_journal.gui.symptom_map_editor import SymptomMapEditor
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 
+_ASK = {
+    ("back pain", "leg pain"): N_(
+        "Please score your back pain and leg pain (0–10) before going on."
+    ),
+    ("back pain",): N_("Please score your back pain (0–10) before going on."),
+    ("leg pain",): N_("Please score your leg pain (0–10) before going on."),
+}
+_NOT_SCORED = {
+    ("back pain", "leg pain"): N_("back pain and leg pain before the exercise not scored"),
+    ("back pain",): N_("back pain before the exercise not scored"),
+    ("leg pain",): N_("leg pain before the exercise not scored"),
+}
+
 
 def _missing_message(missing: list[str]) -> str:
-    return f"Please score your {' and '.join(missing)} (0–10) before going on."
+    return _(_ASK[tuple(missing)])
 
 
 class SymptomsStep(QWidget):
@@ -26,13 +40,18 @@ class SymptomsStep(QWidget):
         self.title.setObjectName("pageTitle")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.back_pain = PainInput("Back pain", f"Back pain {when}")
-        self.leg_pain = PainInput("Leg pain", f"Leg pain {when}")
+        before = when == "before"
+        self.back_pain = PainInput(
+            _("Back pain"), _("Back pain before") if before else _("Back pain after")
+        )
+        self.leg_pain = PainInput(
+            _("Leg pain"), _("Leg pain before") if before else _("Leg pain after")
+        )
         self.editor = SymptomMapEditor(drawing)
         self.editor.side_layout.addStretch(1)  # the legend at the top beside the map
         self.missing_label = QLabel()
         self.missing_label.setObjectName("error")
-        self.missing_label.setAccessibleName("Missing score")
+        self.missing_label.setAccessibleName(_("Missing score"))
         self.missing_label.setWordWrap(True)
         self.missing_label.hide()
         for score in (self.back_pain, self.leg_pain):
@@ -51,21 +70,25 @@ class SymptomsStep(QWidget):
 
     def set_stopped(self, stopped: bool) -> None:
         if self.when == "before":
-            self.title.setText("How are you right now?")
+            self.title.setText(_("How are you right now?"))
             self.intro.setText(
-                "Score your back and leg pain from 0 to 10 and check the map: it starts from "
-                "your last one, so change only what is different."
+                _(
+                    "Score your back and leg pain from 0 to 10 and check the map: it starts "
+                    "from your last one, so change only what is different."
+                )
             )
         elif stopped:
-            self.title.setText("You stopped: how is it now?")
+            self.title.setText(_("You stopped: how is it now?"))
             self.intro.setText(
-                "Stopping when it hurts is the right thing to do. Record how you feel now."
+                _("Stopping when it hurts is the right thing to do. Record how you feel now.")
             )
         else:
-            self.title.setText("How are you after the exercise?")
+            self.title.setText(_("How are you after the exercise?"))
             self.intro.setText(
-                "Score your pain again and show on the map where you feel it now. Look first "
-                "at the farthest point down the leg."
+                _(
+                    "Score your pain again and show on the map where you feel it now. Look "
+                    "first at the farthest point down the leg."
+                )
             )
 
     def prefill(self, pain: PainScores | None, symptoms: SymptomMap) -> None:
@@ -86,7 +109,11 @@ class SymptomsStep(QWidget):
 
     def touched_scores(self) -> bool:
         """Whether any score has been set."""
-        return any(score.is_set() for _, score in self._scores())
+        return any(score.is_set() for _name, score in self._scores())
+
+    def missing_message(self) -> str:
+        """Which scores before the exercise are missing, for an error message."""
+        return _(_NOT_SCORED[tuple(self.missing_scores())])
 
     def missing_scores(self) -> list[str]:
         """The scores not set yet, in plain words, e.g. ``["back pain", "leg pain"]``."""

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.advice import Advice
+from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.domain.program import Program, Rung
+from sciatica_journal.domain.timekeeping import duration_words
 from sciatica_journal.gui.announcements import announce, hold_milestone
 from sciatica_journal.paths import resource_path
 
@@ -69,13 +71,13 @@ class ExerciseStep(QWidget):
         self.title.setObjectName("pageTitle")
         self.reason = QLabel()
         self.reason.setWordWrap(True)
-        self.reason.setAccessibleName("Why this exercise")
+        self.reason.setAccessibleName(_("Why this exercise"))
         self.contact = QLabel()
         self.contact.setWordWrap(True)
         self.contact.setObjectName("warningBox")
-        self.contact.setAccessibleName("Contact your clinician")
+        self.contact.setAccessibleName(_("Contact your clinician"))
         self.choice = QComboBox()
-        self.choice.setAccessibleName("Exercise")
+        self.choice.setAccessibleName(_("Exercise"))
         for rung in program.rungs:
             self.choice.addItem(rung.label, rung.slug)
         self.choice.currentIndexChanged.connect(
@@ -83,16 +85,16 @@ class ExerciseStep(QWidget):
         )
         self.choice.currentIndexChanged.connect(lambda _: self._show(self.selected_rung()))
         choose = QHBoxLayout()
-        choose_label = QLabel("&Exercise:")
+        choose_label = QLabel(_("&Exercise:"))
         choose_label.setBuddy(self.choice)
         choose.addWidget(choose_label)
         choose.addWidget(self.choice, stretch=1)
 
         self.steps = QLabel()
         self.steps.setWordWrap(True)
-        self.steps.setAccessibleName("Steps")
-        self.correct = SvgPicture("Correct position")
-        self.incorrect = SvgPicture("Incorrect position")
+        self.steps.setAccessibleName(_("Steps"))
+        self.correct = SvgPicture(_("Correct position"))
+        self.incorrect = SvgPicture(_("Incorrect position"))
         self.correct_caption = QLabel()
         self.incorrect_caption = QLabel()
         for caption in (self.correct_caption, self.incorrect_caption):
@@ -106,7 +108,7 @@ class ExerciseStep(QWidget):
         self.cautions = QLabel()
         self.cautions.setWordWrap(True)
         self.cautions.setObjectName("cautionBox")
-        self.cautions.setAccessibleName("Cautions")
+        self.cautions.setAccessibleName(_("Cautions"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -131,7 +133,9 @@ class ExerciseStep(QWidget):
         return self._program.rung(self.selected_slug())
 
     def _show(self, rung: Rung) -> None:
-        self.title.setText(f"{rung.name}: {rung.dose.describe()}")
+        self.title.setText(
+            _("{exercise}: {dose}").format(exercise=rung.name, dose=rung.dose.describe())
+        )
         self.title.setToolTip(rung.clinical_name)
         items = "".join(f"<li>{step}</li>" for step in rung.steps)
         self.steps.setText(f"<ol style='margin-left:0'>{items}</ol>")
@@ -140,9 +144,13 @@ class ExerciseStep(QWidget):
         self.incorrect.load(str(resource_path("exercises", pictures.incorrect)))
         self.correct.setVisible(found)
         self.incorrect.setVisible(found)
-        self.correct_caption.setText(f"✓ Correct: {pictures.correct_cue}")
-        self.incorrect_caption.setText(f"✗ Incorrect: {pictures.incorrect_cue}")
+        self.correct_caption.setText(_("✓ Correct: {cue}").format(cue=pictures.correct_cue))
+        self.incorrect_caption.setText(_("✗ Incorrect: {cue}").format(cue=pictures.incorrect_cue))
         self.cautions.setText("⚠ " + "<br>⚠ ".join(rung.cautions))
+
+
+HOLD_CUES = (N_("Hold and breathe"), N_("Relax"))
+PRESS_UP_CUES = (N_("Press up…"), N_("…and lower slowly"))
 
 
 class HoldClock:
@@ -185,30 +193,30 @@ class RepsStep(QWidget):
         self.counter = QLabel("0")
         self.counter.setObjectName("counter")
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.counter.setAccessibleName("Count")
+        self.counter.setAccessibleName(_("Count"))
         self.target = QLabel()
         self.target.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.plus = QPushButton("+1 repetition  (Space)")
-        self.plus.setAccessibleName("Add a repetition")
+        self.plus = QPushButton(_("+1 repetition  (Space)"))
+        self.plus.setAccessibleName(_("Add a repetition"))
         self.plus.setObjectName("bigButton")
         self.plus.clicked.connect(lambda: self.set_reps(self.reps() + 1))
         self.minus = QPushButton("−1")
-        self.minus.setAccessibleName("Remove a repetition")
+        self.minus.setAccessibleName(_("Remove a repetition"))
         self.minus.clicked.connect(lambda: self.set_reps(self.reps() - 1))
-        self.start_pause = QPushButton("Start")
-        self.start_pause.setAccessibleName("Start or pause the timer")
+        self.start_pause = QPushButton(_("Start"))
+        self.start_pause.setAccessibleName(_("Start or pause the timer"))
         self.start_pause.setObjectName("bigButton")
         self.start_pause.clicked.connect(self._toggle_clock)
-        self.reset = QPushButton("Reset")
-        self.reset.setAccessibleName("Reset the timer")
+        self.reset = QPushButton(_("Reset"))
+        self.reset.setAccessibleName(_("Reset the timer"))
         self.reset.clicked.connect(self._reset_clock)
-        self.pace = QCheckBox("Pace me (a cue every 3 seconds)")
-        self.pace.setAccessibleName("Pace cue")
+        self.pace = QCheckBox(_("Pace me (a cue every 3 seconds)"))
+        self.pace.setAccessibleName(_("Pace cue"))
         self.pace.toggled.connect(self._toggle_pace)
         self.cue = QLabel()
         self.cue.setObjectName("cue")
         self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.cue.setAccessibleName("Pace")
+        self.cue.setAccessibleName(_("Pace"))
         self._pace_timer = QTimer(self)
         self._pace_timer.setInterval(3000)
         self._pace_timer.timeout.connect(self._next_cue)
@@ -256,9 +264,13 @@ class RepsStep(QWidget):
         self.set_reps(0)
         self._reset_clock()
         if holds:
-            self.target.setText(f"Hold for {rung.dose.describe().removeprefix('hold ')}")
+            self.target.setText(_("Hold for {time}").format(time=duration_words(rung.dose.default)))
         else:
-            self.target.setText(f"Aim: {rung.dose.minimum}–{rung.dose.maximum} repetitions")
+            self.target.setText(
+                _("Aim: {fewest}–{most} repetitions").format(
+                    fewest=rung.dose.minimum, most=rung.dose.maximum
+                )
+            )
 
     @property
     def holds(self) -> bool:
@@ -275,7 +287,7 @@ class RepsStep(QWidget):
         self._reps = max(0, min(top, value))
         if not self.holds and self.counter.text() != str(self._reps):
             self.counter.setText(str(self._reps))
-            spoken = "1 repetition" if self._reps == 1 else f"{self._reps} repetitions"
+            spoken = n_("{n} repetition", "{n} repetitions", self._reps).format(n=self._reps)
             self.counter.setAccessibleDescription(spoken)
             announce(self.counter, spoken)
 
@@ -305,16 +317,18 @@ class RepsStep(QWidget):
         shown = f"{left // 60}:{left % 60:02d}"
         if shown != self.counter.text():
             self.counter.setText(shown)
-            self.counter.setAccessibleDescription(f"{left} seconds left")
+            self.counter.setAccessibleDescription(
+                n_("{n} second left", "{n} seconds left", left).format(n=left)
+            )
             milestone = hold_milestone(left, goal) if self.clock.running else None
             if milestone is not None:
                 announce(self.counter, milestone)
-        self.start_pause.setText("Pause" if self.clock.running else "Start")
+        self.start_pause.setText(_("Pause") if self.clock.running else _("Start"))
         if left == 0 and self.clock.running:
             self.clock.pause()
             self._tick.stop()
-            self.start_pause.setText("Start")
-            self.cue.setText("Done. Roll to your side to get up.")
+            self.start_pause.setText(_("Start"))
+            self.cue.setText(_("Done. Roll to your side to get up."))
             announce(self.cue, self.cue.text(), assertive=True)
 
     def _toggle_pace(self, on: bool) -> None:
@@ -327,8 +341,8 @@ class RepsStep(QWidget):
             self.cue.clear()
 
     def _next_cue(self) -> None:
-        cues = ("Hold and breathe", "Relax") if self.holds else ("Press up…", "…and lower slowly")
-        self.cue.setText(cues[self._phase % 2])
+        cues = HOLD_CUES if self.holds else PRESS_UP_CUES
+        self.cue.setText(_(cues[self._phase % 2]))
         announce(self.cue, self.cue.text())
         self._phase += 1
 

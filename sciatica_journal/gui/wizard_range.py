@@ -14,7 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.sessions import PressUpRange
+
+# Each range in a word, for screen readers (the English is the stored value).
+RANGE_NAMES = {
+    PressUpRange.QUARTER: N_("quarter"),
+    PressUpRange.HALF: N_("half"),
+    PressUpRange.THREE_QUARTERS: N_("three-quarters"),
+    PressUpRange.FULL: N_("full"),
+}
 
 
 class RangeStep(QWidget):
@@ -24,11 +33,13 @@ class RangeStep(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("How far did you get?")
+        title = QLabel(_("How far did you get?"))
         title.setObjectName("pageTitle")
         hint = QLabel(
-            "Count only the height you reached before your pelvis began to rise. "
-            "Answer both questions to go on."
+            _(
+                "Count only the height you reached before your pelvis began to rise. "
+                "Answer both questions to go on."
+            )
         )
         hint.setWordWrap(True)
         self.range_group = QButtonGroup(self)
@@ -36,15 +47,15 @@ class RangeStep(QWidget):
         range_layout = QVBoxLayout(range_box)
         for index, value in enumerate(PressUpRange):
             button = QRadioButton(value.words.capitalize())
-            button.setAccessibleName(f"Range: {value.value}")
+            button.setAccessibleName(_("Range: {range}").format(range=_(RANGE_NAMES[value])))
             self.range_group.addButton(button, index)
             range_layout.addWidget(button)
-        pelvis_title = QLabel("Did your pelvis stay down on the bed or floor?")
+        pelvis_title = QLabel(_("Did your pelvis stay down on the bed or floor?"))
         pelvis_title.setObjectName("fieldTitle")
         self.pelvis_group = QButtonGroup(self)
-        yes, no = QRadioButton("Yes, it stayed down"), QRadioButton("No, it lifted")
-        yes.setAccessibleName("Pelvis stayed down: yes")
-        no.setAccessibleName("Pelvis stayed down: no")
+        yes, no = QRadioButton(_("Yes, it stayed down")), QRadioButton(_("No, it lifted"))
+        yes.setAccessibleName(_("Pelvis stayed down: yes"))
+        no.setAccessibleName(_("Pelvis stayed down: no"))
         self.pelvis_group.addButton(yes, 1)
         self.pelvis_group.addButton(no, 0)
         pelvis = QHBoxLayout()

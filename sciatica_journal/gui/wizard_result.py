@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from sciatica_journal.domain.advice import Advice
-from sciatica_journal.domain.sessions import Outcome
+from sciatica_journal.domain.journal import describe_hold
+from sciatica_journal.domain.language import _, n_
+from sciatica_journal.domain.program import Rung
+from sciatica_journal.domain.sessions import NewSession, Outcome
 from sciatica_journal.gui.announcements import announce
 
 OUTCOME_COLOURS = {
@@ -21,34 +24,34 @@ OUTCOME_COLOURS = {
 class ResultStep(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("How it went")
+        title = QLabel(_("How it went"))
         title.setObjectName("pageTitle")
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
-        self.outcome.setAccessibleName("Outcome")
+        self.outcome.setAccessibleName(_("Outcome"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("What you did")
+        self.summary.setAccessibleName(_("What you did"))
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.explanation.setAccessibleName("Why")
-        next_title = QLabel("What next")
+        self.explanation.setAccessibleName(_("Why"))
+        next_title = QLabel(_("What next"))
         next_title.setObjectName("fieldTitle")
         self.advice = QLabel()
         self.advice.setWordWrap(True)
-        self.advice.setAccessibleName("Next")
+        self.advice.setAccessibleName(_("Next"))
         self.contact = QLabel()
         self.contact.setWordWrap(True)
         self.contact.setObjectName("warningBox")
-        self.contact.setAccessibleName("Contact your clinician")
+        self.contact.setAccessibleName(_("Contact your clinician"))
         self.note = QLineEdit()
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("Note (optional)")
+        self.note.setAccessibleName(_("Note"))
+        self.note.setPlaceholderText(_("Note (optional)"))
         self.note.setMaxLength(5000)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setObjectName("error")
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(_("Problem"))
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -74,7 +77,8 @@ class ResultStep(QWidget):
         self.contact.setText(advice.contact_reason)
         self.contact.setVisible(advice.contact_clinician)
         self.error.hide()
-        spoken = [f"Outcome: {outcome.label}.", explanation, advice.reason]
+        spoken = [_("Outcome: {outcome}.").format(outcome=outcome.label), explanation]
+        spoken.append(advice.reason)
         if advice.contact_clinician:
             spoken.append(advice.contact_reason)
         announce(self.outcome, " ".join(t for t in spoken if t), assertive=True)
@@ -85,3 +89,37 @@ class ResultStep(QWidget):
 
     def focus_first(self) -> None:
         self.note.setFocus()
+
+
+def session_summary(draft: NewSession, rung: Rung) -> str:
+    """What was done, in one line: "Baby press-ups: 8 repetitions, half way up, pelvis
+    down. ..."."""
+    done = []
+    if draft.reps_done is not None:
+        reps = draft.reps_done
+        done.append(n_("{n} repetition", "{n} repetitions", reps).format(n=reps))
+    if draft.hold_seconds is not None:
+        done.append(describe_hold(draft.hold_seconds))
+    if draft.range_reached is not None:
+        done.append(draft.range_reached.words)
+    if draft.pelvis_stayed_down is not None:
+        done.append(_("pelvis down") if draft.pelvis_stayed_down else _("pelvis lifted"))
+    if draft.stopped_for_pain:
+        done.append(_("stopped because it hurt"))
+    before, after = draft.pain_before, draft.pain_after
+    if after is None:
+        pain = _("Back pain {back}, leg pain {leg} before; not scored after.").format(
+            back=before.back, leg=before.leg
+        )
+    else:
+        pain = _(
+            "Back pain {back_before} → {back_after}, leg pain {leg_before} → {leg_after}."
+        ).format(
+            back_before=before.back,
+            back_after=after.back,
+            leg_before=before.leg,
+            leg_after=after.leg,
+        )
+    return _("{exercise}: {what_was_done}. {pain}").format(
+        exercise=rung.name, what_was_done=_(", ").join(done), pain=pain
+    )

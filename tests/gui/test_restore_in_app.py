@@ -35,7 +35,7 @@ def test_restore_replaces_the_journal_and_reopens_the_window(qtbot, set_up_servi
         if modal is not None and modal.accessibleName() == "Restore from a backup":
             listing = find(modal, "Verified backups", QListWidget)
             assert listing.count() == 1 and "2026" in listing.item(0).text()
-            assert "1 sessions" in listing.item(0).text()
+            assert "1 session, " in listing.item(0).text()
             steps.append("chosen")
             QTimer.singleShot(0, find(modal, "Restore this backup", QPushButton).click)
         elif isinstance(modal, QMessageBox) and "Restore this backup?" in modal.windowTitle():

@@ -112,7 +112,7 @@ def test_help_shows_the_accepted_disclaimer(qtbot, set_up_services):
 
     when_modal(qtbot, look)
     window.show_disclaimer()
-    assert "You accepted this on 2026-11-24." in seen["text"]
+    assert "You accepted this on Tuesday 24 November 2026." in seen["text"]
     assert "physician" in seen["text"]
 
 
