@@ -6,13 +6,15 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-# Debian packages Qt needs to start (offscreen for tests, xcb for a real window).
+# Debian packages Qt needs to start (offscreen for tests, xcb for a real window); the last
+# three are for the tests: appstreamcli, desktop-file-validate and `pipx install .`.
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 \
 	fonts-dejavu-core libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 \
-	libxcb-xinerama0 libxcb-xfixes0 libx11-xcb1 libglib2.0-0 xvfb xauth
+	libxcb-xinerama0 libxcb-xfixes0 libx11-xcb1 libglib2.0-0 xvfb xauth \
+	appstream desktop-file-utils pipx
 
-.PHONY: run test lint system-deps venv dev forms translations bench clean
+.PHONY: run test lint system-deps venv dev forms icons translations bench clean
 
 system-deps: .system-deps.stamp
 .system-deps.stamp: Makefile
@@ -62,6 +64,11 @@ translations: dev
 # Regenerate sciatica_journal/gui/forms/ from ui/*.ui (committed; a test fails when stale).
 forms: dev
 	$(PY) -m sciatica_journal.gui.forms.build
+
+# Render resources/icons/sciatica-journal.svg as the PNGs in resources/icons/hicolor/
+# (committed; a test fails when they are stale).
+icons: dev
+	$(PY) -m sciatica_journal.icons_build
 
 bench: dev
 	$(PY) bench/run.py

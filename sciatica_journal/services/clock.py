@@ -5,28 +5,35 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import tzlocal
+
+# The zone when neither TZ nor the platform names one the zone database knows.
+FALLBACK_ZONE = "UTC"
 
 
 def system_zone_name() -> str:
-    """The IANA name of the machine's zone (TZ, /etc/timezone, /etc/localtime), else UTC."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    timezone_file = Path("/etc/timezone")
-    if timezone_file.is_file():
-        candidates.append(timezone_file.read_text(encoding="utf-8").strip())
-    localtime = Path("/etc/localtime")
-    if localtime.is_symlink():
-        target = str(localtime.resolve())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    for name in candidates:
-        if name and _is_zone(name):
-            return name
-    return "UTC"
+    """The IANA name of the user's zone: TZ when it names a zone, else what the platform
+    says (tzlocal: the Windows registry, macOS, /etc/timezone, /etc/localtime...), else UTC.
+
+    The name is always one ``zoneinfo`` can load (the ``tzdata`` package supplies the
+    database where the system has none, as on Windows)."""
+    from_environment = os.environ.get("TZ", "").lstrip(":")
+    if _is_zone(from_environment):
+        return from_environment
+    try:
+        from_platform = tzlocal.get_localzone_name()
+    except (LookupError, OSError, ValueError):  # ZoneInfoNotFoundError is a LookupError
+        return FALLBACK_ZONE
+    if from_platform and _is_zone(from_platform):
+        return from_platform
+    return FALLBACK_ZONE
 
 
 def _is_zone(name: str) -> bool:
+    if not name or name.startswith("/"):
+        return False
     try:
         ZoneInfo(name)
     except (KeyError, ValueError, OSError):

@@ -43,12 +43,16 @@ def test_the_wheel_contains_the_bundled_folders(wheel: Path):
         "sciatica_journal/_data/resources/program.toml",
         "sciatica_journal/_data/resources/body_regions.toml",
         "sciatica_journal/_data/resources/icons/sciatica-journal.svg",
+        "sciatica_journal/_data/resources/icons/hicolor/16x16/apps/sciatica-journal.png",
+        "sciatica_journal/_data/resources/icons/hicolor/256x256/apps/sciatica-journal.png",
+        "sciatica_journal/_data/resources/sciatica-journal.desktop",
+        "sciatica_journal/_data/resources/io.github.sciatica_journal.SciaticaJournal.metainfo.xml",
         "sciatica_journal/_data/ui/profile_form.ui",
         "sciatica_journal/_data/migrations/0001_initial.py",
         "sciatica_journal/gui/forms/ui_profile_form.py",
     ):
         assert required in names, required
-    assert not any(n.startswith(("tests/", "bench/")) for n in names)
+    assert not any(n.startswith(("tests/", "bench/", "tools/")) for n in names)
 
 
 @pytest.mark.slow
