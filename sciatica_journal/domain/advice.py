@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from sciatica_journal.domain import language
 from sciatica_journal.domain.body import SIDES
+from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.domain.program import Program, Rung
 from sciatica_journal.domain.sessions import Outcome, PressUpRange
 
@@ -70,6 +72,40 @@ class Advice:
         return self.kind is AdviceKind.GOAL_MET
 
 
+# Languages whose nouns keep their capital inside a sentence (a rung's name is not lowered).
+_CAPITALISED_NOUNS = frozenset({"de"})
+# Why the last session counts as worse, inside "made things worse (...)".
+_WHY_WORSE = {
+    "stopped": N_("you stopped because it hurt"),
+    "spread": N_("your symptoms spread further down the leg"),
+    "pain": N_("your pain went up"),
+}
+# Keep going, by how the last session went.
+_KEEP_GOING = {
+    Outcome.ABOLISHED: N_(
+        "Keep going with {rung}: last time your symptoms went away. Repeat it through the day "
+        "and again tomorrow."
+    ),
+    Outcome.CENTRALIZED: N_(
+        "Keep going with {rung}: last time your symptoms moved up towards your back. Repeat it "
+        "through the day and again tomorrow."
+    ),
+    Outcome.BETTER: N_(
+        "Keep going with {rung}: last time you felt better afterwards. Repeat it through the "
+        "day and again tomorrow."
+    ),
+    Outcome.NO_CHANGE: N_(
+        "Keep going with {rung}: last time it did not make things worse. Repeat it through the "
+        "day and again tomorrow."
+    ),
+}
+
+
+def _named(rung: Rung) -> str:
+    """A rung's name inside a sentence: "press-ups" in English, as written in German."""
+    return rung.name if language.code() in _CAPITALISED_NOUNS else rung.name.lower()
+
+
 def _trailing(history: Sequence[SessionSummary], test: Callable[[SessionSummary], bool]) -> int:
     """How many of the newest sessions in a row pass ``test``."""
     count = 0
@@ -112,7 +148,7 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
     t = program.thresholds
     if not history:
         rung = program.find(starting_rung)
-        return Advice(rung, AdviceKind.START, f"Start with {rung.name.lower()}.")
+        return Advice(rung, AdviceKind.START, _("Start with {rung}.").format(rung=_named(rung)))
     last = history[-1]
     current = program.find(last.rung)
 
@@ -121,38 +157,33 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
     failures = _trailing(history, lambda s: s.rung == lowest and not s.good)
     if failures >= t.lowest_rung_failures_to_contact:
         contact = True
-        contact_reason = (
-            f"Even {program.lowest.name.lower()} made things worse "
-            f"{failures} times in a row. Please contact your clinician before going on."
-        )
+        contact_reason = _(
+            "Even {rung} made things worse {n} times in a row. Please contact your clinician "
+            "before going on."
+        ).format(rung=_named(program.lowest), n=failures)
     elif _persisting_peripheralization(history):
         contact = True
-        contact_reason = (
+        contact_reason = _(
             "Your symptoms spread further down the leg after an exercise and were still there "
             "the next day. Please contact your clinician."
         )
 
     if not last.good:
         lower = program.step(current.slug, -1)
-        why = (
-            "you stopped because it hurt"
+        why = _WHY_WORSE[
+            "stopped"
             if last.stopped_for_pain
-            else (
-                "your symptoms spread further down the leg"
-                if last.outcome is Outcome.PERIPHERALIZED
-                else "your pain went up"
-            )
-        )
+            else ("spread" if last.outcome is Outcome.PERIPHERALIZED else "pain")
+        ]
         if lower.slug == current.slug:
-            reason = (
-                f"Last time {current.name.lower()} made things worse ({why}). Rest, and try it "
-                "again gently later."
-            )
+            reason = _(
+                "Last time {rung} made things worse ({why}). Rest, and try it again gently later."
+            ).format(rung=_named(current), why=_(why))
         else:
-            reason = (
-                f"Last time {current.name.lower()} made things worse ({why}): skip it for now "
-                f"and go one step down, to {lower.name.lower()}."
-            )
+            reason = _(
+                "Last time {rung} made things worse ({why}): skip it for now and go one step "
+                "down, to {lower}."
+            ).format(rung=_named(current), why=_(why), lower=_named(lower))
         return Advice(lower, AdviceKind.STEP_DOWN, reason, contact, contact_reason)
 
     same_rung = _trailing(history, lambda s: s.rung == current.slug)
@@ -163,9 +194,12 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
         return Advice(
             current,
             AdviceKind.GOAL_MET,
-            f"Goal reached: {goal.name.lower()} with your pelvis down, without more pain. "
-            f"Keep doing them {program.target_min}–{program.target_max} times a day while "
-            "they stay pain-free.",
+            _(
+                "Goal reached: {rung} with your pelvis down, without more pain. Keep doing them "
+                "{target_min}–{target_max} times a day while they stay pain-free."
+            ).format(
+                rung=_named(goal), target_min=program.target_min, target_max=program.target_max
+            ),
             contact,
             contact_reason,
         )
@@ -176,8 +210,9 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
         return Advice(
             nxt,
             AdviceKind.PROGRESS,
-            f"{good_in_a_row} good sessions in a row of {current.name.lower()} without a stop: "
-            f"you are ready to try {nxt.name.lower()}.",
+            _(
+                "{n} good sessions in a row of {rung} without a stop: you are ready to try {next}."
+            ).format(n=good_in_a_row, rung=_named(current), next=_named(nxt)),
             contact,
             contact_reason,
         )
@@ -194,10 +229,16 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
             return Advice(
                 overpressure,
                 AdviceKind.OVERPRESSURE,
-                f"Press-ups have not made things worse, but not better either, "
-                f"{no_change} times in a row. Try them with overpressure: a rolled sheet or "
-                f"belt across your pelvis, {overpressure.dose.describe()}, "
-                f"{program.target_min}–{program.target_max} times a day if pain-free.",
+                _(
+                    "Press-ups have not made things worse, but not better either, {n} times in a "
+                    "row. Try them with overpressure: a rolled sheet or belt across your pelvis, "
+                    "{dose}, {target_min}–{target_max} times a day if pain-free."
+                ).format(
+                    n=no_change,
+                    dose=overpressure.dose.describe(),
+                    target_min=program.target_min,
+                    target_max=program.target_max,
+                ),
                 contact,
                 contact_reason,
             )
@@ -205,30 +246,22 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
             return Advice(
                 overpressure,
                 AdviceKind.OVERPRESSURE,
-                f"After {press_ups} press-up sessions a full press-up with your pelvis down is "
-                "still out of reach. Overpressure (a rolled sheet or belt across your pelvis) "
-                "can help the movement.",
+                _(
+                    "After {n} press-up sessions a full press-up with your pelvis down is still "
+                    "out of reach. Overpressure (a rolled sheet or belt across your pelvis) can "
+                    "help the movement."
+                ).format(n=press_ups),
                 contact,
                 contact_reason,
             )
 
-    result = {
-        Outcome.ABOLISHED: "your symptoms went away",
-        Outcome.CENTRALIZED: "your symptoms moved up towards your back",
-        Outcome.BETTER: "you felt better afterwards",
-        Outcome.NO_CHANGE: "it did not make things worse",
-    }[last.outcome]
+    reason = _(_KEEP_GOING[last.outcome]).format(rung=_named(current))
     left = max(0, t.good_sessions_to_progress - good_in_a_row) if progressable else 0
-    more = (
-        f" After {left} more good session{'s' if left != 1 else ''} you can step up."
-        if (left and same_rung)
-        else ""
-    )
-    return Advice(
-        current,
-        AdviceKind.KEEP_GOING,
-        f"Keep going with {current.name.lower()}: last time {result}. Repeat it through the "
-        f"day and again tomorrow.{more}",
-        contact,
-        contact_reason,
-    )
+    if left and same_rung:
+        more = n_(
+            "After {n} more good session you can step up.",
+            "After {n} more good sessions you can step up.",
+            left,
+        )
+        reason = f"{reason} {more.format(n=left)}"
+    return Advice(current, AdviceKind.KEEP_GOING, reason, contact, contact_reason)

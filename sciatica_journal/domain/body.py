@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from sciatica_journal.domain.language import N_, _
+
 
 class CatalogError(ValueError):
     """The region catalog is broken."""
@@ -20,8 +22,32 @@ class SymptomKind(StrEnum):
     TINGLING = "tingling"
 
 
-INTENSITY_NAMES = {1: "mild", 2: "moderate", 3: "severe"}
+INTENSITY_NAMES = {1: N_("mild"), 2: N_("moderate"), 3: N_("severe")}  # _() where shown
 SIDES = ("left", "right")
+# A leg as a heading ("Left leg: ...") and inside a sentence ("Your pain on the left leg").
+LEG_NAMES = {"left": N_("Left leg"), "right": N_("Right leg")}
+ON_THE_LEG = {"left": N_("on the left leg"), "right": N_("on the right leg")}
+# The words for a kind of symptom inside a sentence ("Your tingling ...").
+KIND_WORDS = {
+    SymptomKind.PAIN: N_("pain"),
+    SymptomKind.NUMBNESS: N_("numbness"),
+    SymptomKind.TINGLING: N_("tingling"),
+}
+
+
+def intensity_name(intensity: int) -> str:
+    """ "mild", "moderate" or "severe" in the active language."""
+    return _(INTENSITY_NAMES[intensity])
+
+
+def leg_name(side: str) -> str:
+    """ "Left leg" / "Right leg" in the active language."""
+    return _(LEG_NAMES[side])
+
+
+def on_the_leg(side: str) -> str:
+    """ "on the left leg" / "on the right leg" in the active language."""
+    return _(ON_THE_LEG[side])
 
 
 @dataclass(frozen=True)
@@ -69,7 +95,7 @@ class RegionCatalog:
 
     def level_name(self, level: int | None) -> str:
         if level is None:
-            return "none"
+            return _("none")
         found = self._by_level.get(level)
         return str(level) if found is None else found.name
 
@@ -121,17 +147,23 @@ class RecordedMap:
 def validate_mark(mark: Mark, catalog: RegionCatalog) -> None:
     """Refuse a mark the app cannot store: unknown region, kind or intensity."""
     if mark.region not in catalog:
-        raise ValueError(f"unknown body region {mark.region!r}")
+        raise ValueError(_("unknown body region {code}").format(code=repr(mark.region)))
     if mark.kind not in set(SymptomKind):
         kinds = ", ".join(k.value for k in SymptomKind)
-        raise ValueError(f"symptom kind must be one of {kinds}, not {mark.kind!r}")
+        raise ValueError(
+            _("symptom kind must be one of {kinds}, not {kind}").format(
+                kinds=kinds, kind=repr(mark.kind)
+            )
+        )
     if (
         isinstance(mark.intensity, bool)
         or not isinstance(mark.intensity, int)
         or mark.intensity not in INTENSITY_NAMES
     ):
         raise ValueError(
-            f"intensity must be 1 (mild), 2 (moderate) or 3 (severe), not {mark.intensity!r}"
+            _("intensity must be 1 (mild), 2 (moderate) or 3 (severe), not {value}").format(
+                value=repr(mark.intensity)
+            )
         )
 
 
@@ -141,7 +173,7 @@ def validate_map(symptoms: SymptomMap, catalog: RegionCatalog) -> None:
         validate_mark(mark, catalog)
     seen = [(m.region, m.kind) for m in symptoms.marks]
     if len(seen) != len(set(seen)):
-        raise ValueError("a region carries the same kind of symptom twice")
+        raise ValueError(_("a region carries the same kind of symptom twice"))
 
 
 def marks_on(
@@ -158,7 +190,7 @@ def marks_on(
 def distal_extent(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> int | None:
     """The lowest body level marked on one leg's side, or None. Central regions (the middle
     of the low back, the saddle) belong to neither leg."""
-    return max((region.level for _, region in marks_on(symptoms, side, catalog)), default=None)
+    return max((region.level for _mark, region in marks_on(symptoms, side, catalog)), default=None)
 
 
 def radiation_class(symptoms: SymptomMap, catalog: RegionCatalog) -> int | None:
@@ -171,7 +203,7 @@ def radiation_class(symptoms: SymptomMap, catalog: RegionCatalog) -> int | None:
 
 def burden(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> int:
     """Sum of the intensities marked on one side: fewer or milder marks give less."""
-    return sum(mark.intensity for mark, _ in marks_on(symptoms, side, catalog))
+    return sum(mark.intensity for mark, _region in marks_on(symptoms, side, catalog))
 
 
 def _parse_region(item: Any, index: int, levels: Mapping[int, BodyLevel]) -> Region:

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from sciatica_journal.domain.language import _, clock_time, n_
+
 
 def sessions_per_day(local_dates: Iterable[dt.date]) -> dict[dt.date, int]:
     return dict(Counter(local_dates))
@@ -129,11 +131,16 @@ def next_due(
     sleep = dt.datetime.combine(today, waking_end, tz)
     tomorrow = dt.datetime.combine(today + dt.timedelta(days=1), waking_start, tz)
     if done_today >= target_max:
-        return NextDue(None, f"Done for today: the {target_max} planned are complete.")
+        done = n_(
+            "Done for today: the {n} planned are complete.",
+            "Done for today: the {n} planned are complete.",
+            target_max,
+        )
+        return NextDue(None, done.format(n=target_max))
     if now >= sleep:
-        return NextDue(tomorrow, f"Tomorrow from {waking_start:%H:%M}.")
+        return NextDue(tomorrow, _("Tomorrow from {time}.").format(time=clock_time(waking_start)))
     if now < wake:
-        return NextDue(wake, f"At {waking_start:%H:%M}.")
+        return NextDue(wake, _("At {time}.").format(time=clock_time(waking_start)))
     goal = target_min if done_today < target_min else target_max
     remaining = goal - done_today
     if last_session is None or last_session < wake:
@@ -144,8 +151,8 @@ def next_due(
         due = last_session + (sleep - last_session) / (remaining + 1)
     due = min(due, sleep)
     if due <= now:
-        return NextDue(now, "Now.")
-    return NextDue(due, f"At {due:%H:%M}.")
+        return NextDue(now, _("Now."))
+    return NextDue(due, _("At {time}.").format(time=clock_time(due)))
 
 
 def should_remind(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, distal_extent
+from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.domain.sessions import Outcome, PainScores, PressUpRange
 from sciatica_journal.domain.timekeeping import duration_words
 
@@ -23,14 +24,17 @@ class EntryKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return KIND_LABELS[self]
+        return _(KIND_LABELS[self])
 
 
-KIND_LABELS = {
-    EntryKind.SESSION: "Exercise session",
-    EntryKind.CHECK_IN: "Symptom check-in",
-    EntryKind.NOTE: "Note",
+KIND_LABELS = {  # in English: show them through EntryKind.label
+    EntryKind.SESSION: N_("Exercise session"),
+    EntryKind.CHECK_IN: N_("Symptom check-in"),
+    EntryKind.NOTE: N_("Note"),
 }
+# The side that begins a check-in's summary, and the one after it ("Left: ... · right: ...").
+_SIDE_FIRST = {"left": N_("Left"), "right": N_("Right")}
+_SIDE_LATER = {"left": N_("left"), "right": N_("right")}
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ def pain_change(before: int, after: int | None) -> str:
 
 def describe_hold(seconds: int) -> str:
     """E.g. "held 3 s", "held 2 min 30 s"."""
-    return f"held {duration_words(seconds)}"
+    return _("held {duration}").format(duration=duration_words(seconds))
 
 
 def session_summary(
@@ -82,37 +86,40 @@ def session_summary(
     after_back = None if pain_after is None else pain_after.back
     after_leg = None if pain_after is None else pain_after.leg
     parts = [
-        f"Back {pain_change(pain_before.back, after_back)}, "
-        f"leg {pain_change(pain_before.leg, after_leg)}",
+        _("Back {back}, leg {leg}").format(
+            back=pain_change(pain_before.back, after_back),
+            leg=pain_change(pain_before.leg, after_leg),
+        ),
         outcome.label,
     ]
     if reps_done is not None:
-        parts.append(f"{reps_done} rep{'s' if reps_done != 1 else ''}")
+        parts.append(n_("{n} rep", "{n} reps", reps_done).format(n=reps_done))
     elif hold_seconds is not None:
         parts.append(describe_hold(hold_seconds))
     if range_reached is not None:
         parts.append(range_reached.words)
     if pelvis_stayed_down is False:
-        parts.append("pelvis lifted")
+        parts.append(_("pelvis lifted"))
     if stopped_for_pain:
-        parts.append("stopped for pain")
+        parts.append(_("stopped for pain"))
     return " · ".join(parts)
 
 
 def check_in_summary(symptoms: SymptomMap, catalog: RegionCatalog) -> str:
     """E.g. "Left: down to the lower leg · right: clear · 3 marks"."""
     if symptoms.is_empty:
-        return "No symptoms marked"
+        return _("No symptoms marked")
     parts: list[str] = []
     for side in SIDES:
         extent = distal_extent(symptoms, side, catalog)
         if extent is None:
-            reach = "clear"
+            reach = _("clear")
         elif not catalog.in_leg(extent):
-            reach = f"{catalog.level_name(extent)} only"
+            reach = _("{level} only").format(level=catalog.level_name(extent))
         else:
-            reach = f"down to the {catalog.level_name(extent)}"
-        parts.append(f"{side.capitalize() if not parts else side}: {reach}")
+            reach = _("down to the {level}").format(level=catalog.level_name(extent))
+        words = _SIDE_LATER if parts else _SIDE_FIRST
+        parts.append(_("{side}: {reach}").format(side=_(words[side]), reach=reach))
     count = len(symptoms.marks)
-    parts.append(f"{count} mark{'s' if count != 1 else ''}")
+    parts.append(n_("{n} mark", "{n} marks", count).format(n=count))
     return " · ".join(parts)

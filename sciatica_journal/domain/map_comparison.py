@@ -12,8 +12,10 @@ from sciatica_journal.domain.body import (
     SymptomMap,
     burden,
     distal_extent,
+    leg_name,
     marks_on,
 )
+from sciatica_journal.domain.language import _, month, weekday
 
 
 class ExtentChange(StrEnum):
@@ -88,66 +90,81 @@ def legs_marked(symptoms: SymptomMap, catalog: RegionCatalog) -> set[str]:
 
 
 def _place(level: int | None, catalog: RegionCatalog) -> str:
-    return "nothing marked" if level is None else catalog.level_name(level)
+    return _("nothing marked") if level is None else catalog.level_name(level)
 
 
 def reach_phrase(level: int | None, catalog: RegionCatalog) -> str:
     """E.g. "down to the lower leg — below the knee" (the words of its radiation class)."""
     if level is None:
-        return "no symptoms marked"
+        return _("no symptoms marked")
     where = catalog.level_name(level)
     if not catalog.in_leg(level):
-        return f"the {where} only"
+        return _("the {where} only").format(where=where)
     words = catalog.radiation_words.get(catalog.radiation_of(level))
-    return f"down to the {where}" + (f" — {words}" if words else "")
+    if not words:
+        return _("down to the {where}").format(where=where)
+    return _("down to the {where} — {words}").format(where=where, words=words)
 
 
 def describe_reach(symptoms: SymptomMap, catalog: RegionCatalog) -> list[str]:
     """One line per leg, e.g. "Left leg: down to the foot — below the knee", and one for
     the middle of the back and the saddle when they are marked."""
     lines = [
-        f"{side.capitalize()} leg: {reach_phrase(distal_extent(symptoms, side, catalog), catalog)}"
+        _("{leg}: {reach}").format(
+            leg=leg_name(side), reach=reach_phrase(distal_extent(symptoms, side, catalog), catalog)
+        )
         for side in SIDES
     ]
-    middle = sorted({region.name for _, region in marks_on(symptoms, "center", catalog)})
+    middle = sorted({region.name for _r, region in marks_on(symptoms, "center", catalog)})
     if middle:
-        lines.append("Middle: " + ", ".join(middle))
+        lines.append(_("Middle: {regions}").format(regions=", ".join(middle)))
     return lines
 
 
 def when_phrase(earlier: dt.datetime, now: dt.datetime) -> str:
-    """ "this morning", "yesterday", "on 12 November" — both times in the user's zone."""
+    """ "this morning", "yesterday", "on 12 November" — both times in the user's zone.
+
+    It reads after "since" and after "less than" (``describe_change``)."""
     days = (now.date() - earlier.date()).days
     if days == 0:
         if earlier.hour < 12:
-            return "this morning"
+            return _("this morning")
         if earlier.hour < 18:
-            return "this afternoon"
-        return "this evening"
+            return _("this afternoon")
+        return _("this evening")
     if days == 1:
-        return "yesterday"
+        return _("yesterday")
     if days < 7:
-        return f"on {earlier.strftime('%A')}"
-    return f"on {earlier.day} {earlier.strftime('%B')}"
+        return _("on {weekday}").format(weekday=weekday(earlier))
+    return _("on {day} {month}").format(day=earlier.day, month=month(earlier))
 
 
 def describe_change(comparison: SideComparison, catalog: RegionCatalog, since: str) -> str:
-    """E.g. "Left leg: retreated from the foot to the calf since this morning"."""
-    side = f"{comparison.side.capitalize()} leg"
-    was, now = _place(comparison.before, catalog), _place(comparison.after, catalog)
+    """E.g. "Left leg: retreated from the foot to the calf since this morning"; ``since``
+    is a ``when_phrase``."""
+    words = {
+        "leg": leg_name(comparison.side),
+        "was": _place(comparison.before, catalog),
+        "now": _place(comparison.after, catalog),
+        "since": since,
+    }
     change = comparison.change
     if change is ExtentChange.CENTRALIZED:
         if comparison.after is None:
-            return f"{side}: symptoms gone (they reached the {was}) since {since}"
-        return f"{side}: retreated from the {was} to the {now} since {since} — a good sign"
-    if change is ExtentChange.PERIPHERALIZED:
+            text = _("{leg}: symptoms gone (they reached the {was}) since {since}")
+        else:
+            text = _("{leg}: retreated from the {was} to the {now} since {since} — a good sign")
+    elif change is ExtentChange.PERIPHERALIZED:
         if comparison.before is None:
-            return f"{side}: new symptoms down to the {now} since {since}"
-        return f"{side}: spread further down, from the {was} to the {now}, since {since}"
-    if comparison.before is None:
-        return f"{side}: still nothing marked"
-    if change is ExtentChange.SMALLER:
-        return f"{side}: still reaching the {now}, but less than {since}"
-    if change is ExtentChange.LARGER:
-        return f"{side}: still reaching the {now}, but more than {since}"
-    return f"{side}: unchanged since {since} (the {now})"
+            text = _("{leg}: new symptoms down to the {now} since {since}")
+        else:
+            text = _("{leg}: spread further down, from the {was} to the {now}, since {since}")
+    elif comparison.before is None:
+        text = _("{leg}: still nothing marked")
+    elif change is ExtentChange.SMALLER:
+        text = _("{leg}: still reaching the {now}, but less than {since}")
+    elif change is ExtentChange.LARGER:
+        text = _("{leg}: still reaching the {now}, but more than {since}")
+    else:
+        text = _("{leg}: unchanged since {since} (the {now})")
+    return text.format(**words)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, burden, marks_on
+from sciatica_journal.domain.body import (
+    KIND_WORDS,
+    SIDES,
+    RegionCatalog,
+    SymptomMap,
+    burden,
+    marks_on,
+    on_the_leg,
+)
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.map_comparison import ExtentChange, compare_maps
 from sciatica_journal.domain.program import Thresholds
 from sciatica_journal.domain.sessions import Outcome, PainScores
@@ -51,9 +60,30 @@ def session_outcome(
 
 
 def _deepest_kind(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> str:
-    """The kind of symptom at the farthest point of one leg, e.g. "tingling"."""
+    """The kind of symptom at the farthest point of one leg, e.g. "tingling" (translated)."""
     marks = sorted(marks_on(symptoms, side, catalog), key=lambda pair: pair[1].level)
-    return marks[-1][0].kind.value if marks else "symptoms"
+    return _(KIND_WORDS[marks[-1][0].kind]) if marks else _("symptoms")
+
+
+def _worse_pain(before: PainScores, after: PainScores) -> str:
+    """Which pain rose, and from what to what: "that counts as worse"."""
+    back_up, leg_up = after.back > before.back, after.leg > before.leg
+    scores = {
+        "back_before": before.back,
+        "back_after": after.back,
+        "leg_before": before.leg,
+        "leg_after": after.leg,
+    }
+    if back_up and leg_up:
+        text = _(
+            "Your back pain rose from {back_before} to {back_after} and leg pain rose from "
+            "{leg_before} to {leg_after}: that counts as worse."
+        )
+    elif back_up:
+        text = _("Your back pain rose from {back_before} to {back_after}: that counts as worse.")
+    else:
+        text = _("Your leg pain rose from {leg_before} to {leg_after}: that counts as worse.")
+    return text.format(**scores)
 
 
 def explain_outcome(
@@ -70,45 +100,60 @@ def explain_outcome(
     after_map = map_after if map_after is not None else map_before
     comparisons = compare_maps(map_before, after_map, catalog)
     if outcome is Outcome.ABOLISHED:
-        return "Your symptoms were gone after the exercise: an excellent response."
+        return _("Your symptoms were gone after the exercise: an excellent response.")
     if outcome is Outcome.PERIPHERALIZED:
         side, c = next(
             (s, c) for s, c in comparisons.items() if c.change is ExtentChange.PERIPHERALIZED
         )
         kind = _deepest_kind(after_map, side, catalog)
-        was = "nothing" if c.before is None else f"the {catalog.level_name(c.before)}"
-        return (
-            f"Your {kind} on the {side} leg spread further down, from {was} to the "
-            f"{catalog.level_name(c.after)}: that is peripheralization, a sign to skip this "
-            "exercise for now."
-        )
+        now = catalog.level_name(c.after)
+        if c.before is None:
+            text = _(
+                "Your {kind} {on_leg} spread further down, from nothing to the {now}: that is "
+                "peripheralization, a sign to skip this exercise for now."
+            )
+        else:
+            text = _(
+                "Your {kind} {on_leg} spread further down, from the {was} to the {now}: that is "
+                "peripheralization, a sign to skip this exercise for now."
+            )
+        was = "" if c.before is None else catalog.level_name(c.before)
+        return text.format(kind=kind, on_leg=on_the_leg(side), was=was, now=now)
     if outcome is Outcome.WORSE:
         if stopped_for_pain:
-            return "You stopped because it hurt. That counts as worse; it was right to stop."
+            return _("You stopped because it hurt. That counts as worse; it was right to stop.")
         assert pain_after is not None
-        parts = []
-        if pain_after.back > pain_before.back:
-            parts.append(f"back pain rose from {pain_before.back} to {pain_after.back}")
-        if pain_after.leg > pain_before.leg:
-            parts.append(f"leg pain rose from {pain_before.leg} to {pain_after.leg}")
-        return f"Your {' and '.join(parts)}: that counts as worse."
+        return _worse_pain(pain_before, pain_after)
     if outcome is Outcome.CENTRALIZED:
         side, c = next(
             (s, c) for s, c in comparisons.items() if c.change is ExtentChange.CENTRALIZED
         )
         kind = _deepest_kind(map_before, side, catalog)
-        was = catalog.level_name(c.before)
-        where = (
-            f"went away from the {was}"
-            if c.after is None
-            else f"retreated from the {was} to the {catalog.level_name(c.after)}"
+        if c.after is None:
+            text = _(
+                "Your {kind} {on_leg} went away from the {was}: that is centralization, "
+                "a good sign."
+            )
+        else:
+            text = _(
+                "Your {kind} {on_leg} retreated from the {was} to the {now}: that is "
+                "centralization, a good sign."
+            )
+        return text.format(
+            kind=kind,
+            on_leg=on_the_leg(side),
+            was=catalog.level_name(c.before),
+            now=catalog.level_name(c.after),
         )
-        return f"Your {kind} on the {side} leg {where}: that is centralization, a good sign."
     if outcome is Outcome.BETTER:
         after = pain_after or pain_before
         if after.leg < pain_before.leg:
-            return f"Your leg pain fell from {pain_before.leg} to {after.leg}: better."
+            return _("Your leg pain fell from {before} to {after}: better.").format(
+                before=pain_before.leg, after=after.leg
+            )
         if after.back < pain_before.back:
-            return f"Your back pain fell from {pain_before.back} to {after.back}: better."
-        return "Your symptoms reach as far as before but are fewer or milder: better."
-    return "No change: it did not make things worse. That is fine; keep going."
+            return _("Your back pain fell from {before} to {after}: better.").format(
+                before=pain_before.back, after=after.back
+            )
+        return _("Your symptoms reach as far as before but are fewer or milder: better.")
+    return _("No change: it did not make things worse. That is fine; keep going.")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sciatica_journal.domain.body import RegionCatalog, SymptomMap, marks_on
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.map_comparison import legs_marked
 
 
@@ -81,10 +82,12 @@ def evaluate(answers: Mapping[str, bool], questions: tuple[RedFlagQuestion, ...]
     known = {q.code for q in questions}
     unknown = sorted(set(answers) - known)
     if unknown:
-        raise RedFlagError(f"unknown red-flag question {unknown[0]!r}")
+        raise RedFlagError(_("unknown red-flag question {code}").format(code=repr(unknown[0])))
     missing = [q.code for q in questions if q.code not in answers]
     if missing:
-        raise RedFlagError(f"the red-flag question {missing[0]!r} is not answered")
+        raise RedFlagError(
+            _("the red-flag question {code} is not answered").format(code=repr(missing[0]))
+        )
     if any(answers[q.code] for q in questions if q.severity is Severity.URGENT):
         return ScreenResult.URGENT
     if any(answers[q.code] for q in questions):
@@ -93,7 +96,7 @@ def evaluate(answers: Mapping[str, bool], questions: tuple[RedFlagQuestion, ...]
 
 
 def _marks_saddle(symptoms: SymptomMap, catalog: RegionCatalog) -> bool:
-    return any(region.red_flag for _, region in marks_on(symptoms, "center", catalog))
+    return any(region.red_flag for _mark, region in marks_on(symptoms, "center", catalog))
 
 
 def triggers_for_map(

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sciatica_journal.domain.body import SymptomMap
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.program import Program
-from sciatica_journal.domain.validation import instant_problem, text_problem
+from sciatica_journal.domain.validation import EARLIEST, note_problem
 
 
 class Outcome(StrEnum):
@@ -21,16 +22,17 @@ class Outcome(StrEnum):
 
     @property
     def label(self) -> str:
-        return OUTCOME_LABELS[self]
+        """The outcome's name in the active language, e.g. "Better"."""
+        return _(OUTCOME_LABELS[self])
 
 
-OUTCOME_LABELS = {
-    Outcome.ABOLISHED: "Symptoms gone",
-    Outcome.PERIPHERALIZED: "Spread further down",
-    Outcome.WORSE: "Worse",
-    Outcome.CENTRALIZED: "Moved up (centralized)",
-    Outcome.BETTER: "Better",
-    Outcome.NO_CHANGE: "No change",
+OUTCOME_LABELS = {  # in English: show them through Outcome.label (or _())
+    Outcome.ABOLISHED: N_("Symptoms gone"),
+    Outcome.PERIPHERALIZED: N_("Spread further down"),
+    Outcome.WORSE: N_("Worse"),
+    Outcome.CENTRALIZED: N_("Moved up (centralized)"),
+    Outcome.BETTER: N_("Better"),
+    Outcome.NO_CHANGE: N_("No change"),
 }
 
 
@@ -45,12 +47,12 @@ class PressUpRange(StrEnum):
     @property
     def words(self) -> str:
         """The one wording of the range, e.g. "half way up" (capitalise it to start a line)."""
-        return RANGE_WORDS[self]
+        return _(RANGE_WORDS[self])
 
     @property
     def short(self) -> str:
         """The range in a chart axis or table cell, e.g. "½"."""
-        return RANGE_SHORT[self]
+        return _(RANGE_SHORT[self])
 
     @property
     def fraction(self) -> float:
@@ -58,17 +60,17 @@ class PressUpRange(StrEnum):
         return RANGE_FRACTION[self]
 
 
-RANGE_WORDS = {
-    PressUpRange.QUARTER: "a quarter of the way up",
-    PressUpRange.HALF: "half way up",
-    PressUpRange.THREE_QUARTERS: "three quarters of the way up",
-    PressUpRange.FULL: "all the way up (straight arms)",
+RANGE_WORDS = {  # in English: show them through PressUpRange.words
+    PressUpRange.QUARTER: N_("a quarter of the way up"),
+    PressUpRange.HALF: N_("half way up"),
+    PressUpRange.THREE_QUARTERS: N_("three quarters of the way up"),
+    PressUpRange.FULL: N_("all the way up (straight arms)"),
 }
 RANGE_SHORT = {
-    PressUpRange.QUARTER: "¼",
+    PressUpRange.QUARTER: "¼",  # the same in every language: _("¼") is "¼"
     PressUpRange.HALF: "½",
     PressUpRange.THREE_QUARTERS: "¾",
-    PressUpRange.FULL: "full",
+    PressUpRange.FULL: N_("full"),
 }
 RANGE_FRACTION = {
     PressUpRange.QUARTER: 0.25,
@@ -132,42 +134,61 @@ class SessionEntry:
     note: str
 
 
+_PAIN_PROBLEMS = {
+    "back_pain_before": N_("back pain before must be a whole number 0-10"),
+    "leg_pain_before": N_("leg pain before must be a whole number 0-10"),
+    "back_pain_after": N_("back pain after must be a whole number 0-10"),
+    "leg_pain_after": N_("leg pain after must be a whole number 0-10"),
+}
+# Per time of a session: it has no time zone; it is before the journal's earliest year.
+_TIME_PROBLEMS = {
+    "start": (N_("the start time has no time zone"), N_("the start time is before {year}")),
+    "end": (N_("the end time has no time zone"), N_("the end time is before {year}")),
+}
+
+
 def validate_pain(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise SessionError(field, f"{field.replace('_', ' ')} must be a whole number 0-10")
+        known = _PAIN_PROBLEMS.get(field)
+        message = (
+            _(known)
+            if known is not None
+            else _("{field} must be a whole number 0-10").format(field=field.replace("_", " "))
+        )
+        raise SessionError(field, message)
     return value
 
 
 def validate_new_session(session: NewSession, program: Program, now: dt.datetime) -> None:
     """Raise ``SessionError`` for anything that must not be saved."""
     if not program.has_rung(session.rung):
-        raise SessionError("rung", f"unknown exercise {session.rung!r}")
+        raise SessionError("rung", _("unknown exercise {name}").format(name=repr(session.rung)))
     rung = program.rung(session.rung)
     for stamp, name in ((session.started_at, "start"), (session.ended_at, "end")):
+        no_zone, too_early = _TIME_PROBLEMS[name]
         if stamp.tzinfo is None:
-            raise SessionError(name, f"the {name} time has no time zone")
-        problem = instant_problem(stamp, now)
-        if problem is not None and problem != "is in the future":
-            raise SessionError(name, f"the {name} time {problem}")
+            raise SessionError(name, _(no_zone))
+        if stamp < EARLIEST:  # a time in the future is the end's check, below
+            raise SessionError(name, _(too_early).format(year=EARLIEST.year))
     if session.ended_at < session.started_at:
-        raise SessionError("end", "the session ends before it starts")
+        raise SessionError("end", _("the session ends before it starts"))
     if session.ended_at > now + dt.timedelta(minutes=1):
-        raise SessionError("end", "the session ends in the future")
+        raise SessionError("end", _("the session ends in the future"))
     validate_pain(session.pain_before.back, "back_pain_before")
     validate_pain(session.pain_before.leg, "leg_pain_before")
     if session.pain_after is not None:
         validate_pain(session.pain_after.back, "back_pain_after")
         validate_pain(session.pain_after.leg, "leg_pain_after")
     elif not session.stopped_for_pain:
-        raise SessionError("pain_after", "pain after the session is missing")
+        raise SessionError("pain_after", _("pain after the session is missing"))
     if session.reps_done is not None:
         top = rung.dose.maximum if rung.dose.kind == "reps" else 100
         if isinstance(session.reps_done, bool) or not 0 <= session.reps_done <= top:
-            raise SessionError("reps_done", f"repetitions must be 0-{top}")
+            raise SessionError("reps_done", _("repetitions must be 0-{top}").format(top=top))
     if session.hold_seconds is not None and not 0 <= session.hold_seconds <= 3600:
-        raise SessionError("hold_seconds", "the hold must be 0-3600 seconds")
-    problem = text_problem(session.note)
+        raise SessionError("hold_seconds", _("the hold must be 0-3600 seconds"))
+    problem = note_problem(session.note)
     if problem is not None:
-        raise SessionError("note", f"the note {problem}")
+        raise SessionError("note", problem)
     if session.range_reached is not None and not rung.is_press_up:
-        raise SessionError("range_reached", "a range is only recorded for press-ups")
+        raise SessionError("range_reached", _("a range is only recorded for press-ups"))

@@ -23,6 +23,7 @@ from typing import Any
 from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, distal_extent
 from sciatica_journal.domain.body import radiation_class as _radiation_class
 from sciatica_journal.domain.frequency import adherence_pct, period_days
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.program import Thresholds
 from sciatica_journal.domain.red_flags import ScreenResult
 from sciatica_journal.domain.sessions import Outcome, PressUpRange
@@ -57,7 +58,19 @@ class PainChange:
 class ExtentChange:
     first: int | None
     latest: int | None
-    trend: str  # "centralizing", "peripheralizing" or "stable"
+    trend: str  # "centralizing", "peripheralizing" or "stable" (as ``summary --json`` says it)
+
+    @property
+    def trend_words(self) -> str:
+        """The trend for the reader, in the active language."""
+        return _(TREND_WORDS.get(self.trend, self.trend))
+
+
+TREND_WORDS = {
+    "centralizing": N_("centralizing"),
+    "peripheralizing": N_("peripheralizing"),
+    "stable": N_("stable"),
+}
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sciatica_journal.domain.language import _
+
 
 class BandState(StrEnum):
     BELOW = "below"
@@ -29,7 +31,9 @@ class DailyCount:
     @property
     def headline(self) -> str:
         """E.g. "3 of 5–8 today"."""
-        return f"{self.done} of {self.target_min}–{self.target_max} today"
+        return _("{done} of {target_min}–{target_max} today").format(
+            done=self.done, target_min=self.target_min, target_max=self.target_max
+        )
 
     @property
     def remaining_to_min(self) -> int:
