@@ -123,3 +123,14 @@ def test_a_journal_set_to_german_speaks_german_when_opened_again(services, data_
     finally:
         reopened.close()
         languages.use_language("en")
+
+
+def test_a_text_in_two_catalogs_has_one_german_wording():
+    """The catalogs are looked up as one: the same English must not read two ways."""
+    wordings: dict[tuple[str | None, str], set[str]] = {}
+    for code, name in _catalogs():
+        for message in catalogs_build.read(code, name):
+            if message.id:
+                key = (message.context, _as_tuple(message.id)[0])
+                wordings.setdefault(key, set()).add(repr(message.string))
+    assert {key: seen for key, seen in wordings.items() if len(seen) > 1} == {}
