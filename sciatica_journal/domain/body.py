@@ -282,11 +282,20 @@ def _parse_levels(data: Mapping[str, Any], radiation: Mapping[int, str]) -> tupl
     return levels
 
 
-def parse_catalog_text(text: str) -> RegionCatalog:
+def catalog_data(text: str) -> dict[str, Any]:
+    """The parsed TOML of ``body_regions.toml`` (for ``parse_catalog``, after any language
+    variant of its texts is laid over it: domain/text_variants.py)."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(f"body_regions.toml is not valid TOML: {exc}") from exc
+
+
+def parse_catalog_text(text: str) -> RegionCatalog:
+    return parse_catalog(catalog_data(text))
+
+
+def parse_catalog(data: Mapping[str, Any]) -> RegionCatalog:
     radiation = _parse_radiation(data)
     levels = _parse_levels(data, radiation)
     by_number = {lv.number: lv for lv in levels}

@@ -379,9 +379,14 @@ def parse_program(data: Mapping[str, Any]) -> Program:
     )
 
 
-def parse_program_text(text: str) -> Program:
+def program_data(text: str) -> dict[str, Any]:
+    """The parsed TOML of ``program.toml`` (for ``parse_program``, after any language
+    variant of its texts is laid over it: domain/text_variants.py)."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProgramError(f"program.toml is not valid TOML: {exc}") from exc
-    return parse_program(data)
+
+
+def parse_program_text(text: str) -> Program:
+    return parse_program(program_data(text))

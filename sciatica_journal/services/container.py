@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sciatica_journal.domain.body import RegionCatalog
+from sciatica_journal.domain.language import ENGLISH
 from sciatica_journal.domain.program import Program
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir, migrations_dir
 from sciatica_journal.services.backup_service import BackupService
@@ -67,17 +68,31 @@ class Services:
 
 
 def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
-    """Open the journal in ``data_dir`` (already prepared) and wire the services."""
+    """Open the journal in ``data_dir`` (already prepared) and wire the services.
+
+    The programme and the body regions are read (in English) before the journal is
+    touched, so broken app data (ProgramError, CatalogError) never creates or opens one.
+    Their texts follow the language, which is known once the journal's preferences are
+    read: in another language they are loaded again with its texts; should that fail,
+    the journal is closed before the error is raised."""
     program = load_program()
     catalog = load_catalog()
     clock = clock or Clock()
     journal = open_journal(
         data_dir / DATABASE_FILE_NAME, backup_dir(data_dir), migrations_dir(), clock.now()
     )
-    stores = Stores.of(journal)
+    try:
+        stores = Stores.of(journal)
+        preferences = PreferencesService(stores.preferences)
+        spoken = choose(preferences.preferences().language)
+        use_language(spoken)
+        if spoken != ENGLISH:
+            program = load_program(language=spoken)
+            catalog = load_catalog(language=spoken)
+    except BaseException:
+        journal.close()
+        raise
     profiles = ProfileService(program, clock, stores.profiles)
-    preferences = PreferencesService(stores.preferences)
-    use_language(choose(preferences.preferences().language))
     sessions = SessionService(program, catalog, clock, profiles, stores.sessions, stores.red_flags)
     summaries = SummaryService(program, catalog, profiles, clock, stores.reports, stores.sessions)
     progress = ProgressService(program, catalog, profiles, clock, stores.progress)

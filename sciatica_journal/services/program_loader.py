@@ -1,23 +1,78 @@
-"""Loading the bundled programme and region catalog."""
+"""Loading the bundled programme and region catalog, in a language.
+
+Each file's texts are in English; ``<name>.<language>.toml`` beside it (``program.de.toml``)
+holds one language's texts, laid over the English when that language is asked for
+(domain/text_variants.py). A variant that is absent, unreadable or incomplete never stops
+the app: what it lacks or gets wrong stays in English, and the problems are logged (the
+tests require every variant to be complete)."""
 
 from __future__ import annotations
 
+import logging
+import tomllib
 from pathlib import Path
+from typing import Any
 
-from sciatica_journal.domain.body import CatalogError, RegionCatalog, parse_catalog_text
-from sciatica_journal.domain.program import Program, ProgramError, parse_program_text
+from sciatica_journal.domain.body import CatalogError, RegionCatalog, catalog_data, parse_catalog
+from sciatica_journal.domain.language import ENGLISH
+from sciatica_journal.domain.program import Program, ProgramError, parse_program, program_data
+from sciatica_journal.domain.text_variants import (
+    CATALOG_TEXTS,
+    PROGRAM_TEXTS,
+    TextLayout,
+    overlay_texts,
+)
 from sciatica_journal.paths import resource_path
 
+log = logging.getLogger(__name__)
 
-def load_program(path: Path | None = None) -> Program:
-    path = path or resource_path("program.toml")
+
+def variant_path(path: Path, language: str) -> Path:
+    """Where the ``language`` texts of the data file ``path`` are: program.de.toml."""
+    return path.with_name(f"{path.stem}.{language}{path.suffix}")
+
+
+def _read(path: Path, error: type[ValueError]) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ProgramError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise error(f"cannot read {path}: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
-        raise ProgramError(f"{path} is not UTF-8 text") from exc
-    program = parse_program_text(text)
+        raise error(f"{path} is not UTF-8 text") from exc
+
+
+def read_variant(path: Path, language: str) -> dict[str, Any] | None:
+    """The parsed ``language`` variant of the data file ``path``; None when there is none
+    (English, or no file) or it cannot be read (logged)."""
+    if language == ENGLISH:
+        return None
+    found = variant_path(path, language)
+    if not found.is_file():
+        return None
+    try:
+        return tomllib.loads(found.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        log.warning("%s is ignored, the texts stay in English: %s", found.name, exc)
+        return None
+
+
+def _in_language(
+    data: dict[str, Any], path: Path, language: str, layout: TextLayout
+) -> dict[str, Any]:
+    variant = read_variant(path, language)
+    if variant is None:
+        return data
+    merged, problems = overlay_texts(data, variant, layout)
+    for problem in problems:
+        log.warning("%s (kept in English)", problem)
+    return merged
+
+
+def load_program(path: Path | None = None, language: str = ENGLISH) -> Program:
+    """The programme, its texts in ``language`` (English where the variant lacks one)."""
+    path = path or resource_path("program.toml")
+    data = program_data(_read(path, ProgramError))
+    program = parse_program(_in_language(data, path, language, PROGRAM_TEXTS))
     for index, rung in enumerate(program.rungs):
         for key in ("correct", "incorrect"):
             name = getattr(rung.pictures, key)
@@ -29,12 +84,8 @@ def load_program(path: Path | None = None) -> Program:
     return program
 
 
-def load_catalog(path: Path | None = None) -> RegionCatalog:
+def load_catalog(path: Path | None = None, language: str = ENGLISH) -> RegionCatalog:
+    """The body regions, their names in ``language`` (English where the variant lacks one)."""
     path = path or resource_path("body_regions.toml")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CatalogError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise CatalogError(f"{path} is not UTF-8 text") from exc
-    return parse_catalog_text(text)
+    data = catalog_data(_read(path, CatalogError))
+    return parse_catalog(_in_language(data, path, language, CATALOG_TEXTS))

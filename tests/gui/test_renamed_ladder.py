@@ -45,7 +45,7 @@ def program(prefix: str, tmp_path: Path) -> Program:
 
 @pytest.fixture
 def journal(program, data_dir, clock, monkeypatch) -> Iterator[Services]:
-    monkeypatch.setattr(container, "load_program", lambda: program)
+    monkeypatch.setattr(container, "load_program", lambda **_: program)
     built = build_services(data_dir, clock)
     built.profiles.accept_disclaimer()
     built.profiles.save(built.profiles.default_profile())
