@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.red_flags import RedFlagQuestion, Severity
 from sciatica_journal.domain.timekeeping import duration_words
 
@@ -28,8 +29,8 @@ class Dose:
 
     def describe(self) -> str:
         if self.kind == "hold":
-            return f"hold {duration_words(self.default)}"
-        return f"{self.minimum}–{self.maximum} repetitions"
+            return _("hold {time}").format(time=duration_words(self.default))
+        return _("{fewest}–{most} repetitions").format(fewest=self.minimum, most=self.maximum)
 
 
 @dataclass(frozen=True)
