@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPen
 
-from sciatica_journal.domain.language import N_, _, weekday_short
+from sciatica_journal.domain.language import _, p_, weekday_short
 from sciatica_journal.domain.sessions import PressUpRange
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing, paint_map_with_legend
 from sciatica_journal.reports.pdf_charts import Chart, Series, paint_chart
@@ -60,13 +60,15 @@ def paint_first_page(
     value_font = font(9)
     label_font = font(9, bold=True)
     metrics = QFontMetricsF(value_font, painter.device())
+    label_metrics = QFontMetricsF(label_font, painter.device())
+    wrap = int(Qt.TextFlag.TextWordWrap)
     for label, value in summary_rows(data):
-        rect = metrics.boundingRect(
-            QRectF(0, 0, body.width() - label_w, 1000), int(Qt.TextFlag.TextWordWrap), value
-        )
-        h = max(rect.height(), metrics.height()) + 4
+        rect = metrics.boundingRect(QRectF(0, 0, body.width() - label_w, 1000), wrap, value)
+        # A label too long for its column (German) wraps, and its row grows with it.
+        head = label_metrics.boundingRect(QRectF(0, 0, label_w, 1000), wrap, label)
+        h = max(rect.height(), head.height(), metrics.height()) + 4
         painter.setFont(label_font)
-        painter.drawText(QRectF(body.left(), y, label_w, h), label)
+        painter.drawText(QRectF(body.left(), y, label_w, h), wrap, label)
         painter.setFont(value_font)
         emphasis = label == red_flags_label() and value != no_flags()
         painter.setPen(ALERT if emphasis else INK)
@@ -170,24 +172,29 @@ def paint_charts(painter: QPainter, body: QRectF, data: ReportData) -> None:
         )
 
 
-TABLE_COLUMNS = [
-    (N_("Date"), 70),
-    (N_("Sessions"), 50),
-    (N_("Target"), 42),
-    (N_("Back pain"), 70),
-    (N_("Leg pain"), 70),
-    (N_("Left leg"), 62),
-    (N_("Right leg"), 62),
-    (N_("Press-up"), 50),
-]  # titles and relative widths
+TABLE_WIDTHS = [70, 50, 42, 70, 70, 62, 62, 50]  # the columns' relative widths
+
+
+def table_titles() -> list[str]:
+    """The column heads (short: a German head must fit its column too)."""
+    return [
+        p_("table by day", "Date"),
+        p_("table by day", "Sessions"),
+        p_("table by day", "Target"),
+        p_("table by day", "Back pain"),
+        p_("table by day", "Leg pain"),
+        p_("table by day", "Left leg"),
+        p_("table by day", "Right leg"),
+        p_("table by day", "Press-up"),
+    ]
 
 
 def paint_table(
     painter: QPainter, body: QRectF, data: ReportData, rows: list[DayRow], first: bool
 ) -> None:
     """One page of the table by day ("continued" after the first)."""
-    scale = body.width() / sum(w for _, w in TABLE_COLUMNS)
-    widths = [w * scale for _, w in TABLE_COLUMNS]
+    scale = body.width() / sum(TABLE_WIDTHS)
+    widths = [w * scale for w in TABLE_WIDTHS]
     y = body.top()
     painter.setFont(font(11, bold=True))
     painter.setPen(INK)
@@ -198,8 +205,8 @@ def paint_table(
     y += 22
     painter.setFont(font(8, bold=True))
     x = body.left()
-    for (title, _width), w in zip(TABLE_COLUMNS, widths, strict=True):
-        painter.drawText(QRectF(x, y, w, ROW_HEIGHT), _(title))
+    for title, w in zip(table_titles(), widths, strict=True):
+        painter.drawText(QRectF(x, y, w, ROW_HEIGHT), title)
         x += w
     y += ROW_HEIGHT
     painter.setPen(QPen(QColor("#888888"), 0.5))
