@@ -29,7 +29,8 @@ def german(set_up_services: Services) -> Iterator[Services]:
 
 def test_undo_labels_are_german(german, clock):
     s = german
-    clock.moment = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)  # the session: 08:00 UTC, 09:00 in Berlin
+    # The session starts at 08:00 UTC, 09:00 in Berlin; the note is written at 10:00.
+    clock.moment = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
     done = s.operations.record_session(new_session(clock.moment - dt.timedelta(hours=1)))
     assert done.label == "Übungseinheit vom 1. Dez. 09:00 speichern"
     assert s.operations.undo_stack.undo_label == done.label
