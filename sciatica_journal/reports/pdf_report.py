@@ -37,8 +37,8 @@ from sciatica_journal.reports.report_sections import (
     paint_first_page,
     paint_notes,
     paint_table,
-    summary_rows,
 )
+from sciatica_journal.reports.report_summary import summary_rows
 from sciatica_journal.services.report_service import DayRow, ReportData
 
 __all__ = [

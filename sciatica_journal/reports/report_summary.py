@@ -22,8 +22,8 @@ TREND_WORDS = {
 FARTHEST = {"left": N_("Farthest point, left leg"), "right": N_("Farthest point, right leg")}
 
 
-def num(v: float | None) -> str:
-    return "–" if v is None else language.decimal(v, 1)
+def num(v: float | None, places: int = 1) -> str:
+    return "–" if v is None else language.decimal(v, places)
 
 
 def _signed(v: float) -> str:
@@ -51,8 +51,8 @@ def summary_rows(data: ReportData) -> list[tuple[str, str]]:
                 "first week {first} → last week {last} (change {change}; not clinically important)"
             )
         return label, text.format(
-            first=language.decimal(p.first_week_mean, 2),
-            last=language.decimal(p.last_week_mean, 2),
+            first=num(p.first_week_mean, 2),
+            last=num(p.last_week_mean, 2),
             change=_signed(p.change),
         )
 
