@@ -25,7 +25,7 @@ from sciatica_journal.cli_commands import (
 )
 from sciatica_journal.cli_errors import EXIT_BAD_INPUT, EXIT_JOURNAL, CommandError
 from sciatica_journal.domain.body import CatalogError
-from sciatica_journal.domain.language import _
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.program import ProgramError
 from sciatica_journal.paths import (
     DataDirError,
@@ -42,6 +42,25 @@ if TYPE_CHECKING:
 __all__ = ["EXIT_BAD_INPUT", "EXIT_JOURNAL", "CommandError", "build_parser", "main"]
 
 LOG_ENV = "SCIATICA_JOURNAL_LOG"
+
+# argparse words its errors through the standard library's global ``gettext``, which holds
+# none of our catalogs; it looks its ``_`` up when it speaks, so pointing that at the active
+# language (``_speak_argparse``) says these in the user's language too.
+ARGPARSE_ERRORS = (
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+)
+
+
+def _speak_argparse() -> None:
+    setattr(argparse, "_", _)  # noqa: B010  (the stubs do not declare argparse._)
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -138,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     # The system's language (or Settings'), for --help and the verbs on the folder; opening
     # the journal installs the one its preferences name.
     languages.use_language(languages.choose(languages.SYSTEM))
+    _speak_argparse()
     args = build_parser().parse_args(argv)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, _exit_on_signal)

@@ -32,6 +32,10 @@ def test_help_is_german():
     assert "show this help" not in result.stdout and "options:" not in result.stdout
     sub = german("report", "--help", LANGUAGE="de")  # LANGUAGE may say it too
     assert "Ihre Notizen aufnehmen" in sub.stdout, sub.stdout
+    # argparse's own errors too, still one line.
+    missing = german("report")
+    assert missing.returncode == 2
+    assert missing.stderr == "sciatica-journal: folgende Argumente fehlen: --out\n"
 
 
 def test_an_import_error_is_one_german_line(journal_dir: Path, tmp_path: Path):
