@@ -12,7 +12,7 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from sciatica_journal import APP_NAME, __version__
 from sciatica_journal.cli_commands import (
@@ -25,6 +25,7 @@ from sciatica_journal.cli_commands import (
 )
 from sciatica_journal.cli_errors import EXIT_BAD_INPUT, EXIT_JOURNAL, CommandError
 from sciatica_journal.domain.body import CatalogError
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.program import ProgramError
 from sciatica_journal.paths import (
     DataDirError,
@@ -32,6 +33,7 @@ from sciatica_journal.paths import (
     prepare_data_dir,
     restrict_new_files,
 )
+from sciatica_journal.services import languages
 
 if TYPE_CHECKING:
     from sciatica_journal.services.container import Services
@@ -41,8 +43,48 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_JOURNAL", "CommandError", "build_parser", "ma
 
 LOG_ENV = "SCIATICA_JOURNAL_LOG"
 
+# argparse words its errors through the standard library's global ``gettext``, which holds
+# none of our catalogs; it looks its ``_`` up when it speaks, so pointing that at the active
+# language (``_speak_argparse``) says these in the user's language too.
+ARGPARSE_ERRORS = (
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+)
+
+
+def _speak_argparse() -> None:
+    setattr(argparse, "_", _)  # noqa: B010  (the stubs do not declare argparse._)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help with its own words ("usage: ") in the language spoken."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help=_("show this help message and exit"),
+        )
+
     def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
         self.exit(EXIT_BAD_INPUT, f"sciatica-journal: {message}\n")
 
@@ -55,33 +97,38 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
         metavar="DIR",
         type=Path,
         default=default,
-        help="the folder that holds the journal (created if missing)",
+        help=_("the folder that holds the journal (created if missing)"),
     )
     parser.add_argument(
         "--demo",
         action="store_true",
         default=False if top else argparse.SUPPRESS,
-        help="use a generated 8-week example journal in a temporary folder (yours is untouched)",
+        help=_("use a generated 8-week example journal in a temporary folder (yours is untouched)"),
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sciatica-journal",
-        description=(
-            f"{APP_NAME}: a private journal for home extension exercises for sciatica. "
+        description=_(
+            "{app}: a private journal for home extension exercises for sciatica. "
             "Without a command it opens the window on your journal."
-        ),
-        epilog=(
+        ).format(app=APP_NAME),
+        epilog=_(
             "Your journal is kept in --data-dir (by default the platform's user data folder, "
-            f"here {default_data_dir()}). Nothing is ever sent over the network."
-        ),
+            "here {folder}). Nothing is ever sent over the network."
+        ).format(folder=default_data_dir()),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show program's version number and exit"),
+    )
     _common(parser, top=True)
     subparsers = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_Parser)
     for verb in VERBS:
-        sub = subparsers.add_parser(verb.name, help=verb.help, description=verb.help)
+        sub = subparsers.add_parser(verb.name, help=_(verb.help), description=_(verb.help))
         _common(sub, top=False)
         verb.arguments(sub)
     return parser
@@ -107,15 +154,22 @@ def _exit_on_signal(signum: int, frame: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The system's language (or Settings'), for --help and the verbs on the folder; opening
+    # the journal installs the one its preferences name.
+    languages.use_language(languages.choose(languages.SYSTEM))
+    _speak_argparse()
     args = build_parser().parse_args(argv)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, _exit_on_signal)
     restrict_new_files()
     _configure_logging()
     if args.demo and args.data_dir is not None:
-        return _fail("--demo and --data-dir cannot be used together", EXIT_BAD_INPUT)
+        return _fail(_("--demo and --data-dir cannot be used together"), EXIT_BAD_INPUT)
     if getattr(args, "start", None) and getattr(args, "end", None) and args.start > args.end:
-        return _fail(f"--from {args.start} is after --to {args.end}", EXIT_BAD_INPUT)
+        return _fail(
+            _("--from {start} is after --to {end}").format(start=args.start, end=args.end),
+            EXIT_BAD_INPUT,
+        )
     demo_dir = None
     if args.demo:
         demo_dir = tempfile.TemporaryDirectory(prefix="sciatica-journal-demo-")
@@ -148,7 +202,7 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
         _show_error_window(str(exc), window)
         return _fail(str(exc), EXIT_BAD_INPUT)
     except (ProgramError, CatalogError) as exc:
-        message = f"the app's own data is broken: {exc}"
+        message = _("the app's own data is broken: {problem}").format(problem=exc)
         _show_error_window(message, window)
         return _fail(message, EXIT_JOURNAL)
     except JournalFileError as exc:
@@ -220,25 +274,33 @@ def _writer_lock(folder: Path, *, window: bool) -> FolderLock:
     except FolderBusyError as exc:
         if exc.holder.startswith("unlockable"):
             raise CommandError(
-                f"the journal's folder {folder} cannot be locked "
-                f"({exc.holder.removeprefix('unlockable ').strip('()')}): nothing was changed",
+                _(
+                    "the journal's folder {folder} cannot be locked ({why}): nothing was changed"
+                ).format(folder=folder, why=exc.holder.removeprefix("unlockable ").strip("()")),
                 EXIT_JOURNAL,
             ) from exc
         if exc.holder == "window" and window:
             ask_to_come_forward(folder)
             raise CommandError(
-                "Sciatica Journal is already open on this journal: its window was asked "
-                "to come to the front",
+                _(
+                    "Sciatica Journal is already open on this journal: its window was asked "
+                    "to come to the front"
+                ),
                 status=0,
             ) from exc
         if exc.holder == "window":
             raise CommandError(
-                "the journal is open in the Sciatica Journal window: close the window "
-                "first (nothing was changed)",
+                _(
+                    "the journal is open in the Sciatica Journal window: close the window "
+                    "first (nothing was changed)"
+                ),
                 EXIT_JOURNAL,
             ) from exc
         raise CommandError(
-            "another command is writing the journal; try again in a moment (nothing was changed)",
+            _(
+                "another command is writing the journal; try again in a moment "
+                "(nothing was changed)"
+            ),
             EXIT_JOURNAL,
         ) from exc
 
@@ -249,8 +311,14 @@ def _run_verb(verb: JournalVerb, services: Services, args: argparse.Namespace) -
     except CommandError as exc:
         return _fail(str(exc), exc.status)
     except OSError as exc:  # a file system refusal not foreseen above: still one line
-        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        return _fail(f"{verb.name} failed: {exc.strerror or exc}{where}", EXIT_BAD_INPUT)
+        problem = exc.strerror or exc
+        if getattr(exc, "filename", None):
+            message = _("{verb} failed: {problem} ({path})").format(
+                verb=verb.name, problem=problem, path=exc.filename
+            )
+        else:
+            message = _("{verb} failed: {problem}").format(verb=verb.name, problem=problem)
+        return _fail(message, EXIT_BAD_INPUT)
 
 
 def _offer_restore(problem: str, data_dir: Path, window: bool) -> Services | Literal[False] | None:
@@ -275,7 +343,7 @@ def _offer_restore(problem: str, data_dir: Path, window: bool) -> Services | Lit
         restore_backup(data_dir, newest)
         return build_services(data_dir)
     except (RestoreError, OSError) as exc:
-        _fail(f"the backup could not be restored: {exc}", EXIT_JOURNAL)
+        _fail(_("the backup could not be restored: {problem}").format(problem=exc), EXIT_JOURNAL)
         return False
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sciatica_journal.cli_errors import EXIT_JOURNAL, CommandError
+from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir
 
 if TYPE_CHECKING:
@@ -66,7 +67,9 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"bad date {text!r} (use YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            _("bad date {text} (use YYYY-MM-DD)").format(text=repr(text))
+        ) from None
 
 
 def _period(sub: argparse.ArgumentParser) -> None:
@@ -75,30 +78,32 @@ def _period(sub: argparse.ArgumentParser) -> None:
         dest="start",
         type=_date,
         metavar="DATE",
-        help="first day (YYYY-MM-DD); default: the first session",
+        help=_("first day (YYYY-MM-DD); default: the first session"),
     )
     sub.add_argument(
         "--to",
         dest="end",
         type=_date,
         metavar="DATE",
-        help="last day (YYYY-MM-DD); default: today",
+        help=_("last day (YYYY-MM-DD); default: today"),
     )
 
 
 def _report_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     _period(sub)
-    sub.add_argument("--page-size", choices=("A4", "Letter"), help="default: from your locale")
+    sub.add_argument("--page-size", choices=("A4", "Letter"), help=_("default: from your locale"))
     sub.add_argument(
-        "--with-identity", action="store_true", help="print your name and birth date on the report"
+        "--with-identity",
+        action="store_true",
+        help=_("print your name and birth date on the report"),
     )
-    sub.add_argument("--with-notes", action="store_true", help="include your notes")
+    sub.add_argument("--with-notes", action="store_true", help=_("include your notes"))
 
 
 def _summary_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
-        "--json", action="store_true", required=True, help="as one JSON object (the only format)"
+        "--json", action="store_true", required=True, help=_("as one JSON object (the only format)")
     )
     _period(sub)
 
@@ -106,7 +111,11 @@ def _summary_arguments(sub: argparse.ArgumentParser) -> None:
 def _export_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--format", choices=("csv", "json"), required=True)
     sub.add_argument(
-        "--out", type=Path, required=True, metavar="PATH", help="a file for json, a folder for csv"
+        "--out",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help=_("a file for json, a folder for csv"),
     )
 
 
@@ -119,7 +128,7 @@ def _backup_arguments(sub: argparse.ArgumentParser) -> None:
         "--out",
         type=Path,
         metavar="FILE",
-        help="default: a dated file in the journal's backups folder",
+        help=_("default: a dated file in the journal's backups folder"),
     )
 
 
@@ -133,9 +142,17 @@ def _restore_arguments(sub: argparse.ArgumentParser) -> None:
 def _writable_target(path: Path) -> None:
     folder = path.expanduser().absolute().parent
     if not folder.is_dir():
-        raise CommandError(f"cannot write {path}: the folder {folder} does not exist")
+        raise CommandError(
+            _("cannot write {path}: the folder {folder} does not exist").format(
+                path=path, folder=folder
+            )
+        )
     if not os.access(folder, os.W_OK):
-        raise CommandError(f"cannot write {path}: the folder {folder} is not writable")
+        raise CommandError(
+            _("cannot write {path}: the folder {folder} is not writable").format(
+                path=path, folder=folder
+            )
+        )
 
 
 def summary(services: Services, args: argparse.Namespace) -> int:
@@ -161,7 +178,7 @@ def report(services: Services, args: argparse.Namespace) -> int:
 
     target: Path = args.out
     if target.suffix.lower() != ".pdf":
-        raise CommandError(f"the report must be a .pdf file, not {target.name}")
+        raise CommandError(_("the report must be a .pdf file, not {name}").format(name=target.name))
     _writable_target(target)
     app = QGuiApplication.instance() or QGuiApplication(["sciatica-journal"])
     del app
@@ -179,8 +196,14 @@ def report(services: Services, args: argparse.Namespace) -> int:
     except PeriodError as exc:
         raise CommandError(str(exc)) from exc
     except ReportError as exc:
-        raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    print(f"wrote {target} ({pages} pages)")
+        raise CommandError(
+            _("cannot write {path}: {problem}").format(path=target, problem=exc.strerror or exc)
+        ) from exc
+    print(
+        n_("wrote {path} ({n} page)", "wrote {path} ({n} pages)", pages).format(
+            path=target, n=pages
+        )
+    )
     return 0
 
 
@@ -194,16 +217,22 @@ def export(services: Services, args: argparse.Namespace) -> int:
             services.transfer.export_json(target)
         else:
             if target.exists() and not target.is_dir():
-                raise CommandError(f"cannot export CSV into {target}: it is a file")
+                raise CommandError(
+                    _("cannot export CSV into {path}: it is a file").format(path=target)
+                )
             _writable_target(target)
             try:
                 target.mkdir(mode=0o700, exist_ok=True)
             except OSError as exc:
-                raise CommandError(f"cannot create {target}: {exc.strerror or exc}") from exc
+                raise CommandError(
+                    _("cannot create {path}: {problem}").format(
+                        path=target, problem=exc.strerror or exc
+                    )
+                ) from exc
             services.transfer.export_csv(target)
     except TransferError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"exported to {target}")
+    print(_("exported to {path}").format(path=target))
     return 0
 
 
@@ -213,7 +242,9 @@ def import_journal(services: Services, args: argparse.Namespace) -> int:
     try:
         result = services.transfer.import_json(args.file)
     except TransferError as exc:
-        raise CommandError(f"cannot import {args.file}: {exc}") from exc
+        raise CommandError(
+            _("cannot import {path}: {problem}").format(path=args.file, problem=exc)
+        ) from exc
     print(result.describe())
     return 0
 
@@ -229,7 +260,7 @@ def backup(services: Services, args: argparse.Namespace) -> int:
         target = backups.timestamped_backup(
             source, backup_dir(services.data_dir), "manual", dt.datetime.now(dt.UTC)
         )
-    print(f"backed up to {target}")
+    print(_("backed up to {path}").format(path=target))
     return 0
 
 
@@ -250,22 +281,31 @@ def check(data_dir: Path, args: argparse.Namespace) -> int:
     data_dir = data_dir.expanduser()
     path = data_dir / DATABASE_FILE_NAME
     if not path.exists():
-        raise CommandError(f"{path}: there is no journal here yet")
+        raise CommandError(_("{path}: there is no journal here yet").format(path=path))
     try:
         info = check_file(path, migrations_dir(), backup_dir(data_dir), writable=False)
     except JournalFileError as exc:
         raise CommandError(str(exc) + backup_hint(data_dir), EXIT_JOURNAL) from exc
     if not info.exists:
-        print(f"{path}: empty, a journal that was never written (nothing to check)")
+        print(
+            _("{path}: empty, a journal that was never written (nothing to check)").format(
+                path=path
+            )
+        )
         return 0
     problem = integrity(path)
     if problem is not None:
         raise CommandError(
-            f"{path} is damaged ({problem}); it was left untouched" + backup_hint(data_dir),
+            _("{path} is damaged ({problem}); it was left untouched").format(
+                path=path, problem=problem
+            )
+            + backup_hint(data_dir),
             EXIT_JOURNAL,
         )
-    note = "" if is_writable(path) else " (but read-only: the app will not write to it)"
-    print(f"{path}: ok{note}")
+    if is_writable(path):
+        print(_("{path}: ok").format(path=path))
+    else:
+        print(_("{path}: ok (but read-only: the app will not write to it)").format(path=path))
     return 0
 
 
@@ -275,11 +315,11 @@ def backup_hint(data_dir: Path) -> str:
 
     found = newest_sound_backup(backup_dir(data_dir))
     if found is None:
-        return "; there is no verified backup"
-    return (
-        f"; the newest verified backup is {found} "
-        f"(to use it: sciatica-journal restore {found} --data-dir {data_dir})"
-    )
+        return _("; there is no verified backup")
+    return _(
+        "; the newest verified backup is {backup} "
+        "(to use it: sciatica-journal restore {backup} --data-dir {folder})"
+    ).format(backup=found, folder=data_dir)
 
 
 def restore_backup(folder: Path, source: Path) -> Restored:
@@ -307,45 +347,51 @@ def restore(folder: Path, args: argparse.Namespace) -> int:
     except JournalFileError as exc:
         raise CommandError(str(exc), EXIT_JOURNAL) from exc
     if done.aside is not None:
-        print(f"the damaged journal was kept as {done.aside}")
+        print(_("the damaged journal was kept as {path}").format(path=done.aside))
     if done.saved is not None:
-        print(f"the current journal was backed up to {done.saved}")
-    print(f"restored {journal} from {args.file}")
+        print(_("the current journal was backed up to {path}").format(path=done.saved))
+    print(_("restored {journal} from {backup}").format(journal=journal, backup=args.file))
     return 0
 
 
 # --- the table -------------------------------------------------------------------------------
 
 VERBS: tuple[Verb, ...] = (
-    JournalVerb("report", "write the PDF report for your physician", report, _report_arguments),
-    JournalVerb("summary", "print the report's summary numbers", summary, _summary_arguments),
+    JournalVerb("report", N_("write the PDF report for your physician"), report, _report_arguments),
+    JournalVerb("summary", N_("print the report's summary numbers"), summary, _summary_arguments),
     JournalVerb(
         "export",
-        "export the journal as CSV files or as the JSON journal",
+        N_("export the journal as CSV files or as the JSON journal"),
         export,
         _export_arguments,
     ),
     JournalVerb(
         "import",
-        "add the entries of a JSON journal (already present ones are skipped)",
+        N_("add the entries of a JSON journal (already present ones are skipped)"),
         import_journal,
         _import_arguments,
         writes=True,
     ),
-    JournalVerb("backup", "copy the journal to a verified backup file", backup, _backup_arguments),
+    JournalVerb(
+        "backup", N_("copy the journal to a verified backup file"), backup, _backup_arguments
+    ),
     FolderVerb(
         "restore",
-        "replace the journal with a backup (the current one is backed up first)",
+        N_("replace the journal with a backup (the current one is backed up first)"),
         restore,
-        lambda data_dir, args, exc: f"cannot restore {args.file}: {exc}",
+        lambda data_dir, args, exc: _("cannot restore {path}: {problem}").format(
+            path=args.file, problem=exc
+        ),
         _restore_arguments,
         writes=True,
     ),
     FolderVerb(
         "check",
-        "check the journal file's integrity",
+        N_("check the journal file's integrity"),
         check,
-        lambda data_dir, args, exc: f"cannot check {data_dir}: {exc.strerror or exc}",
+        lambda data_dir, args, exc: _("cannot check {path}: {problem}").format(
+            path=data_dir, problem=exc.strerror or exc
+        ),
     ),
 )
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 from sciatica_journal import APP_ID
+from sciatica_journal.domain.language import _
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _BUNDLED = _PACKAGE_DIR / "_data"
@@ -98,29 +99,39 @@ def prepare_data_dir(path: Path) -> Path:
     A folder others may read or enter is made private (0700), and the user is told."""
     path = path.expanduser()
     if path.exists() and not path.is_dir():
-        raise DataDirError(f"data folder {path} is a file, not a folder")
+        raise DataDirError(_("data folder {path} is a file, not a folder").format(path=path))
     try:
         if not path.exists():
             path.mkdir(mode=0o700, parents=True)
             path.chmod(0o700)  # whatever the umask; an existing folder keeps its mode
     except OSError as exc:
-        raise DataDirError(f"cannot create data folder {path}: {exc.strerror or exc}") from exc
+        raise DataDirError(
+            _("cannot create data folder {path}: {problem}").format(
+                path=path, problem=exc.strerror or exc
+            )
+        ) from exc
     mode = stat.S_IMODE(path.stat().st_mode)
     if not mode & stat.S_IWUSR or not os.access(path, os.W_OK | os.X_OK):
         raise DataDirError(
-            f"data folder {path} is read-only (permissions {mode:04o}); it was left as it is"
+            _("data folder {path} is read-only (permissions {mode}); it was left as it is").format(
+                path=path, mode=f"{mode:04o}"
+            )
         )
     if mode & 0o077 and sys.platform != "win32":  # Windows has no such modes
         try:
             path.chmod(0o700)
         except OSError as exc:
             raise DataDirError(
-                f"data folder {path} is open to other users ({mode:04o}) and could not be "
-                f"made private: {exc.strerror or exc}"
+                _(
+                    "data folder {path} is open to other users ({mode}) and could not be "
+                    "made private: {problem}"
+                ).format(path=path, mode=f"{mode:04o}", problem=exc.strerror or exc)
             ) from exc
         print(
-            f"sciatica-journal: the data folder {path} was open to other users "
-            f"({mode:04o}); it is now private (0700)",
+            "sciatica-journal: "
+            + _(
+                "the data folder {path} was open to other users ({mode}); it is now private (0700)"
+            ).format(path=path, mode=f"{mode:04o}"),
             file=sys.stderr,
         )
     return path.resolve()

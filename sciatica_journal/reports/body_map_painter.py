@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTransfor
 from PySide6.QtSvg import QSvgRenderer
 
 from sciatica_journal.domain.body import INTENSITY_NAMES, RegionCatalog, SymptomKind, SymptomMap
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.paths import resource_path
 from sciatica_journal.reports.svg_regions import region_paths
 
@@ -25,10 +26,11 @@ KIND_COLOURS = {
     SymptomKind.NUMBNESS: QColor("#1f4e99"),
     SymptomKind.TINGLING: QColor("#8a5a00"),
 }
-KIND_PATTERNS = {
-    SymptomKind.PAIN: "solid fill",
-    SymptomKind.NUMBNESS: "diagonal lines",
-    SymptomKind.TINGLING: "dots",
+# The legend's line for each kind: its name and how it is drawn.
+KIND_LEGEND = {
+    SymptomKind.PAIN: N_("Pain (solid fill)"),
+    SymptomKind.NUMBNESS: N_("Numbness (diagonal lines)"),
+    SymptomKind.TINGLING: N_("Tingling (dots)"),
 }
 PAIN_ALPHA = {1: 0.30, 2: 0.55, 3: 0.85}
 LINE_SPACING = {1: 14.0, 2: 9.0, 3: 5.5}  # viewBox units between numbness lines
@@ -221,11 +223,12 @@ def paint_legend(painter: QPainter, rect: QRectF, font: QFont | None = None) -> 
         painter.drawText(
             QRectF(rect.left() + box * 1.4, y, rect.width() - box * 1.4, box),
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            f"{kind.value.capitalize()} ({KIND_PATTERNS[kind]})",
+            _(KIND_LEGEND[kind]),
         )
         y += line
     x = rect.left()
-    for level, name in INTENSITY_NAMES.items():
+    for level, english in INTENSITY_NAMES.items():
+        name = _(english)
         swatch = QRectF(x, y, box, box)
         paint_swatch(painter, swatch, SymptomKind.PAIN, level)
         painter.setPen(QColor("#222222"))

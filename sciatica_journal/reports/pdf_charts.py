@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
+from sciatica_journal.domain.language import _, day_and_month
+
 DAY = 86400.0
 INK = QColor("#222222")
 GRID = QColor("#d9dedd")
@@ -127,7 +129,7 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, x0: float, x1: fl
         painter.drawText(
             QRectF(px(t) - 40, area.bottom() + 2, 80, line),
             int(Qt.AlignmentFlag.AlignHCenter),
-            f"{label.day} {label:%b}",
+            day_and_month(label),
         )
         painter.restore()
     painter.setPen(QPen(INK, 0.8))
@@ -157,7 +159,7 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, x0: float, x1: fl
     painter.setClipping(False)
     if chart.series and chart.bars is None and not _has_values(chart):
         painter.setPen(QColor("#666666"))
-        painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), "no values in this period")
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), _("no values in this period"))
     # Legend under the plot.
     x = area.left()
     y = area.bottom() + line * 1.25

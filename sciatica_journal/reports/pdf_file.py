@@ -12,9 +12,10 @@ from pathlib import Path
 from PySide6.QtGui import QPdfWriter
 
 from sciatica_journal import APP_NAME, __version__
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.services.file_writing import StagedFile
 
-TITLE = "Sciatica Journal report for the physician"  # the only metadata besides the app
+TITLE = N_("Sciatica Journal report for the physician")  # the only metadata besides the app
 
 
 class ReportError(OSError):
@@ -30,13 +31,15 @@ def check_complete(path: Path) -> None:
             fh.seek(max(0, size - 64))
             tail = fh.read()
     except OSError as exc:
-        raise ReportError(f"the report could not be checked: {exc.strerror or exc}") from exc
+        raise ReportError(
+            _("the report could not be checked: {problem}").format(problem=exc.strerror or exc)
+        ) from exc
     if size > 0 and b"%%EOF" in tail:
         return
     stats = os.statvfs(path.parent) if hasattr(os, "statvfs") else None
     if stats is not None and stats.f_bavail * stats.f_frsize < 1024 * 1024:
-        raise ReportError(errno.ENOSPC, "the disk is full: the report was not written")
-    raise ReportError(errno.EIO, "the report could not be written completely")
+        raise ReportError(errno.ENOSPC, _("the disk is full: the report was not written"))
+    raise ReportError(errno.EIO, _("the report could not be written completely"))
 
 
 def write_pdf(path: Path, paint: Callable[[QPdfWriter], int]) -> int:
@@ -45,16 +48,20 @@ def write_pdf(path: Path, paint: Callable[[QPdfWriter], int]) -> int:
     On any failure nothing is left behind and ``path`` is as it was."""
     folder = path.parent
     if not folder.is_dir():
-        raise ReportError(f"the folder {folder} does not exist")
+        raise ReportError(_("the folder {folder} does not exist").format(folder=folder))
     if not os.access(folder, os.W_OK):
-        raise ReportError(f"cannot write into {folder}")
+        raise ReportError(_("cannot write into {folder}").format(folder=folder))
     try:
         staged = StagedFile(path, prefix=".report-", suffix=".pdf")
     except OSError as exc:
-        raise ReportError(f"cannot write into {folder}: {exc.strerror or exc}") from exc
+        raise ReportError(
+            _("cannot write into {folder}: {problem}").format(
+                folder=folder, problem=exc.strerror or exc
+            )
+        ) from exc
     with staged:
         writer = QPdfWriter(str(staged.temp))
-        writer.setTitle(TITLE)
+        writer.setTitle(_(TITLE))
         writer.setCreator(f"{APP_NAME} {__version__}")
         writer.setResolution(72)
         pages = paint(writer)

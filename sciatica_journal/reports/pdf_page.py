@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QLineF, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPen
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.services.report_service import ReportData
 
 MARGIN = 42.0  # around the page
@@ -55,13 +56,14 @@ def paint_frame(painter: QPainter, page: QRectF, data: ReportData, number: int, 
     painter.drawText(
         QRectF(page.left(), page.top(), page.width(), 14),
         int(Qt.AlignmentFlag.AlignLeft),
-        "Sciatica Journal — report for the physician",
+        _("Sciatica Journal — report for the physician"),
     )
     painter.drawText(
         QRectF(page.left(), page.top(), page.width(), 14),
         int(Qt.AlignmentFlag.AlignRight),
-        f"Period {s.start.isoformat()} – {s.end.isoformat()} · generated "
-        f"{data.generated.isoformat()}",
+        _("Period {start} – {end} · generated {generated}").format(
+            start=s.start.isoformat(), end=s.end.isoformat(), generated=data.generated.isoformat()
+        ),
     )
     painter.setPen(QPen(RULE, 0.5))
     horizontal_line(painter, page.left(), page.right(), page.top() + 16)
@@ -69,5 +71,5 @@ def paint_frame(painter: QPainter, page: QRectF, data: ReportData, number: int, 
     painter.drawText(
         QRectF(page.left(), page.bottom() - 12, page.width(), 12),
         int(Qt.AlignmentFlag.AlignHCenter),
-        f"Page {number} of {total}",
+        _("Page {number} of {total}").format(number=number, total=total),
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPaintDevice, QPainter
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.reports.pdf_file import ReportError, write_pdf
 from sciatica_journal.reports.pdf_page import (
@@ -36,8 +37,8 @@ from sciatica_journal.reports.report_sections import (
     paint_first_page,
     paint_notes,
     paint_table,
-    summary_rows,
 )
+from sciatica_journal.reports.report_summary import summary_rows
 from sciatica_journal.services.report_service import DayRow, ReportData
 
 __all__ = [
@@ -122,7 +123,7 @@ class PdfReport:
         device.setPageLayout(self.page_layout())
         painter = QPainter(device)
         if not painter.isActive():
-            raise ReportError("cannot paint the report")
+            raise ReportError(_("cannot paint the report"))
         scale = device.logicalDpiX() / 72.0
         painter.scale(scale, scale)
         page, body = page_areas(device.width() / scale, device.height() / scale)

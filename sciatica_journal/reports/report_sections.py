@@ -11,14 +11,20 @@ import datetime as dt
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPen
 
-from sciatica_journal.domain.sessions import OUTCOME_LABELS, Outcome, PressUpRange
-from sciatica_journal.domain.summary import PainChange
+from sciatica_journal.domain.language import _, p_, weekday_short
+from sciatica_journal.domain.sessions import PressUpRange
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing, paint_map_with_legend
 from sciatica_journal.reports.pdf_charts import Chart, Series, paint_chart
 from sciatica_journal.reports.pdf_page import INK, font, horizontal_line
+from sciatica_journal.reports.report_summary import (
+    level,
+    no_flags,
+    num,
+    red_flags_label,
+    summary_rows,
+)
 from sciatica_journal.services.report_service import DayRow, ReportData
 
-FLAG_WORDS = {"urgent": "URGENT (emergency care advised)", "contact-doctor": "see the doctor"}
 RANGE_WORDS = {r.fraction: r.short for r in PressUpRange}
 ALERT = QColor("#a3261b")  # red flags reported
 
@@ -30,73 +36,6 @@ NOTE_DATE_WIDTH = 80.0  # the date column left of each note
 Note = tuple[dt.date, str, float]  # the day, the text, its wrapped height in points
 
 
-def _num(v: float | None) -> str:
-    return "–" if v is None else f"{v:.1f}"
-
-
-def _level(data: ReportData, level: int | None) -> str:
-    return "none" if level is None else data.level_names.get(level, str(level))
-
-
-def summary_rows(data: ReportData) -> list[tuple[str, str]]:
-    """The summary block as (label, value) lines; the report dialog shows them too."""
-    s = data.summary
-
-    def pain(label: str, p: PainChange) -> tuple[str, str]:
-        if p.change is None:
-            return label, "no sessions"
-        important = ("" if p.clinically_important else "not ") + "clinically important"
-        return label, (
-            f"first week {p.first_week_mean:.2f} → last week {p.last_week_mean:.2f}"
-            f" (change {p.change:+.2f}; {important})"
-        )
-
-    best = "none" if s.best_range is None else s.best_range.words
-    current = data.rung_names.get(s.current_rung or "", s.current_rung or "none")
-    outcomes = " · ".join(
-        f"{OUTCOME_LABELS[Outcome(k)].lower()} {v}"
-        for k, v in sorted(s.outcomes.items(), key=lambda kv: -kv[1])
-    )
-    flags = (
-        "none reported"
-        if not s.red_flags
-        else "; ".join(
-            f"{f.local_date.isoformat()}: {FLAG_WORDS[f.result.value]}" for f in s.red_flags
-        )
-    )
-    adherence = "–" if s.adherence_pct is None else f"{s.adherence_pct:.1f} %"
-    rows = [
-        ("Period", f"{s.start.isoformat()} to {s.end.isoformat()} ({s.days} days)"),
-        (
-            "Sessions",
-            f"{s.total} on {s.days_active} active days; {s.mean_per_day:.1f} a day "
-            f"(target {s.target_min}–{s.target_max})",
-        ),
-        (
-            "Adherence",
-            f"{s.days_meeting_target} of {s.days} days with ≥ {s.target_min} "
-            f"sessions ({adherence})",
-        ),
-        ("Current exercise", f"{current}; best press-up with pelvis down: {best}"),
-        pain("Back pain (0–10)", s.back),
-        pain("Leg pain (0–10)", s.leg),
-    ]
-    for side in ("left", "right"):
-        e = s.extent[side]
-        rows.append(
-            (
-                f"Farthest point, {side} leg",
-                f"{_level(data, e.first)} → {_level(data, e.latest)} ({e.trend})",
-            )
-        )
-    rows += [
-        ("Radiation class (QTF)", f"{s.radiation_first or '–'} → {s.radiation_latest or '–'}"),
-        ("Session outcomes", outcomes or "none"),
-        ("Red flags", flags),
-    ]
-    return rows
-
-
 def paint_first_page(
     painter: QPainter, body: QRectF, data: ReportData, drawing: BodyMapDrawing
 ) -> None:
@@ -104,14 +43,16 @@ def paint_first_page(
     y = body.top()
     painter.setPen(INK)
     painter.setFont(font(16, bold=True))
-    painter.drawText(QRectF(body.left(), y, body.width(), 24), "Home extension exercises: summary")
+    painter.drawText(
+        QRectF(body.left(), y, body.width(), 24), _("Home extension exercises: summary")
+    )
     y += 26
     painter.setFont(font(9))
     who = []
     if data.name:
         who.append(data.name)
     if data.birth_date is not None:
-        who.append(f"born {data.birth_date.isoformat()}")
+        who.append(_("born {date}").format(date=data.birth_date.isoformat()))
     if who:
         painter.drawText(QRectF(body.left(), y, body.width(), 14), ", ".join(who))
         y += 16
@@ -119,15 +60,17 @@ def paint_first_page(
     value_font = font(9)
     label_font = font(9, bold=True)
     metrics = QFontMetricsF(value_font, painter.device())
+    label_metrics = QFontMetricsF(label_font, painter.device())
+    wrap = int(Qt.TextFlag.TextWordWrap)
     for label, value in summary_rows(data):
-        rect = metrics.boundingRect(
-            QRectF(0, 0, body.width() - label_w, 1000), int(Qt.TextFlag.TextWordWrap), value
-        )
-        h = max(rect.height(), metrics.height()) + 4
+        rect = metrics.boundingRect(QRectF(0, 0, body.width() - label_w, 1000), wrap, value)
+        # A label too long for its column (German) wraps, and its row grows with it.
+        head = label_metrics.boundingRect(QRectF(0, 0, label_w, 1000), wrap, label)
+        h = max(rect.height(), head.height(), metrics.height()) + 4
         painter.setFont(label_font)
-        painter.drawText(QRectF(body.left(), y, label_w, h), label)
+        painter.drawText(QRectF(body.left(), y, label_w, h), wrap, label)
         painter.setFont(value_font)
-        emphasis = label == "Red flags" and value != "none reported"
+        emphasis = label == red_flags_label() and value != no_flags()
         painter.setPen(ALERT if emphasis else INK)
         painter.drawText(
             QRectF(body.left() + label_w, y, body.width() - label_w, h),
@@ -139,12 +82,14 @@ def paint_first_page(
     y += 10
     half = (body.width() - 20) / 2
     maps_h = body.bottom() - y
-    for index, (title, stored) in enumerate(
-        (("First map", data.first_map), ("Latest map", data.latest_map))
-    ):
+    maps = (
+        (_("First map"), _("First map: no symptom map in the period"), data.first_map),
+        (_("Latest map"), _("Latest map: no symptom map in the period"), data.latest_map),
+    )
+    for index, (title, missing, stored) in enumerate(maps):
         rect = QRectF(body.left() + index * (half + 20), y, half, maps_h)
         if stored is None:
-            painter.drawText(rect, f"{title}: no symptom map in the period")
+            painter.drawText(rect, missing)
             continue
         when, symptoms = stored
         painter.setFont(font(8))
@@ -164,31 +109,31 @@ def _charts(data: ReportData) -> list[Chart]:
     summary = data.summary
     return [
         Chart(
-            "Pain, daily mean (0 no pain – 10 worst)",
+            _("Pain, daily mean (0 no pain – 10 worst)"),
             x,
             0,
             10.6,
             [(v, str(v)) for v in (0, 2, 4, 6, 8, 10)],
             [
-                Series("back before", [d.back_before for d in days], "#2b4c7e", solid),
-                Series("back after", [d.back_after for d in days], "#2b4c7e", dot),
-                Series("leg before", [d.leg_before for d in days], "#b35c00", dash),
-                Series("leg after", [d.leg_after for d in days], "#b35c00", dashdot),
+                Series(_("back before"), [d.back_before for d in days], "#2b4c7e", solid),
+                Series(_("back after"), [d.back_after for d in days], "#2b4c7e", dot),
+                Series(_("leg before"), [d.leg_before for d in days], "#b35c00", dash),
+                Series(_("leg after"), [d.leg_after for d in days], "#b35c00", dashdot),
             ],
         ),
         Chart(
-            "Farthest point of the symptoms per leg (lower is better)",
+            _("Farthest point of the symptoms per leg (lower is better)"),
             x,
             levels[0][0] - 0.5,
             levels[-1][0] + 0.5,
-            [(float(k), v) for k, v in levels],
+            [(float(k), _(v)) for k, v in levels],
             [
-                Series("left leg", [d.left_extent for d in days], "#1f5e52", solid, True),
-                Series("right leg", [d.right_extent for d in days], "#7a3b69", dash, True),
+                Series(_("left leg"), [d.left_extent for d in days], "#1f5e52", solid, True),
+                Series(_("right leg"), [d.right_extent for d in days], "#7a3b69", dash, True),
             ],
         ),
         Chart(
-            "Sessions per day (shaded: target band)",
+            _("Sessions per day (shaded: target band)"),
             x,
             0,
             max([d.sessions for d in days] + [summary.target_max]) + 1,
@@ -198,13 +143,13 @@ def _charts(data: ReportData) -> list[Chart]:
             band=(summary.target_min, summary.target_max),
         ),
         Chart(
-            "Best press-up range of the day, pelvis down",
+            _("Best press-up range of the day, pelvis down"),
             x,
             0,
             1.1,
             [(k, v) for k, v in RANGE_WORDS.items()],
             [
-                Series("best range", [d.best_range for d in days], "#222222", solid, True),
+                Series(_("best range"), [d.best_range for d in days], "#222222", solid, True),
             ],
         ),
     ]
@@ -227,35 +172,40 @@ def paint_charts(painter: QPainter, body: QRectF, data: ReportData) -> None:
         )
 
 
-TABLE_COLUMNS = [
-    ("Date", 70),
-    ("Sessions", 50),
-    ("Target", 42),
-    ("Back pain", 70),
-    ("Leg pain", 70),
-    ("Left leg", 62),
-    ("Right leg", 62),
-    ("Press-up", 50),
-]  # titles and relative widths
+TABLE_WIDTHS = [70, 50, 42, 70, 70, 62, 62, 50]  # the columns' relative widths
+
+
+def table_titles() -> list[str]:
+    """The column heads (short: a German head must fit its column too)."""
+    return [
+        p_("table by day", "Date"),
+        p_("table by day", "Sessions"),
+        p_("table by day", "Target"),
+        p_("table by day", "Back pain"),
+        p_("table by day", "Leg pain"),
+        p_("table by day", "Left leg"),
+        p_("table by day", "Right leg"),
+        p_("table by day", "Press-up"),
+    ]
 
 
 def paint_table(
     painter: QPainter, body: QRectF, data: ReportData, rows: list[DayRow], first: bool
 ) -> None:
     """One page of the table by day ("continued" after the first)."""
-    scale = body.width() / sum(w for _, w in TABLE_COLUMNS)
-    widths = [w * scale for _, w in TABLE_COLUMNS]
+    scale = body.width() / sum(TABLE_WIDTHS)
+    widths = [w * scale for w in TABLE_WIDTHS]
     y = body.top()
     painter.setFont(font(11, bold=True))
     painter.setPen(INK)
     painter.drawText(
         QRectF(body.left(), y, body.width(), 18),
-        "Day by day" + ("" if first else " (continued)"),
+        _("Day by day") if first else _("Day by day (continued)"),
     )
     y += 22
     painter.setFont(font(8, bold=True))
     x = body.left()
-    for (title, _), w in zip(TABLE_COLUMNS, widths, strict=True):
+    for title, w in zip(table_titles(), widths, strict=True):
         painter.drawText(QRectF(x, y, w, ROW_HEIGHT), title)
         x += w
     y += ROW_HEIGHT
@@ -266,13 +216,13 @@ def paint_table(
         if n % 2:
             painter.fillRect(QRectF(body.left(), y, body.width(), ROW_HEIGHT), QColor("#f2f2f2"))
         cells = [
-            f"{row.day:%a} {row.day.isoformat()}",
+            f"{weekday_short(row.day)} {row.day.isoformat()}",
             str(row.sessions),
             "✓" if row.met else "",
-            f"{_num(row.back_before)} → {_num(row.back_after)}",
-            f"{_num(row.leg_before)} → {_num(row.leg_after)}",
-            _level(data, row.left_extent),
-            _level(data, row.right_extent),
+            f"{num(row.back_before)} → {num(row.back_after)}",
+            f"{num(row.leg_before)} → {num(row.leg_after)}",
+            level(data, row.left_extent),
+            level(data, row.right_extent),
             "" if row.best_range is None else RANGE_WORDS.get(row.best_range, ""),
         ]
         painter.setPen(INK)
@@ -282,7 +232,7 @@ def paint_table(
             x += w
         y += ROW_HEIGHT
     if not rows:
-        painter.drawText(QRectF(body.left(), y + 4, body.width(), 14), "No sessions.")
+        painter.drawText(QRectF(body.left(), y + 4, body.width(), 14), _("No sessions."))
 
 
 def note_height(device: QPaintDevice, text: str, width: float) -> float:
@@ -300,7 +250,7 @@ def paint_notes(painter: QPainter, body: QRectF, notes: list[Note]) -> None:
     y = body.top()
     painter.setFont(font(11, bold=True))
     painter.setPen(INK)
-    painter.drawText(QRectF(body.left(), y, body.width(), 18), "Notes")
+    painter.drawText(QRectF(body.left(), y, body.width(), 18), _("Notes"))
     y += NOTES_TOP
     painter.setFont(font(9))
     for day, text, height in notes:
@@ -317,17 +267,21 @@ def paint_disclaimer(painter: QPainter, body: QRectF, data: ReportData) -> None:
     """How the numbers were recorded and the disclaimer."""
     painter.setPen(INK)
     painter.setFont(font(11, bold=True))
-    painter.drawText(QRectF(body.left(), body.top(), body.width(), 18), "About this report")
+    painter.drawText(QRectF(body.left(), body.top(), body.width(), 18), _("About this report"))
     painter.setFont(font(9))
-    text = (
+    about = _(
         "Recorded by the patient at home with Sciatica Journal: pain is self-rated 0–10 "
         "before and after each session; the farthest point of the symptoms is taken from "
-        f"the patient's own body map (levels: {', '.join(data.level_names.values())}). "
+        "the patient's own body map (levels: {levels}). "
         "A change in pain is marked clinically important at "
-        f"≥ {data.important_points} points or ≥ {data.important_percent} %. "
+        "≥ {points} points or ≥ {percent} %. "
         "Adherence counts the days with at least the daily minimum of sessions."
-        "\n\n" + data.disclaimer
+    ).format(
+        levels=", ".join(_(name) for name in data.level_names.values()),
+        points=data.important_points,
+        percent=data.important_percent,
     )
+    text = about + "\n\n" + _(data.disclaimer)
     painter.drawText(
         QRectF(body.left(), body.top() + 24, body.width(), body.height() - 24),
         int(Qt.TextFlag.TextWordWrap),

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.program import BackupRetention
 from sciatica_journal.domain.timekeeping import local_date, zone
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir, set_backup_dir
@@ -59,9 +60,14 @@ class BackupService:
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
-            raise OSError(exc.errno, f"cannot use {folder}: {exc.strerror or exc}") from exc
+            raise OSError(
+                exc.errno,
+                _("cannot use {folder}: {problem}").format(
+                    folder=folder, problem=exc.strerror or exc
+                ),
+            ) from exc
         if not os.access(folder, os.W_OK | os.X_OK):
-            raise OSError(errno.EACCES, f"cannot write into {folder}")
+            raise OSError(errno.EACCES, _("cannot write into {folder}").format(folder=folder))
         backups.timestamped_backup(self.journal, folder, "manual", self._clock.now())
         set_backup_dir(self._data_dir, folder)
 

@@ -14,6 +14,7 @@ from sciatica_journal.domain.journal import (
     check_in_summary,
     session_summary,
 )
+from sciatica_journal.domain.language import N_, _, clock_time, medium_date
 from sciatica_journal.domain.outcome import session_outcome
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.sessions import (
@@ -37,6 +38,11 @@ from sciatica_journal.storage.journal_store import JournalStore, RestoreError
 log = logging.getLogger(__name__)
 
 KIND_ORDER = {EntryKind.SESSION: 2, EntryKind.CHECK_IN: 1, EntryKind.NOTE: 0}
+GONE = {
+    EntryKind.SESSION: N_("this exercise session is no longer in the journal"),
+    EntryKind.CHECK_IN: N_("this symptom check-in is no longer in the journal"),
+    EntryKind.NOTE: N_("this note is no longer in the journal"),
+}
 
 
 class JournalError(ValueError):
@@ -59,8 +65,9 @@ class UndoToken:
 
 
 def describe(entry: JournalEntry) -> str:
-    day = entry.local_date
-    return f"{entry.title} on {day:%a} {day.day} {day:%b %Y} at {entry.local_time:%H:%M}"
+    return _("{title} on {date} at {time}").format(
+        title=entry.title, date=medium_date(entry.local_date), time=clock_time(entry.local_time)
+    )
 
 
 class JournalService:
@@ -79,9 +86,9 @@ class JournalService:
     def entries(self, limit: int | None = None) -> list[JournalEntry]:
         """Sessions, check-ins and notes, newest first (at most ``limit`` of them)."""
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
-            raise JournalError("the number of entries must be a whole number", "limit")
+            raise JournalError(_("the number of entries must be a whole number"), "limit")
         if limit is not None and limit < 0:
-            raise JournalError("the number of entries cannot be negative", "limit")
+            raise JournalError(_("the number of entries cannot be negative"), "limit")
         found = [self._session_entry(r) for r in self._store.recent_sessions(limit)]
         found += [self._check_in_entry(r) for r in self._store.recent_check_ins(limit)]
         found += [self._note_entry(r) for r in self._store.recent_notes(limit)]
@@ -104,7 +111,7 @@ class JournalService:
             note = self._store.note(uuid)
             if note is not None:
                 return self._note_entry(note)
-        raise JournalError(f"this {entry_kind.label.lower()} is no longer in the journal", "uuid")
+        raise JournalError(_(GONE[entry_kind]), "uuid")
 
     # ---- editing ----------------------------------------------------------------------
 
@@ -119,9 +126,7 @@ class JournalService:
         else:
             done = self._store.set_note_text(uuid, clean)
         if not done:
-            raise JournalError(
-                f"this {entry_kind.label.lower()} is no longer in the journal", "uuid"
-            )
+            raise JournalError(_(GONE[entry_kind]), "uuid")
         log.info("journal note edited (%s)", entry_kind.value)
         return self.entry(entry_kind, uuid)
 
@@ -159,9 +164,9 @@ class JournalService:
         with self._store.atomic():
             record = self._store.session(uuid)
             if record is None:
-                raise JournalError("this exercise session is no longer in the journal", "uuid")
+                raise JournalError(_(GONE[EntryKind.SESSION]), "uuid")
             if after is None and not record.stopped_for_pain:
-                raise JournalError("pain after the session is missing", "pain_after")
+                raise JournalError(_("pain after the session is missing"), "pain_after")
             map_before, map_after = self._store.session_maps(record)
             outcome = session_outcome(
                 pain_before=before,
@@ -198,7 +203,7 @@ class JournalService:
         else:
             snapshot = self._store.delete_note(uuid)
         if snapshot is None:
-            raise JournalError(f"this {entry.kind.label.lower()} is no longer in the journal")
+            raise JournalError(_(GONE[entry.kind]))
         log.info("journal entry deleted (%s)", entry.kind.value)
         self._deletes += 1
         return UndoToken(
@@ -212,9 +217,9 @@ class JournalService:
     def undo_delete(self, token: UndoToken) -> JournalEntry:
         """Put a deleted entry back exactly as it was; returns it."""
         if not isinstance(token, UndoToken):
-            raise JournalError("there is nothing to undo")
+            raise JournalError(_("there is nothing to undo"))
         if token._serial in self._restored:
-            raise JournalError("this delete was already undone")
+            raise JournalError(_("this delete was already undone"))
         try:
             self._store.restore(token._snapshot)
         except RestoreError as exc:
@@ -230,20 +235,24 @@ class JournalService:
         try:
             return EntryKind(kind)
         except ValueError:
-            raise JournalError(f"unknown kind of journal entry {kind!r}", "kind") from None
+            raise JournalError(
+                _("unknown kind of journal entry {kind}").format(kind=repr(kind)), "kind"
+            ) from None
 
     @staticmethod
     def _note_text(text: str, *, required: bool) -> str:
         if not isinstance(text, str):
-            raise JournalError("a note must be text", "note")
+            raise JournalError(_("a note must be text"), "note")
         clean = text.strip()
         problem = text_problem(clean)
         if problem is not None:
-            raise JournalError(f"the note {problem}", "note")
+            raise JournalError(_("the note {problem}").format(problem=problem), "note")
         if len(clean) > NOTE_MAX_LENGTH:
-            raise JournalError(f"the note is longer than {NOTE_MAX_LENGTH} characters", "note")
+            raise JournalError(
+                _("the note is longer than {n} characters").format(n=NOTE_MAX_LENGTH), "note"
+            )
         if required and not clean:
-            raise JournalError("a note cannot be empty (delete it instead)", "note")
+            raise JournalError(_("a note cannot be empty (delete it instead)"), "note")
         return clean
 
     def _when(self, utc_text: str, zone: str) -> tuple[dt.datetime, dt.date, dt.time]:

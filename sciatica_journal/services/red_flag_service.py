@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.program import Program, RedFlagAdvice
 from sciatica_journal.domain.red_flags import (
     DueScreening,
@@ -66,7 +67,7 @@ class RedFlagService:
         """Undo a screening: its answers are removed; questions that were pending before it
         are pending again (so they are asked again, never skipped)."""
         if not self._store.delete_screen(uuid, pending_before):
-            raise RedFlagError("these safety answers are no longer in the journal")
+            raise RedFlagError(_("these safety answers are no longer in the journal"))
 
     def set_pending(self, trigger: Trigger | None) -> None:
         """Make the questions due again for ``trigger`` (None: nothing pending), as they were

@@ -13,6 +13,7 @@ from sciatica_journal.domain.body import (
     distal_extent,
     validate_map,
 )
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.outcome import explain_outcome, session_outcome
 from sciatica_journal.domain.program import Program, Rung
 from sciatica_journal.domain.red_flags import (
@@ -135,7 +136,9 @@ class SessionService:
             plain = plain_failure(exc)
             if plain is None:
                 raise
-            raise SessionError("journal", f"{plain}: nothing was saved") from exc
+            raise SessionError(
+                "journal", _("{problem}: nothing was saved").format(problem=plain)
+            ) from exc
         return SavedSession(uuid=entry_uuid, outcome=judged.outcome, explanation=judged.explanation)
 
     def _save(

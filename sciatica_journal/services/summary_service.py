@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sciatica_journal.domain.body import RegionCatalog
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.summary import Summary, summarize
 from sciatica_journal.domain.timekeeping import local_date
@@ -44,11 +45,17 @@ class SummaryService:
         today = self.today()
         end = today if end is None else min(end, today)
         if start is not None and start > today:
-            raise PeriodError(f"the period starts ({start}) after today ({today})")
+            raise PeriodError(
+                _("the period starts ({start}) after today ({today})").format(
+                    start=start, today=today
+                )
+            )
         if start is None:
             start = min(self._sessions.first_session_date() or today, end)
         if start > end:
-            raise PeriodError(f"the period starts ({start}) after it ends ({end})")
+            raise PeriodError(
+                _("the period starts ({start}) after it ends ({end})").format(start=start, end=end)
+            )
         return start, end
 
     def summary(self, start: dt.date | None = None, end: dt.date | None = None) -> Summary:

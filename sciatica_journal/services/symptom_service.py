@@ -14,6 +14,7 @@ from sciatica_journal.domain.body import (
     validate_map,
     validate_mark,
 )
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.map_comparison import (
     compare_maps,
     describe_change,
@@ -71,10 +72,10 @@ class SymptomService:
         """Save a map on its own (no exercise); says whether red-flag questions are due."""
         self.validate(symptoms)
         if len(note) > 5000:
-            raise MapError("the note is longer than 5000 characters")
+            raise MapError(_("the note is longer than {n} characters").format(n=5000))
         problem = text_problem(note)
         if problem is not None:
-            raise MapError(f"the note {problem}")
+            raise MapError(_("the note {problem}").format(problem=problem))
         triggers = self.red_flag_triggers(symptoms)
         map_uuid = self._store.save_check_in(
             symptoms,
@@ -96,7 +97,11 @@ class SymptomService:
         lines = describe_reach(symptoms, self._catalog)
         unknown = symptoms.unknown_regions(self._catalog)
         if unknown:
-            lines.append("Marks on regions this version does not know: " + ", ".join(unknown))
+            lines.append(
+                _("Marks on regions this version does not know: {regions}").format(
+                    regions=", ".join(unknown)
+                )
+            )
         return lines
 
     def change_lines(self, before: RecordedMap, after: SymptomMap) -> list[str]:

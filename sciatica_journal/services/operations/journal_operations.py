@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
+from sciatica_journal.domain.language import N_, _, clock_time, day_and_month
 from sciatica_journal.domain.preferences import Preferences
 from sciatica_journal.domain.profile import Profile, ProfileError
 from sciatica_journal.domain.red_flags import RedFlagError, ScreenResult, Trigger
@@ -59,10 +60,16 @@ GOES_WITH = {
     EntryKind.CHECK_IN: (Kind.CHECK_INS,),
     EntryKind.NOTE: (Kind.NOTES,),
 }
-WHAT = {
-    EntryKind.SESSION: "exercise session",
-    EntryKind.CHECK_IN: "symptom check-in",
-    EntryKind.NOTE: "note",
+# The Edit menu's names of the steps ("Undo save exercise session of 1 Dec 09:48").
+NEW_LABELS = {
+    EntryKind.SESSION: N_("save exercise session of {when}"),
+    EntryKind.CHECK_IN: N_("save symptom check-in of {when}"),
+    EntryKind.NOTE: N_("add note of {when}"),
+}
+DELETE_LABELS = {
+    EntryKind.SESSION: N_("delete exercise session of {when}"),
+    EntryKind.CHECK_IN: N_("delete symptom check-in of {when}"),
+    EntryKind.NOTE: N_("delete note of {when}"),
 }
 
 
@@ -77,7 +84,7 @@ class Done(Generic[T]):
 
 def when(entry: JournalEntry) -> str:
     """'1 Dec 09:48': the entry's local day and time, as the Edit menu names it."""
-    return f"{entry.local_date.day} {entry.local_date:%b} {entry.local_time:%H:%M}"
+    return f"{day_and_month(entry.local_date)} {clock_time(entry.local_time)}"
 
 
 def entry_changes(entry: JournalEntry) -> ChangeSet:
@@ -123,18 +130,17 @@ class Operations:
             EntryKind.SESSION,
             saved.uuid,
             saved,
-            "save",
             after_undo=lambda: self._red_flags.set_pending(pending_before),
             after_redo=lambda: self._red_flags.set_pending(pending_after),
         )
 
     def record_check_in(self, symptoms: SymptomMap, note: str = "") -> Done[SavedMap]:
         saved = self._symptoms.record_check_in(symptoms, note)
-        return self._new_entry(EntryKind.CHECK_IN, saved.uuid, saved, "save")
+        return self._new_entry(EntryKind.CHECK_IN, saved.uuid, saved)
 
     def add_note(self, text: str) -> Done[JournalEntry]:
         entry = self._entries.add_note(text)
-        return self._new_entry(EntryKind.NOTE, entry.uuid, entry, "add")
+        return self._new_entry(EntryKind.NOTE, entry.uuid, entry)
 
     def record_screening(self, answers: Mapping[str, bool], trigger: Trigger) -> Done[ScreenResult]:
         """Red-flag answers given on their own (not inside a session)."""
@@ -154,7 +160,7 @@ class Operations:
             state["uuid"], _ = self._red_flags.record_screening(answers, trigger, at=at)
             return changes
 
-        label = f"safety answers of {day.day} {day:%b}"
+        label = _("safety answers of {day}").format(day=day_and_month(day))
         self.undo_stack.push(Step(label, changes, undo, redo))
         return Done(result, changes, label)
 
@@ -163,7 +169,6 @@ class Operations:
         kind: EntryKind,
         uuid: str,
         value: T,
-        verb: str,
         *,
         after_undo: Callable[[], None] = lambda: None,
         after_redo: Callable[[], None] = lambda: None,
@@ -183,7 +188,7 @@ class Operations:
             after_redo()
             return changes
 
-        label = f"{verb} {WHAT[kind]} of {when(entry)}"
+        label = _(NEW_LABELS[kind]).format(when=when(entry))
         self.undo_stack.push(Step(label, changes, undo, redo))
         return Done(value, changes, label)
 
@@ -203,7 +208,7 @@ class Operations:
             self._entries.set_note(kind, uuid, after.note)
             return changes
 
-        label = f"edit note of {when(after)}"
+        label = _("edit note of {when}").format(when=when(after))
         self.undo_stack.push(Step(label, changes, undo, redo))
         return Done(after, changes, label)
 
@@ -237,7 +242,7 @@ class Operations:
             self._entries.edit_session_pain(uuid, back_before, leg_before, back_after, leg_after)
             return changes
 
-        label = f"edit pain of {when(after)}"
+        label = _("edit pain of {when}").format(when=when(after))
         self.undo_stack.push(Step(label, changes, undo, redo))
         return Done(after, changes, label)
 
@@ -258,7 +263,7 @@ class Operations:
             tokens.append(self._entries.delete(kind, uuid))
             return changes
 
-        label = f"delete {WHAT[entry.kind]} of {when(entry)}"
+        label = _(DELETE_LABELS[entry.kind]).format(when=when(entry))
         self.undo_stack.push(Step(label, changes, undo, redo))
         return Done(token, changes, label)
 
@@ -279,7 +284,7 @@ class Operations:
             added[0] = self._transfer.import_json(path).added_entries
             return changes
 
-        label = f"import of {Path(path).name}"
+        label = _("import of {name}").format(name=Path(path).name)
         if report.total_added:
             self.undo_stack.push(Step(label, changes, undo, redo))
         return Done(report, changes, label)
@@ -305,7 +310,7 @@ class Operations:
             self._preferences.save(new_preferences)
             return changes
 
-        label = "change of the settings"
+        label = _("change of the settings")
         self.undo_stack.push(Step(label, changes, undo, redo))
         return Done(None, changes, label)
 
@@ -322,7 +327,7 @@ class Operations:
             self._backups.set_folder(folder)
             return changes
 
-        label = "change of the backup folder"
+        label = _("change of the backup folder")
         self.undo_stack.push(Step(label, changes, undo, redo))
         return Done(None, changes, label)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.services.operations.changes import ChangeSet
 
 UNDO_LIMIT = 100  # steps kept; the oldest go first
@@ -62,7 +63,7 @@ class UndoStack:
     def undo(self) -> ChangeSet:
         """Take the last step back. If that fails the step stays where it was."""
         if not self._done:
-            raise NothingToUndo("there is nothing to undo")
+            raise NothingToUndo(_("there is nothing to undo"))
         step = self._done[-1]
         changes = step.undo()
         self._done.pop()
@@ -71,7 +72,7 @@ class UndoStack:
 
     def redo(self) -> ChangeSet:
         if not self._undone:
-            raise NothingToUndo("there is nothing to redo")
+            raise NothingToUndo(_("there is nothing to redo"))
         step = self._undone[-1]
         changes = step.redo()
         self._undone.pop()

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sciatica_journal.domain.body import INTENSITY_NAMES, RegionCatalog, SymptomKind, SymptomMap
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.profile import AffectedSide, Profile, ProfileError, validate_profile
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.sessions import (
@@ -100,18 +101,25 @@ class DocumentReader:
                 if m is not None and m.uuid in taken:
                     fail(
                         f"sessions[{i}].{key}.uuid",
-                        f"{m.uuid} is already used by another entry of the journal",
+                        _("{uuid} is already used by another entry of the journal").format(
+                            uuid=m.uuid
+                        ),
                     )
 
     # fields shared by every entry
 
     def _uuid(self, value: str, place: str, table: str) -> str:
         if len(value) != UUID_LENGTH:  # the schema's "$" lets a trailing newline through
-            fail(f"{place}.uuid", f"{show(value)} is not a UUID")
+            fail(f"{place}.uuid", _("{value} is not a UUID").format(value=show(value)))
         uuid = value.lower()
         seen = self._seen.setdefault(table, {})
         if uuid in seen:
-            fail(f"{place}.uuid", f"{uuid} appears twice in the file (also at {seen[uuid]})")
+            fail(
+                f"{place}.uuid",
+                _("{uuid} appears twice in the file (also at {place})").format(
+                    uuid=uuid, place=seen[uuid]
+                ),
+            )
         seen[uuid] = place
         return uuid
 
@@ -120,16 +128,21 @@ class DocumentReader:
         try:
             moment = dt.datetime.fromisoformat(value).astimezone(dt.UTC)
         except (ValueError, OverflowError):
-            fail(place, f"{show(value)} is not a real date and time")
+            fail(place, _("{value} is not a real date and time").format(value=show(value)))
         if moment < EARLIEST:
-            fail(place, f"{value} is before {EARLIEST:%Y}: not a time of this journal")
+            fail(
+                place,
+                _("{value} is before {year}: not a time of this journal").format(
+                    value=value, year=EARLIEST.year
+                ),
+            )
         return moment
 
     def _time(self, value: str, place: str) -> dt.datetime:
         """A UTC time, not in the future."""
         moment = self._parse(value, place)
         if moment > self._now + FUTURE_TOLERANCE:
-            fail(place, f"{value} is in the future")
+            fail(place, _("{value} is in the future").format(value=value))
         return moment
 
     def _zone(self, value: str, place: str) -> str:
@@ -137,7 +150,7 @@ class DocumentReader:
             try:
                 ZoneInfo(value)
             except (ZoneInfoNotFoundError, ValueError, OSError):
-                fail(place, f"unknown time zone {show(value)}")
+                fail(place, _("unknown time zone {value}").format(value=show(value)))
             self._zones.add(value)
         return value
 
@@ -146,8 +159,9 @@ class DocumentReader:
         if doc["local_date"] != expected:
             fail(
                 f"{place}.local_date",
-                f"{show(doc['local_date'])} is not the local date of that time in {zone} "
-                f"({expected})",
+                _("{value} is not the local date of that time in {zone} ({expected})").format(
+                    value=show(doc["local_date"]), zone=zone, expected=expected
+                ),
             )
         return expected
 
@@ -159,13 +173,18 @@ class DocumentReader:
             try:
                 birth = dt.date.fromisoformat(doc["birth_date"])
             except ValueError:
-                fail("profile.birth_date", f"{show(doc['birth_date'])} is not a real date")
+                fail(
+                    "profile.birth_date",
+                    _("{value} is not a real date").format(value=show(doc["birth_date"])),
+                )
         waking = {}
         for key in ("waking_start", "waking_end"):
             try:
                 waking[key] = dt.time.fromisoformat(doc[key])
             except ValueError:
-                fail(f"profile.{key}", f"{show(doc[key])} is not a time of day")
+                fail(
+                    f"profile.{key}", _("{value} is not a time of day").format(value=show(doc[key]))
+                )
         profile = Profile(
             name=doc.get("name", ""),
             birth_date=birth,
@@ -186,7 +205,12 @@ class DocumentReader:
     def _map(self, doc: dict[str, Any], place: str, context: str | None) -> MapRecord:
         uuid = self._uuid(doc["uuid"], place, "symptom_map")
         if context is not None and doc["context"] != context:
-            fail(f"{place}.context", f"must be {context!r}, not {show(doc['context'])}")
+            fail(
+                f"{place}.context",
+                _("must be {expected}, not {value}").format(
+                    expected=repr(context), value=show(doc["context"])
+                ),
+            )
         moment = self._time(doc["recorded_at"], f"{place}.recorded_at")
         zone = self._zone(doc["zone"], f"{place}.zone")
         marks: list[MarkRecord] = []
@@ -195,13 +219,27 @@ class DocumentReader:
             region, kind, intensity = mark["region"], mark["kind"], mark["intensity"]
             # What validate_mark checks, without its cost per mark (ten years: 150,000).
             if region not in self._catalog:
-                fail(f"{place}.marks[{j}].region", f"unknown body region {show(region)}")
+                fail(
+                    f"{place}.marks[{j}].region",
+                    _("unknown body region {value}").format(value=show(region)),
+                )
             if kind not in _KINDS:
-                fail(f"{place}.marks[{j}].kind", f"unknown symptom kind {show(kind)}")
+                fail(
+                    f"{place}.marks[{j}].kind",
+                    _("unknown symptom kind {value}").format(value=show(kind)),
+                )
             if intensity not in INTENSITY_NAMES or isinstance(intensity, bool):
-                fail(f"{place}.marks[{j}].intensity", f"{show(intensity)} is outside 1-3")
+                fail(
+                    f"{place}.marks[{j}].intensity",
+                    _("{value} is outside 1-3").format(value=show(intensity)),
+                )
             if (region, kind) in seen:
-                fail(f"{place}.marks[{j}]", f"{region} already carries {kind} in this map")
+                fail(
+                    f"{place}.marks[{j}]",
+                    _("{region} already carries {kind} in this map").format(
+                        region=region, kind=kind
+                    ),
+                )
             seen.add((region, kind))
             marks.append(MarkRecord(region, kind, intensity))
         return MapRecord(
@@ -217,14 +255,16 @@ class DocumentReader:
     def _session(self, doc: dict[str, Any], place: str) -> SessionRecord:
         uuid = self._uuid(doc["uuid"], place, "session")
         if not self._program.has_rung(doc["rung"]):
-            fail(f"{place}.rung", f"unknown exercise {show(doc['rung'])}")
+            fail(f"{place}.rung", _("unknown exercise {value}").format(value=show(doc["rung"])))
         zone = self._zone(doc["zone"], f"{place}.zone")
         started = self._parse(doc["started_at"], f"{place}.started_at")
         ended = self._parse(doc["ended_at"], f"{place}.ended_at")
         if ended < started:
             fail(
                 f"{place}.ended_at",
-                f"the session ends ({doc['ended_at']}) before it starts ({doc['started_at']})",
+                _("the session ends ({end}) before it starts ({start})").format(
+                    end=doc["ended_at"], start=doc["started_at"]
+                ),
             )
         self._time(doc["ended_at"], f"{place}.ended_at")
         day = self._local_date(doc, place, started, zone)
@@ -235,9 +275,12 @@ class DocumentReader:
             try:
                 validate_pain(pain[key], key)
             except SessionError:
-                fail(f"{place}.pain.{key}", f"{show(pain[key])} is outside 0-10")
+                fail(
+                    f"{place}.pain.{key}",
+                    _("{value} is outside 0-10").format(value=show(pain[key])),
+                )
         if (pain["back_after"] is None) != (pain["leg_after"] is None):
-            fail(f"{place}.pain", "back_after and leg_after must both be scores or both null")
+            fail(f"{place}.pain", _("back_after and leg_after must both be scores or both null"))
         maps = {}
         for key, context in (("map_before", "before"), ("map_after", "after")):
             found = doc.get(key)
@@ -295,12 +338,15 @@ class DocumentReader:
         known = {q.code for q in self._program.red_flags}
         for code in doc["answers"]:
             if code not in known:
-                fail(f"{place}.answers.{code}", "not a red-flag question of this version")
+                fail(f"{place}.answers.{code}", _("not a red-flag question of this version"))
         session = doc.get("session")
         if session is not None:
             session = session.lower()
             if session not in sessions:
-                fail(f"{place}.session", f"no session {session} in the file or the journal")
+                fail(
+                    f"{place}.session",
+                    _("no session {uuid} in the file or the journal").format(uuid=session),
+                )
         return ScreenRecord(
             uuid=uuid,
             answered_at=format_utc(moment),

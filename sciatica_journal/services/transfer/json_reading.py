@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any, NoReturn
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.validation import text_problem
 from sciatica_journal.services.transfer.json_writing import FORMAT, VERSION
 from sciatica_journal.services.transfer.results import TransferError, fail
@@ -17,36 +18,46 @@ def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"the key {key!r} appears twice in one object")
+            raise ValueError(_("the key {key} appears twice in one object").format(key=repr(key)))
         result[key] = value
     return result
 
 
 def _reject_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a JSON number")
+    raise ValueError(_("{name} is not a JSON number").format(name=name))
 
 
 def read_json(path: Path) -> object:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TransferError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise TransferError(
+            _("cannot read {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise TransferError(f"{path} is not JSON: it is not UTF-8 text") from exc
+        raise TransferError(
+            _("{path} is not JSON: it is not UTF-8 text").format(path=path)
+        ) from exc
     try:
         return json.loads(
             text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant
         )
     except json.JSONDecodeError as exc:
         raise TransferError(
-            f"{path} is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            _("{path} is not JSON: {problem} at line {line}, column {column}").format(
+                path=path, problem=exc.msg, line=exc.lineno, column=exc.colno
+            )
         ) from exc
     except ValueError as exc:
-        raise TransferError(f"{path} is not valid JSON: {exc}") from exc
+        raise TransferError(
+            _("{path} is not valid JSON: {problem}").format(path=path, problem=exc)
+        ) from exc
     except RecursionError as exc:
-        raise TransferError(f"{path} is not usable JSON: it is nested too deeply") from exc
+        raise TransferError(
+            _("{path} is not usable JSON: it is nested too deeply").format(path=path)
+        ) from exc
 
 
 def check_text(document: object) -> None:
@@ -63,11 +74,13 @@ def check_text(document: object) -> None:
         node, where = stack.pop()
         if isinstance(node, str):
             if text_problem(node) is not None:
-                fail(place_of(where), f"{show(node)} is not valid Unicode text")
+                fail(
+                    place_of(where), _("{value} is not valid Unicode text").format(value=show(node))
+                )
         elif isinstance(node, dict):
             for key, value in node.items():
                 if text_problem(str(key)) is not None:
-                    fail(place_of(where), "a key is not valid Unicode text")
+                    fail(place_of(where), _("a key is not valid Unicode text"))
                 stack.append((value, (*where, key)))
         elif isinstance(node, list):
             stack.extend((value, (*where, i)) for i, value in enumerate(node))
@@ -75,16 +88,22 @@ def check_text(document: object) -> None:
 
 def check_is_journal(document: object) -> None:
     if not isinstance(document, dict):
-        raise TransferError(f"not a Sciatica Journal file: the top level is {show(document)}")
+        raise TransferError(
+            _("not a Sciatica Journal file: the top level is {value}").format(value=show(document))
+        )
     if "format" not in document:
-        raise TransferError("not a Sciatica Journal file: 'format' is missing")
+        raise TransferError(_("not a Sciatica Journal file: 'format' is missing"))
     if document["format"] != FORMAT:
         raise TransferError(
-            f"not a Sciatica Journal file: 'format' is {show(document['format'])}, not {FORMAT!r}"
+            _("not a Sciatica Journal file: 'format' is {value}, not {expected}").format(
+                value=show(document["format"]), expected=repr(FORMAT)
+            )
         )
     version = document.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise TransferError(
-            f"version: this file is format version {version}, written by a newer Sciatica "
-            f"Journal; this version reads version {VERSION}"
+            _(
+                "version: this file is format version {version}, written by a newer Sciatica "
+                "Journal; this version reads version {readable}"
+            ).format(version=version, readable=VERSION)
         )

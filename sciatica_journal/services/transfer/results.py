@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
+from sciatica_journal.domain.language import _, n_
 from sciatica_journal.storage import transfer_records
 from sciatica_journal.storage.transfer_records import KINDS
 
@@ -35,11 +36,12 @@ class ImportReport:
     def describe(self) -> str:
         """One line, e.g. 'added 3 sessions and 1 note; skipped 2 sessions already in the
         journal'."""
-        added = _listing(self.added) or "nothing"
-        text = f"added {added}"
+        added = _listing(self.added) or _("nothing")
         if self.total_skipped:
-            text += f"; skipped {_listing(self.skipped)} already in the journal"
-        return text
+            return _("added {added}; skipped {skipped} already in the journal").format(
+                added=added, skipped=_listing(self.skipped)
+            )
+        return _("added {added}").format(added=added)
 
 
 @dataclass(frozen=True)
@@ -50,19 +52,25 @@ class ExportResult:
     counts: Mapping[str, int]
 
 
-_NOUNS = {
-    transfer_records.PROFILE: ("profile", "profiles"),
-    transfer_records.SESSIONS: ("session", "sessions"),
-    transfer_records.CHECK_INS: ("check-in", "check-ins"),
-    transfer_records.RED_FLAG_SCREENS: ("red-flag screening", "red-flag screenings"),
-    transfer_records.NOTES: ("note", "notes"),
-}
+def _count(kind: str, n: int) -> str:
+    """ "3 sessions": a count of one kind of entry."""
+    if kind == transfer_records.PROFILE:
+        text = n_("{n} profile", "{n} profiles", n)
+    elif kind == transfer_records.SESSIONS:
+        text = n_("{n} session", "{n} sessions", n)
+    elif kind == transfer_records.CHECK_INS:
+        text = n_("{n} check-in", "{n} check-ins", n)
+    elif kind == transfer_records.RED_FLAG_SCREENS:
+        text = n_("{n} red-flag screening", "{n} red-flag screenings", n)
+    else:
+        text = n_("{n} note", "{n} notes", n)
+    return text.format(n=n)
 
 
 def _listing(counts: Mapping[str, int]) -> str:
-    parts = [f"{n} {_NOUNS[k][n != 1]}" for k in KINDS if (n := counts.get(k, 0))]
+    parts = [_count(k, n) for k in KINDS if (n := counts.get(k, 0))]
     if len(parts) > 1:
-        return ", ".join(parts[:-1]) + " and " + parts[-1]
+        return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
     return "".join(parts)
 
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.services.transfer.results import TransferError
 
 if TYPE_CHECKING:
@@ -21,7 +22,9 @@ def load_validator(schema_path: Path) -> jsonschema.protocols.Validator:
     try:
         schema = json.loads(schema_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise TransferError(f"the journal schema {schema_path} is unusable") from exc
+        raise TransferError(
+            _("the journal schema {path} is unusable").format(path=schema_path)
+        ) from exc
     import jsonschema
 
     return jsonschema.Draft202012Validator(_inline_refs(schema))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from sciatica_journal.domain.language import N_, _
+
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
@@ -17,9 +19,9 @@ def show(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "...'"
 
@@ -43,14 +45,23 @@ def document_order(error: ValidationError) -> tuple[tuple[int, int | str], ...]:
 
 
 _TYPE_WORDS = {
-    "integer": "a whole number",
-    "number": "a number",
-    "string": "text",
-    "boolean": "true or false",
-    "object": "an object",
-    "array": "a list",
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "string": N_("text"),
+    "boolean": N_("true or false"),
+    "object": N_("an object"),
+    "array": N_("a list"),
     "null": "null",
 }
+
+
+def _either(kinds: list[str]) -> str:
+    """ "a number or null"."""
+    words = [_(_TYPE_WORDS.get(k, k)) for k in kinds]
+    text = words[0] if words else ""
+    for word in words[1:]:
+        text = _("{first} or {second}").format(first=text, second=word)
+    return text
 
 
 def schema_message(error: ValidationError) -> str:
@@ -59,34 +70,52 @@ def schema_message(error: ValidationError) -> str:
     # Both are set on every error that validation yields (the stubs also allow unset).
     instance: Any = error.instance
     expected: Any = error.validator_value
-    where = place or "journal"
+    where = place or _("journal")
     match error.validator:
         case "required":
             missing = [k for k in expected if k not in instance]
-            return f"{_join(place, missing[0] if missing else '?')}: missing"
+            return _("{place}: missing").format(place=_join(place, missing[0] if missing else "?"))
         case "additionalProperties":
             extra = sorted(set(instance) - set(schema.get("properties", {})))
-            return f"{_join(place, extra[0] if extra else '?')}: not a field of this format"
+            return _("{place}: not a field of this format").format(
+                place=_join(place, extra[0] if extra else "?")
+            )
         case "type":
             kinds = [expected] if isinstance(expected, str) else list(expected)
-            words = " or ".join(_TYPE_WORDS.get(k, k) for k in kinds)
-            return f"{where}: expected {words}, not {show(instance)}"
+            return _("{place}: expected {kinds}, not {value}").format(
+                place=where, kinds=_either(kinds), value=show(instance)
+            )
         case "enum":
             allowed = ", ".join(show(v) for v in expected)
-            return f"{where}: {show(instance)} is not one of {allowed}"
+            return _("{place}: {value} is not one of {allowed}").format(
+                place=where, value=show(instance), allowed=allowed
+            )
         case "const":
-            return f"{where}: must be {show(expected)}, not {show(instance)}"
+            return _("{place}: must be {expected}, not {value}").format(
+                place=where, expected=show(expected), value=show(instance)
+            )
         case "minimum" | "maximum" if "minimum" in schema and "maximum" in schema:
-            return f"{where}: {show(instance)} is outside {schema['minimum']}-{schema['maximum']}"
+            return _("{place}: {value} is outside {low}-{high}").format(
+                place=where, value=show(instance), low=schema["minimum"], high=schema["maximum"]
+            )
         case "minimum":
-            return f"{where}: {show(instance)} is below {expected}"
+            return _("{place}: {value} is below {limit}").format(
+                place=where, value=show(instance), limit=expected
+            )
         case "maximum":
-            return f"{where}: {show(instance)} is above {expected}"
+            return _("{place}: {value} is above {limit}").format(
+                place=where, value=show(instance), limit=expected
+            )
         case "pattern":
-            described = schema.get("description", "in the expected form")
-            return f"{where}: {show(instance)} is not {described}"
+            if "description" in schema:  # the schema's own words (English)
+                return _("{place}: {value} is not {described}").format(
+                    place=where, value=show(instance), described=schema["description"]
+                )
+            return _("{place}: {value} is not in the expected form").format(
+                place=where, value=show(instance)
+            )
         case "maxLength":
-            return f"{where}: longer than {expected} characters"
+            return _("{place}: longer than {n} characters").format(place=where, n=expected)
         case "minLength":
-            return f"{where}: must not be empty"
+            return _("{place}: must not be empty").format(place=where)
     return f"{where}: {error.message.splitlines()[0][:120]}"

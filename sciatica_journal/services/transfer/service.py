@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from sciatica_journal.domain.body import RegionCatalog
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.paths import resource_path
@@ -70,9 +71,13 @@ class TransferService:
         spreadsheets read the accents; formula-like text cells escaped)."""
         folder = Path(folder)
         if not folder.exists():
-            raise TransferError(f"cannot export to {folder}: the folder does not exist")
+            raise TransferError(
+                _("cannot export to {folder}: the folder does not exist").format(folder=folder)
+            )
         if not folder.is_dir():
-            raise TransferError(f"cannot export to {folder}: it is not a folder")
+            raise TransferError(
+                _("cannot export to {folder}: it is not a folder").format(folder=folder)
+            )
         contents = self._store.read_all()
         files = [(folder / name, text) for name, text in csv_files(contents)]
         _write_files(files, encoding="utf-8-sig")
@@ -96,14 +101,18 @@ class TransferService:
                 self._before_import()
             except OSError as exc:
                 raise TransferError(
-                    f"no backup could be made first, so nothing was imported: {exc.strerror or exc}"
+                    _("no backup could be made first, so nothing was imported: {problem}").format(
+                        problem=exc.strerror or exc
+                    )
                 ) from exc
         try:
             counts = self._store.import_contents(
                 contents, zone=self._clock.zone, now=self._clock.now()
             )
         except transfer_records.ImportWriteError as exc:
-            message = f"the journal could not be written, nothing was imported: {exc}"
+            message = _("the journal could not be written, nothing was imported: {problem}").format(
+                problem=exc
+            )
             raise TransferError(message) from exc
         log.info("journal imported")
         return ImportReport(
@@ -121,7 +130,9 @@ class TransferService:
             plain = plain_failure(exc)
             if plain is None:
                 raise
-            raise TransferError(f"{plain}: the import was not taken back") from exc
+            raise TransferError(
+                _("{problem}: the import was not taken back").format(problem=plain)
+            ) from exc
         log.info("import taken back")
         return removed
 
@@ -155,12 +166,18 @@ def _counts(contents: JournalContents) -> dict[str, int]:
 def _write_files(files: Sequence[tuple[Path, str]], encoding: str) -> None:
     """Write every file atomically and durably (``storage.atomic_files``): all are written
     and fsynced before any is renamed into place; a failure leaves no temporary files."""
-    for path, _ in files:
+    for path, _text in files:
         if path.is_dir():
-            raise TransferError(f"cannot write {path}: it is a folder")
+            raise TransferError(_("cannot write {path}: it is a folder").format(path=path))
         if not path.parent.is_dir():
-            raise TransferError(f"cannot write {path}: the folder {path.parent} does not exist")
+            raise TransferError(
+                _("cannot write {path}: the folder {folder} does not exist").format(
+                    path=path, folder=path.parent
+                )
+            )
     try:
         atomic_files.write_files([(path, text.encode(encoding)) for path, text in files])
     except atomic_files.AtomicWriteError as exc:
-        raise TransferError(f"cannot write {exc.target}: {exc.strerror or exc}") from exc
+        raise TransferError(
+            _("cannot write {path}: {problem}").format(path=exc.target, problem=exc.strerror or exc)
+        ) from exc
