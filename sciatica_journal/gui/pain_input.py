@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_journal.gui.style import FOCUS_COLOUR
+from sciatica_journal.gui import palette
 
 UNSET_TEXT = "–"
 NAVIGATION_KEYS = {
@@ -135,7 +135,7 @@ class PainSlider(QSlider):
         painter.drawComplexControl(QStyle.ComplexControl.CC_Slider, option)
         if self.hasFocus():
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(QColor(FOCUS_COLOUR), 2))
+            painter.setPen(QPen(QColor(palette.current().focus), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 4, 4)
         painter.end()

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QWidget
 
+from sciatica_journal.domain.preferences import Appearance
 from sciatica_journal.domain.profile import AffectedSide, Profile
 from sciatica_journal.domain.program import Program
 from sciatica_journal.gui.date_entry import TypedDateEntry
@@ -16,6 +17,11 @@ SIDE_LABELS = {
     AffectedSide.RIGHT: "Right leg",
     AffectedSide.LEFT: "Left leg",
     AffectedSide.BOTH: "Both legs",
+}
+APPEARANCE_LABELS = {
+    Appearance.SYSTEM: "System (follow the desktop)",
+    Appearance.LIGHT: "Light",
+    Appearance.DARK: "Dark",
 }
 
 
@@ -28,10 +34,11 @@ class ProfileForm(QWidget):
             self.ui.sideCombo.addItem(label, side.value)
         for rung in program.rungs:
             self.ui.rungCombo.addItem(rung.label, rung.slug)
+        for appearance, label in APPEARANCE_LABELS.items():
+            self.ui.appearanceCombo.addItem(label, appearance.value)
         self.ui.birthDateEdit.setMaximumDate(QDate.currentDate())
         self.ui.birthDateEdit.setMinimumDate(QDate(1900, 1, 1))
         self._birth_entry = TypedDateEntry(self.ui.birthDateEdit)
-        self.ui.errorLabel.setStyleSheet("color: #a3261b; font-weight: 600;")
         self.ui.errorLabel.hide()
         self.ui.targetMinSpin.valueChanged.connect(self._keep_band_ordered)
 
@@ -52,6 +59,14 @@ class ProfileForm(QWidget):
         ui.wakingEndEdit.setTime(QTime(profile.waking_end.hour, profile.waking_end.minute))
         ui.rungCombo.setCurrentIndex(max(0, ui.rungCombo.findData(profile.starting_rung)))
         ui.remindersCheck.setChecked(profile.reminders_enabled)
+
+    def set_appearance(self, appearance: Appearance) -> None:
+        combo = self.ui.appearanceCombo
+        combo.setCurrentIndex(max(0, combo.findData(appearance.value)))
+
+    def appearance(self) -> Appearance:
+        """Light, dark, or the desktop's scheme (a preference, not part of the profile)."""
+        return Appearance(self.ui.appearanceCombo.currentData())
 
     def profile(self) -> Profile:
         """The profile as edited in the form."""
