@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QRect, Qt
-from PySide6.QtGui import QFont, QPainter, QPen
+from PySide6.QtGui import QFont, QPainter, QPen, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.gui import palette
 from sciatica_journal.gui.frequency_words import days_on_target
+from sciatica_journal.gui.theme import theme
 from sciatica_journal.services.frequency_service import CalendarDay, FrequencyService
 from sciatica_journal.services.operations import Kind
 
@@ -35,6 +36,15 @@ class MonthCalendar(QCalendarWidget):
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self._colour_weekends()
+        theme().changed.connect(self._colour_weekends)
+
+    def _colour_weekends(self) -> None:
+        """Qt's weekend headers are pure red, too dim on a dark card: the set's red instead."""
+        weekend = QTextCharFormat()
+        weekend.setForeground(palette.current().qcolor("bad"))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(day, weekend)
 
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
         day = dt.date(date.year(), date.month(), date.day())
@@ -84,9 +94,7 @@ class CalendarPage(QWidget):
         self.summary = QLabel()
         self.summary.setAccessibleName("Streak and adherence")
         self.summary.setWordWrap(True)
-        key = QLabel(
-            "✓ and green: the daily target was met · a number on pale yellow: some sessions"
-        )
+        key = QLabel("✓ and green: the daily target was met · a number on yellow: some sessions")
         key.setObjectName("hint")
         self.calendar = MonthCalendar()
         self.calendar.currentPageChanged.connect(lambda *_: self.refresh())

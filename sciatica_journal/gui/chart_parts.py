@@ -43,8 +43,10 @@ def use_chart_colours(charts: pg.GraphicsLayoutWidget | None = None) -> None:
     pg.setConfigOptions(
         antialias=True, background=colours.chart_background, foreground=colours.chart_text
     )
-    if charts is not None:
+    if charts is not None:  # charts built before: emptied, to be built again
         charts.setBackground(colours.chart_background)
+        charts.clear()
+        charts.show()
 
 
 def day_steps(t: np.ndarray, y: np.ndarray, half: float) -> tuple[np.ndarray, np.ndarray]:

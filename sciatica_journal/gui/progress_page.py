@@ -261,7 +261,8 @@ class ProgressPage(QWidget):
         )
 
     def _fit_title(self, plot: pg.PlotItem) -> None:
-        fit_title(plot, self._titles[plot], self._legends[plot].width(), QFont(self.font()))
+        if plot in self._titles:  # not a plot dropped when the colours changed
+            fit_title(plot, self._titles[plot], self._legends[plot].width(), QFont(self.font()))
 
     def legend(self, plot: pg.PlotItem) -> pg.LegendItem:
         return self._legends[plot]
@@ -377,9 +378,7 @@ class ProgressPage(QWidget):
         """Light or dark changed: the charts are built again in the new colours."""
         self.release()
         use_chart_colours(self.charts)
-        self.charts.clear()
         self._build_plots()
-        self.charts.show()
         self.reload()
 
     def release(self) -> None:

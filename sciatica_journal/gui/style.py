@@ -102,12 +102,28 @@ QAbstractSpinBox::down-arrow { image: url($down); width: 10px; height: 7px; }
 QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled { image: none; }
 """)
 
+# Dark only: Fusion draws check and radio indicators in shades of the window colour, which
+# vanish on a dark window; these keep a clear outline and a filled, ticked checked state.
+_DARK_INDICATORS = Template("""
+QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator { width: 14px;
+  height: 14px; border: 2px solid $control_border; background: $card; }
+QCheckBox::indicator, QGroupBox::indicator { border-radius: 3px; }
+QRadioButton::indicator { border-radius: 9px; }
+QCheckBox::indicator:checked, QGroupBox::indicator:checked { background: $accent;
+  border-color: $accent_text; image: url($check); }
+QRadioButton::indicator:checked { border-color: $accent_text;
+  background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+  stop: 0 $accent_text, stop: 0.5 $accent_text, stop: 0.56 $card, stop: 1 $card); }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: $border; }
+""")
+
 
 def _values(colours: Colours) -> dict[str, object]:
     values: dict[str, object] = {k: v for k, v in asdict(colours).items() if isinstance(v, str)}
     suffix = "-light" if colours.dark else ""  # light arrows on dark boxes
     values["down"] = _arrow("arrow-down", suffix)
     values["up"] = _arrow("arrow-up", suffix)
+    values["check"] = resource_path("icons", "check-on-accent.svg").as_posix()
     return values
 
 
@@ -121,7 +137,8 @@ def _arrow(name: str, suffix: str) -> str:
 def stylesheet(colours: Colours) -> str:
     """The whole stylesheet for one colour set."""
     values = _values(colours)
-    return "".join(part.substitute(values) for part in (_MAIN, _FOCUS, _BOXES))
+    parts = (_MAIN, _FOCUS, _BOXES) + ((_DARK_INDICATORS,) if colours.dark else ())
+    return "".join(part.substitute(values) for part in parts)
 
 
 STYLESHEET = _MAIN.substitute(_values(LIGHT))
