@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QWheelEvent,
 )
@@ -132,6 +133,9 @@ class PainSlider(QSlider):
         if self._owner.is_set():  # unset: groove and ticks only, nothing may look chosen
             option.subControls |= QStyle.SubControl.SC_SliderHandle
         option.state &= ~QStyle.StateFlag.State_HasFocus  # our own, clearer, focus frame
+        colours = palette.current()
+        if colours.dark:  # Fusion shades the groove from the window colour: lift it off
+            option.palette.setColor(QPalette.ColorRole.Window, QColor(colours.control_border))
         painter.drawComplexControl(QStyle.ComplexControl.CC_Slider, option)
         if self.hasFocus():
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
