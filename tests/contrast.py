@@ -9,15 +9,16 @@ server)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect
+import numpy as np
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QGroupBox,
     QLabel,
+    QToolButton,
     QWidget,
 )
 
@@ -59,6 +60,11 @@ class Finding:
 
 
 def _text_of(widget: QWidget) -> str:
+    if isinstance(widget, QToolButton) and (
+        widget.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+        and not widget.icon().isNull()
+    ):
+        return ""  # its text is only its name: the icon is what is drawn
     if isinstance(widget, QLabel):
         return widget.text() if widget.pixmap().isNull() else ""
     if isinstance(widget, QAbstractButton):
@@ -90,27 +96,32 @@ def _crop_rect(widget: QWidget, window: QWidget) -> QRect:
     return QRect(top_left, visible.size())
 
 
-def _measure(image: QImage, rect: QRect, ratio: float) -> tuple[float, QColor, QColor] | None:
-    x0, y0 = round(rect.x() * ratio), round(rect.y() * ratio)
-    x1 = min(image.width(), round((rect.x() + rect.width()) * ratio))
-    y1 = min(image.height(), round((rect.y() + rect.height()) * ratio))
+def _pixels(image: QImage) -> np.ndarray:
+    """The image as a (height, width) array of 0xRRGGBB."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)
+    rows = np.frombuffer(rgb.constBits(), dtype=np.uint32, count=rgb.sizeInBytes() // 4)
+    return rows.reshape(rgb.height(), rgb.bytesPerLine() // 4)[:, : rgb.width()] & 0xFFFFFF
+
+
+def _luminances(values: np.ndarray) -> np.ndarray:
+    channels = np.stack(((values >> 16) & 0xFF, (values >> 8) & 0xFF, values & 0xFF)) / 255
+    linear = np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _measure(pixels: np.ndarray, rect: QRect, ratio: float) -> tuple[float, QColor, QColor] | None:
+    x0, y0 = max(0, round(rect.x() * ratio)), max(0, round(rect.y() * ratio))
+    x1 = min(pixels.shape[1], round((rect.x() + rect.width()) * ratio))
+    y1 = min(pixels.shape[0], round((rect.y() + rect.height()) * ratio))
     if x1 - x0 < 3 or y1 - y0 < 3:
         return None
-    counts: Counter[int] = Counter()
-    step = 1 if (x1 - x0) * (y1 - y0) < 60_000 else 2
-    for y in range(max(0, y0), y1, step):
-        for x in range(max(0, x0), x1, step):
-            counts[image.pixel(x, y) & 0xFFFFFF] += 1
-    if not counts:
-        return None
-    background = QColor.fromRgb(counts.most_common(1)[0][0])
-    best, best_colour = 1.0, background
-    for value in counts:
-        colour = QColor.fromRgb(value)
-        ratio_here = contrast(colour, background)
-        if ratio_here > best:
-            best, best_colour = ratio_here, colour
-    return best, best_colour, background
+    values, counts = np.unique(pixels[y0:y1, x0:x1], return_counts=True)
+    background = int(values[np.argmax(counts)])
+    lums = _luminances(values)
+    ground = _luminances(np.array([background]))[0]
+    ratios = (np.maximum(lums, ground) + 0.05) / (np.minimum(lums, ground) + 0.05)
+    best = int(np.argmax(ratios))
+    return float(ratios[best]), QColor.fromRgb(int(values[best])), QColor.fromRgb(background)
 
 
 def text_widgets(window: QWidget) -> list[QWidget]:
@@ -120,19 +131,27 @@ def text_widgets(window: QWidget) -> list[QWidget]:
     for widget in window.findChildren(QWidget):
         if widget.window() is not window or not widget.isVisible() or not widget.isEnabled():
             continue
-        if _text_of(widget).strip() and not widget.visibleRegion().isEmpty():
+        if _text_of(widget).strip() and _shows_a_line(widget):
             found.append(widget)
     return found
+
+
+def _shows_a_line(widget: QWidget) -> bool:
+    """At least one line of its text is on screen (not only a border or padding above it,
+    as for a widget scrolled half into view)."""
+    shown = widget.visibleRegion().boundingRect().intersected(widget.contentsRect())
+    return shown.height() >= widget.fontMetrics().height() and shown.width() >= 4
 
 
 def unreadable(window: QWidget, image: QImage | None = None) -> list[Finding]:
     """Every visible text of ``window`` whose contrast is too low."""
     shot = image if image is not None else window.grab().toImage()
     ratio = shot.devicePixelRatio() or 1.0
+    pixels = _pixels(shot)
     findings = []
     for widget in text_widgets(window):
         rect = _crop_rect(widget, window).intersected(QRect(QPoint(0, 0), window.size()))
-        measured = _measure(shot, rect, ratio)
+        measured = _measure(pixels, rect, ratio)
         if measured is None:
             continue
         value, text_colour, background = measured

@@ -253,3 +253,23 @@ def test_the_pdf_stays_light_in_dark_mode(qtbot, demo, tmp_path):
     for r, g, b in fills:  # every text on the (white) paper is dark ink
         ink = QColor.fromRgbF(r, g, b)
         assert contrast(ink, white) >= 4.5, ink.name()
+
+
+def test_the_contrast_check_sees_unreadable_text(qtbot):
+    """The check is not blind: dark grey on a dark card fails, light grey on it passes."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+    host = QWidget()
+    host.setStyleSheet("background: #252e2c;")
+    layout = QVBoxLayout(host)
+    dim, clear = QLabel("Hard to read"), QLabel("Easy to read")
+    dim.setStyleSheet("color: #4d5f5b;")
+    clear.setStyleSheet("color: #e4ebe9;")
+    layout.addWidget(dim)
+    layout.addWidget(clear)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    findings = unreadable(host)
+    assert [f.text for f in findings] == ["Hard to read"]
+    assert findings[0].ratio < 2.5
