@@ -37,7 +37,8 @@ class Colours:
     accent: str  # filled buttons (white text on it), the selected page
     accent_text: str  # big numbers, the counter: accent-coloured text on the window
     on_accent: str  # text on the accent
-    stop: str  # the "Stop — this hurts" button (text on it: on_accent)
+    stop: str  # the "Stop — this hurts" button, the urgent banner (text on it: on_accent)
+    doctor: str  # the "see a doctor" banner (text on it: on_accent)
     focus: str  # the keyboard-focus outline
     error: str
     warning_background: str
@@ -98,6 +99,7 @@ LIGHT = Colours(
     accent_text="#1f5e52",
     on_accent="#ffffff",
     stop="#b3261e",
+    doctor="#8a5a00",
     focus="#1a5fb4",
     error="#a3261b",
     warning_background="#fff4d6",
@@ -150,6 +152,7 @@ DARK = Colours(
     accent_text="#7fd4bf",
     on_accent="#ffffff",
     stop="#b3261e",
+    doctor="#8a5a00",
     focus="#7fb2ff",
     error="#ff9b8f",
     warning_background="#3b321a",
