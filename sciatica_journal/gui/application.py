@@ -17,11 +17,12 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSocketNotifier,
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from sciatica_journal import APP_ID, APP_NAME, __version__
+from sciatica_journal.domain.preferences import Appearance
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.main_window import MainWindow
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
-from sciatica_journal.gui.style import apply_style
+from sciatica_journal.gui.theme import theme
 from sciatica_journal.gui.translation import install_translators
 from sciatica_journal.paths import take_raise_request
 from sciatica_journal.services.backup_service import JournalFileError, RestoreError
@@ -42,7 +43,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     install_translators(app)
-    apply_style(app)
+    if not theme().applied:  # the desktop's scheme until the journal's preference is read
+        theme().set_appearance(Appearance.SYSTEM)
     return app
 
 
@@ -55,7 +57,12 @@ def run_first_run(services: Services) -> bool:
             return False
         profiles.accept_disclaimer()
     if profiles.needs_setup():
-        dialog = ProfileDialog(profiles, ProfileForm(services.program), first_run=True)
+        dialog = ProfileDialog(
+            profiles,
+            ProfileForm(services.program),
+            first_run=True,
+            preferences=services.preferences,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
     return True
@@ -241,6 +248,7 @@ def _come_forward_when_asked(window: Callable[[], MainWindow], folder: Path) -> 
 
 def run_window(services: Services) -> int:
     app = make_application()
+    theme().set_appearance(services.preferences.preferences().appearance)
     sys.excepthook = _report_unexpected
     window: MainWindow | None = None
     stopping = False
@@ -260,6 +268,7 @@ def run_window(services: Services) -> int:
         if not run_first_run(services) or stopping:
             log.info("first-run set-up left; quitting")
             return 0
+        theme().set_appearance(services.preferences.preferences().appearance)
         window = MainWindow(services)
         shown: list[MainWindow] = [window]  # the window of the journal now open
         daily_backup = DailyBackup(services)
@@ -302,6 +311,7 @@ def run_window(services: Services) -> int:
                 daily_backup.detach()
                 shown.pop().retire()
                 current = _reopen_from(current, chosen[0], ask)
+                theme().set_appearance(current.preferences.preferences().appearance)
                 shown.append(MainWindow(current))
         finally:
             del watcher

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from sciatica_journal.domain.body import INTENSITY_NAMES, Mark, Region, SymptomKind, SymptomMap
-from sciatica_journal.gui.style import FOCUS_COLOUR
+from sciatica_journal.gui import palette
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing, Highlight
 
 State = dict[str, dict[SymptomKind, int]]
@@ -238,6 +238,12 @@ class BodyMapWidget(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        colours = palette.current()
+        if colours.panel:  # dark: the drawing keeps the light ground it is drawn for
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(colours.panel_border), 1))
+            painter.setBrush(QColor(colours.panel))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
         painter.drawPixmap(0, 0, self._base_pixmap())
         self.drawing.paint(
             painter,
@@ -245,6 +251,7 @@ class BodyMapWidget(QWidget):
             self.symptom_map(),
             Highlight(self._hover, None),
             draw_base=False,
+            ink=colours.map_ink,
         )
         if self._focus in self.drawing.shapes:
             self._paint_focus(painter, self._focus)
@@ -262,11 +269,13 @@ class BodyMapWidget(QWidget):
         halo = QPen(QColor("white"), 5)
         halo.setCosmetic(True)
         painter.setPen(halo)
-        tint = QColor(FOCUS_COLOUR)
+        # On the light drawing the light set's focus colour reads in both schemes.
+        focus = palette.LIGHT.focus
+        tint = QColor(focus)
         tint.setAlpha(50)
         painter.setBrush(tint)
         painter.drawPath(shape)
-        outline = QPen(QColor(FOCUS_COLOUR), 3)
+        outline = QPen(QColor(focus), 3)
         outline.setCosmetic(True)
         painter.setPen(outline)
         painter.setBrush(Qt.BrushStyle.NoBrush)

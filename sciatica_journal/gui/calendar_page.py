@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QFont, QPainter, QPen, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.gui import palette
 from sciatica_journal.gui.frequency_words import days_on_target
+from sciatica_journal.gui.theme import theme
 from sciatica_journal.services.frequency_service import CalendarDay, FrequencyService
 from sciatica_journal.services.operations import Kind
-
-MET = QColor("#cfe8df")
-PARTIAL = QColor("#f7ecd0")
-INK = QColor("#1f2a28")
 
 
 class MonthCalendar(QCalendarWidget):
@@ -38,18 +36,31 @@ class MonthCalendar(QCalendarWidget):
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self._colour_weekends()
+        theme().changed.connect(self._colour_weekends)
+
+    def _colour_weekends(self) -> None:
+        """Qt's weekend headers are pure red, too dim on a dark card: the set's red instead."""
+        weekend = QTextCharFormat()
+        weekend.setForeground(palette.current().qcolor("bad"))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(day, weekend)
 
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
         day = dt.date(date.year(), date.month(), date.day())
         info = self.days.get(day)
         painter.save()
+        c = palette.current().qcolor
         in_month = date.month() == self.monthShown()
+        painter.fillRect(rect, c("card"))
         if info is not None and in_month and info.sessions:
-            painter.fillRect(rect.adjusted(1, 1, -1, -1), MET if info.met else PARTIAL)
+            painter.fillRect(
+                rect.adjusted(1, 1, -1, -1), c("day_met" if info.met else "day_partial")
+            )
         if date == self.selectedDate():
-            painter.setPen(QPen(QColor("#2f7d6d"), 2))
+            painter.setPen(QPen(c("accent_text"), 2))
             painter.drawRect(rect.adjusted(2, 2, -2, -2))
-        painter.setPen(INK if in_month else QColor("#9aa5a3"))
+        painter.setPen(c("text") if in_month else c("other_month"))
         painter.drawText(rect.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignLeft, str(date.day()))
         if info is not None and in_month and info.sessions:
             font = QFont(painter.font())
@@ -83,9 +94,7 @@ class CalendarPage(QWidget):
         self.summary = QLabel()
         self.summary.setAccessibleName("Streak and adherence")
         self.summary.setWordWrap(True)
-        key = QLabel(
-            "✓ and green: the daily target was met · a number on pale yellow: some sessions"
-        )
+        key = QLabel("✓ and green: the daily target was met · a number on yellow: some sessions")
         key.setObjectName("hint")
         self.calendar = MonthCalendar()
         self.calendar.currentPageChanged.connect(lambda *_: self.refresh())

@@ -4,32 +4,49 @@ labels, the read-out label, step lines for days, and the words of the day read-o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from sciatica_journal.domain.sessions import PressUpRange
+from sciatica_journal.gui import palette
+from sciatica_journal.gui.file_dialogs import ask_save_path
 from sciatica_journal.services.progress_service import DailySeries
 
 DAY = 86400.0
 PRESETS = (("7 d", 7), ("30 d", 30), ("90 d", 90), ("All", None))
 DETAIL_DAYS = 120  # wider than this, single-session points are hidden
-BACK = "#2b4c7e"
-LEG = "#b35c00"
-LEFT = "#1f5e52"
-RIGHT = "#7a3b69"
 RANGE_NAMES = {r.fraction: r.short for r in PressUpRange}
 TITLE_ROW = 22  # px: the row above each plot that holds its title and legend
 TITLE_SIZE = "10pt"
 LEGEND_SIZE = "8pt"
 
 
-def pen(colour: str, style: Qt.PenStyle = Qt.PenStyle.SolidLine, width: float = 2.0) -> object:
-    return pg.mkPen(colour, width=width, style=style)
+def chart_colour(role: str) -> str:
+    """A chart colour of the set in use: ``back`` is ``gui.palette.Colours.chart_back``."""
+    return str(getattr(palette.current(), f"chart_{role}"))
+
+
+def pen(role: str, style: Qt.PenStyle = Qt.PenStyle.SolidLine, width: float = 2.0) -> object:
+    return pg.mkPen(chart_colour(role), width=width, style=style)
+
+
+def use_chart_colours(charts: pg.GraphicsLayoutWidget | None = None) -> None:
+    """pyqtgraph's defaults (background, axes and text) from the set in use; the charts are
+    built after this (and built again when light or dark changes)."""
+    colours = palette.current()
+    pg.setConfigOptions(
+        antialias=True, background=colours.chart_background, foreground=colours.chart_text
+    )
+    if charts is not None:  # charts built before: emptied, to be built again
+        charts.setBackground(colours.chart_background)
+        charts.clear()
+        charts.show()
 
 
 def day_steps(t: np.ndarray, y: np.ndarray, half: float) -> tuple[np.ndarray, np.ndarray]:
@@ -183,3 +200,30 @@ def fit_title(plot: pg.PlotItem, titles: Sequence[str], legend_width: float, fon
         plot.setTitle(text, size=TITLE_SIZE, justify="left")
         plot.layout.setRowFixedHeight(0, TITLE_ROW)
         plot.titleLabel.setMaximumHeight(TITLE_ROW)
+
+
+def save_charts_png(
+    charts: pg.GraphicsLayoutWidget, cursors: list[pg.InfiniteLine], path: Path
+) -> bool:
+    """The charts as they are shown, without the pointer's day line."""
+    shown = [cursor.isVisible() for cursor in cursors]
+    for cursor in cursors:
+        cursor.setVisible(False)
+    try:
+        return bool(charts.grab().save(str(path), "PNG"))
+    finally:
+        for cursor, visible in zip(cursors, shown, strict=True):
+            cursor.setVisible(visible)
+
+
+def ask_and_save_png(
+    parent: QWidget, save: Callable[[Path], bool], say: Callable[[str], None]
+) -> None:
+    """Save as PNG…: ask where, save, and say what happened."""
+    chosen = ask_save_path(
+        parent, "Save the charts", Path.home() / "sciatica-progress.png", "PNG (*.png)"
+    )
+    if chosen is not None:
+        suffix = "" if chosen.suffix.lower() == ".png" else ".png"
+        target = chosen.with_name(chosen.name + suffix)
+        say(f"Saved {target}." if save(target) else f"Could not save {target}.")

@@ -7,10 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sciatica_journal.domain.today import DailyCount
-
-DONE = QColor("#2f7d6d")
-TARGET = QColor("#2f7d6d")
-OPTIONAL = QColor("#9aa5a3")
+from sciatica_journal.gui import palette
 
 
 class DayDots(QWidget):
@@ -40,12 +37,14 @@ class DayDots(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         d = self.DIAMETER
+        colours = palette.current()
+        done, optional = QColor(colours.dot_done), QColor(colours.dot_optional)
         for i in range(self._slots()):
             rect = QRectF(2 + i * (d + self.GAP), 2, d, d)
             required = i < self._count.target_min
-            colour = TARGET if required else OPTIONAL
+            colour = done if required else optional
             pen = QPen(colour, 2.5, Qt.PenStyle.SolidLine if required else Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.setBrush(DONE if i < self._count.done else Qt.BrushStyle.NoBrush)
+            painter.setBrush(done if i < self._count.done else Qt.BrushStyle.NoBrush)
             painter.drawEllipse(rect)
         painter.end()

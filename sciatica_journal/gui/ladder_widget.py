@@ -44,7 +44,10 @@ class LadderWidget(QWidget):
             label.setText(("▶ " if here else "   ") + text)
             label.setAccessibleName(text)
             label.setToolTip(f"{rung.clinical_name}: {rung.dose.describe()}")
-            label.setStyleSheet("font-weight: 700; color: #1f5e52;" if here else "color: #4d5f5b;")
+            if label.property("current") != here:  # styled by #ladderRung[current="true"]
+                label.setProperty("current", here)
+                label.style().unpolish(label)
+                label.style().polish(label)
         self.best.setText(
             "Best press-up so far: "
             + ("none yet" if best is None else f"{best.words} with your pelvis down")

@@ -36,11 +36,12 @@ from sciatica_journal.gui.reminders import ReminderScheduler, TrayReminders
 from sciatica_journal.gui.session_wizard import SessionWizard
 from sciatica_journal.gui.style import app_icon
 from sciatica_journal.gui.symptoms_page import SymptomsPage
+from sciatica_journal.gui.theme import theme
 from sciatica_journal.gui.today_page import TodayPage
 from sciatica_journal.gui.window_fit import WindowSizes, scrolling
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
-from sciatica_journal.services.operations import ChangeSet
+from sciatica_journal.services.operations import ChangeSet, Kind
 
 if TYPE_CHECKING:
     from sciatica_journal.gui.progress_page import ProgressPage
@@ -200,7 +201,10 @@ class MainWindow(QMainWindow):
         self.page_set.show(index, always_refresh=index in (TODAY, CALENDAR))
 
     def _changed(self, changes: ChangeSet) -> None:
-        """After an operation, an undo or a redo: the pages that show what changed."""
+        """After an operation, an undo or a redo: the pages that show what changed (and the
+        colours, when the settings changed the appearance)."""
+        if Kind.PROFILE in changes.kinds:
+            theme().follow(self._services.preferences.preferences().appearance)
         self.page_set.changed(changes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -324,6 +328,7 @@ class MainWindow(QMainWindow):
             backup_note=self.backup_note(),
             backups=self._services.backups,
             runner=self.runner,
+            preferences=self._services.preferences,
         )
         if dialog.exec():
             self.profile_changed.emit()

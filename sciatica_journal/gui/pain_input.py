@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QWheelEvent,
 )
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_journal.gui.style import FOCUS_COLOUR
+from sciatica_journal.gui import palette
 
 UNSET_TEXT = "–"
 NAVIGATION_KEYS = {
@@ -132,10 +133,13 @@ class PainSlider(QSlider):
         if self._owner.is_set():  # unset: groove and ticks only, nothing may look chosen
             option.subControls |= QStyle.SubControl.SC_SliderHandle
         option.state &= ~QStyle.StateFlag.State_HasFocus  # our own, clearer, focus frame
+        colours = palette.current()
+        if colours.dark:  # Fusion shades the groove from the window colour: lift it off
+            option.palette.setColor(QPalette.ColorRole.Window, QColor(colours.control_border))
         painter.drawComplexControl(QStyle.ComplexControl.CC_Slider, option)
         if self.hasFocus():
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(QColor(FOCUS_COLOUR), 2))
+            painter.setPen(QPen(QColor(palette.current().focus), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 4, 4)
         painter.end()

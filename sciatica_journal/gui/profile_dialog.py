@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -21,6 +22,7 @@ from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.window_fit import capped_size, fit_to_screen, scrolling
 from sciatica_journal.services.backup_service import BackupService
+from sciatica_journal.services.preferences_service import PreferencesService
 from sciatica_journal.services.profile_service import ProfileService
 
 
@@ -35,9 +37,11 @@ class ProfileDialog(QDialog):
         backup_note: str = "",
         backups: BackupService | None = None,
         runner: OperationRunner | None = None,
+        preferences: PreferencesService | None = None,
     ) -> None:
         super().__init__(parent)
         self._profiles = profiles
+        self._preferences = preferences
         self._runner = runner  # Settings: changes can be undone; first run: no window yet
         current = profiles.profile()
         self.form = form
@@ -86,6 +90,10 @@ class ProfileDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         form.set_profile(current)
+        form.ui.appearanceCombo.setVisible(preferences is not None)
+        form.ui.appearanceLabel.setVisible(preferences is not None)
+        if preferences is not None:
+            form.set_appearance(preferences.preferences().appearance)
         fit_to_screen(self, self.sizeHint().expandedTo(QSize(560, 0)) + QSize(24, 0))
 
     def choose_backup_folder(self, folder: Path | None = None) -> bool:
@@ -113,11 +121,16 @@ class ProfileDialog(QDialog):
     def _save(self) -> None:
         try:
             profile = self.form.profile()
+            chosen = None
+            if self._preferences is not None:
+                chosen = replace(self._preferences.preferences(), appearance=self.form.appearance())
             if self._runner is not None:
                 runner = self._runner
-                runner.run(lambda: runner.operations.save_profile(profile))
+                runner.run(lambda: runner.operations.save_profile(profile, chosen))
             else:
                 self._profiles.save(profile)  # the first run: before any window
+                if self._preferences is not None and chosen is not None:
+                    self._preferences.save(chosen)
         except ProfileError as exc:
             self.form.show_error(str(exc).capitalize() + ".", exc.field)
             # The message takes room of its own (the fields keep theirs; it scrolls if needed).

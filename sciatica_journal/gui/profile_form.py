@@ -7,15 +7,22 @@ import datetime as dt
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QWidget
 
+from sciatica_journal.domain.language import N_, _
+from sciatica_journal.domain.preferences import Appearance
 from sciatica_journal.domain.profile import AffectedSide, Profile
 from sciatica_journal.domain.program import Program
 from sciatica_journal.gui.date_entry import TypedDateEntry
 from sciatica_journal.gui.forms.ui_profile_form import Ui_ProfileForm
 
 SIDE_LABELS = {
-    AffectedSide.RIGHT: "Right leg",
-    AffectedSide.LEFT: "Left leg",
-    AffectedSide.BOTH: "Both legs",
+    AffectedSide.RIGHT: N_("Right leg"),
+    AffectedSide.LEFT: N_("Left leg"),
+    AffectedSide.BOTH: N_("Both legs"),
+}
+APPEARANCE_LABELS = {
+    Appearance.SYSTEM: N_("System (follow the desktop)"),
+    Appearance.LIGHT: N_("Light"),
+    Appearance.DARK: N_("Dark"),
 }
 
 
@@ -25,13 +32,14 @@ class ProfileForm(QWidget):
         self.ui = Ui_ProfileForm()
         self.ui.setupUi(self)
         for side, label in SIDE_LABELS.items():
-            self.ui.sideCombo.addItem(label, side.value)
+            self.ui.sideCombo.addItem(_(label), side.value)
         for rung in program.rungs:
             self.ui.rungCombo.addItem(rung.label, rung.slug)
+        for appearance, label in APPEARANCE_LABELS.items():
+            self.ui.appearanceCombo.addItem(_(label), appearance.value)
         self.ui.birthDateEdit.setMaximumDate(QDate.currentDate())
         self.ui.birthDateEdit.setMinimumDate(QDate(1900, 1, 1))
         self._birth_entry = TypedDateEntry(self.ui.birthDateEdit)
-        self.ui.errorLabel.setStyleSheet("color: #a3261b; font-weight: 600;")
         self.ui.errorLabel.hide()
         self.ui.targetMinSpin.valueChanged.connect(self._keep_band_ordered)
 
@@ -52,6 +60,14 @@ class ProfileForm(QWidget):
         ui.wakingEndEdit.setTime(QTime(profile.waking_end.hour, profile.waking_end.minute))
         ui.rungCombo.setCurrentIndex(max(0, ui.rungCombo.findData(profile.starting_rung)))
         ui.remindersCheck.setChecked(profile.reminders_enabled)
+
+    def set_appearance(self, appearance: Appearance) -> None:
+        combo = self.ui.appearanceCombo
+        combo.setCurrentIndex(max(0, combo.findData(appearance.value)))
+
+    def appearance(self) -> Appearance:
+        """Light, dark, or the desktop's scheme (a preference, not part of the profile)."""
+        return Appearance(self.ui.appearanceCombo.currentData())
 
     def profile(self) -> Profile:
         """The profile as edited in the form."""

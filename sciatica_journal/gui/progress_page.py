@@ -24,28 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.gui import palette
 from sciatica_journal.gui.chart_parts import (
-    BACK,
     DAY,
     DETAIL_DAYS,
-    LEFT,
-    LEG,
     LEGEND_SIZE,
     PRESETS,
     RANGE_NAMES,
-    RIGHT,
     TITLE_ROW,
     TITLE_SIZE,
     FittingAxis,
     ReadOut,
+    ask_and_save_png,
+    chart_colour,
     day_readout,
     day_steps,
     fit_title,
     pen,
+    save_charts_png,
     thinned_tiers,
+    use_chart_colours,
     widen_lone_points,
 )
-from sciatica_journal.gui.file_dialogs import ask_save_path
+from sciatica_journal.gui.theme import theme
 from sciatica_journal.services.operations import Kind
 from sciatica_journal.services.progress_service import ProgressData, ProgressService
 
@@ -59,7 +60,7 @@ class ProgressPage(QWidget):
         self._data: ProgressData | None = None
         self._days_shown: int | None = 30
         self.setAccessibleName("Progress")
-        pg.setConfigOptions(antialias=True, background="w", foreground="#1f2a28")
+        use_chart_colours()
 
         title = QLabel("Progress")
         title.setObjectName("pageTitle")
@@ -97,6 +98,7 @@ class ProgressPage(QWidget):
         self.charts.ci.setContentsMargins(4, 2, 8, 2)
         self.charts.ci.setSpacing(2)
         self._build_plots()
+        theme().changed.connect(self._recolour)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
@@ -134,7 +136,7 @@ class ProgressPage(QWidget):
         self._legends[plot] = legend
         self._titles[plot] = titles
         left.setWidth(84)  # the same width everywhere keeps the dates aligned
-        cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888888", width=1))
+        cursor = pg.InfiniteLine(angle=90, pen=pen("cursor", width=1))
         cursor.setVisible(False)
         plot.addItem(cursor, ignoreBounds=True)
         self._cursors.append(cursor)
@@ -171,15 +173,23 @@ class ProgressPage(QWidget):
         self.pain_plot.setYRange(-0.6, 10.6, padding=0)
         p = self.pain_plot
         self.back_points = p.plot(
-            pen=None, symbol="o", symbolSize=7, symbolPen=pen(BACK, width=1.2), symbolBrush=None
+            pen=None,
+            symbol="o",
+            symbolSize=7,
+            symbolPen=pen("back", width=1.2),
+            symbolBrush=None,
         )
         self.leg_points = p.plot(
-            pen=None, symbol="x", symbolSize=8, symbolPen=None, symbolBrush=LEG
+            pen=None,
+            symbol="x",
+            symbolSize=8,
+            symbolPen=None,
+            symbolBrush=chart_colour("leg"),
         )
-        self.back_before = self._add(p, "back before", pen=pen(BACK))
-        self.back_after = self._add(p, "back after", pen=pen(BACK, dot))
-        self.leg_before = self._add(p, "leg before", pen=pen(LEG, dash))
-        self.leg_after = self._add(p, "leg after", pen=pen(LEG, dashdot))
+        self.back_before = self._add(p, "back before", pen=pen("back"))
+        self.back_after = self._add(p, "back after", pen=pen("back", dot))
+        self.leg_before = self._add(p, "leg before", pen=pen("leg", dash))
+        self.leg_after = self._add(p, "leg after", pen=pen("leg", dashdot))
 
         levels = {float(k): v for k, v in self._progress.level_names().items()}
         self.extent_axis = FittingAxis(levels, thinned_tiers(sorted(levels)))
@@ -190,10 +200,10 @@ class ProgressPage(QWidget):
         )
         self.extent_plot.setYRange(min(levels) - 0.6, max(levels) + 0.6, padding=0)
         self.left_extent = self._add(
-            self.extent_plot, "left leg", pen=pen(LEFT, width=2.5), connect="finite"
+            self.extent_plot, "left leg", pen=pen("left", width=2.5), connect="finite"
         )
         self.right_extent = self._add(
-            self.extent_plot, "right leg", pen=pen(RIGHT, dash, width=2.5), connect="finite"
+            self.extent_plot, "right leg", pen=pen("right", dash, width=2.5), connect="finite"
         )
 
         self.count_axis = FittingAxis({}, [])
@@ -205,12 +215,16 @@ class ProgressPage(QWidget):
         self.band = pg.LinearRegionItem(
             orientation="horizontal",
             movable=False,
-            brush=pg.mkBrush(47, 125, 109, 40),
+            brush=pg.mkBrush(*palette.current().chart_band),
             pen=pg.mkPen(None),
         )
         self.count_plot.addItem(self.band, ignoreBounds=True)
         self.bars = pg.BarGraphItem(
-            x=[], height=[], width=DAY * 0.8, brush=pg.mkBrush("#6b8f88"), pen=pg.mkPen("#3d5c56")
+            x=[],
+            height=[],
+            width=DAY * 0.8,
+            brush=chart_colour("bars"),
+            pen=pen("bar_edge", width=1),
         )
         self.count_plot.addItem(self.bars)
 
@@ -227,11 +241,11 @@ class ProgressPage(QWidget):
             pen=None,
             symbol="t",
             symbolSize=8,
-            symbolBrush="#555555",
+            symbolBrush=chart_colour("points"),
             symbolPen=None,
         )
         self.range_best = self._add(
-            self.range_plot, "best of the day", pen=pen("#222222"), connect="finite"
+            self.range_plot, "best of the day", pen=pen("best"), connect="finite"
         )
 
         for plot in (self.extent_plot, self.count_plot, self.range_plot):
@@ -247,7 +261,8 @@ class ProgressPage(QWidget):
         )
 
     def _fit_title(self, plot: pg.PlotItem) -> None:
-        fit_title(plot, self._titles[plot], self._legends[plot].width(), QFont(self.font()))
+        if plot in self._titles:  # not a plot dropped when the colours changed
+            fit_title(plot, self._titles[plot], self._legends[plot].width(), QFont(self.font()))
 
     def legend(self, plot: pg.PlotItem) -> pg.LegendItem:
         return self._legends[plot]
@@ -359,6 +374,13 @@ class ProgressPage(QWidget):
         assert self._data is not None
         return day_readout(self._data.days, i, self._progress.level_names())
 
+    def _recolour(self) -> None:
+        """Light or dark changed: the charts are built again in the new colours."""
+        self.release()
+        use_chart_colours(self.charts)
+        self._build_plots()
+        self.reload()
+
     def release(self) -> None:
         """Drop the plot items before Qt deletes the widgets (pyqtgraph keeps Python-side
         links between views that would otherwise outlive their C++ objects)."""
@@ -371,23 +393,7 @@ class ProgressPage(QWidget):
 
     def save_png(self, path: Path) -> bool:
         """The charts as they are shown, without the pointer's day line."""
-        shown = [cursor.isVisible() for cursor in self._cursors]
-        for cursor in self._cursors:
-            cursor.setVisible(False)
-        try:
-            return bool(self.charts.grab().save(str(path), "PNG"))
-        finally:
-            for cursor, visible in zip(self._cursors, shown, strict=True):
-                cursor.setVisible(visible)
+        return save_charts_png(self.charts, self._cursors, path)
 
     def _ask_and_save(self) -> None:
-        chosen = ask_save_path(
-            self, "Save the charts", Path.home() / "sciatica-progress.png", "PNG (*.png)"
-        )
-        if chosen is not None:
-            suffix = "" if chosen.suffix.lower() == ".png" else ".png"
-            target = chosen.with_name(chosen.name + suffix)
-            if not self.save_png(target):
-                self.readout.setText(f"Could not save {target}.")
-            else:
-                self.readout.setText(f"Saved {target}.")
+        ask_and_save_png(self, self.save_png, self.readout.setText)

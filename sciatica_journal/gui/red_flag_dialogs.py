@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.program import RedFlagAdvice
 from sciatica_journal.domain.red_flags import RedFlagQuestion, ScreenResult, Trigger
+from sciatica_journal.gui import palette
 from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.window_fit import fit_to_screen, scrolling
 from sciatica_journal.services.red_flag_service import RedFlagService
@@ -150,9 +151,10 @@ class OutcomeDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 12)
         banner = QLabel(("⚠  " if urgent else "") + title)
         banner.setObjectName("urgentBanner" if urgent else "doctorBanner")
+        colours = palette.current()
         banner.setStyleSheet(
-            "font-size: 20pt; font-weight: 700; padding: 18px; color: white; "
-            f"background: {'#b3261e' if urgent else '#8a5a00'};"
+            f"font-size: 20pt; font-weight: 700; padding: 18px; color: {colours.on_accent}; "
+            f"background: {colours.stop if urgent else colours.doctor};"
         )
         banner.setAccessibleName(title)
         layout.addWidget(banner)

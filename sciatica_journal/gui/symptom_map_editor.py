@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.body import INTENSITY_NAMES, SymptomKind, SymptomMap
 from sciatica_journal.domain.language import N_, _
+from sciatica_journal.gui import palette
 from sciatica_journal.gui.body_map_widget import BodyMapWidget
 from sciatica_journal.reports.body_map_painter import (
     BodyMapDrawing,
@@ -29,7 +30,9 @@ def swatch_icon(kind: SymptomKind, intensity: int = 2, size: int = 22) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    paint_swatch(painter, QRectF(1, 1, size - 2, size - 2), kind, intensity)
+    paint_swatch(
+        painter, QRectF(1, 1, size - 2, size - 2), kind, intensity, palette.current().map_ink
+    )
     painter.end()
     return QIcon(pixmap)
 
@@ -66,7 +69,7 @@ class Legend(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        paint_legend(painter, QRectF(self.rect()))
+        paint_legend(painter, QRectF(self.rect()), ink=palette.current().map_ink)
         painter.end()
 
 

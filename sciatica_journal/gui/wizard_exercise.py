@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,38 +23,8 @@ from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.domain.program import Program, Rung
 from sciatica_journal.domain.timekeeping import duration_words
 from sciatica_journal.gui.announcements import announce, hold_milestone
+from sciatica_journal.gui.svg_picture import SvgPicture
 from sciatica_journal.paths import resource_path
-
-
-class SvgPicture(QWidget):
-    """An SVG drawn with its aspect kept, scaled to the space it gets."""
-
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.renderer = QSvgRenderer(self)
-        self.setAccessibleName(accessible_name)
-        self.setMinimumSize(160, 88)
-        # It takes the room the step leaves (no height for width): the picture pair grows
-        # with the window but never pushes the cautions out of view.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-
-    def load(self, path: str) -> bool:
-        ok = self.renderer.load(path)
-        self.update()
-        return ok
-
-    def sizeHint(self) -> QSize:
-        return QSize(360, 198)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if not self.renderer.isValid():
-            return
-        painter = QPainter(self)
-        view = self.renderer.viewBoxF()
-        scale = min(self.width() / view.width(), self.height() / view.height())
-        w, h = view.width() * scale, view.height() * scale
-        self.renderer.render(painter, QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h))
-        painter.end()
 
 
 class ExerciseStep(QWidget):

@@ -11,13 +11,13 @@ from sciatica_journal.domain.program import Rung
 from sciatica_journal.domain.sessions import NewSession, Outcome
 from sciatica_journal.gui.announcements import announce
 
-OUTCOME_COLOURS = {
-    Outcome.ABOLISHED: "#1f6e43",
-    Outcome.CENTRALIZED: "#1f6e43",
-    Outcome.BETTER: "#1f6e43",
-    Outcome.NO_CHANGE: "#3d4f4b",
-    Outcome.WORSE: "#a3261b",
-    Outcome.PERIPHERALIZED: "#a3261b",
+OUTCOME_TONES = {  # the colour of each tone is the stylesheet's (#outcome[tone=...])
+    Outcome.ABOLISHED: "good",
+    Outcome.CENTRALIZED: "good",
+    Outcome.BETTER: "good",
+    Outcome.NO_CHANGE: "same",
+    Outcome.WORSE: "bad",
+    Outcome.PERIPHERALIZED: "bad",
 }
 
 
@@ -69,9 +69,9 @@ class ResultStep(QWidget):
     def show_result(self, outcome: Outcome, explanation: str, advice: Advice, summary: str) -> None:
         self.summary.setText(summary)
         self.outcome.setText(outcome.label)
-        self.outcome.setStyleSheet(
-            f"font-size: 24pt; font-weight: 700; color: {OUTCOME_COLOURS[outcome]};"
-        )
+        self.outcome.setProperty("tone", OUTCOME_TONES[outcome])
+        self.outcome.style().unpolish(self.outcome)
+        self.outcome.style().polish(self.outcome)
         self.explanation.setText(explanation)
         self.advice.setText(advice.reason)
         self.contact.setText(advice.contact_reason)

@@ -21,11 +21,6 @@ from sciatica_journal.domain.language import N_, _
 from sciatica_journal.paths import resource_path
 from sciatica_journal.reports.svg_regions import region_paths
 
-KIND_COLOURS = {
-    SymptomKind.PAIN: QColor("#c0392b"),
-    SymptomKind.NUMBNESS: QColor("#1f4e99"),
-    SymptomKind.TINGLING: QColor("#8a5a00"),
-}
 # The legend's line for each kind: its name and how it is drawn.
 KIND_LEGEND = {
     SymptomKind.PAIN: N_("Pain (solid fill)"),
@@ -35,8 +30,31 @@ KIND_LEGEND = {
 PAIN_ALPHA = {1: 0.30, 2: 0.55, 3: 0.85}
 LINE_SPACING = {1: 14.0, 2: 9.0, 3: 5.5}  # viewBox units between numbness lines
 DOT_SPACING = {1: 14.0, 2: 10.0, 3: 7.0}  # viewBox units between tingling dots
-HOVER = QColor("#2f7d6d")
-HALO = QColor(255, 255, 255, 200)
+
+
+@dataclass(frozen=True)
+class MapInk:
+    """The colours the diagram, its marks and its legend are painted in. The drawing and
+    the marks are made for a light ground (the screen puts them on a light panel in dark
+    mode); ``text`` and ``swatch_border`` are drawn on whatever is behind the legend."""
+
+    pain: str = "#c0392b"
+    numbness: str = "#1f4e99"
+    tingling: str = "#8a5a00"
+    halo: tuple[int, int, int, int] = (255, 255, 255, 200)
+    hover: str = "#2f7d6d"
+    hover_fill: tuple[int, int, int, int] = (47, 125, 109, 40)
+    focus_dash: str = "#111111"
+    ground: str = "#f4efe8"  # the skin of a legend swatch
+    swatch_border: str = "#7d868c"
+    text: str = "#222222"
+
+    def kind(self, kind: SymptomKind) -> QColor:
+        return QColor(getattr(self, kind.value))
+
+
+LIGHT_INK = MapInk()
+"""The report's colours (paper is white) and the light window's."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +131,7 @@ class BodyMapDrawing:
         highlight: Highlight | None = None,
         *,
         draw_base: bool = True,
+        ink: MapInk = LIGHT_INK,
     ) -> None:
         """The drawing, then the marks, then hover/focus outlines. ``draw_base=False`` when the
         caller has already drawn the (unchanging) drawing, e.g. from a cached pixmap."""
@@ -124,25 +143,28 @@ class BodyMapDrawing:
         for mark in sorted(symptoms.marks, key=lambda m: list(SymptomKind).index(m.kind)):
             shape = self.shapes.get(mark.region)
             if shape is not None:
-                _paint_mark(painter, shape, mark.kind, mark.intensity)
+                _paint_mark(painter, shape, mark.kind, mark.intensity, ink)
         if highlight is not None:
-            self._paint_highlight(painter, highlight)
+            self._paint_highlight(painter, highlight, ink)
         painter.restore()
 
-    def _paint_highlight(self, painter: QPainter, highlight: Highlight) -> None:
+    def _paint_highlight(self, painter: QPainter, highlight: Highlight, ink: MapInk) -> None:
         if highlight.hover in self.shapes:
-            painter.setBrush(QColor(47, 125, 109, 40))
-            painter.setPen(QPen(HOVER, 3.0))
+            painter.setBrush(QColor(*ink.hover_fill))
+            painter.setPen(QPen(QColor(ink.hover), 3.0))
             painter.drawPath(self.shapes[highlight.hover])
         if highlight.focus in self.shapes:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            pen = QPen(QColor("#111111"), 2.5, Qt.PenStyle.DashLine)
+            pen = QPen(QColor(ink.focus_dash), 2.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawPath(self.shapes[highlight.focus])
 
 
-def _paint_mark(painter: QPainter, shape: QPainterPath, kind: SymptomKind, intensity: int) -> None:
-    colour = QColor(KIND_COLOURS[kind])
+def _paint_mark(
+    painter: QPainter, shape: QPainterPath, kind: SymptomKind, intensity: int, ink: MapInk
+) -> None:
+    colour = ink.kind(kind)
+    halo = QColor(*ink.halo)
     level = max(1, min(3, intensity))
     painter.save()
     painter.setClipPath(shape, Qt.ClipOperation.IntersectClip)
@@ -162,12 +184,12 @@ def _paint_mark(painter: QPainter, shape: QPainterPath, kind: SymptomKind, inten
             for i in range(steps)
         ]
         # A pale halo under each line keeps it visible on a pain fill, in greyscale too.
-        for pen in (QPen(HALO, width + 2.2), QPen(colour, width)):
+        for pen in (QPen(halo, width + 2.2), QPen(colour, width)):
             painter.setPen(pen)
             for a, b in lines:
                 painter.drawLine(a, b)
     else:
-        painter.setPen(QPen(HALO, 1.2))
+        painter.setPen(QPen(halo, 1.2))
         painter.setBrush(colour)
         spacing = DOT_SPACING[level]
         radius = 1.6 + 0.5 * level
@@ -184,13 +206,19 @@ def _paint_mark(painter: QPainter, shape: QPainterPath, kind: SymptomKind, inten
     painter.restore()
 
 
-def paint_swatch(painter: QPainter, rect: QRectF, kind: SymptomKind, intensity: int = 2) -> None:
+def paint_swatch(
+    painter: QPainter,
+    rect: QRectF,
+    kind: SymptomKind,
+    intensity: int = 2,
+    ink: MapInk = LIGHT_INK,
+) -> None:
     """A small square showing one kind at one intensity (legends and pickers)."""
     path = QPainterPath()
     path.addRoundedRect(rect, 3, 3)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillPath(path, QColor("#f4efe8"))
+    painter.fillPath(path, QColor(ink.ground))
     scale = rect.height() / 24.0
     t = QTransform()
     t.translate(rect.x(), rect.y())
@@ -198,15 +226,17 @@ def paint_swatch(painter: QPainter, rect: QRectF, kind: SymptomKind, intensity: 
     painter.setTransform(t, combine=True)
     unit = QPainterPath()
     unit.addRect(QRectF(0, 0, rect.width() / scale, 24.0))
-    _paint_mark(painter, unit, kind, intensity)
+    _paint_mark(painter, unit, kind, intensity, ink)
     painter.restore()
     painter.save()
-    painter.setPen(QPen(QColor("#7d868c"), 1))
+    painter.setPen(QPen(QColor(ink.swatch_border), 1))
     painter.drawPath(path)
     painter.restore()
 
 
-def paint_legend(painter: QPainter, rect: QRectF, font: QFont | None = None) -> None:
+def paint_legend(
+    painter: QPainter, rect: QRectF, font: QFont | None = None, ink: MapInk = LIGHT_INK
+) -> None:
     """The key to the marks: kind, its colour and pattern, and the intensity scale."""
     painter.save()
     if font is not None:
@@ -215,11 +245,11 @@ def paint_legend(painter: QPainter, rect: QRectF, font: QFont | None = None) -> 
     line = metrics.height() * 1.6
     box = metrics.height() * 1.2
     y = rect.top()
-    painter.setPen(QColor("#222222"))
+    painter.setPen(QColor(ink.text))
     for kind in SymptomKind:
         swatch = QRectF(rect.left(), y, box, box)
-        paint_swatch(painter, swatch, kind)
-        painter.setPen(QColor("#222222"))
+        paint_swatch(painter, swatch, kind, ink=ink)
+        painter.setPen(QColor(ink.text))
         painter.drawText(
             QRectF(rect.left() + box * 1.4, y, rect.width() - box * 1.4, box),
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
@@ -230,8 +260,8 @@ def paint_legend(painter: QPainter, rect: QRectF, font: QFont | None = None) -> 
     for level, english in INTENSITY_NAMES.items():
         name = _(english)
         swatch = QRectF(x, y, box, box)
-        paint_swatch(painter, swatch, SymptomKind.PAIN, level)
-        painter.setPen(QColor("#222222"))
+        paint_swatch(painter, swatch, SymptomKind.PAIN, level, ink)
+        painter.setPen(QColor(ink.text))
         width = metrics.horizontalAdvance(name) + box * 0.6
         painter.drawText(
             QRectF(x + box * 1.25, y, width, box), int(Qt.AlignmentFlag.AlignVCenter), name
@@ -254,7 +284,7 @@ def paint_map_with_legend(
     metrics = painter.fontMetrics()
     top = rect.top()
     if caption:
-        painter.setPen(QColor("#222222"))
+        painter.setPen(QColor(LIGHT_INK.text))
         painter.drawText(
             QRectF(rect.left(), top, rect.width(), metrics.height() * 1.4),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),

@@ -54,6 +54,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.contrast import text_widgets, unreadable
+
 # ---- every accessible name (and text) the crawl relies on: keep them here ----------------
 
 
@@ -274,9 +276,15 @@ def is_popup_like(w: QWidget) -> bool:
 
 
 class Crawler:
-    def __init__(self, app: QApplication, first_run: bool, report: Path | None) -> None:
+    def __init__(
+        self, app: QApplication, first_run: bool, report: Path | None, appearance: str = "system"
+    ) -> None:
         self.app = app
         self.first_run = first_run
+        # Light or dark chosen: the crawl chooses it as Settings would, then checks the
+        # contrast of every text it sees (each window state once).
+        self.appearance = appearance
+        self._contrast_seen: set[int] = set()
         self.report_path = report
         self.t0 = time.monotonic()
         self.current = "start"
@@ -393,6 +401,35 @@ class Crawler:
             if not shown(w) or is_popup_like(w):
                 continue
             self._check_window(w)
+            if self.appearance != "system":
+                self._check_contrast(w)
+
+    def _check_contrast(self, w: QWidget) -> None:
+        state = hash((title(w), tuple(label(t) for t in text_widgets(w))))
+        if state in self._contrast_seen:
+            return
+        self._contrast_seen.add(state)
+        for finding in unreadable(w):
+            self.fail(
+                f"unreadable text ({self.appearance}): {finding}",
+                title(w),
+                key=f"contrast:{finding.widget}:{finding.text}",
+            )
+
+    def choose_appearance(self) -> None:
+        """Light or dark, saved in the journal's preferences and applied (as Settings does)."""
+        from dataclasses import replace
+
+        from sciatica_journal.domain.preferences import Appearance
+        from sciatica_journal.gui.theme import theme
+
+        assert self.main is not None
+        preferences = self.main._services.preferences  # type: ignore[attr-defined]
+        chosen = Appearance(self.appearance)
+        preferences.save(replace(preferences.preferences(), appearance=chosen))
+        theme().set_appearance(chosen)
+        if theme().colours.dark != (chosen is Appearance.DARK):
+            self.fail(f"the {chosen.value} colours were not applied")
 
     def _check_window(self, w: QWidget) -> None:
         screen = w.screen()
@@ -822,6 +859,10 @@ class Crawler:
         self.main = yield Wait("the main window", main_window, 90)
         yield 0.3
         self.timings["startup_s"] = round(time.monotonic() - self.t0, 2)
+        if self.appearance != "system":
+            self.step(f"appearance: {self.appearance}")
+            self.choose_appearance()
+            yield 0.3
         sections: list[tuple[str, Callable[[], Steps]]] = [
             ("pages", self.visit_pages),
             ("menus", self.open_menus),
@@ -1363,6 +1404,12 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--demo", action="store_true", help="the 8-week demo journal")
     where.add_argument("--data-dir", type=Path, help="a journal folder (empty: first run)")
     parser.add_argument("--report", type=Path, help="write the results here as JSON")
+    parser.add_argument(
+        "--appearance",
+        choices=("system", "light", "dark"),
+        default="system",
+        help="light or dark: chosen at the start, and every text's contrast checked",
+    )
     args = parser.parse_args(argv)
     faulthandler.enable()  # a segfault prints the Python stack before the process dies
 
@@ -1371,7 +1418,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = make_application()
     first_run = args.data_dir is not None and not (args.data_dir / "journal.sqlite3").exists()
-    crawler = Crawler(app, first_run, args.report)
+    crawler = Crawler(app, first_run, args.report, args.appearance)
     qInstallMessageHandler(crawler.qt_message)
     QTimer.singleShot(0, crawler.start)
     started = time.monotonic()

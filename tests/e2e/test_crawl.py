@@ -29,12 +29,15 @@ REPORT_DIR_ENV = "CRAWL_REPORT_DIR"  # set it to keep each case's JSON report th
 CRAWL_TIMEOUT = 240  # seconds for one case (it takes ~20 s on a 2-core machine)
 
 CASES = [
-    pytest.param("demo", "1024x600", 1, id="demo-1024x600"),
-    pytest.param("demo", "1366x768", 1, id="demo-1366x768"),
-    pytest.param("demo", "1920x1080", 1, id="demo-1920x1080"),
-    pytest.param("demo", "1920x1080", 2, id="demo-1920x1080@2x"),
-    pytest.param("first-run", "1024x600", 1, id="first-run-1024x600"),
-    pytest.param("first-run", "1920x1080", 2, id="first-run-1920x1080@2x"),
+    pytest.param("demo", "1024x600", 1, "system", id="demo-1024x600"),
+    pytest.param("demo", "1366x768", 1, "system", id="demo-1366x768"),
+    pytest.param("demo", "1920x1080", 1, "system", id="demo-1920x1080"),
+    pytest.param("demo", "1920x1080", 2, "system", id="demo-1920x1080@2x"),
+    pytest.param("first-run", "1024x600", 1, "system", id="first-run-1024x600"),
+    pytest.param("first-run", "1920x1080", 2, "system", id="first-run-1920x1080@2x"),
+    # Dark chosen at the start: every page, menu, dialog and wizard step, with the
+    # contrast of each text checked as drawn (tests/contrast.py).
+    pytest.param("demo", "1024x600", 1, "dark", id="demo-1024x600-dark"),
 ]
 
 
@@ -144,7 +147,7 @@ def _describe(report: dict, proc: subprocess.CompletedProcess[str], seconds: flo
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("journal", "size", "scale"), CASES)
+@pytest.mark.parametrize(("journal", "size", "scale", "appearance"), CASES)
 def test_the_whole_gui_works_and_fits_the_screen(
     xvfb: Xvfb,
     tmp_path: Path,
@@ -153,12 +156,22 @@ def test_the_whole_gui_works_and_fits_the_screen(
     journal,
     size,
     scale,
+    appearance,
 ):
     report_path = tmp_path / "crawl.json"
     where = ["--demo"] if journal == "demo" else ["--data-dir", str(tmp_path / "journal")]
     started = time.monotonic()
     proc = subprocess.run(
-        [sys.executable, "-m", "tests.e2e.crawl_driver", *where, "--report", str(report_path)],
+        [
+            sys.executable,
+            "-m",
+            "tests.e2e.crawl_driver",
+            *where,
+            "--report",
+            str(report_path),
+            "--appearance",
+            appearance,
+        ],
         cwd=REPO,
         env=_crawl_env(xvfb.display, scale, tmp_path / "runtime"),
         capture_output=True,
@@ -171,7 +184,9 @@ def test_the_whole_gui_works_and_fits_the_screen(
     steps = len(report.get("steps", []))
     rc = proc.returncode
     record_property("crawl_seconds", round(seconds, 1))
-    print(f"crawl {journal} {size} x{scale}: {seconds:.1f} s, {steps} steps, exit {rc}")
+    print(
+        f"crawl {journal} {size} x{scale} {appearance}: {seconds:.1f} s, {steps} steps, exit {rc}"
+    )
     keep = os.environ.get(REPORT_DIR_ENV)
     if keep and report_path.exists():
         Path(keep).mkdir(parents=True, exist_ok=True)

@@ -12,8 +12,9 @@ import pytest
 from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPicture
 
+from sciatica_journal.gui.chart_parts import chart_colour
 from sciatica_journal.gui.main_window import MainWindow
-from sciatica_journal.gui.progress_page import LEG, RIGHT, ProgressPage
+from sciatica_journal.gui.progress_page import ProgressPage
 from sciatica_journal.services.demo_journal import generate_demo
 from tests.builders import new_session, symptom_map
 from tests.conftest import NOW
@@ -77,8 +78,8 @@ def test_one_or_two_days_show_in_the_charts(qtbot, set_up_services, small_page, 
     small_page.show_days(preset)
     _settle(qtbot)
     # The leg extent (a step line) and the daily pain line both have ink in their plots.
-    assert _ink(small_page, small_page.extent_plot, RIGHT) > 12
-    assert _ink(small_page, small_page.pain_plot, LEG) > 12
+    assert _ink(small_page, small_page.extent_plot, chart_colour("right")) > 12
+    assert _ink(small_page, small_page.pain_plot, chart_colour("leg")) > 12
     x, _ = small_page.right_extent.getData()
     assert x.max() - x.min() >= DAY * 0.9  # a lone day covers its day
     assert small_page.back_points.opts["symbolSize"] >= 7  # marks, not specks

@@ -167,6 +167,25 @@ class Ui_ProfileForm(object):
 
         self.outerLayout.addWidget(self.remindersGroup)
 
+        self.appearanceLayout = QHBoxLayout()
+        self.appearanceLayout.setObjectName(u"appearanceLayout")
+        self.appearanceLabel = QLabel(ProfileForm)
+        self.appearanceLabel.setObjectName(u"appearanceLabel")
+
+        self.appearanceLayout.addWidget(self.appearanceLabel)
+
+        self.appearanceCombo = QComboBox(ProfileForm)
+        self.appearanceCombo.setObjectName(u"appearanceCombo")
+
+        self.appearanceLayout.addWidget(self.appearanceCombo)
+
+        self.appearanceSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.appearanceLayout.addItem(self.appearanceSpacer)
+
+
+        self.outerLayout.addLayout(self.appearanceLayout)
+
         self.errorLabel = QLabel(ProfileForm)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
@@ -179,6 +198,7 @@ class Ui_ProfileForm(object):
         self.targetLabel.setBuddy(self.targetMinSpin)
         self.wakingLabel.setBuddy(self.wakingStartEdit)
         self.rungLabel.setBuddy(self.rungCombo)
+        self.appearanceLabel.setBuddy(self.appearanceCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.birthDateCheck)
         QWidget.setTabOrder(self.birthDateCheck, self.birthDateEdit)
@@ -189,6 +209,7 @@ class Ui_ProfileForm(object):
         QWidget.setTabOrder(self.wakingStartEdit, self.wakingEndEdit)
         QWidget.setTabOrder(self.wakingEndEdit, self.rungCombo)
         QWidget.setTabOrder(self.rungCombo, self.remindersCheck)
+        QWidget.setTabOrder(self.remindersCheck, self.appearanceCombo)
 
         self.retranslateUi(ProfileForm)
         self.birthDateCheck.toggled.connect(self.birthDateEdit.setEnabled)
@@ -254,6 +275,13 @@ class Ui_ProfileForm(object):
         self.remindersCheck.setAccessibleName(QCoreApplication.translate("ProfileForm", u"Remind me when a session is due", None))
 #endif // QT_CONFIG(accessibility)
         self.remindersNote.setText(QCoreApplication.translate("ProfileForm", u"Reminders are spread over your waking hours and stop once you have done the most sessions planned for the day. They appear only while Sciatica Journal is open (closing the window closes the app).", None))
+        self.appearanceLabel.setText(QCoreApplication.translate("ProfileForm", u"&Appearance:", None))
+#if QT_CONFIG(accessibility)
+        self.appearanceCombo.setAccessibleName(QCoreApplication.translate("ProfileForm", u"Appearance", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.appearanceCombo.setToolTip(QCoreApplication.translate("ProfileForm", u"Light or dark colours; System follows your desktop", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.errorLabel.setAccessibleName(QCoreApplication.translate("ProfileForm", u"Problem with the profile", None))
 #endif // QT_CONFIG(accessibility)
