@@ -180,7 +180,7 @@ def test_choosing_english_in_german_is_said_in_german(qtbot, window, german):
 
     when_modal(qtbot, choose)
     window.open_settings()
-    assert str(told["text"]).startswith("Die App spricht ab ihrem nächsten Start English.")
+    assert str(told["text"]).startswith("Ab dem nächsten Start spricht die App English.")
     assert told["english"] == []
     assert german.preferences.preferences().language == "en"
     assert language.code() == "de"  # this window goes on in German until the next start
