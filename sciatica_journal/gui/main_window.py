@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_journal import APP_NAME, __version__
-from sciatica_journal.domain.language import N_, _, clock_time, medium_date
+from sciatica_journal import APP_NAME
+from sciatica_journal.domain.language import N_, _
+from sciatica_journal.gui.about import about_text, backup_note
 from sciatica_journal.gui.calendar_page import CalendarPage
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.file_dialogs import ask_folder, ask_open_path, ask_save_path
@@ -371,39 +371,15 @@ class MainWindow(QMainWindow):
 
     def backup_note(self) -> str:
         """When the newest verified backup was made, and where the backups are."""
-        backups = self._services.backups
-        last = backups.last_good()
-        if last is None:
-            return _(
-                "Backups: no verified backup yet (one is made each day you open the app). "
-                "They are kept in {folder}."
-            ).format(folder=backups.folder)
-        local = last.made_at.astimezone()
-        return _(
-            "Backups: the last verified backup was made on {date} at {time}. "
-            "They are kept in {folder}."
-        ).format(date=medium_date(local.date()), time=clock_time(local), folder=backups.folder)
+        return backup_note(self._services.backups)
 
     def show_disclaimer(self) -> None:
         accepted = self._services.profiles.disclaimer_accepted_on()
         DisclaimerDialog(self._services.program, accepted, parent=self).exec()
 
     def show_about(self) -> None:
-        paragraphs = (
-            _(
-                "A private journal for home extension exercises for sciatica: what to do "
-                "next, how each session went, and whether your symptoms are retreating."
-            ),
-            _(
-                "Your journal stays on this computer. It supports, and never replaces, the "
-                "care of your physician or physiotherapist."
-            ),
-            _("Journal folder: {folder}").format(folder=self._services.data_dir),
-            self.backup_note(),
-        )
         QMessageBox.about(
             self,
             _("About {app}").format(app=APP_NAME),
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            + "".join(f"<p>{html.escape(text)}</p>" for text in paragraphs),
+            about_text(self._services.data_dir, self.backup_note()),
         )
