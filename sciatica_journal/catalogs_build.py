@@ -37,6 +37,7 @@ KEYWORDS = {
 SOURCES: dict[str, tuple[str, ...]] = {
     "domain": ("domain",),
     "services": ("services",),
+    "storage": ("storage",),
     "reports": ("reports",),
     "cli": ("cli.py", "cli_commands.py", "cli_errors.py", "paths.py", "__init__.py"),
     "gui": ("gui",),

@@ -17,6 +17,8 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSocketNotifier,
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from sciatica_journal import APP_ID, APP_NAME, __version__
+from sciatica_journal.domain import language
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.preferences import Appearance
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.main_window import MainWindow
@@ -25,9 +27,10 @@ from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.theme import theme
 from sciatica_journal.gui.translation import install_translators
 from sciatica_journal.paths import take_raise_request
+from sciatica_journal.services import languages
 from sciatica_journal.services.backup_service import JournalFileError, RestoreError
 from sciatica_journal.services.container import Services, build_services
-from sciatica_journal.services.failures import plain_failure
+from sciatica_journal.services.failures import os_problem, plain_failure
 
 log = logging.getLogger(__name__)
 
@@ -116,19 +119,19 @@ def _report_unexpected(kind: type[BaseException], error: BaseException, trace: o
         return
     plain = plain_failure(error)
     if plain is not None:  # a full disk, a read-only folder: said plainly
-        QMessageBox.warning(
-            None,
-            APP_NAME,
-            f"{plain[:1].upper()}{plain[1:]}: nothing was saved.\n\n"
-            "Free some space (or make the folder writable) and try again. Everything saved "
-            "before is safe in your journal.",
-        )
+        said = _(
+            "{problem}: nothing was saved.\n\nFree some space (or make the folder writable) "
+            "and try again. Everything saved before is safe in your journal."
+        ).format(problem=plain)
+        QMessageBox.warning(None, APP_NAME, said[:1].upper() + said[1:])
         return
     QMessageBox.critical(
         None,
         APP_NAME,
-        "Something went wrong and the last action may not have been saved.\n\n"
-        f"{kind.__name__}: {error}\n\nEverything saved before is safe in your journal.",
+        _(
+            "Something went wrong and the last action may not have been saved.\n\n"
+            "{error}: {details}\n\nEverything saved before is safe in your journal."
+        ).format(error=kind.__name__, details=error),
     )
 
 
@@ -166,11 +169,14 @@ class DailyBackup(QObject):
             log.warning("daily backup failed")
             if window is not None:
                 window.statusBar().showMessage(
-                    f"Today's backup could not be made: {exc.strerror or exc}", 30_000
+                    _("Today's backup could not be made: {problem}").format(
+                        problem=os_problem(exc)
+                    ),
+                    30_000,
                 )
             return
         if window is not None:
-            window.statusBar().showMessage("Today's backup of your journal is made.", 10_000)
+            window.statusBar().showMessage(_("Today's backup of your journal is made."), 10_000)
 
     def wait(self) -> None:
         """Let a backup under way finish (it is never left half-written)."""
@@ -187,11 +193,24 @@ class DailyBackup(QObject):
 
 @dataclass(frozen=True)
 class RestoreRequest:
-    """A journal replaced by a backup: chosen in File → Restore, or an undo or redo of that."""
+    """A journal replaced by a backup: chosen in File → Restore, or an undo or redo of that;
+    or (``how="restart"``) the same journal opened again, e.g. in a new language."""
 
     backup: Path
-    how: str = "restore"  # "restore", "undo" or "redo"
+    how: str = "restore"  # "restore", "undo", "redo" or "restart"
     label: str = ""  # of an undo or redo: the step's label
+
+
+def _restarted(services: Services) -> Services:
+    """The journal closed and opened again: the services (the programme's texts too) and
+    Qt's translators in the language its Settings name now."""
+    services.close()
+    reopened = build_services(services.data_dir, services.clock)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_translators(app)
+    log.info("journal opened again (language %s)", language.code())
+    return reopened
 
 
 def _reopen_from(
@@ -205,23 +224,24 @@ def _reopen_from(
     try:
         done = services.backups.restore(request.backup)
     except (RestoreError, JournalFileError, OSError) as exc:
-        QMessageBox.warning(None, APP_NAME, f"Nothing was restored: {exc}")
+        problem = os_problem(exc) if isinstance(exc, OSError) else exc
+        QMessageBox.warning(
+            None, APP_NAME, _("Nothing was restored: {problem}").format(problem=problem)
+        )
     else:
         kept = done.saved or done.aside
         said = {
-            "restore": "Your journal was restored from the backup.",
-            "undo": "The restore was undone: your journal is back as it was before it.",
-            "redo": "The restore was done again.",
+            "restore": _("Your journal was restored from the backup."),
+            "undo": _("The restore was undone: your journal is back as it was before it."),
+            "redo": _("The restore was done again."),
         }[request.how]
-        QMessageBox.information(
-            None,
-            APP_NAME,
-            said + "\n\n" + (f"The journal as it was is kept in {kept}." if kept else ""),
-        )
+        if kept:
+            said += "\n\n" + _("The journal as it was is kept in {path}.").format(path=kept)
+        QMessageBox.information(None, APP_NAME, said)
     reopened = build_services(services.data_dir, services.clock)
     if done is not None:
         reopened.operations.restored(
-            request.label or f"restore from {request.backup.name}",
+            request.label or _("restore from {backup}").format(backup=request.backup.name),
             done.saved,
             ask,
             undone=request.how == "undo",
@@ -268,10 +288,13 @@ def run_window(services: Services) -> int:
         if not run_first_run(services) or stopping:
             log.info("first-run set-up left; quitting")
             return 0
-        theme().set_appearance(services.preferences.preferences().appearance)
-        window = MainWindow(services)
+        current = services
+        if languages.choose(services.preferences.preferences().language) != language.code():
+            current = _restarted(services)  # the language chosen at set-up, at once
+        theme().set_appearance(current.preferences.preferences().appearance)
+        window = MainWindow(current)
         shown: list[MainWindow] = [window]  # the window of the journal now open
-        daily_backup = DailyBackup(services)
+        daily_backup = DailyBackup(current)
 
         def ready() -> None:
             log.info("ready: main window painted")
@@ -284,7 +307,6 @@ def run_window(services: Services) -> int:
         first_paint = _FirstPaint(ready)
         window.installEventFilter(first_paint)
         watcher = _come_forward_when_asked(lambda: shown[-1], services.data_dir)
-        current = services
         try:
             chosen: list[RestoreRequest] = []
 
@@ -302,7 +324,12 @@ def run_window(services: Services) -> int:
                     chosen.append(RestoreRequest(path))
                     w.close()
 
+                def restart_chosen(w: MainWindow = window_now) -> None:
+                    chosen.append(RestoreRequest(Path(), "restart"))
+                    w.close()
+
                 window_now.restore_requested.connect(restore_chosen)
+                window_now.restart_requested.connect(restart_chosen)
                 shown[-1].show()
                 status = app.exec()
                 if not chosen or stopping:
@@ -310,7 +337,10 @@ def run_window(services: Services) -> int:
                 daily_backup.wait()
                 daily_backup.detach()
                 shown.pop().retire()
-                current = _reopen_from(current, chosen[0], ask)
+                if chosen[0].how == "restart":
+                    current = _restarted(current)
+                else:
+                    current = _reopen_from(current, chosen[0], ask)
                 theme().set_appearance(current.preferences.preferences().appearance)
                 shown.append(MainWindow(current))
         finally:
@@ -336,13 +366,15 @@ def offer_restore(problem: str, backup: Path) -> bool:
         problem[:1].upper() + problem[1:] + ".",
     )
     box.setInformativeText(
-        f"The newest verified backup is {backup.name}. Restore it? The file that could "
-        "not be opened is kept as it is, beside the journal."
+        _(
+            "The newest verified backup is {backup}. Restore it? The file that could not be "
+            "opened is kept as it is, beside the journal."
+        ).format(backup=backup.name)
     )
-    restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
-    restore.setAccessibleName("Restore the backup")
-    close = box.addButton("Close the app", QMessageBox.ButtonRole.RejectRole)
-    close.setAccessibleName("Close the app")
+    restore = box.addButton(_("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+    restore.setAccessibleName(_("Restore the backup"))
+    close = box.addButton(_("Close the app"), QMessageBox.ButtonRole.RejectRole)
+    close.setAccessibleName(_("Close the app"))
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore
@@ -355,5 +387,5 @@ def show_startup_error(message: str, *, fatal: bool = True) -> None:
     icon = QMessageBox.Icon.Critical if fatal else QMessageBox.Icon.Information
     box = QMessageBox(icon, APP_NAME, message[:1].upper() + message[1:] + ".")
     if fatal:
-        box.setInformativeText("Nothing was changed. The app will now close.")
+        box.setInformativeText(_("Nothing was changed. The app will now close."))
     box.exec()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_journal import APP_NAME, __version__
+from sciatica_journal import APP_NAME
+from sciatica_journal.domain.language import N_, _
+from sciatica_journal.gui.about import about_text, backup_note
 from sciatica_journal.gui.calendar_page import CalendarPage
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.file_dialogs import ask_folder, ask_open_path, ask_save_path
@@ -48,12 +49,14 @@ if TYPE_CHECKING:
     from sciatica_journal.gui.report_dialog import ReportDialog
 
 TODAY, SYMPTOMS, PROGRESS, CALENDAR, JOURNAL = range(5)
+PAGE_TITLES = (N_("Today"), N_("Symptoms"), N_("Progress"), N_("Calendar"), N_("Journal"))
 
 
 class MainWindow(QMainWindow):
     profile_changed = Signal()
     journal_changed = Signal()  # something was saved, edited or deleted
     restore_requested = Signal(Path)  # a verified backup to replace the journal with
+    restart_requested = Signal()  # open the journal again (e.g. in a newly chosen language)
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -65,7 +68,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName("Pages")
+        self.navigation.setAccessibleName(_("Pages"))
         self.navigation.setFixedWidth(170)
         self.navigation.setSpacing(2)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -82,16 +85,17 @@ class MainWindow(QMainWindow):
             self._make_journal_page,
         ):
             self.page_set.add_later(factory)
-        for title in ("Today", "Symptoms", "Progress", "Calendar", "Journal"):
-            item = QListWidgetItem(title)
+        for title in PAGE_TITLES:
+            item = QListWidgetItem(_(title))
             item.setSizeHint(QSize(150, 42))
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(TODAY)
 
-        self.report_button = QPushButton("Report for your\nphysician…")
+        # TRANSLATORS: the sidebar's button, on two short lines.
+        self.report_button = QPushButton(_("Report for your\nphysician…"))
         self.report_button.setObjectName("reportButton")
-        self.report_button.setAccessibleName("Report for your physician")
+        self.report_button.setAccessibleName(_("Report for your physician"))
         self.report_button.clicked.connect(self.open_report)
         side = QWidget()
         side.setObjectName("navigation")
@@ -106,7 +110,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(side)
         # On a small screen a page scrolls inside the window; the sidebar stays.
-        self.page_area = scrolling(self.pages, "Page", fitted=False)
+        self.page_area = scrolling(self.pages, _("Page"), fitted=False)
         layout.addWidget(self.page_area, stretch=1)
         self.setCentralWidget(central)
         self.sizes.restore(self, "main", QSize(1180, 800))
@@ -116,7 +120,7 @@ class MainWindow(QMainWindow):
         # Something changed that no change set describes (e.g. a test, a reopened journal).
         self.journal_changed.connect(lambda: self._changed(ChangeSet.everything()))
         self.today_page.start_requested.connect(self.start_session)
-        start = QAction("Start &session", self)
+        start = QAction(_("Start &session"), self)
         start.setShortcut(QKeySequence("Ctrl+N"))
         start.triggered.connect(self.start_session)
         self.addAction(start)
@@ -130,9 +134,9 @@ class MainWindow(QMainWindow):
         self.tray = TrayReminders(self.reminders, self)
         self.tray.start_requested.connect(self.start_session)
         self.reminder_label = QLabel()
-        self.reminder_label.setAccessibleName("Reminder")
-        self.snooze_button = QPushButton("Snooze 30 minutes")
-        self.snooze_button.setAccessibleName("Snooze the reminder")
+        self.reminder_label.setAccessibleName(_("Reminder"))
+        self.snooze_button = QPushButton(_("Snooze 30 minutes"))
+        self.snooze_button.setAccessibleName(_("Snooze the reminder"))
         self.snooze_button.clicked.connect(self.reminders.snooze)
         self.snooze_button.clicked.connect(self._hide_reminder)
         self.statusBar().addWidget(self.reminder_label, 1)
@@ -224,41 +228,41 @@ class MainWindow(QMainWindow):
         return wizard
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        report = QAction("&Report for your physician…", self)
+        file_menu = self.menuBar().addMenu(_("&File"))
+        report = QAction(_("&Report for your physician…"), self)
         report.setShortcut(QKeySequence.StandardKey.Print)
         report.triggered.connect(self.open_report)
         file_menu.addAction(report)
         file_menu.addSeparator()
-        export_json = QAction("Export the journal (JSON)…", self)
+        export_json = QAction(_("Export the journal (JSON)…"), self)
         export_json.triggered.connect(lambda: self.export_json())  # not its 'checked'
-        export_csv = QAction("Export tables for a spreadsheet (CSV)…", self)
+        export_csv = QAction(_("Export tables for a spreadsheet (CSV)…"), self)
         export_csv.triggered.connect(lambda: self.export_csv())  # not its 'checked'
-        import_json = QAction("&Import a journal (JSON)…", self)
+        import_json = QAction(_("&Import a journal (JSON)…"), self)
         import_json.triggered.connect(lambda: self.import_json())  # not its 'checked'
-        restore = QAction("Restore from a &backup…", self)
+        restore = QAction(_("Restore from a &backup…"), self)
         restore.triggered.connect(lambda: self.restore_backup())
         for action in (export_json, export_csv, import_json, restore):
             file_menu.addAction(action)
-        settings = QAction("&Settings…", self)
+        settings = QAction(_("&Settings…"), self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
         edit_menu.addAction(self.runner.undo_action)
         edit_menu.addAction(self.runner.redo_action)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        disclaimer = QAction("&Disclaimer", self)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        disclaimer = QAction(_("&Disclaimer"), self)
         disclaimer.triggered.connect(self.show_disclaimer)
         help_menu.addAction(disclaimer)
-        about = QAction(f"&About {APP_NAME}", self)
+        about = QAction(_("&About {app}").format(app=APP_NAME), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
@@ -272,34 +276,38 @@ class MainWindow(QMainWindow):
     def export_json(self, path: Path | None = None) -> bool:
         if path is None:
             path = ask_save_path(
-                self, "Export the journal", Path.home() / "sciatica-journal.json", "JSON (*.json)"
+                self,
+                _("Export the journal"),
+                Path.home() / "sciatica-journal.json",
+                _("JSON (*.json)"),
             )
             if path is None:
                 return False
         return self._transfer(
-            lambda: self._services.transfer.export_json(path), f"Exported the journal to {path}."
+            lambda: self._services.transfer.export_json(path),
+            _("Exported the journal to {path}.").format(path=path),
         )
 
     def export_csv(self, folder: Path | None = None) -> bool:
         if folder is None:
-            folder = ask_folder(self, "Export the tables into a folder", Path.home())
+            folder = ask_folder(self, _("Export the tables into a folder"), Path.home())
             if folder is None:
                 return False
         return self._transfer(
             lambda: self._services.transfer.export_csv(folder),
-            f"Exported the tables (CSV) into {folder}.",
+            _("Exported the tables (CSV) into {folder}.").format(folder=folder),
         )
 
     def import_json(self, path: Path | None = None) -> bool:
         if path is None:
-            path = ask_open_path(self, "Import a journal", Path.home(), "JSON (*.json)")
+            path = ask_open_path(self, _("Import a journal"), Path.home(), _("JSON (*.json)"))
             if path is None:
                 return False
         chosen = path
         done = self.runner.run_or_warn(lambda: self._services.operations.import_json(chosen))
         if done is None:
             return False
-        message = f"Import: {done.value.describe()}."
+        message = _("Import: {what}.").format(what=done.value.describe())
         self.statusBar().showMessage(message, 15_000)
         self.last_transfer_message = message
         return True
@@ -312,7 +320,9 @@ class MainWindow(QMainWindow):
             with BusyCursor():
                 action()
         except TransferError as exc:
-            QMessageBox.warning(self, APP_NAME, f"Nothing was changed: {exc}")
+            QMessageBox.warning(
+                self, APP_NAME, _("Nothing was changed: {problem}").format(problem=exc)
+            )
             return False
         self.statusBar().showMessage(message, 15_000)
         self.last_transfer_message = message
@@ -332,6 +342,8 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec():
             self.profile_changed.emit()
+            if dialog.restart_wanted:
+                self.restart_requested.emit()
 
     def retire(self) -> None:
         """This window's journal was replaced: stop its reminders, take its tray icon away
@@ -359,14 +371,7 @@ class MainWindow(QMainWindow):
 
     def backup_note(self) -> str:
         """When the newest verified backup was made, and where the backups are."""
-        backups = self._services.backups
-        last = backups.last_good()
-        if last is None:
-            when = "no verified backup yet (one is made each day you open the app)"
-        else:
-            local = last.made_at.astimezone()
-            when = f"the last verified backup was made on {local:%a %d %b %Y at %H:%M}"
-        return f"Backups: {when}. They are kept in {backups.folder}."
+        return backup_note(self._services.backups)
 
     def show_disclaimer(self) -> None:
         accepted = self._services.profiles.disclaimer_accepted_on()
@@ -375,13 +380,6 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>A private journal for home extension exercises for sciatica: "
-            "what to do next, how each session went, and whether your symptoms "
-            "are retreating.</p>"
-            "<p>Your journal stays on this computer. It supports, and never replaces, "
-            "the care of your physician or physiotherapist.</p>"
-            f"<p>Journal folder: {self._services.data_dir}</p>"
-            f"<p>{html.escape(self.backup_note())}</p>",
+            _("About {app}").format(app=APP_NAME),
+            about_text(self._services.data_dir, self.backup_note()),
         )

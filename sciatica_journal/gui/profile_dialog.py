@@ -11,22 +11,30 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from sciatica_journal.domain.language import _
+from sciatica_journal.domain.preferences import Preferences
 from sciatica_journal.domain.profile import ProfileError
 from sciatica_journal.gui.file_dialogs import ask_folder
 from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.window_fit import capped_size, fit_to_screen, scrolling
 from sciatica_journal.services.backup_service import BackupService
+from sciatica_journal.services.failures import os_problem
+from sciatica_journal.services.languages import LANGUAGES
 from sciatica_journal.services.preferences_service import PreferencesService
 from sciatica_journal.services.profile_service import ProfileService
 
 
 class ProfileDialog(QDialog):
+    """``restart_wanted``: after Save, the user chose to restart now in the language they
+    chose (Settings only; the window does it)."""
+
     def __init__(
         self,
         profiles: ProfileService,
@@ -43,15 +51,18 @@ class ProfileDialog(QDialog):
         self._profiles = profiles
         self._preferences = preferences
         self._runner = runner  # Settings: changes can be undone; first run: no window yet
+        self.restart_wanted = False
         current = profiles.profile()
         self.form = form
-        self.setWindowTitle("Set up your journal" if first_run else "Settings")
+        self.setWindowTitle(_("Set up your journal") if first_run else _("Settings"))
         self.setAccessibleName(self.windowTitle())
         layout = QVBoxLayout(self)
         if first_run:
             intro = QLabel(
-                "A few details so the journal fits you. You can change all of this later "
-                "in Settings. Only the affected side and the daily target matter to start."
+                _(
+                    "A few details so the journal fits you. You can change all of this later "
+                    "in Settings. Only the affected side and the daily target matter to start."
+                )
             )
             intro.setWordWrap(True)
             layout.addWidget(intro)
@@ -64,20 +75,20 @@ class ProfileDialog(QDialog):
             self.backup_label = QLabel(backup_note)
             self.backup_label.setObjectName("hint")
             self.backup_label.setWordWrap(True)
-            self.backup_label.setAccessibleName("Backups")
+            self.backup_label.setAccessibleName(_("Backups"))
             row.addWidget(self.backup_label, stretch=1)
             if backups is not None:
-                change = QPushButton("Backup folder…")
-                change.setAccessibleName("Choose the backup folder")
+                change = QPushButton(_("Backup folder…"))
+                change.setAccessibleName(_("Choose the backup folder"))
                 change.setToolTip(
-                    "Keep the daily backups in another folder, e.g. a synced or external one"
+                    _("Keep the daily backups in another folder, e.g. a synced or external one")
                 )
                 change.clicked.connect(self.choose_backup_folder)
                 row.addWidget(change)
             layout.addLayout(row)
         buttons = QDialogButtonBox()
         save = buttons.addButton(
-            "Start using the journal" if first_run else "Save",
+            _("Start using the journal") if first_run else _("Save"),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         save.setAccessibleName(save.text())
@@ -85,15 +96,21 @@ class ProfileDialog(QDialog):
         if not first_run:
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
             cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-            cancel.setAccessibleName("Cancel")
+            cancel.setAccessibleName(_("Cancel"))
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         form.set_profile(current)
-        form.ui.appearanceCombo.setVisible(preferences is not None)
-        form.ui.appearanceLabel.setVisible(preferences is not None)
+        for widget in (
+            form.ui.appearanceCombo,
+            form.ui.appearanceLabel,
+            form.ui.languageCombo,
+            form.ui.languageLabel,
+        ):
+            widget.setVisible(preferences is not None)
         if preferences is not None:
             form.set_appearance(preferences.preferences().appearance)
+            form.set_language(preferences.preferences().language)
         fit_to_screen(self, self.sizeHint().expandedTo(QSize(560, 0)) + QSize(24, 0))
 
     def choose_backup_folder(self, folder: Path | None = None) -> bool:
@@ -101,7 +118,7 @@ class ProfileDialog(QDialog):
         if self._backups is None:
             return False
         if folder is None:
-            folder = ask_folder(self, "Keep the backups in", self._backups.folder)
+            folder = ask_folder(self, _("Keep the backups in"), self._backups.folder)
             if folder is None:
                 return False
         try:
@@ -111,19 +128,26 @@ class ProfileDialog(QDialog):
             else:
                 self._backups.set_folder(folder)
         except OSError as exc:
-            self.backup_label.setText(f"The backup folder was not changed: {exc.strerror or exc}")
+            self.backup_label.setText(
+                _("The backup folder was not changed: {problem}").format(problem=os_problem(exc))
+            )
             return False
         self.backup_label.setText(
-            f"Backups are now kept in {folder}; a verified backup was just made there."
+            _("Backups are now kept in {folder}; a verified backup was just made there.").format(
+                folder=folder
+            )
         )
         return True
 
     def _save(self) -> None:
         try:
             profile = self.form.profile()
-            chosen = None
+            chosen = before = None
             if self._preferences is not None:
-                chosen = replace(self._preferences.preferences(), appearance=self.form.appearance())
+                before = self._preferences.preferences()
+                chosen = replace(
+                    before, appearance=self.form.appearance(), language=self.form.language()
+                )
             if self._runner is not None:
                 runner = self._runner
                 runner.run(lambda: runner.operations.save_profile(profile, chosen))
@@ -137,4 +161,34 @@ class ProfileDialog(QDialog):
             wanted = self.size().expandedTo(self.sizeHint())
             self.resize(capped_size(self, wanted))
             return
+        if before is not None and chosen is not None and chosen.language != before.language:
+            self._tell_about_language(chosen)
         self.accept()
+
+    def _tell_about_language(self, chosen: Preferences) -> None:
+        """A new language is spoken from the next start: said plainly; in Settings the
+        window can be opened again in it right away. (On the first run the app starts in
+        it at once: nothing to say.)"""
+        if self._runner is None:
+            return
+        name = LANGUAGES.get(chosen.language, _("the system's language"))
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("Language"),
+            _("The app will speak {language} from its next start.").format(language=name),
+            parent=self,
+        )
+        box.setAccessibleName(_("Language"))
+        later = box.addButton(_("Later"), QMessageBox.ButtonRole.AcceptRole)
+        later.setAccessibleName(_("Later"))
+        box.setInformativeText(
+            _(
+                "Restart now to see it at once: the window closes and opens again. "
+                "Everything is saved; only Edit → Undo starts afresh."
+            )
+        )
+        restart = box.addButton(_("Restart now"), QMessageBox.ButtonRole.ActionRole)
+        restart.setAccessibleName(_("Restart now"))
+        box.setDefaultButton(later)
+        box.exec()
+        self.restart_wanted = box.clickedButton() is restart

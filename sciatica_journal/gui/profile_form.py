@@ -13,6 +13,7 @@ from sciatica_journal.domain.profile import AffectedSide, Profile
 from sciatica_journal.domain.program import Program
 from sciatica_journal.gui.date_entry import TypedDateEntry
 from sciatica_journal.gui.forms.ui_profile_form import Ui_ProfileForm
+from sciatica_journal.services.languages import LANGUAGES, SYSTEM
 
 SIDE_LABELS = {
     AffectedSide.RIGHT: N_("Right leg"),
@@ -24,6 +25,7 @@ APPEARANCE_LABELS = {
     Appearance.LIGHT: N_("Light"),
     Appearance.DARK: N_("Dark"),
 }
+SYSTEM_LANGUAGE_LABEL = N_("System default")
 
 
 class ProfileForm(QWidget):
@@ -37,6 +39,10 @@ class ProfileForm(QWidget):
             self.ui.rungCombo.addItem(rung.label, rung.slug)
         for appearance, label in APPEARANCE_LABELS.items():
             self.ui.appearanceCombo.addItem(_(label), appearance.value)
+        # Each language by its own name (never translated), after the system's.
+        self.ui.languageCombo.addItem(_(SYSTEM_LANGUAGE_LABEL), SYSTEM)
+        for code, name in LANGUAGES.items():
+            self.ui.languageCombo.addItem(name, code)
         self.ui.birthDateEdit.setMaximumDate(QDate.currentDate())
         self.ui.birthDateEdit.setMinimumDate(QDate(1900, 1, 1))
         self._birth_entry = TypedDateEntry(self.ui.birthDateEdit)
@@ -68,6 +74,14 @@ class ProfileForm(QWidget):
     def appearance(self) -> Appearance:
         """Light, dark, or the desktop's scheme (a preference, not part of the profile)."""
         return Appearance(self.ui.appearanceCombo.currentData())
+
+    def set_language(self, code: str) -> None:
+        combo = self.ui.languageCombo
+        combo.setCurrentIndex(max(0, combo.findData(code)))
+
+    def language(self) -> str:
+        """ "system" (the desktop's language) or a language code ("de"): a preference."""
+        return str(self.ui.languageCombo.currentData())
 
     def profile(self) -> Profile:
         """The profile as edited in the form."""

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from sciatica_journal.storage.write_failures import DISK_FULL, plain_failure
+from sciatica_journal.storage.write_failures import DISK_FULL, os_problem, plain_failure
 
-__all__ = ["DISK_FULL", "plain_failure"]
+__all__ = ["DISK_FULL", "os_problem", "plain_failure"]

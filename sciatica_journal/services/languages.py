@@ -3,8 +3,8 @@
 The language follows the system (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, else
 the platform's locale, as on Windows) unless Settings name one. Each language's texts are
 gettext catalogs in ``resources/locale/<language>/LC_MESSAGES/``: one per part of the app
-(``domain``, ``services``, ``reports``, ``cli``, ``gui``), compiled (``.mo``) from their
-``.po`` by ``make translations``. See docs/translations.md."""
+(``domain``, ``storage``, ``services``, ``reports``, ``cli``, ``gui``), compiled (``.mo``)
+from their ``.po`` by ``make translations``. See docs/translations.md."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from sciatica_journal.paths import resource_path
 # The languages the app ships, by their own names (never translated).
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 SYSTEM = "system"
-CATALOGS = ("domain", "services", "reports", "cli", "gui")
+CATALOGS = ("domain", "storage", "services", "reports", "cli", "gui")
 _ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 

@@ -9,8 +9,14 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.storage.atomic_files import StagedFile
-from sciatica_journal.storage.write_failures import DISK_FULL, plain_failure
+from sciatica_journal.storage.write_failures import (
+    DISK_FULL,
+    failure_kind,
+    os_problem,
+    plain_failure,
+)
 
 BACKUP_SUFFIX = ".sqlite3"
 
@@ -27,8 +33,9 @@ def backup_file(source: Path, destination: Path) -> Path:
         # The partial copy keeps its known name: a stopped process's leftover is found.
         staged = StagedFile(destination, name=destination.name + ".partial")
     except OSError as exc:  # said as when SQLite could not create it
-        plain = DISK_FULL if plain_failure(exc) == DISK_FULL else None
-        raise _not_made(plain or f"the copy failed ({exc.strerror or exc})") from exc
+        if failure_kind(exc) == DISK_FULL:
+            raise _not_made(_(DISK_FULL), disk_full=True) from exc
+        raise _not_made(_("the copy failed ({problem})").format(problem=os_problem(exc))) from exc
     try:
         with staged:
             partial = staged.temp
@@ -46,17 +53,25 @@ def backup_file(source: Path, destination: Path) -> Path:
             finally:
                 src.close()
             if not is_sound(partial):
-                raise OSError(f"the backup copy {destination.name} did not verify")
+                raise OSError(
+                    _("the backup copy {name} did not verify").format(name=destination.name)
+                )
             if entry_counts(partial) != expected:
-                raise OSError(f"the backup copy {destination.name} does not hold every entry")
+                raise OSError(
+                    _("the backup copy {name} does not hold every entry").format(
+                        name=destination.name
+                    )
+                )
     except sqlite3.Error as exc:
-        raise _not_made(plain_failure(exc) or f"the copy failed ({exc})") from exc
+        plain = plain_failure(exc) or _("the copy failed ({problem})").format(problem=exc)
+        raise _not_made(plain, disk_full=failure_kind(exc) == DISK_FULL) from exc
     return destination
 
 
-def _not_made(plain: str) -> OSError:
+def _not_made(plain: str, *, disk_full: bool = False) -> OSError:
     return OSError(
-        errno.ENOSPC if plain == DISK_FULL else errno.EIO, f"{plain}: no backup was made"
+        errno.ENOSPC if disk_full else errno.EIO,
+        _("{problem}: no backup was made").format(problem=plain),
     )
 
 
@@ -73,7 +88,7 @@ def check_problem(path: Path, pragma: str = "integrity_check") -> str | None:
         rows = conn.execute(f"PRAGMA {pragma}").fetchmany(2)
     if rows and rows[0][0] == "ok":
         return None
-    return one_line(str(rows[0][0])) if rows else "no answer from the check"
+    return one_line(str(rows[0][0])) if rows else _("no answer from the check")
 
 
 def is_sound(path: Path) -> bool:
@@ -196,7 +211,7 @@ def rotate(
                 if len(seen) <= width:
                     keep.add(path)
     removed = []
-    for _, path in dated:
+    for _when, path in dated:
         if path not in keep:
             path.unlink(missing_ok=True)
             removed.append(path)

@@ -21,9 +21,11 @@ from pathlib import Path
 from peewee import SqliteDatabase
 from playhouse.migrations import Runner
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.storage import backups
 from sciatica_journal.storage.models import bound_to
 from sciatica_journal.storage.sql import execute_sql
+from sciatica_journal.storage.write_failures import os_problem
 
 log = logging.getLogger(__name__)
 # peewee logs every query with its values (names, pain scores) at DEBUG: never let it.
@@ -68,19 +70,25 @@ def read_header(path: Path, backup_dir: Path | None = None) -> HeaderInfo:
         if path.stat().st_size == 0:
             if backup_dir is not None and backups.list_backups(backup_dir):
                 raise JournalFileError(
-                    f"{path} is empty (0 bytes): the journal's contents were lost; "
-                    "it was left untouched",
+                    _(
+                        "{path} is empty (0 bytes): the journal's contents were lost; "
+                        "it was left untouched"
+                    ).format(path=path),
                     damaged=True,
                 )
             return HeaderInfo(exists=False)
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise JournalFileError(f"{path} cannot be read: {exc.strerror or exc}") from exc
+        raise JournalFileError(
+            _("{path} cannot be read: {problem}").format(path=path, problem=os_problem(exc))
+        ) from exc
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise JournalFileError(
-            f"{path} is not a Sciatica Journal database (it is not an SQLite file: "
-            "damaged, or another program's file); it was left untouched",
+            _(
+                "{path} is not a Sciatica Journal database (it is not an SQLite file: "
+                "damaged, or another program's file); it was left untouched"
+            ).format(path=path),
             damaged=True,
         )
     user_version, application_id = struct.unpack(">I4xI", header[60:72])
@@ -102,7 +110,9 @@ def _look_inside(path: Path) -> tuple[int, int]:
             (app_id,) = conn.execute("PRAGMA application_id").fetchone()
             (count,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise JournalFileError(f"{path} cannot be read as a database: {exc}") from exc
+        raise JournalFileError(
+            _("{path} cannot be read as a database: {problem}").format(path=path, problem=exc)
+        ) from exc
     return int(app_id), int(count)
 
 
@@ -138,8 +148,10 @@ def damage(path: Path) -> str | None:
     except sqlite3.OperationalError as exc:
         if _disk_full(path.parent):
             raise JournalFileError(
-                f"the disk is full: {path} cannot be opened (free some space and try again; "
-                "nothing was changed)"
+                _(
+                    "the disk is full: {path} cannot be opened (free some space and try "
+                    "again; nothing was changed)"
+                ).format(path=path)
             ) from exc
         return backups.one_line(str(exc) or type(exc).__name__)
     except sqlite3.DatabaseError as exc:
@@ -174,24 +186,33 @@ def check_file(
             app_id = APPLICATION_ID  # an empty SQLite file: becomes a new journal
     if app_id != APPLICATION_ID:
         raise JournalFileError(
-            f"{path} belongs to another program (it is not a Sciatica Journal database); "
-            "it was left untouched"
+            _(
+                "{path} belongs to another program (it is not a Sciatica Journal database); "
+                "it was left untouched"
+            ).format(path=path)
         )
     known = _schema_version(_migration_names(migrations))
     if info.user_version > known:
         raise JournalFileError(
-            f"{path} was written by a newer version of Sciatica Journal (schema "
-            f"{info.user_version}, this version knows up to {known}); update the app"
+            _(
+                "{path} was written by a newer version of Sciatica Journal (schema "
+                "{schema}, this version knows up to {known}); update the app"
+            ).format(path=path, schema=info.user_version, known=known)
         )
     problem = damage(path)
     if problem is not None:
         raise JournalFileError(
-            f"{path} is damaged ({problem}); it was left untouched", damaged=True
+            _("{path} is damaged ({problem}); it was left untouched").format(
+                path=path, problem=problem
+            ),
+            damaged=True,
         )
     if writable and not is_writable(path):
         raise JournalFileError(
-            f"{path} is read-only (permissions {stat.S_IMODE(path.stat().st_mode):04o}); "
-            "it was left as it is: make it writable again to use it"
+            _(
+                "{path} is read-only (permissions {mode}); it was left as it is: make it "
+                "writable again to use it"
+            ).format(path=path, mode=f"{stat.S_IMODE(path.stat().st_mode):04o}")
         )
     return info
 
@@ -252,7 +273,9 @@ def open_journal(
     try:
         database.connect()
     except Exception as exc:  # peewee wraps sqlite3 errors in its own classes
-        raise JournalFileError(f"{path} cannot be opened: {exc}") from exc
+        raise JournalFileError(
+            _("{path} cannot be opened: {problem}").format(path=path, problem=exc)
+        ) from exc
     try:
         if info.application_id != APPLICATION_ID:
             execute_sql(database, f"PRAGMA application_id = {APPLICATION_ID}")
@@ -261,8 +284,10 @@ def open_journal(
         unknown = [m.name for m in status if m.path is None]
         if unknown:
             raise JournalFileError(
-                f"{path} was written by a newer version of Sciatica Journal "
-                f"(it has migration {unknown[0]}); update the app"
+                _(
+                    "{path} was written by a newer version of Sciatica Journal "
+                    "(it has migration {migration}); update the app"
+                ).format(path=path, migration=unknown[0])
             )
         pending = [m.name for m in status if not m.applied]
         backup = None
@@ -283,7 +308,9 @@ def open_journal(
         raise
     except Exception as exc:
         database.close()
-        raise JournalFileError(f"{path} could not be prepared: {exc}") from exc
+        raise JournalFileError(
+            _("{path} could not be prepared: {problem}").format(path=path, problem=exc)
+        ) from exc
     journal.migrated = applied
     journal.pre_migration_backup = backup
     return journal

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from sciatica_journal.paths import RAISE_FILE_NAME
+from sciatica_journal.storage.write_failures import os_problem
 
 LOCK_FILE = ".lock"
 
@@ -81,7 +82,7 @@ class FolderLock:
             return _try_lock(fd)
         except OSError as exc:  # e.g. no locks on this file system: say so, in one line
             os.close(fd)
-            raise FolderBusyError(f"unlockable ({exc.strerror or exc})") from exc
+            raise FolderBusyError(f"unlockable ({os_problem(exc)})") from exc
 
     def release(self) -> None:
         if self._fd is not None:

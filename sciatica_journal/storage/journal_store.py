@@ -14,6 +14,7 @@ from typing import Any
 from peewee import ModelSelect
 
 from sciatica_journal.domain.body import SymptomMap
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.timekeeping import format_utc, local_date
 from sciatica_journal.storage import models
 from sciatica_journal.storage.journal_records import (
@@ -126,7 +127,7 @@ _WithUuid = models.SymptomMap | models.ExerciseSession | models.RedFlagScreen | 
 
 def _check_free(model: type[_WithUuid], uuid: str) -> None:
     if model.select().where(model.uuid == uuid).exists():
-        raise RestoreError("this entry is already in the journal")
+        raise RestoreError(_("this entry is already in the journal"))
 
 
 def _restore_map(snapshot: MapRecord) -> int:

@@ -10,6 +10,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.storage import backups
 from sciatica_journal.storage.database import (
     APPLICATION_ID,
@@ -61,13 +62,17 @@ def restore_journal(
     now: dt.datetime,
 ) -> Restored:
     if not source.is_file():
-        raise RestoreError(f"cannot restore: {source} does not exist")
+        raise RestoreError(_("cannot restore: {path} does not exist").format(path=source))
     header = read_header(source)  # raises JournalFileError for a foreign file
     if header.application_id != APPLICATION_ID or not backups.is_sound(source):
-        raise RestoreError(f"cannot restore: {source} is not a sound Sciatica Journal backup")
+        raise RestoreError(
+            _("cannot restore: {path} is not a sound Sciatica Journal backup").format(path=source)
+        )
     if header.user_version > known_schema_version():
         raise RestoreError(
-            f"cannot restore: {source} was written by a newer version of Sciatica Journal"
+            _("cannot restore: {path} was written by a newer version of Sciatica Journal").format(
+                path=source
+            )
         )
     incoming = journal.with_name(journal.name + ".restoring")
     backups.backup_file(source, incoming)  # a verified copy first: nothing is touched yet
@@ -80,8 +85,10 @@ def restore_journal(
         if journal.exists():
             if _in_use(journal):
                 raise RestoreError(
-                    "cannot restore while the journal is in use (a window or a command "
-                    "has it open): close it first"
+                    _(
+                        "cannot restore while the journal is in use (a window or a command "
+                        "has it open): close it first"
+                    )
                 )
             saved = backups.timestamped_backup(journal, backup_dir, "before-restore", now)
     except BaseException:

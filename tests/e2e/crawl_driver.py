@@ -94,6 +94,11 @@ class N:
         "Import a journal (JSON)…",
     )
     SETTINGS = "Settings"
+    SAVE = "Save"
+    LANGUAGE = "Language"  # the Settings' combo; its choices by their own names
+    LANGUAGES = ("System default", "English", "Deutsch")
+    LANGUAGE_NOTE = "The app will speak Deutsch from its next start."
+    LATER = "Later"
     CANCEL = "Cancel"
     CLOSE = "Close"
     # session wizard
@@ -1329,7 +1334,7 @@ class Crawler:
                 said = f": {dialog.text()!r}" if isinstance(dialog, QMessageBox) else ""
                 self.fail(f"opened a {type(dialog).__name__} instead of a file dialog{said}")
             if isinstance(dialog, QDialog) and dialog.accessibleName() == N.SETTINGS:
-                self.press(dialog, N.CANCEL)
+                yield from self.choose_language(dialog)
             elif dialog.accessibleName() in (N.DISCLAIMER, N.REPORT):
                 self.press(dialog, N.CLOSE)
             else:
@@ -1337,6 +1342,29 @@ class Crawler:
             yield from self.wait_closed(dialog, f"the dialog of {text!r} to close")
 
         return body
+
+    def choose_language(self, dialog: QWidget) -> Steps:
+        """Settings: the Language list opens and names each language in its own words;
+        Deutsch chosen and saved is said to take effect at the next start (Later)."""
+        combo = self.find(dialog, N.LANGUAGE, QComboBox)
+        yield from self.show_combo_popup(combo, "language")
+        names = tuple(combo.itemText(index) for index in range(combo.count()))
+        if names != N.LANGUAGES:
+            self.fail(f"the languages offered are {names}, not {N.LANGUAGES}", title(dialog))
+        self.step("Settings: language Deutsch, Save")
+        self.later(partial(combo.setCurrentIndex, combo.findText("Deutsch")))
+        yield 0.1
+        box = yield from self.open_modal(
+            lambda: self.press(dialog, N.SAVE),
+            "the note on the new language",
+            lambda m: isinstance(m, QMessageBox),
+        )
+        assert isinstance(box, QMessageBox)
+        if box.text() != N.LANGUAGE_NOTE:
+            self.fail(f"after choosing Deutsch it said {box.text()!r}", title(box))
+        self.step("Settings: the language changes at the next start: Later")
+        self.press(box, N.LATER)
+        yield from self.wait_closed(box, "the note on the new language to close")
 
     def report(self) -> Steps:
         assert self.main is not None

@@ -179,6 +179,17 @@ class Ui_ProfileForm(object):
 
         self.appearanceLayout.addWidget(self.appearanceCombo)
 
+        self.languageLabel = QLabel(ProfileForm)
+        self.languageLabel.setObjectName(u"languageLabel")
+        self.languageLabel.setIndent(16)
+
+        self.appearanceLayout.addWidget(self.languageLabel)
+
+        self.languageCombo = QComboBox(ProfileForm)
+        self.languageCombo.setObjectName(u"languageCombo")
+
+        self.appearanceLayout.addWidget(self.languageCombo)
+
         self.appearanceSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.appearanceLayout.addItem(self.appearanceSpacer)
@@ -199,6 +210,7 @@ class Ui_ProfileForm(object):
         self.wakingLabel.setBuddy(self.wakingStartEdit)
         self.rungLabel.setBuddy(self.rungCombo)
         self.appearanceLabel.setBuddy(self.appearanceCombo)
+        self.languageLabel.setBuddy(self.languageCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.birthDateCheck)
         QWidget.setTabOrder(self.birthDateCheck, self.birthDateEdit)
@@ -210,6 +222,7 @@ class Ui_ProfileForm(object):
         QWidget.setTabOrder(self.wakingEndEdit, self.rungCombo)
         QWidget.setTabOrder(self.rungCombo, self.remindersCheck)
         QWidget.setTabOrder(self.remindersCheck, self.appearanceCombo)
+        QWidget.setTabOrder(self.appearanceCombo, self.languageCombo)
 
         self.retranslateUi(ProfileForm)
         self.birthDateCheck.toggled.connect(self.birthDateEdit.setEnabled)
@@ -281,6 +294,13 @@ class Ui_ProfileForm(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.appearanceCombo.setToolTip(QCoreApplication.translate("ProfileForm", u"Light or dark colours; System follows your desktop", None))
+#endif // QT_CONFIG(tooltip)
+        self.languageLabel.setText(QCoreApplication.translate("ProfileForm", u"&Language:", None))
+#if QT_CONFIG(accessibility)
+        self.languageCombo.setAccessibleName(QCoreApplication.translate("ProfileForm", u"Language", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.languageCombo.setToolTip(QCoreApplication.translate("ProfileForm", u"The language of the app; it changes at the next start", None))
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.errorLabel.setAccessibleName(QCoreApplication.translate("ProfileForm", u"Problem with the profile", None))
