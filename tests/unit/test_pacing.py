@@ -1,5 +1,5 @@
 """The guided set as a timeline (domain/pacing.py): offsets computed by hand from the
-bundled [pacing] (lead-in 3 s; press up 2 s, hold 1 s, lower 2 s, rest 2 s; close 4 s)."""
+bundled [pacing] (lead-in 3 s; press up 2 s, hold 1 s, lower 2 s, rest 2 s; close 5 s)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def test_ten_press_ups_at_normal_speed():
     expected.append((73.0, "set-end", "Set complete", 10))
     assert _seq(timeline) == expected
     assert (timeline.kind, timeline.planned, timeline.speed) == ("reps", 10, Speed.NORMAL)
-    assert (timeline.begins_ms, timeline.ends_ms, timeline.duration) == (3000, 73000, 77.0)
+    assert (timeline.begins_ms, timeline.ends_ms, timeline.duration) == (3000, 73000, 78.0)
     assert {c.shown for c in timeline.cues if c.kind is CueKind.COUNT} == {"Relax"}
 
 
@@ -64,7 +64,7 @@ def test_a_three_minute_hold():
     ]
     assert _seq(timeline) == expected
     assert (timeline.kind, timeline.planned) == ("hold", 180)
-    assert (timeline.begins_ms, timeline.ends_ms, timeline.duration_ms) == (3000, 183000, 187000)
+    assert (timeline.begins_ms, timeline.ends_ms, timeline.duration_ms) == (3000, 183000, 188000)
 
 
 def test_the_speeds_scale_each_press_up():
