@@ -29,6 +29,7 @@ SAMPLE_RATE = 22_050  # espeak-ng's rate; tones are made at the same rate
 FADE_MS = 6  # each beep fades in and out: no click
 GAP_MS = 40  # between a cue's tone and its words
 TONE_LEVEL = 0.45  # a beep's peak, below the voice's
+VOICE_LEVEL = 0.8  # the voice's scale: espeak-ng's German reaches full scale, this leaves room
 
 # Each kind's beeps: (frequency in Hz, length in ms), one after another with a short gap.
 # Rising for up, falling for down, a tick for each of the last seconds, a chord to finish.
@@ -64,17 +65,21 @@ def _samples(ms: float) -> int:
     return round(SAMPLE_RATE * ms / 1000)
 
 
-def beep(frequency: float, ms: int, level: float = TONE_LEVEL) -> Clip:
-    """A sine tone of ``ms`` milliseconds with a short fade at both ends."""
-    count = _samples(ms)
-    t = np.arange(count, dtype=np.float32) / SAMPLE_RATE
-    clip = (level * np.sin(2 * math.pi * frequency * t)).astype(np.float32)
+def _faded(clip: Clip) -> Clip:
+    """``clip`` fading in and out over ``FADE_MS`` (no click where it starts or stops)."""
+    count = len(clip)
     fade = min(_samples(FADE_MS), count // 2)
     if fade:
         ramp = np.linspace(0.0, 1.0, fade, dtype=np.float32)
         clip[:fade] *= ramp
         clip[count - fade :] *= ramp[::-1]
     return clip
+
+
+def beep(frequency: float, ms: int, level: float = TONE_LEVEL) -> Clip:
+    """A sine tone of ``ms`` milliseconds with a short fade at both ends."""
+    t = np.arange(_samples(ms), dtype=np.float32) / SAMPLE_RATE
+    return _faded((level * np.sin(2 * math.pi * frequency * t)).astype(np.float32))
 
 
 def tone(kind: CueKind) -> Clip:
@@ -109,8 +114,8 @@ class CueSounds:
         """``text`` in the voice (nothing without one)."""
         if self.voice is None:
             return np.zeros(0, dtype=np.float32)
-        spoken = self.voice.say(text).astype(np.float32) / 32768.0
-        return _resampled(spoken, self.voice.rate)
+        spoken = self.voice.say(text).astype(np.float32) * (VOICE_LEVEL / 32768.0)
+        return _faded(_resampled(spoken, self.voice.rate))
 
     def clip(self, cue: Cue) -> Clip:
         """What ``cue`` sounds like (empty when the guide is silent)."""

@@ -200,3 +200,16 @@ def test_silent_options_open_no_device(monkeypatch):
     player = open_player(AudioOptions(voice=False, tones=False))
     assert player.notice is None
     player.play(PRESS.cues[0])
+
+
+def test_the_program_loads_no_audio_until_asked():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, sciatica_journal.cli, sciatica_journal.services.container;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('miniaudio', 'espeakng_loader', '_miniaudio') or m.endswith(('.speech', '.audio_output'))))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
