@@ -209,7 +209,8 @@ def test_the_program_loads_no_audio_until_asked():
     code = (
         "import sys, sciatica_journal.cli, sciatica_journal.services.container;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('miniaudio', 'espeakng_loader', '_miniaudio') or m.endswith(('.speech', '.audio_output'))))"
+        "('miniaudio', 'espeakng_loader', '_miniaudio')"
+        " or m.endswith(('.speech', '.audio_output'))))"
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
