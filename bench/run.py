@@ -18,6 +18,7 @@ BENCHMARKS = (
     "progress",
     "report_pdf",
     "safety",
+    "audio",
 )
 
 

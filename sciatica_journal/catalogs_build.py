@@ -39,7 +39,14 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "services": ("services",),
     "storage": ("storage",),
     "reports": ("reports",),
-    "cli": ("cli.py", "cli_commands.py", "cli_errors.py", "paths.py", "__init__.py"),
+    "cli": (
+        "cli.py",
+        "cli_commands.py",
+        "cli_audio.py",
+        "cli_errors.py",
+        "paths.py",
+        "__init__.py",
+    ),
     "gui": ("gui",),
 }
 HEADER = "Sciatica Journal"

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sciatica_journal import cli_audio
 from sciatica_journal.cli_errors import EXIT_JOURNAL, CommandError
 from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir
@@ -375,6 +376,7 @@ VERBS: tuple[Verb, ...] = (
     JournalVerb(
         "backup", N_("copy the journal to a verified backup file"), backup, _backup_arguments
     ),
+    JournalVerb("audio-guide", cli_audio.HELP, cli_audio.audio_guide, cli_audio.arguments),
     FolderVerb(
         "restore",
         N_("replace the journal with a backup (the current one is backed up first)"),

@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sciatica_journal.domain.language import _
+from sciatica_journal.domain.pacing_plan import PacingPlan, parse_pacing
+from sciatica_journal.domain.program_errors import ProgramError as ProgramError
 from sciatica_journal.domain.red_flags import RedFlagQuestion, Severity
 from sciatica_journal.domain.timekeeping import duration_words
-
-
-class ProgramError(ValueError):
-    """``program.toml`` is broken; the message names the key."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +118,7 @@ class Program:
     disclaimer_text: str
     red_flags: tuple[RedFlagQuestion, ...]
     red_flag_advice: RedFlagAdvice
+    pacing: PacingPlan  # the guided set's timings and cues ([pacing])
     backups: BackupRetention = BackupRetention()
 
     def rung(self, slug: str) -> Rung:
@@ -368,6 +367,7 @@ def parse_program(data: Mapping[str, Any]) -> Program:
     )
     return Program(
         backups=backups,
+        pacing=parse_pacing(_table(data, "pacing", "")),
         rungs=rungs,
         roles=roles,
         red_flags=red_flags,

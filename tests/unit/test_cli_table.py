@@ -35,7 +35,16 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
 
 def test_the_parser_has_every_verb_of_the_table_in_its_order():
     names = [verb.name for verb in VERBS]
-    assert names == ["report", "summary", "export", "import", "backup", "restore", "check"]
+    assert names == [
+        "report",
+        "summary",
+        "export",
+        "import",
+        "backup",
+        "audio-guide",
+        "restore",
+        "check",
+    ]
     subs = _subparsers(cli.build_parser())
     assert list(subs) == names
     for verb in VERBS:
@@ -66,7 +75,11 @@ def test_dispatch_goes_through_the_table(data_dir, monkeypatch, capsys):
 
 def test_the_verbs_never_import_the_program():
     graph = grimp.build_graph("sciatica_journal")
-    for source in ("sciatica_journal.cli_commands", "sciatica_journal.cli_errors"):
+    for source in (
+        "sciatica_journal.cli_commands",
+        "sciatica_journal.cli_audio",
+        "sciatica_journal.cli_errors",
+    ):
         chain = graph.find_shortest_chain(importer=source, imported="sciatica_journal.cli")
         assert chain is None, chain
     assert graph.find_shortest_chain(
