@@ -103,6 +103,7 @@ class CalendarPage(QWidget):
         self.calendar.selectionChanged.connect(lambda: self.show_day(self.calendar.selectedDate()))
         self.day_title = QLabel()
         self.day_title.setObjectName("fieldTitle")
+        self.day_title.setWordWrap(True)
         self.day_list = QListWidget()
         self.day_list.setAccessibleName(_("Sessions on the chosen day"))
         # Long lines wrap: the list never scrolls sideways.

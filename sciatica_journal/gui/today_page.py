@@ -98,6 +98,7 @@ class TodayPage(QWidget):
         self.due_label = QLabel()
         self.due_label.setAccessibleName(_("Next session due"))
         self.due_label.setObjectName("fieldTitle")
+        self.due_label.setWordWrap(True)  # "done for today" is a sentence, longer in German
         self.streak_label = QLabel()
         self.streak_label.setWordWrap(True)
         self.streak_label.setAccessibleName(_("Streak and adherence"))
@@ -121,6 +122,7 @@ class TodayPage(QWidget):
         rung_card, rung_layout = card(_("Next exercise"))
         self.rung_label = QLabel()
         self.rung_label.setObjectName("rungName")
+        self.rung_label.setWordWrap(True)  # a long name wraps instead of widening the page
         self.rung_label.setAccessibleName(_("Next exercise"))
         self.rung_detail = QLabel()
         self.rung_detail.setWordWrap(True)
