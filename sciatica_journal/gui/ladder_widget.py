@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from sciatica_journal.domain.language import _
@@ -16,7 +17,10 @@ def rung_tags(goal: bool, goal_met: bool, here: bool) -> str:
         tags.append(_("goal ✓") if goal_met else _("goal"))
     if here:
         tags.append(_("now"))
-    return _("({tags})").format(tags=_(", ").join(tags)) if tags else ""
+    if not tags:
+        return ""
+    # Kept on one line: a wrapped rung moves "(goal ✓, now)" down whole.
+    return _("({tags})").format(tags=_(", ").join(tags)).replace(" ", "\u00a0")
 
 
 def best_words(best: PressUpRange | None) -> str:
@@ -51,6 +55,17 @@ class LadderWidget(QWidget):
         self.best.setWordWrap(True)
         self.best.setAccessibleName(_("Best press-up so far"))
         layout.addWidget(self.best)
+        layout.addStretch(1)  # the rungs stay together when the card is taller
+
+    def sizeHint(self) -> QSize:
+        """As wide as its longest rung on one line (where the page has the room; with less
+        the lines wrap)."""
+        hint = super().sizeHint()
+        widest = max(
+            (row.fontMetrics().horizontalAdvance(row.text()) for row in self.rows.values()),
+            default=0,
+        )
+        return QSize(max(hint.width(), widest + 4), hint.height())
 
     def show_state(self, current: str, best: PressUpRange | None, goal_met: bool) -> None:
         goal = self._program.goal.slug
@@ -60,7 +75,7 @@ class LadderWidget(QWidget):
             tags = rung_tags(rung.slug == goal, goal_met, here)
             text = _("{rung}  {tags}").format(rung=rung.label, tags=tags) if tags else rung.label
             label.setText(("▶ " if here else "   ") + text)
-            label.setAccessibleName(text)
+            label.setAccessibleName(text.replace("\u00a0", " "))
             label.setToolTip(
                 _("{exercise}: {dose}").format(
                     exercise=rung.clinical_name, dose=rung.dose.describe()
@@ -71,3 +86,4 @@ class LadderWidget(QWidget):
                 label.style().unpolish(label)
                 label.style().polish(label)
         self.best.setText(best_words(best))
+        self.updateGeometry()
