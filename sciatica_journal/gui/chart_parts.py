@@ -45,6 +45,24 @@ def preset_name(days: int | None) -> str:
     return n_("Show the last {n} day", "Show the last {n} days", days).format(n=days)
 
 
+def charts_description() -> str:
+    """What the charts show, for a screen reader."""
+    return _(
+        "Four charts over time: back and leg pain, how far down each leg the symptoms "
+        "reach, sessions per day with the target band, and the press-up range."
+    )
+
+
+def pain_titles() -> tuple[str, ...]:
+    """The pain chart's title, from the longest wording down (the longest that fits)."""
+    return (
+        _("Pain (0 none – 10 worst) · lines: daily mean · marks: each session"),
+        _("Pain (0 none – 10 worst) · marks: each session"),
+        _("Pain (0 none – 10 worst)"),
+        _("Pain 0–10"),
+    )
+
+
 def range_names() -> dict[float, str]:
     """The press-up ranges by fraction, as the range axis and the read-out name them."""
     return {r.fraction: r.short for r in PressUpRange}

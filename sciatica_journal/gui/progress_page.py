@@ -38,9 +38,11 @@ from sciatica_journal.gui.chart_parts import (
     ReadOut,
     ask_and_save_png,
     chart_colour,
+    charts_description,
     day_readout,
     day_steps,
     fit_title,
+    pain_titles,
     pen,
     preset_label,
     preset_name,
@@ -92,12 +94,7 @@ class ProgressPage(QWidget):
 
         self.charts = pg.GraphicsLayoutWidget()
         self.charts.setAccessibleName(_("Progress charts"))
-        self.charts.setAccessibleDescription(
-            _(
-                "Four charts over time: back and leg pain, how far down each leg the symptoms "
-                "reach, sessions per day with the target band, and the press-up range."
-            )
-        )
+        self.charts.setAccessibleDescription(charts_description())
         # Each of the four charts keeps about 85 px (not a strip); the page still fits the
         # room a 1024x600 screen leaves it (about 505 px).
         self.charts.setMinimumSize(360, 340)
@@ -168,12 +165,7 @@ class ProgressPage(QWidget):
         )
         self.pain_plot = self._plot(
             0,
-            (
-                _("Pain (0 none – 10 worst) · lines: daily mean · marks: each session"),
-                _("Pain (0 none – 10 worst) · marks: each session"),
-                _("Pain (0 none – 10 worst)"),
-                _("Pain 0–10"),
-            ),
+            pain_titles(),
             self.pain_axis,
         )
         self.pain_plot.setYRange(-0.6, 10.6, padding=0)
