@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.domain.language import _, clock_time, decimal, n_, weekday_day_month
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.gui import palette
@@ -32,7 +33,7 @@ class MonthCalendar(QCalendarWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.days: dict[dt.date, CalendarDay] = {}
-        self.setAccessibleName("Month calendar")
+        self.setAccessibleName(_("Month calendar"))
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -76,7 +77,7 @@ class MonthCalendar(QCalendarWidget):
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return n_("{n} day", "{n} days", n).format(n=n)
 
 
 class CalendarPage(QWidget):
@@ -88,13 +89,13 @@ class CalendarPage(QWidget):
         super().__init__(parent)
         self._frequency = frequency
         self._program = program
-        self.setAccessibleName("Calendar")
-        title = QLabel("Your month")
+        self.setAccessibleName(_("Calendar"))
+        title = QLabel(_("Your month"))
         title.setObjectName("pageTitle")
         self.summary = QLabel()
-        self.summary.setAccessibleName("Streak and adherence")
+        self.summary.setAccessibleName(_("Streak and adherence"))
         self.summary.setWordWrap(True)
-        key = QLabel("✓ and green: the daily target was met · a number on yellow: some sessions")
+        key = QLabel(_("✓ and green: the daily target was met · a number on yellow: some sessions"))
         key.setObjectName("hint")
         self.calendar = MonthCalendar()
         self.calendar.currentPageChanged.connect(lambda *_: self.refresh())
@@ -102,8 +103,9 @@ class CalendarPage(QWidget):
         self.calendar.selectionChanged.connect(lambda: self.show_day(self.calendar.selectedDate()))
         self.day_title = QLabel()
         self.day_title.setObjectName("fieldTitle")
+        self.day_title.setWordWrap(True)
         self.day_list = QListWidget()
-        self.day_list.setAccessibleName("Sessions on the chosen day")
+        self.day_list.setAccessibleName(_("Sessions on the chosen day"))
         # Long lines wrap: the list never scrolls sideways.
         self.day_list.setWordWrap(True)
         self.day_list.setResizeMode(QListView.ResizeMode.Adjust)
@@ -137,24 +139,39 @@ class CalendarPage(QWidget):
         recent = s.last_30_days
         last_30 = days_on_target(recent)
         if recent.percent is not None:
-            last_30 += f" ({recent.percent:.1f} %)"
+            last_30 = _("{days_on_target} ({percent} %)").format(
+                days_on_target=last_30, percent=decimal(recent.percent)
+            )
         self.summary.setText(
-            f"Current streak: {_days(s.streaks.current)} · longest: {_days(s.streaks.longest)} · "
-            f"last 30 days: {last_30} · this month: {month_adherence}"
+            _(
+                "Current streak: {current} · longest: {longest} · last 30 days: {last_30} · "
+                "this month: {month}"
+            ).format(
+                current=_days(s.streaks.current),
+                longest=_days(s.streaks.longest),
+                last_30=last_30,
+                month=month_adherence,
+            )
         )
         self.show_day(self.calendar.selectedDate())
 
     def show_day(self, date: QDate) -> None:
         day = dt.date(date.year(), date.month(), date.day())
         sessions = self._frequency.sessions_on(day)
-        plural = "s" if len(sessions) != 1 else ""
-        self.day_title.setText(f"{day:%A} {day.day} {day:%B}: {len(sessions)} session{plural}")
+        count = n_("{n} session", "{n} sessions", len(sessions)).format(n=len(sessions))
+        self.day_title.setText(
+            _("{date}: {sessions}").format(date=weekday_day_month(day), sessions=count)
+        )
         self.day_list.clear()
         for entry in sessions:
             rung = self._program.rung(entry.rung) if self._program.has_rung(entry.rung) else None
             when = local_time(entry.started_at, entry.zone)
-            text = f"{when:%H:%M}  {rung.name if rung else entry.rung} — {entry.outcome.label}"
+            text = _("{time}  {exercise} — {outcome}").format(
+                time=clock_time(when),
+                exercise=rung.name if rung else entry.rung,
+                outcome=entry.outcome.label,
+            )
             self.day_list.addItem(text)
             self.day_list.item(self.day_list.count() - 1).setToolTip(text)
         if not sessions:
-            self.day_list.addItem("No sessions.")
+            self.day_list.addItem(_("No sessions."))

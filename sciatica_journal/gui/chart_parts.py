@@ -1,5 +1,6 @@
-"""The parts the Progress charts are built from: colours, the date axis that fits its
-labels, the read-out label, step lines for days, and the words of the day read-out."""
+"""The parts the Progress charts are built from: colours, the date axis in the user's
+language, the axis that fits its labels, the read-out label, step lines for days, and the
+words of the day read-out."""
 
 from __future__ import annotations
 
@@ -9,22 +10,62 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.DateAxisItem import adjustTimestampToPreferredUtcOffset
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from sciatica_journal.domain import language
+from sciatica_journal.domain.language import _, medium_date, n_, p_
 from sciatica_journal.domain.sessions import PressUpRange
 from sciatica_journal.gui import palette
 from sciatica_journal.gui.file_dialogs import ask_save_path
 from sciatica_journal.services.progress_service import DailySeries
 
 DAY = 86400.0
-PRESETS = (("7 d", 7), ("30 d", 30), ("90 d", 90), ("All", None))
+EPOCH = dt.datetime(1970, 1, 1)
+PRESETS = (7, 30, 90, None)  # the periods shown: the last 7, 30, 90 days, or all
 DETAIL_DAYS = 120  # wider than this, single-session points are hidden
-RANGE_NAMES = {r.fraction: r.short for r in PressUpRange}
 TITLE_ROW = 22  # px: the row above each plot that holds its title and legend
 TITLE_SIZE = "10pt"
 LEGEND_SIZE = "8pt"
+
+
+def preset_label(days: int | None) -> str:
+    """A period button's text: "30 d", "All"."""
+    if days is None:
+        return _("All")
+    return n_("{n} d", "{n} d", days).format(n=days)
+
+
+def preset_name(days: int | None) -> str:
+    """A period button's accessible name: "Show the last 30 days", "Show all"."""
+    if days is None:
+        return _("Show all")
+    return n_("Show the last {n} day", "Show the last {n} days", days).format(n=days)
+
+
+def charts_description() -> str:
+    """What the charts show, for a screen reader."""
+    return _(
+        "Four charts over time: back and leg pain, how far down each leg the symptoms "
+        "reach, sessions per day with the target band, and the press-up range."
+    )
+
+
+def pain_titles() -> tuple[str, ...]:
+    """The pain chart's title, from the longest wording down (the longest that fits)."""
+    return (
+        _("Pain (0 none – 10 worst) · lines: daily mean · marks: each session"),
+        _("Pain (0 none – 10 worst) · marks: each session"),
+        _("Pain (0 none – 10 worst)"),
+        _("Pain 0–10"),
+    )
+
+
+def range_names() -> dict[float, str]:
+    """The press-up ranges by fraction, as the range axis and the read-out name them."""
+    return {r.fraction: r.short for r in PressUpRange}
 
 
 def chart_colour(role: str) -> str:
@@ -47,6 +88,36 @@ def use_chart_colours(charts: pg.GraphicsLayoutWidget | None = None) -> None:
         charts.setBackground(colours.chart_background)
         charts.clear()
         charts.show()
+
+
+class LocalDateAxis(pg.DateAxisItem):
+    """pyqtgraph's date axis, its month and weekday names and its day numbers in the
+    user's language ("Dez.", "Mo. 7."): its own labels are strftime's, in English."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
+        written = super().tickStrings(values, scale, spacing)
+        if spec is None or spec.format not in _DATE_FORMATS:
+            return list(written)  # years and clock times: digits only, the same everywhere
+        write = _DATE_FORMATS[spec.format]
+        return [
+            write(self.local_date(value)) if text else text  # "": a date it cannot show
+            for value, text in zip(values, written, strict=True)
+        ]
+
+    def local_date(self, value: float) -> dt.date:
+        """The day a tick at ``value`` stands for, reckoned as pyqtgraph does."""
+        local = adjustTimestampToPreferredUtcOffset(value, self.utcOffset)
+        return (EPOCH + dt.timedelta(seconds=float(local))).date()
+
+
+_DATE_FORMATS: dict[str, Callable[[dt.date], str]] = {
+    "%b": language.month_short,
+    "%d": lambda day: p_("date axis", "{day}").format(day=day.day),
+    "%a %d": lambda day: p_("date axis", "{weekday_short} {day}").format(
+        weekday_short=language.weekday_short(day), day=day.day
+    ),
+}
 
 
 def day_steps(t: np.ndarray, y: np.ndarray, half: float) -> tuple[np.ndarray, np.ndarray]:
@@ -170,23 +241,41 @@ def day_readout(d: DailySeries, i: int, names: Mapping[int, str]) -> str:
     """The read-out of day ``i``: sessions, pain before → after, reach, best press-up."""
 
     def num(v: float) -> str:
-        return "–" if np.isnan(v) else f"{v:.1f}".rstrip("0").rstrip(".")
+        return "–" if np.isnan(v) else plain_decimal(float(v))
 
     def reach(v: float) -> str:
-        return "nothing" if np.isnan(v) else names.get(int(v), str(int(v)))
+        if np.isnan(v):
+            return p_("symptoms reach", "nothing")
+        return names.get(int(v), str(int(v)))
 
     day: dt.date = d.dates[i]
     best = d.best_range[i]
+    count = int(d.sessions[i])
     parts = [
-        f"{day:%a} {day.day} {day:%b %Y}: {int(d.sessions[i])} "
-        + ("session" if int(d.sessions[i]) == 1 else "sessions"),
-        f"back pain {num(d.back_before[i])} → {num(d.back_after[i])}",
-        f"leg pain {num(d.leg_before[i])} → {num(d.leg_after[i])}",
-        f"reaches: left {reach(d.left_extent[i])}, right {reach(d.right_extent[i])}",
+        _("{date}: {sessions}").format(
+            date=medium_date(day),
+            sessions=n_("{n} session", "{n} sessions", count).format(n=count),
+        ),
+        _("back pain {before} → {after}").format(
+            before=num(d.back_before[i]), after=num(d.back_after[i])
+        ),
+        _("leg pain {before} → {after}").format(
+            before=num(d.leg_before[i]), after=num(d.leg_after[i])
+        ),
+        _("reaches: left {left}, right {right}").format(
+            left=reach(d.left_extent[i]), right=reach(d.right_extent[i])
+        ),
     ]
     if not np.isnan(best):
-        parts.append(f"best press-up {RANGE_NAMES.get(float(best), num(best))}")
+        best_name = range_names().get(float(best), num(best))
+        parts.append(_("best press-up {range}").format(range=best_name))
     return " · ".join(parts)
+
+
+def plain_decimal(value: float) -> str:
+    """One decimal in the language's mark, without a needless ",0": "3,5", "4"."""
+    whole = round(value, 1) == round(value)
+    return language.decimal(value, 0 if whole else 1)
 
 
 def fit_title(plot: pg.PlotItem, titles: Sequence[str], legend_width: float, font: QFont) -> None:
@@ -221,9 +310,10 @@ def ask_and_save_png(
 ) -> None:
     """Save as PNG…: ask where, save, and say what happened."""
     chosen = ask_save_path(
-        parent, "Save the charts", Path.home() / "sciatica-progress.png", "PNG (*.png)"
+        parent, _("Save the charts"), Path.home() / "sciatica-progress.png", _("PNG (*.png)")
     )
     if chosen is not None:
         suffix = "" if chosen.suffix.lower() == ".png" else ".png"
         target = chosen.with_name(chosen.name + suffix)
-        say(f"Saved {target}." if save(target) else f"Could not save {target}.")
+        done = _("Saved {path}.") if save(target) else _("Could not save {path}.")
+        say(done.format(path=target))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.today import DailyCount
 from sciatica_journal.gui import palette
 
@@ -17,7 +18,7 @@ class DayDots(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._count = DailyCount(0, 1, 1)
-        self.setAccessibleName("Sessions today, as dots")
+        self.setAccessibleName(_("Sessions today, as dots"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def set_count(self, count: DailyCount) -> None:

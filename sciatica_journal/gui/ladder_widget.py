@@ -2,53 +2,88 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.sessions import PressUpRange
 
 
+def rung_tags(goal: bool, goal_met: bool, here: bool) -> str:
+    """What a rung's line adds to its name, e.g. "(goal, now)"; empty for a plain rung."""
+    tags = []
+    if goal:
+        tags.append(_("goal ✓") if goal_met else _("goal"))
+    if here:
+        tags.append(_("now"))
+    if not tags:
+        return ""
+    # Kept on one line: a wrapped rung moves "(goal ✓, now)" down whole.
+    return _("({tags})").format(tags=_(", ").join(tags)).replace(" ", "\u00a0")
+
+
+def best_words(best: PressUpRange | None) -> str:
+    if best is None:
+        return _("Best press-up so far: none yet")
+    return _("Best press-up so far: {range} with your pelvis down").format(range=best.words)
+
+
 class LadderWidget(QWidget):
+    """The rungs, top first. Each line wraps (a long name in another language never widens
+    the page); its tooltip gives the clinical name and the dose."""
+
     def __init__(self, program: Program, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._program = program
-        self.setAccessibleName("Exercise ladder")
+        self.setAccessibleName(_("Exercise ladder"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        heading = QLabel("Your ladder")
+        heading = QLabel(_("Your ladder"))
         heading.setObjectName("cardTitle")
         layout.addWidget(heading)
         self.rows: dict[str, QLabel] = {}
         for rung in reversed(program.rungs):  # the top of the ladder first
             label = QLabel()
             label.setObjectName("ladderRung")
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             self.rows[rung.slug] = label
             layout.addWidget(label)
         self.best = QLabel()
         self.best.setWordWrap(True)
-        self.best.setAccessibleName("Best press-up so far")
+        self.best.setAccessibleName(_("Best press-up so far"))
         layout.addWidget(self.best)
+        layout.addStretch(1)  # the rungs stay together when the card is taller
+
+    def sizeHint(self) -> QSize:
+        """As wide as its longest rung on one line (where the page has the room; with less
+        the lines wrap)."""
+        hint = super().sizeHint()
+        widest = max(
+            (row.fontMetrics().horizontalAdvance(row.text()) for row in self.rows.values()),
+            default=0,
+        )
+        return QSize(max(hint.width(), widest + 4), hint.height())
 
     def show_state(self, current: str, best: PressUpRange | None, goal_met: bool) -> None:
         goal = self._program.goal.slug
         for rung in self._program.rungs:
             label = self.rows[rung.slug]
             here = rung.slug == current
-            tags = []
-            if rung.slug == goal:
-                tags.append("goal ✓" if goal_met else "goal")
-            if here:
-                tags.append("now")
-            text = rung.label + (f"  ({', '.join(tags)})" if tags else "")
+            tags = rung_tags(rung.slug == goal, goal_met, here)
+            text = _("{rung}  {tags}").format(rung=rung.label, tags=tags) if tags else rung.label
             label.setText(("▶ " if here else "   ") + text)
-            label.setAccessibleName(text)
-            label.setToolTip(f"{rung.clinical_name}: {rung.dose.describe()}")
+            label.setAccessibleName(text.replace("\u00a0", " "))
+            label.setToolTip(
+                _("{exercise}: {dose}").format(
+                    exercise=rung.clinical_name, dose=rung.dose.describe()
+                )
+            )
             if label.property("current") != here:  # styled by #ladderRung[current="true"]
                 label.setProperty("current", here)
                 label.style().unpolish(label)
                 label.style().polish(label)
-        self.best.setText(
-            "Best press-up so far: "
-            + ("none yet" if best is None else f"{best.words} with your pelvis down")
-        )
+        self.best.setText(best_words(best))
+        self.updateGeometry()

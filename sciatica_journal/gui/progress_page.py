@@ -24,23 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.gui import palette
 from sciatica_journal.gui.chart_parts import (
     DAY,
     DETAIL_DAYS,
     LEGEND_SIZE,
     PRESETS,
-    RANGE_NAMES,
     TITLE_ROW,
     TITLE_SIZE,
     FittingAxis,
+    LocalDateAxis,
     ReadOut,
     ask_and_save_png,
     chart_colour,
+    charts_description,
     day_readout,
     day_steps,
     fit_title,
+    pain_titles,
     pen,
+    preset_label,
+    preset_name,
+    range_names,
     save_charts_png,
     thinned_tiers,
     use_chart_colours,
@@ -59,39 +65,36 @@ class ProgressPage(QWidget):
         self._progress = progress
         self._data: ProgressData | None = None
         self._days_shown: int | None = 30
-        self.setAccessibleName("Progress")
+        self.setAccessibleName(_("Progress"))
         use_chart_colours()
 
-        title = QLabel("Progress")
+        title = QLabel(_("Progress"))
         title.setObjectName("pageTitle")
         self.preset_group = QButtonGroup(self)
         presets = QHBoxLayout()
-        for index, (label, days) in enumerate(PRESETS):
-            button = QPushButton(label)
+        for index, days in enumerate(PRESETS):
+            button = QPushButton(preset_label(days))
             button.setCheckable(True)
-            button.setAccessibleName(f"Show {label}" if days else "Show all")
+            button.setAccessibleName(preset_name(days))
             button.clicked.connect(lambda _=False, d=days: self.show_days(d))
             self.preset_group.addButton(button, index)
             presets.addWidget(button)
         self.preset_group.button(1).setChecked(True)
         presets.addStretch(1)
-        self.save_button = QPushButton("Save as PNG…")
-        self.save_button.setAccessibleName("Save the charts as PNG")
+        self.save_button = QPushButton(_("Save as PNG…"))
+        self.save_button.setAccessibleName(_("Save the charts as PNG"))
         self.save_button.clicked.connect(self._ask_and_save)
         presets.addWidget(self.save_button)
         # A fixed place of two lines that wraps: a long read-out never widens the window.
-        self.readout = ReadOut("Point at a day to see its values.")
-        self.readout.setAccessibleName("Values of the day under the pointer")
+        self.readout = ReadOut(_("Point at a day to see its values."))
+        self.readout.setAccessibleName(_("Values of the day under the pointer"))
         self.readout.setObjectName("hint")
-        self.empty_label = QLabel("No sessions yet: the charts fill in as you record them.")
+        self.empty_label = QLabel(_("No sessions yet: the charts fill in as you record them."))
         self.empty_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.charts = pg.GraphicsLayoutWidget()
-        self.charts.setAccessibleName("Progress charts")
-        self.charts.setAccessibleDescription(
-            "Four charts over time: back and leg pain, how far down each leg the symptoms "
-            "reach, sessions per day with the target band, and the press-up range."
-        )
+        self.charts.setAccessibleName(_("Progress charts"))
+        self.charts.setAccessibleDescription(charts_description())
         # Each of the four charts keeps about 85 px (not a strip); the page still fits the
         # room a 1024x600 screen leaves it (about 505 px).
         self.charts.setMinimumSize(360, 340)
@@ -115,7 +118,7 @@ class ProgressPage(QWidget):
     def _plot(self, row: int, titles: tuple[str, ...], left: FittingAxis) -> pg.PlotItem:
         """A plot whose title (left) and legend (right) share the row above the data, so
         the legend never covers a point; ``titles``: wordings from the longest down."""
-        axis = pg.DateAxisItem(orientation="bottom")
+        axis = LocalDateAxis(orientation="bottom")
         plot = self.charts.addPlot(row=row, col=0, axisItems={"bottom": axis, "left": left})
         plot.setTitle(titles[0], size=TITLE_SIZE, justify="left")
         plot.layout.setRowFixedHeight(0, TITLE_ROW)
@@ -162,12 +165,7 @@ class ProgressPage(QWidget):
         )
         self.pain_plot = self._plot(
             0,
-            (
-                "Pain (0 none – 10 worst) · lines: daily mean · marks: each session",
-                "Pain (0 none – 10 worst) · marks: each session",
-                "Pain (0 none – 10 worst)",
-                "Pain 0–10",
-            ),
+            pain_titles(),
             self.pain_axis,
         )
         self.pain_plot.setYRange(-0.6, 10.6, padding=0)
@@ -186,30 +184,33 @@ class ProgressPage(QWidget):
             symbolPen=None,
             symbolBrush=chart_colour("leg"),
         )
-        self.back_before = self._add(p, "back before", pen=pen("back"))
-        self.back_after = self._add(p, "back after", pen=pen("back", dot))
-        self.leg_before = self._add(p, "leg before", pen=pen("leg", dash))
-        self.leg_after = self._add(p, "leg after", pen=pen("leg", dashdot))
+        self.back_before = self._add(p, _("back before"), pen=pen("back"))
+        self.back_after = self._add(p, _("back after"), pen=pen("back", dot))
+        self.leg_before = self._add(p, _("leg before"), pen=pen("leg", dash))
+        self.leg_after = self._add(p, _("leg after"), pen=pen("leg", dashdot))
 
         levels = {float(k): v for k, v in self._progress.level_names().items()}
         self.extent_axis = FittingAxis(levels, thinned_tiers(sorted(levels)))
         self.extent_plot = self._plot(
             1,
-            ("How far down the leg (lower is better)", "Reach (lower is better)"),
+            (_("How far down the leg (lower is better)"), _("Reach (lower is better)")),
             self.extent_axis,
         )
         self.extent_plot.setYRange(min(levels) - 0.6, max(levels) + 0.6, padding=0)
         self.left_extent = self._add(
-            self.extent_plot, "left leg", pen=pen("left", width=2.5), connect="finite"
+            self.extent_plot, _("left leg"), pen=pen("left", width=2.5), connect="finite"
         )
         self.right_extent = self._add(
-            self.extent_plot, "right leg", pen=pen("right", dash, width=2.5), connect="finite"
+            self.extent_plot, _("right leg"), pen=pen("right", dash, width=2.5), connect="finite"
         )
 
         self.count_axis = FittingAxis({}, [])
         self.count_plot = self._plot(
             2,
-            ("Sessions per day (shaded: your target band)", "Sessions per day (band: target)"),
+            (
+                _("Sessions per day (shaded: your target band)"),
+                _("Sessions per day (band: target)"),
+            ),
             self.count_axis,
         )
         self.band = pg.LinearRegionItem(
@@ -228,16 +229,15 @@ class ProgressPage(QWidget):
         )
         self.count_plot.addItem(self.bars)
 
-        self.range_axis = FittingAxis(
-            RANGE_NAMES, [sorted(RANGE_NAMES), (0.5, 1.0), (0.25, 1.0), (1.0,)]
-        )
+        ranges = range_names()
+        self.range_axis = FittingAxis(ranges, [sorted(ranges), (0.5, 1.0), (0.25, 1.0), (1.0,)])
         self.range_plot = self._plot(
-            3, ("Press-up range reached (pelvis down)", "Press-up range"), self.range_axis
+            3, (_("Press-up range reached (pelvis down)"), _("Press-up range")), self.range_axis
         )
         self.range_plot.setYRange(0, 1.12, padding=0)
         self.range_points = self._add(
             self.range_plot,
-            "each press-up",
+            _("each press-up"),
             pen=None,
             symbol="t",
             symbolSize=8,
@@ -245,7 +245,7 @@ class ProgressPage(QWidget):
             symbolPen=None,
         )
         self.range_best = self._add(
-            self.range_plot, "best of the day", pen=pen("best"), connect="finite"
+            self.range_plot, _("best of the day"), pen=pen("best"), connect="finite"
         )
 
         for plot in (self.extent_plot, self.count_plot, self.range_plot):
@@ -307,7 +307,7 @@ class ProgressPage(QWidget):
         else:
             start = end - days * DAY
         self.pain_plot.setXRange(start, end, padding=0)
-        index = [d for _, d in PRESETS].index(days)
+        index = PRESETS.index(days)
         self.preset_group.button(index).setChecked(True)
 
     def _range_changed(self) -> None:

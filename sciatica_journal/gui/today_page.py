@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.journal import describe_hold
+from sciatica_journal.domain.language import _, clock_time, long_date, n_, p_
 from sciatica_journal.domain.sessions import SessionEntry
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.domain.today import BandState, DailyCount
@@ -28,25 +29,49 @@ from sciatica_journal.services.operations import Kind
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.session_service import SessionService, TodayOverview
 
-COLUMNS = ("Time", "Exercise", "Done", "Back pain", "Leg pain", "Outcome")
+
+def _columns() -> tuple[str, ...]:
+    """The table's headings ("Done": what a session held, apart from the hold's "Done")."""
+    return (
+        _("Time"),
+        _("Exercise"),
+        p_("what a session did", "Done"),
+        _("Back pain"),
+        _("Leg pain"),
+        _("Outcome"),
+    )
 
 
 def band_message(count: DailyCount) -> str:
     if count.state is BandState.BELOW:
-        more = count.remaining_to_min
-        return f"{more} more to reach today's minimum of {count.target_min}."
+        return n_(
+            "{n} more to reach today's minimum of {target_min}.",
+            "{n} more to reach today's minimum of {target_min}.",
+            count.remaining_to_min,
+        ).format(n=count.remaining_to_min, target_min=count.target_min)
     if count.state is BandState.IN:
-        return "You are within today's target. Well done."
-    return f"More than the {count.target_max} planned today. Resting is fine too."
+        return _("You are within today's target. Well done.")
+    return n_(
+        "More than the {n} planned today. Resting is fine too.",
+        "More than the {n} planned today. Resting is fine too.",
+        count.target_max,
+    ).format(n=count.target_max)
 
 
 def streak_text(summary: FrequencySummary) -> str:
     """E.g. "Streak: 4 days on target · last 7 days: 4 of 6 days on target"."""
-    days = summary.streaks.current
-    streak = f"Streak: {days} day{'s' if days != 1 else ''} on target"
-    if summary.streaks.longest > days:
-        streak += f" (best {summary.streaks.longest})"
-    return f"{streak} · last 7 days: {days_on_target(summary.last_7_days)}"
+    days, longest = summary.streaks.current, summary.streaks.longest
+    if longest > days:
+        streak = n_(
+            "Streak: {n} day on target (best {best})",
+            "Streak: {n} days on target (best {best})",
+            days,
+        ).format(n=days, best=longest)
+    else:
+        streak = n_("Streak: {n} day on target", "Streak: {n} days on target", days).format(n=days)
+    return _("{streak} · last 7 days: {days_on_target}").format(
+        streak=streak, days_on_target=days_on_target(summary.last_7_days)
+    )
 
 
 class TodayPage(QWidget):
@@ -64,7 +89,7 @@ class TodayPage(QWidget):
         self._sessions = sessions
         self._red_flags = red_flags
         self._frequency = frequency
-        self.setAccessibleName("Today")
+        self.setAccessibleName(_("Today"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
@@ -73,19 +98,20 @@ class TodayPage(QWidget):
         self.date_label.setObjectName("pageTitle")
         layout.addWidget(self.date_label)
 
-        count_card, count_layout = card("Sessions today")
+        count_card, count_layout = card(_("Sessions today"))
         self.count_label = QLabel()
         self.count_label.setObjectName("bigNumber")
-        self.count_label.setAccessibleName("Sessions today")
+        self.count_label.setAccessibleName(_("Sessions today"))
         self.dots = DayDots()
         self.band_label = QLabel()
-        self.band_label.setAccessibleName("Daily target status")
+        self.band_label.setAccessibleName(_("Daily target status"))
         self.due_label = QLabel()
-        self.due_label.setAccessibleName("Next session due")
+        self.due_label.setAccessibleName(_("Next session due"))
         self.due_label.setObjectName("fieldTitle")
+        self.due_label.setWordWrap(True)  # "done for today" is a sentence, longer in German
         self.streak_label = QLabel()
         self.streak_label.setWordWrap(True)
-        self.streak_label.setAccessibleName("Streak and adherence")
+        self.streak_label.setAccessibleName(_("Streak and adherence"))
         self.band_label.setWordWrap(True)
         # The count and its dots beside the words: half the height, more room for the list.
         figures = QVBoxLayout()
@@ -103,27 +129,28 @@ class TodayPage(QWidget):
         count_row.addLayout(words, stretch=1)
         count_layout.addLayout(count_row)
 
-        rung_card, rung_layout = card("Next exercise")
+        rung_card, rung_layout = card(_("Next exercise"))
         self.rung_label = QLabel()
         self.rung_label.setObjectName("rungName")
-        self.rung_label.setAccessibleName("Next exercise")
+        self.rung_label.setWordWrap(True)  # a long name wraps instead of widening the page
+        self.rung_label.setAccessibleName(_("Next exercise"))
         self.rung_detail = QLabel()
         self.rung_detail.setWordWrap(True)
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
-        self.reason_label.setAccessibleName("Why this exercise")
+        self.reason_label.setAccessibleName(_("Why this exercise"))
         self.contact_label = QLabel()
         self.contact_label.setWordWrap(True)
         self.contact_label.setObjectName("warningBox")
-        self.contact_label.setAccessibleName("Contact your clinician")
-        self.start_button = QPushButton("Start session")
+        self.contact_label.setAccessibleName(_("Contact your clinician"))
+        self.start_button = QPushButton(_("Start session"))
         self.start_button.setObjectName("startButton")
-        self.start_button.setAccessibleName("Start session")
+        self.start_button.setAccessibleName(_("Start session"))
         self.start_button.clicked.connect(self.start_requested)
         self.blocked_label = QLabel()
         self.blocked_label.setWordWrap(True)
         self.blocked_label.setObjectName("warningBox")
-        self.blocked_label.setAccessibleName("Exercises paused today")
+        self.blocked_label.setAccessibleName(_("Exercises paused today"))
         self.ladder = LadderWidget(sessions.program)
         text_column = QVBoxLayout()
         for widget in (
@@ -145,13 +172,13 @@ class TodayPage(QWidget):
         layout.addWidget(rung_card)
         layout.addWidget(count_card)
 
-        list_card, list_layout = card("Today's sessions")
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Today's sessions")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        list_card, list_layout = card(_("Today's sessions"))
+        self.table = QTableWidget(0, len(_columns()))
+        self.table.setAccessibleName(_("Today's sessions"))
+        self.table.setHorizontalHeaderLabels(list(_columns()))
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setAccessibleName("Rows")
-        self.table.horizontalHeader().setAccessibleName("Columns")
+        self.table.verticalHeader().setAccessibleName(_("Rows"))
+        self.table.horizontalHeader().setAccessibleName(_("Columns"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # The rows fit the page's width: long texts wrap, and every cell's tooltip shows it.
@@ -163,8 +190,8 @@ class TodayPage(QWidget):
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.empty_label = QLabel("No sessions yet today.")
-        self.empty_label.setAccessibleName("No sessions yet today")
+        self.empty_label = QLabel(_("No sessions yet today."))
+        self.empty_label.setAccessibleName(_("No sessions yet today"))
         list_layout.addWidget(self.empty_label)
         list_layout.addWidget(self.table, stretch=100)
         list_layout.addStretch(1)
@@ -182,26 +209,30 @@ class TodayPage(QWidget):
 
     def show_overview(self, today: TodayOverview) -> None:
         day = today.day
-        self.date_label.setText(f"{day:%A} {day.day} {day:%B %Y}")
+        self.date_label.setText(long_date(day))
         self.count_label.setText(today.count.headline)
         self.dots.set_count(today.count)
         self.band_label.setText(band_message(today.count))
         summary = self._frequency.summary()
         blocked = self._red_flags.blocked_today()
         # While exercises are paused no session is "due".
-        self.due_label.setText(f"Next session: {summary.next_due.text}")
+        self.due_label.setText(_("Next session: {when}").format(when=summary.next_due.text))
         self.due_label.setVisible(not blocked)
         self.streak_label.setText(streak_text(summary))
         advice = self._sessions.advice()
         rung = advice.rung
         self.rung_label.setText(rung.name)
-        self.rung_detail.setText(f"{rung.summary} ({rung.dose.describe()})")
+        self.rung_detail.setText(
+            _("{summary} ({dose})").format(summary=rung.summary, dose=rung.dose.describe())
+        )
         self.reason_label.setText(advice.reason)
         self.contact_label.setText(advice.contact_reason)
         self.contact_label.setVisible(advice.contact_clinician)
         self.blocked_label.setText(
-            "Exercises are paused for today because of your answer to a safety question. "
-            "Please get medical help as the safety screen said."
+            _(
+                "Exercises are paused for today because of your answer to a safety question. "
+                "Please get medical help as the safety screen said."
+            )
         )
         self.blocked_label.setVisible(blocked)
         self.start_button.setEnabled(not blocked)
@@ -217,15 +248,15 @@ class TodayPage(QWidget):
             rung = program.rung(entry.rung) if program.has_rung(entry.rung) else None
             parts = []
             if entry.reps_done is not None:
-                parts.append(f"{entry.reps_done} reps")
+                parts.append(n_("{n} rep", "{n} reps", entry.reps_done).format(n=entry.reps_done))
             elif entry.hold_seconds is not None:
                 parts.append(describe_hold(entry.hold_seconds))
             if entry.stopped_for_pain:
-                parts.append("stopped early")
-            done = ", ".join(parts)
+                parts.append(_("stopped early"))
+            done = _(", ").join(parts)
             after = entry.pain_after
             cells = (
-                local_time(entry.started_at, entry.zone).strftime("%H:%M"),
+                clock_time(local_time(entry.started_at, entry.zone)),
                 rung.name if rung else entry.rung,
                 done,
                 f"{entry.pain_before.back} → {after.back}"
@@ -237,5 +268,7 @@ class TodayPage(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setToolTip(f"{COLUMNS[column]}: {text}")
+                item.setToolTip(
+                    _("{column}: {value}").format(column=_columns()[column], value=text)
+                )
                 self.table.setItem(row, column, item)

@@ -134,7 +134,7 @@ class N:
     SAVE_CHECKIN = "Save check-in"
     CLEAR_MAP = "Clear all"
     # Progress page
-    RANGES = ("Show 7 d", "Show 30 d", "Show 90 d", "Show all")
+    RANGES = ("Show the last 7 days", "Show the last 30 days", "Show the last 90 days", "Show all")
     CHARTS = "Progress charts"
     # Calendar page
     MONTH = "Month calendar"

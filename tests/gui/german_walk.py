@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -51,13 +51,15 @@ def _item_texts(view: QAbstractItemView) -> Iterator[str]:
     model = view.model()
     if model is None:
         return
-    for column in range(model.columnCount()):
+    # A list model has one column (and hides columnCount).
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+    for column in range(columns):
         yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         yield str(
             model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) or ""
         )
     for row in range(min(model.rowCount(), 30)):
-        for column in range(model.columnCount()):
+        for column in range(columns):
             index = model.index(row, column)
             for role in (
                 Qt.ItemDataRole.DisplayRole,

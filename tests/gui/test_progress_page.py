@@ -63,7 +63,7 @@ def test_the_charts_show_the_sessions(qtbot, set_up_services, page):
 def test_presets_move_the_shared_axis(qtbot, set_up_services, page):
     generate_demo(set_up_services)
     page.reload()
-    qtbot.mouseClick(find(page, "Show 7 d", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(page, "Show the last 7 days", QPushButton), Qt.MouseButton.LeftButton)
     x0, x1 = page.visible_range()
     assert round((x1 - x0) / DAY) == 7
     # The other charts follow (one shared date axis).
@@ -71,7 +71,7 @@ def test_presets_move_the_shared_axis(qtbot, set_up_services, page):
     qtbot.mouseClick(find(page, "Show all", QPushButton), Qt.MouseButton.LeftButton)
     x0, x1 = page.visible_range()
     assert (x1 - x0) / DAY > 55
-    qtbot.mouseClick(find(page, "Show 90 d", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(page, "Show the last 90 days", QPushButton), Qt.MouseButton.LeftButton)
     assert round(np.diff(page.visible_range())[0] / DAY) == 90
 
 

@@ -398,3 +398,91 @@ def test_a_half_scored_stop_is_not_lost(qtbot, window):
     assert wizard.step == 5
     assert wizard.draft().pain_after is not None
     wizard.done(0)
+
+
+# ---- German: the longer words still fit a 1024×600 screen --------------------------------
+
+
+@pytest.fixture
+def german_window(qtbot, qapp, data_dir, clock):
+    """The German journal's window in the app's own look (its stylesheet sets the large
+    titles and names that need the room); the plain look again afterwards."""
+    from sciatica_journal.gui.theme import theme
+    from tests.gui.german_journal import german_journal
+
+    with german_journal(qapp, data_dir, clock) as services:
+        theme().set_appearance(services.preferences.preferences().appearance)
+        try:
+            shown = MainWindow(services)
+            qtbot.addWidget(shown)
+            shown.show()
+            qtbot.waitExposed(shown)
+            yield shown
+        finally:
+            theme().reset()
+
+
+def clipped(page: QWidget) -> list[str]:
+    """The texts of ``page`` that do not fit where they are shown: a label narrower than its
+    text (or, wrapped, lower than its lines), a button narrower than its text, a table
+    header narrower than its title."""
+    from PySide6.QtWidgets import QHeaderView
+
+    found = []
+    for label in page.findChildren(QLabel):
+        if not label.isVisibleTo(page) or not label.text():
+            continue
+        if label.wordWrap():
+            if label.height() < label.heightForWidth(label.width()):
+                found.append(f"{label.text()!r}: {label.height()} < its lines")
+        elif label.width() < label.sizeHint().width():
+            found.append(f"{label.text()!r}: {label.width()} < {label.sizeHint().width()}")
+    for button in page.findChildren(QPushButton):
+        if button.isVisibleTo(page) and button.width() < button.minimumSizeHint().width():
+            found.append(f"button {button.text()!r}")
+    for header in page.findChildren(QHeaderView):
+        if header.isVisibleTo(page) and header.orientation() == Qt.Orientation.Horizontal:
+            for section in range(header.count()):
+                title = str(header.model().headerData(section, Qt.Orientation.Horizontal))
+                room = header.sectionSize(section) - 8  # the header's margins
+                if header.fontMetrics().horizontalAdvance(title) > room:
+                    found.append(f"column {title!r}")
+    return found
+
+
+@pytest.mark.parametrize("row", [0, 2, 3], ids=["Today", "Progress", "Calendar"])
+def test_in_german_every_page_fits_1024_by_600_without_sideways_scrolling(
+    qtbot, german_window, clock, row
+):
+    import dataclasses
+
+    from sciatica_journal.domain.sessions import PressUpRange
+    from sciatica_journal.gui.window_fit import FRAME_ALLOWANCE
+
+    window = german_window
+    window.resize(QSize(1024, 600) - FRAME_ALLOWANCE)
+    window.navigation.setCurrentRow(row)
+    page = window.pages.currentWidget()
+    if row == 2:  # the read-out of a day with everything in it: two lines at most
+        days = page._data.days
+        page.show_day_at(float(days.t[-2]))
+    assert_fits_sideways(qtbot, window, page)
+    if row == 0:  # the day's maximum done: "done for today" is a whole sentence
+        services = window._services
+        for hours in (0.5, 0.6, 0.7, 0.8, 0.9, 1.0):
+            started = clock.now() - dt.timedelta(hours=hours)
+            full = new_session(started, rung="full-press-up", before=(2, 2), after=(2, 2))
+            services.sessions.record(
+                dataclasses.replace(full, range_reached=PressUpRange.FULL, pelvis_stayed_down=True)
+            )
+        window.journal_changed.emit()
+        assert "Für heute geschafft" in page.due_label.text()
+        assert_fits_sideways(qtbot, window, page)
+
+
+def assert_fits_sideways(qtbot, window: MainWindow, page: QWidget) -> None:
+    qtbot.wait(50)
+    area = window.page_area
+    assert area.horizontalScrollBar().maximum() == 0, page.minimumSizeHint()
+    assert page.width() <= area.viewport().width()
+    assert clipped(page) == []
