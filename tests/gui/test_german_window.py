@@ -29,6 +29,7 @@ from sciatica_journal.domain.language import _
 from sciatica_journal.domain.preferences import Preferences
 from sciatica_journal.gui import application
 from sciatica_journal.gui.main_window import MainWindow
+from sciatica_journal.gui.theme import theme
 from sciatica_journal.gui.translation import install_translators
 from sciatica_journal.services import languages
 from sciatica_journal.services.container import Services, build_services
@@ -290,6 +291,17 @@ def _message_of(qtbot, show) -> tuple[str, list[str]]:
     return str(seen["text"]), english
 
 
+@pytest.fixture
+def unthemed(qapp) -> Iterator[None]:
+    """make_application (called by the start-up dialogs) applies the colours once: the
+    tests after this one start without them again."""
+    applied = theme().applied
+    yield
+    if not applied:
+        theme().reset()
+
+
+@pytest.mark.usefixtures("unthemed")
 def test_the_start_up_dialogs_are_german(qtbot, german):
     damaged = _("{path} is damaged ({problem}); it was left untouched").format(
         path=HOME / "journal.sqlite3", problem="Datenbankseite 3 fehlt"
