@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
+from sciatica_journal.domain.language import n_
+
 Politeness = QAccessible.AnnouncementPoliteness
 
 
@@ -29,6 +31,6 @@ def hold_milestone(seconds_left: int, goal: int) -> str | None:
     if seconds_left == 10 or (seconds_left % 60 == 0 and seconds_left != goal):
         minutes, rest = divmod(seconds_left, 60)
         if rest:
-            return f"{seconds_left} seconds left"
-        return "1 minute left" if minutes == 1 else f"{minutes} minutes left"
+            return n_("{n} second left", "{n} seconds left", seconds_left).format(n=seconds_left)
+        return n_("{n} minute left", "{n} minutes left", minutes).format(n=minutes)
     return None
