@@ -149,22 +149,26 @@ def _fragments(text: str) -> list[str]:
 
 @functools.cache
 def english_texts() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    """The app's English texts that German says otherwise: whole texts, and patterns for
-    those with placeholders (only where the words around them are English to the eye)."""
+    """The app's English texts that German says otherwise: whole texts (of two words or
+    more, or with an English word; none that German also shows), and patterns for those
+    with placeholders (only where the words around them are English to the eye)."""
     whole: set[str] = set()
     patterns: list[re.Pattern[str]] = []
-    for english, german in (*_catalog_pairs(), *_data_pairs()):
+    pairs = [*_catalog_pairs(), *_data_pairs()]
+    german_pieces = {piece for _english, german in pairs for piece in _fragments(german)}
+    for english, german in pairs:
         if english == german or not WORD.search(english):
             continue
-        literal = PLACEHOLDER.sub(" ", english)
         if PLACEHOLDER.search(english):
+            literal = PLACEHOLDER.sub(" ", english)
             if not english_words(literal) or literal.strip() == PLACEHOLDER.sub(" ", german):
                 continue
             parts = PLACEHOLDER.split(english.replace("&", ""))
             patterns.append(re.compile("(?:.+?)".join(re.escape(p) for p in parts)))
         else:
             for piece in _fragments(english.replace("&", "")):
-                if len(WORD.findall(piece)) > 0 and english_words(piece):
+                telling = len(WORD.findall(piece)) > 1 or english_words(piece)
+                if telling and piece not in german_pieces:
                     whole.add(piece)
     return frozenset(whole), tuple(patterns)
 
@@ -195,22 +199,27 @@ def _item_texts(view: QAbstractItemView) -> Iterator[str]:
     model = view.model()
     if model is None:
         return
-    for orientation in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
-        count = model.columnCount() if orientation == Qt.Orientation.Horizontal else 0
-        for section in range(count):
-            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                yield str(model.headerData(section, orientation, role) or "")
+
+    def columns(parent: QModelIndex) -> int:
+        try:
+            return model.columnCount(parent)
+        except TypeError:  # a list's model keeps its count private: it has one column
+            return 1
+
+    for section in range(columns(QModelIndex())):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            yield str(model.headerData(section, Qt.Orientation.Horizontal, role) or "")
 
     def rows(parent: QModelIndex, depth: int) -> Iterator[str]:
         for row in range(min(model.rowCount(parent), 40)):
-            for column in range(model.columnCount(parent)):
+            for column in range(columns(parent)):
                 index = model.index(row, column, parent)
                 for role in ROLES:
                     value = index.data(role)
                     if isinstance(value, str):
                         yield value
             first = model.index(row, 0, parent)
-            if depth < 3 and model.hasChildren(first):
+            if depth < 3 and model.rowCount(first) > 0:  # a tree's branches
                 yield from rows(first, depth + 1)
 
     yield from rows(QModelIndex(), 0)
@@ -277,6 +286,8 @@ def english_left(window: QWidget) -> list[str]:
     """Each text of ``window`` that still has English in it, with where it is."""
     found = []
     for where, text in texts(window):
+        if Path(text).is_absolute():  # a file's path is the user's, not a text of the app
+            continue
         words = sorted(set(english_words(text))) + [f"«{t}»" for t in english_source(text)]
         if words:
             found.append(f"{where}: {text!r} ({', '.join(words)})")
