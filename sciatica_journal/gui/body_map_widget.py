@@ -30,7 +30,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from sciatica_journal.domain.body import INTENSITY_NAMES, Mark, Region, SymptomKind, SymptomMap
+from sciatica_journal.domain.body import (
+    KIND_WORDS,
+    Mark,
+    Region,
+    SymptomKind,
+    SymptomMap,
+    intensity_name,
+)
+from sciatica_journal.domain.language import _
 from sciatica_journal.gui import palette
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing, Highlight
 
@@ -57,9 +65,13 @@ def _copy(state: State) -> State:
 
 
 def describe_marks(kinds: dict[SymptomKind, int]) -> str:
+    """What a region carries, for a screen reader: "pain (moderate), tingling (mild)"."""
     if not kinds:
-        return "nothing marked"
-    return ", ".join(f"{kind.value} ({INTENSITY_NAMES[level]})" for kind, level in kinds.items())
+        return _("nothing marked")
+    return _(", ").join(
+        _("{kind} ({intensity})").format(kind=_(KIND_WORDS[kind]), intensity=intensity_name(level))
+        for kind, level in kinds.items()
+    )
 
 
 class _Edit(QUndoCommand):
@@ -130,10 +142,12 @@ class BodyMapWidget(QWidget):
         self._base_key: tuple[int, int, float] | None = None
         self.paint_hook: Callable[[], None] | None = None  # benchmarks observe repaints
         self.setMouseTracking(True)
-        self.setAccessibleName("Leg diagram")
+        self.setAccessibleName(_("Leg diagram"))
         self.setAccessibleDescription(
-            "Lower back, buttocks and both legs, back view and front view. "
-            "Arrow keys move between regions; Space marks; Delete clears."
+            _(
+                "Lower back, buttocks and both legs, back view and front view. "
+                "Arrow keys move between regions; Space marks; Delete clears."
+            )
         )
         self.setMinimumSize(260, 300)
         # The drawing keeps its proportions inside whatever room it gets (no height for
@@ -188,15 +202,20 @@ class BodyMapWidget(QWidget):
             kinds[self.kind] = kinds[self.kind] % 3 + 1
         else:
             kinds[self.kind] = self.intensity
-        self._push(after, f"mark {code}")
+        self._push(after, _("Mark {region}").format(region=self._name(code)))
 
     def clear_region(self, code: str) -> None:
         after = _copy(self._state)
         after.pop(code, None)
-        self._push(after, f"clear {code}")
+        self._push(after, _("Clear {region}").format(region=self._name(code)))
 
     def clear_all(self) -> None:
-        self._push({}, "clear all")
+        self._push({}, _("Clear all"))
+
+    def _name(self, code: str) -> str:
+        """A region's name in the catalog's language (its code if the catalog lacks it)."""
+        region = self.drawing.catalog.get(code)
+        return region.name if region else code
 
     def marks_on(self, code: str) -> dict[SymptomKind, int]:
         return dict(self._state.get(code, {}))
@@ -344,10 +363,7 @@ class BodyMapWidget(QWidget):
             if code is None:
                 QToolTip.hideText()
             else:
-                region = self.drawing.catalog.get(code)
-                QToolTip.showText(
-                    event.globalPosition().toPoint(), region.name if region else code, self
-                )
+                QToolTip.showText(event.globalPosition().toPoint(), self._name(code), self)
         super().mouseMoveEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_journal.domain.language import _
 from sciatica_journal.gui import palette
 
 UNSET_TEXT = "–"
@@ -195,7 +196,7 @@ class PainInput(QWidget):
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         heading = QLabel(title)
         heading.setObjectName("fieldTitle")
-        low, high = QLabel("no pain"), QLabel("worst imaginable")
+        low, high = QLabel(_("no pain")), QLabel(_("worst imaginable"))
         low.setObjectName("anchor")
         high.setObjectName("anchor")
         high.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -228,10 +229,10 @@ class PainInput(QWidget):
         if self._set:
             value = self.slider.value()
             self.value_label.setText(str(value))
-            self.slider.setAccessibleDescription(f"{value} out of 10")
+            self.slider.setAccessibleDescription(_("{value} out of 10").format(value=value))
         else:
             self.value_label.setText(UNSET_TEXT)
-            self.slider.setAccessibleDescription("not set")
+            self.slider.setAccessibleDescription(_("not set"))
 
     def value(self) -> int | None:
         return self.slider.value() if self._set else None

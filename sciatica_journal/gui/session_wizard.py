@@ -341,7 +341,12 @@ class SessionWizard(QDialog):
         step = FIELD_STEP.get(error.field, self.step)
         if step != self.step:
             self._enter(step)
-        QMessageBox.warning(self, _("Cannot save this session"), f"{str(error).capitalize()}.")
+        problem = str(error)  # a sentence's first letter up; German nouns keep their capitals
+        QMessageBox.warning(
+            self,
+            _("Cannot save this session"),
+            _("{problem}.").format(problem=problem[:1].upper() + problem[1:]),
+        )
 
     # ---- leaving ------------------------------------------------------------------
 

@@ -46,7 +46,8 @@ class RangeStep(QWidget):
         range_box = QFrame()
         range_layout = QVBoxLayout(range_box)
         for index, value in enumerate(PressUpRange):
-            button = QRadioButton(value.words.capitalize())
+            words = value.words  # starts the line: its first letter up, the rest as written
+            button = QRadioButton(words[:1].upper() + words[1:])
             button.setAccessibleName(_("Range: {range}").format(range=_(RANGE_NAMES[value])))
             self.range_group.addButton(button, index)
             range_layout.addWidget(button)
