@@ -92,8 +92,10 @@ class ProfileDialog(QDialog):
         form.set_profile(current)
         form.ui.appearanceCombo.setVisible(preferences is not None)
         form.ui.appearanceLabel.setVisible(preferences is not None)
+        form.ui.backgroundCheck.setVisible(preferences is not None)
         if preferences is not None:
             form.set_appearance(preferences.preferences().appearance)
+            form.set_background(preferences.preferences().run_in_background)
         fit_to_screen(self, self.sizeHint().expandedTo(QSize(560, 0)) + QSize(24, 0))
 
     def choose_backup_folder(self, folder: Path | None = None) -> bool:
@@ -123,7 +125,11 @@ class ProfileDialog(QDialog):
             profile = self.form.profile()
             chosen = None
             if self._preferences is not None:
-                chosen = replace(self._preferences.preferences(), appearance=self.form.appearance())
+                chosen = replace(
+                    self._preferences.preferences(),
+                    appearance=self.form.appearance(),
+                    run_in_background=self.form.background(),
+                )
             if self._runner is not None:
                 runner = self._runner
                 runner.run(lambda: runner.operations.save_profile(profile, chosen))
