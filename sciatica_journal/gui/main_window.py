@@ -211,9 +211,10 @@ class MainWindow(QMainWindow):
     def quit_app(self) -> None:
         """Close the window and end the app, also when it keeps running in the background."""
         self._for_good = True
-        hidden = not self.isVisible()
-        if self.close() and hidden:
-            QApplication.exit(0)  # a hidden window's close ends no event loop by itself
+        self.close()
+        # After a time in the background the app no longer quits with its last window
+        # (nor does a hidden window's close end the event loop): end it here.
+        QApplication.exit(0)
 
     def start_session(self) -> SessionWizard | None:
         """Open the session wizard (not on a day paused by a safety answer)."""
