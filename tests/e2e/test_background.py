@@ -28,9 +28,7 @@ def test_background_does_nothing_while_the_setting_is_off(journal_dir, tmp_path)
     assert not (config / "autostart").exists()
 
 
-def test_background_runs_without_a_window_and_sets_up_the_login_start(
-    journal_dir, tmp_path, clock
-):
+def test_background_runs_without_a_window_and_sets_up_the_login_start(journal_dir, tmp_path, clock):
     _keep_running(journal_dir, clock)
     config = tmp_path / "config"
     env = {"XDG_CONFIG_HOME": str(config), "HOME": str(tmp_path)}
