@@ -126,6 +126,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("show program's version number and exit"),
     )
     _common(parser, top=True)
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help=_(
+            "start without showing the window, for the reminders (when Keep running in the "
+            "background is on in Settings; the login start uses it)"
+        ),
+    )
     subparsers = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_Parser)
     for verb in VERBS:
         sub = subparsers.add_parser(verb.name, help=_(verb.help), description=_(verb.help))
@@ -192,11 +200,12 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
     from sciatica_journal.storage.database import JournalFileError
 
     window = verb is None
+    background = window and args.background
     lock = None
     try:
         folder = prepare_data_dir(data_dir)
         if verb is None or verb.writes:
-            lock = _writer_lock(folder, window=window)
+            lock = _writer_lock(folder, window=window, background=background)
         services = build_services(folder)
     except DataDirError as exc:
         _show_error_window(str(exc), window)
@@ -217,7 +226,8 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
     except CommandError as exc:
         if exc.status == 0:  # the window is open already: it was asked to come forward
             print(f"sciatica-journal: {exc}", file=sys.stderr)
-            _show_error_window(str(exc), window, title_only=True)
+            if not background:
+                _show_error_window(str(exc), window, title_only=True)
             return 0
         _show_error_window(str(exc), window)
         return _fail(str(exc), exc.status)
@@ -228,13 +238,24 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
             generate_demo(services)
         if verb is None:
             from sciatica_journal.gui.application import run_window
+            from sciatica_journal.services.autostart import Autostart
 
-            return run_window(services)
+            # The login start runs the program as now, on the same journal (not the demo's).
+            command = None if args.demo else _launch_command(args.data_dir)
+            return run_window(services, background=background, autostart=Autostart(command))
         return _run_verb(verb, services, args)
     finally:
         services.close()
         if lock is not None:
             lock.release()
+
+
+def _launch_command(data_dir: Path | None) -> list[str]:
+    """How to start this program again (for the autostart entry)."""
+    command = [sys.executable, "-m", "sciatica_journal"]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir.expanduser().resolve())]
+    return command
 
 
 def _run_on_folder(verb: FolderVerb, data_dir: Path, args: argparse.Namespace) -> int:
@@ -258,7 +279,7 @@ def _run_on_folder(verb: FolderVerb, data_dir: Path, args: argparse.Namespace) -
             lock.release()
 
 
-def _writer_lock(folder: Path, *, window: bool) -> FolderLock:
+def _writer_lock(folder: Path, *, window: bool, background: bool = False) -> FolderLock:
     """One writer at a time (DESIGN §8): the window holds the folder while it is open;
     import and restore take it for their run and refuse while the window has it."""
     from sciatica_journal.storage.folder_lock import (
@@ -278,6 +299,10 @@ def _writer_lock(folder: Path, *, window: bool) -> FolderLock:
                     "the journal's folder {folder} cannot be locked ({why}): nothing was changed"
                 ).format(folder=folder, why=exc.holder.removeprefix("unlockable ").strip("()")),
                 EXIT_JOURNAL,
+            ) from exc
+        if exc.holder == "window" and background:  # e.g. at login: it is running already
+            raise CommandError(
+                _("Sciatica Journal is already running on this journal"), status=0
             ) from exc
         if exc.holder == "window" and window:
             ask_to_come_forward(folder)

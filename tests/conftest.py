@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the tests of other languages set it themselves. Programs the tests start inherit it.
 os.environ["LANGUAGE"] = "en"
 os.umask(0o077)
+# Never the user's own desktop: no autostart entry in their ~/.config, no notification on
+# their screen (programs the tests start inherit both).
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="sciatica-journal-tests-config-")
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/sciatica-journal-tests"
 
 from sciatica_journal.paths import prepare_data_dir  # noqa: E402
 from sciatica_journal.services.clock import FixedClock  # noqa: E402

@@ -28,6 +28,7 @@ from sciatica_journal.gui.theme import theme
 from sciatica_journal.gui.translation import install_translators
 from sciatica_journal.paths import take_raise_request
 from sciatica_journal.services import languages
+from sciatica_journal.services.autostart import Autostart
 from sciatica_journal.services.backup_service import JournalFileError, RestoreError
 from sciatica_journal.services.container import Services, build_services
 from sciatica_journal.services.failures import os_problem, plain_failure
@@ -150,7 +151,7 @@ class DailyBackup(QObject):
         self._window: MainWindow | None = None
 
     def start(self, window: MainWindow) -> None:
-        if not self._services.backups.daily_due():
+        if self._future is not None or not self._services.backups.daily_due():
             return
         self._window = window
         self._future = self._pool.submit(self._services.backups.make_daily)
@@ -266,8 +267,18 @@ def _come_forward_when_asked(window: Callable[[], MainWindow], folder: Path) -> 
     return watcher
 
 
-def run_window(services: Services) -> int:
+def run_window(
+    services: Services, *, background: bool = False, autostart: Autostart | None = None
+) -> int:
+    """The window on ``services``' journal. ``background`` (the ``--background`` flag, as
+    the autostart entry starts it): the reminders run without showing the window, when
+    "Keep running in the background" is on; otherwise there is nothing to do."""
+    if background and not services.reminders.keeps_running():
+        log.info("started in the background, but running in the background is off")
+        print("sciatica-journal: not running in the background (off in Settings)", file=sys.stderr)
+        return 0
     app = make_application()
+    app.setQuitOnLastWindowClosed(True)
     theme().set_appearance(services.preferences.preferences().appearance)
     sys.excepthook = _report_unexpected
     window: MainWindow | None = None
@@ -281,6 +292,9 @@ def run_window(services: Services) -> int:
         for widget in app.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.done(QDialog.DialogCode.Rejected)
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.quit_app()  # also when it keeps running in the background
         app.closeAllWindows()
 
     notifier = install_signal_handlers(app, on_signal)
@@ -292,7 +306,7 @@ def run_window(services: Services) -> int:
         if languages.choose(services.preferences.preferences().language) != language.code():
             current = _restarted(services)  # the language chosen at set-up, at once
         theme().set_appearance(current.preferences.preferences().appearance)
-        window = MainWindow(current)
+        window = MainWindow(current, autostart)
         shown: list[MainWindow] = [window]  # the window of the journal now open
         daily_backup = DailyBackup(current)
 
@@ -300,7 +314,7 @@ def run_window(services: Services) -> int:
             log.info("ready: main window painted")
             print("sciatica-journal: ready", file=sys.stderr, flush=True)
             if os.environ.get(EXIT_AFTER_PAINT_ENV):
-                window.close()
+                window.quit_app()
                 return
             daily_backup.start(window)
 
@@ -314,23 +328,35 @@ def run_window(services: Services) -> int:
                 """An undo or redo of a restore: the window closes and the journal is
                 replaced (after the step returns)."""
                 chosen.append(RestoreRequest(path, how, label))
-                QTimer.singleShot(0, shown[-1].close)
+                QTimer.singleShot(0, shown[-1].quit_app)
 
+            chosen_before = False  # a journal reopened after a restore shows its window
             while True:
                 chosen.clear()
                 window_now = shown[-1]
 
                 def restore_chosen(path: Path, w: MainWindow = window_now) -> None:
                     chosen.append(RestoreRequest(path))
-                    w.close()
+                    w.quit_app()
 
                 def restart_chosen(w: MainWindow = window_now) -> None:
                     chosen.append(RestoreRequest(Path(), "restart"))
-                    w.close()
+                    w.quit_app()  # also when it would keep running in the background
 
                 window_now.restore_requested.connect(restore_chosen)
                 window_now.restart_requested.connect(restart_chosen)
-                shown[-1].show()
+                window_now.reminder_parts.follow_preferences()  # the autostart entry, fresh
+                window_now.reminder_parts.show_launch_notice()
+                if background and not chosen_before:
+                    app.setQuitOnLastWindowClosed(False)  # no window: only Quit ends it
+                    log.info("running in the background")
+                    daily_backup.start(window_now)
+                    print(
+                        "sciatica-journal: running in the background", file=sys.stderr, flush=True
+                    )
+                else:
+                    window_now.show()
+                chosen_before = True
                 status = app.exec()
                 if not chosen or stopping:
                     return status
@@ -342,7 +368,7 @@ def run_window(services: Services) -> int:
                 else:
                     current = _reopen_from(current, chosen[0], ask)
                 theme().set_appearance(current.preferences.preferences().appearance)
-                shown.append(MainWindow(current))
+                shown.append(MainWindow(current, autostart))
         finally:
             del watcher
             daily_backup.wait()  # a backup under way is finished, not left half-written

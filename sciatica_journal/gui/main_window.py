@@ -6,13 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -29,18 +28,20 @@ from sciatica_journal.gui.calendar_page import CalendarPage
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.file_dialogs import ask_folder, ask_open_path, ask_save_path
 from sciatica_journal.gui.journal_page import JournalPage
+from sciatica_journal.gui.notifications import NotificationSink
 from sciatica_journal.gui.operation_runner import BusyCursor, OperationRunner
 from sciatica_journal.gui.pages import Pages, PageStack
 from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
-from sciatica_journal.gui.reminders import ReminderScheduler, TrayReminders
 from sciatica_journal.gui.session_wizard import SessionWizard
 from sciatica_journal.gui.style import app_icon
 from sciatica_journal.gui.symptoms_page import SymptomsPage
 from sciatica_journal.gui.theme import theme
 from sciatica_journal.gui.today_page import TodayPage
 from sciatica_journal.gui.window_fit import WindowSizes, scrolling
+from sciatica_journal.gui.window_reminders import WindowReminders
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
+from sciatica_journal.services.autostart import Autostart
 from sciatica_journal.services.container import Services
 from sciatica_journal.services.operations import ChangeSet, Kind
 
@@ -58,9 +59,15 @@ class MainWindow(QMainWindow):
     restore_requested = Signal(Path)  # a verified backup to replace the journal with
     restart_requested = Signal()  # open the journal again (e.g. in a newly chosen language)
 
-    def __init__(self, services: Services) -> None:
+    def __init__(
+        self,
+        services: Services,
+        autostart: Autostart | None = None,
+        sinks: list[NotificationSink] | None = None,  # where reminders go (tests: a fake)
+    ) -> None:
         super().__init__()
         self._services = services
+        self._for_good = False  # closing ends the app (not to the background)
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.setWindowIcon(app_icon())
@@ -111,7 +118,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(side)
         # On a small screen a page scrolls inside the window; the sidebar stays.
         self.page_area = scrolling(self.pages, _("Page"), fitted=False)
-        layout.addWidget(self.page_area, stretch=1)
+        column = QVBoxLayout()  # the launch notice, when there is one, above the pages
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.page_area, stretch=1)
+        layout.addLayout(column, stretch=1)
         self.setCentralWidget(central)
         self.sizes.restore(self, "main", QSize(1180, 800))
         self._build_menus()
@@ -124,35 +135,14 @@ class MainWindow(QMainWindow):
         start.setShortcut(QKeySequence("Ctrl+N"))
         start.triggered.connect(self.start_session)
         self.addAction(start)
-        self._build_reminders()
-
-    def _build_reminders(self) -> None:
-        services = self._services
-        self.reminders = ReminderScheduler(
-            services.profiles, services.frequency, services.red_flags, self
+        self.reminder_parts = WindowReminders(
+            self, services.reminders, self.start_session, self.quit_app, autostart, sinks
         )
-        self.tray = TrayReminders(self.reminders, self)
-        self.tray.start_requested.connect(self.start_session)
-        self.reminder_label = QLabel()
-        self.reminder_label.setAccessibleName(_("Reminder"))
-        self.snooze_button = QPushButton(_("Snooze 30 minutes"))
-        self.snooze_button.setAccessibleName(_("Snooze the reminder"))
-        self.snooze_button.clicked.connect(self.reminders.snooze)
-        self.snooze_button.clicked.connect(self._hide_reminder)
-        self.statusBar().addWidget(self.reminder_label, 1)
-        self.statusBar().addPermanentWidget(self.snooze_button)
-        self._hide_reminder()
-        self.reminders.remind.connect(self._show_reminder)
-        self.runner.changed.connect(self._hide_reminder)
-        self.journal_changed.connect(self._hide_reminder)
-
-    def _show_reminder(self, text: str) -> None:
-        self.reminder_label.setText(text)
-        self.snooze_button.show()
-
-    def _hide_reminder(self) -> None:
-        self.reminder_label.clear()
-        self.snooze_button.hide()
+        self.reminders = self.reminder_parts.scheduler  # the scheduler and the tray icon
+        self.tray = self.reminder_parts.tray
+        for hide_when in (self.runner.changed, self.journal_changed):
+            hide_when.connect(self.reminder_parts.hide_reminder)
+        column.insertWidget(0, self.reminder_parts.notice)
 
     # ---- pages -------------------------------------------------------------------
 
@@ -209,13 +199,27 @@ class MainWindow(QMainWindow):
         colours, when the settings changed the appearance)."""
         if Kind.PROFILE in changes.kinds:
             theme().follow(self._services.preferences.preferences().appearance)
+            self.reminder_parts.follow_preferences()
         self.page_set.changed(changes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._for_good and self.reminder_parts.keeps_running():
+            event.ignore()  # "Keep running in the background": the reminders go on
+            self.reminder_parts.hide_to_background()
+            return
         if self.page_set.is_built(PROGRESS):
             self.progress_page.release()
         self.page_set.forget(PROGRESS)
         super().closeEvent(event)
+
+    def quit_app(self) -> None:
+        """Close the window and end the app, also when it keeps running in the background."""
+        self._for_good = True
+        self.close()
+        # After a time in the background the app no longer quits with its last window
+        # (nor does a hidden window's close end the event loop): end it here.
+        if QThread.currentThread().loopLevel() > 0:  # outside a loop exit() would stop the next
+            QApplication.exit(0)
 
     def start_session(self) -> SessionWizard | None:
         """Open the session wizard (not on a day paused by a safety answer)."""
@@ -251,7 +255,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
 
         edit_menu = self.menuBar().addMenu(_("&Edit"))
@@ -348,9 +352,7 @@ class MainWindow(QMainWindow):
     def retire(self) -> None:
         """This window's journal was replaced: stop its reminders, take its tray icon away
         and delete it (a new window opens on the restored journal)."""
-        self.reminders.timer.stop()
-        if self.tray.tray is not None:
-            self.tray.tray.hide()
+        self.reminder_parts.retire()
         self.deleteLater()
 
     def restore_backup(self) -> Path | None:

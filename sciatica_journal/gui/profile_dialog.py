@@ -106,11 +106,13 @@ class ProfileDialog(QDialog):
             form.ui.appearanceLabel,
             form.ui.languageCombo,
             form.ui.languageLabel,
+            form.ui.backgroundCheck,
         ):
             widget.setVisible(preferences is not None)
         if preferences is not None:
             form.set_appearance(preferences.preferences().appearance)
             form.set_language(preferences.preferences().language)
+            form.set_background(preferences.preferences().run_in_background)
         fit_to_screen(self, self.sizeHint().expandedTo(QSize(560, 0)) + QSize(24, 0))
 
     def choose_backup_folder(self, folder: Path | None = None) -> bool:
@@ -146,7 +148,10 @@ class ProfileDialog(QDialog):
             if self._preferences is not None:
                 before = self._preferences.preferences()
                 chosen = replace(
-                    before, appearance=self.form.appearance(), language=self.form.language()
+                    before,
+                    appearance=self.form.appearance(),
+                    language=self.form.language(),
+                    run_in_background=self.form.background(),
                 )
             if self._runner is not None:
                 runner = self._runner

@@ -48,6 +48,9 @@ class ProfileForm(QWidget):
         self._birth_entry = TypedDateEntry(self.ui.birthDateEdit)
         self.ui.errorLabel.hide()
         self.ui.targetMinSpin.valueChanged.connect(self._keep_band_ordered)
+        # Running in the background is for the reminders: only with them on.
+        self.ui.remindersCheck.toggled.connect(self.ui.backgroundCheck.setEnabled)
+        self.ui.backgroundCheck.setEnabled(self.ui.remindersCheck.isChecked())
 
     def _keep_band_ordered(self, minimum: int) -> None:
         if self.ui.targetMaxSpin.value() < minimum:
@@ -70,6 +73,13 @@ class ProfileForm(QWidget):
     def set_appearance(self, appearance: Appearance) -> None:
         combo = self.ui.appearanceCombo
         combo.setCurrentIndex(max(0, combo.findData(appearance.value)))
+
+    def set_background(self, keep_running: bool) -> None:
+        self.ui.backgroundCheck.setChecked(keep_running)
+
+    def background(self) -> bool:
+        """Keep running in the background (a preference, not part of the profile)."""
+        return self.ui.backgroundCheck.isChecked()
 
     def appearance(self) -> Appearance:
         """Light, dark, or the desktop's scheme (a preference, not part of the profile)."""

@@ -1,5 +1,5 @@
-"""Opt-in reminders: a tray notification when a session is due (while the app is open),
-with Snooze. When to remind is decided by ``domain.frequency.should_remind``."""
+"""Opt-in reminders: when a session is due (decided by ``ReminderService.due_now``), a
+reminder, with Snooze; and the tray icon with its menu, where a tray exists."""
 
 from __future__ import annotations
 
@@ -10,30 +10,25 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from sciatica_journal import APP_NAME
-from sciatica_journal.domain.frequency import should_remind
+from sciatica_journal.domain.language import _, n_
 from sciatica_journal.gui.style import app_icon
-from sciatica_journal.services.frequency_service import FrequencyService
-from sciatica_journal.services.profile_service import ProfileService
-from sciatica_journal.services.red_flag_service import RedFlagService
+from sciatica_journal.services.reminder_service import ReminderService
 
 SNOOZE = dt.timedelta(minutes=30)
 CHECK_EVERY_MS = 60_000
 
 
+def snooze_text() -> str:
+    minutes = int(SNOOZE.total_seconds() // 60)
+    return n_("Snooze {n} minute", "Snooze {n} minutes", minutes).format(n=minutes)
+
+
 class ReminderScheduler(QObject):
     remind = Signal(str)
 
-    def __init__(
-        self,
-        profiles: ProfileService,
-        frequency: FrequencyService,
-        red_flags: RedFlagService,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, reminders: ReminderService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._profiles = profiles
-        self._frequency = frequency
-        self._red_flags = red_flags
+        self._reminders = reminders
         self.snoozed_until: dt.datetime | None = None
         self.last_reminded: dt.datetime | None = None
         self.timer = QTimer(self)
@@ -43,30 +38,25 @@ class ReminderScheduler(QObject):
 
     def check(self) -> bool:
         """Remind now if due; True when a reminder was sent."""
-        summary = self._frequency.summary()
-        now = self._frequency.now()
-        if not should_remind(
-            enabled=self._profiles.profile().reminders_enabled,
-            now=now,
-            due=summary.next_due,
-            snoozed_until=self.snoozed_until,
-            last_reminded=self.last_reminded,
-            paused=self._red_flags.blocked_today(),  # no exercises after an urgent answer
-        ):
+        self._reminders.seen_now()  # running: nothing is missed while the app is up
+        if not self._reminders.due_now(self.snoozed_until, self.last_reminded):
             return False
-        self.last_reminded = now
+        self.last_reminded = self._reminders.now()
         self.snoozed_until = None
-        self.remind.emit("Time for your exercises: a session is due now.")
+        self.remind.emit(self._reminders.reminder_text())
         return True
 
     def snooze(self) -> None:
-        self.snoozed_until = self._frequency.now() + SNOOZE
+        self.snoozed_until = self._reminders.now() + SNOOZE
 
 
 class TrayReminders(QObject):
-    """Shows the scheduler's reminders in the system tray, with Start session and Snooze."""
+    """The tray icon (where a system tray exists): Start session, Snooze, Open the journal
+    and Quit; a click on its message starts a session."""
 
     start_requested = Signal()
+    open_requested = Signal()
+    quit_requested = Signal()
 
     def __init__(self, scheduler: ReminderScheduler, window: QWidget) -> None:
         super().__init__(window)
@@ -76,27 +66,21 @@ class TrayReminders(QObject):
             self.tray = QSystemTrayIcon(app_icon(), self)
             self.tray.setToolTip(APP_NAME)
             menu = QMenu(window)
-            start = QAction("Start session", menu)
+            start = QAction(_("Start session"), menu)
             start.triggered.connect(self.start_requested)
-            snooze = QAction(f"Snooze {int(SNOOZE.total_seconds() // 60)} minutes", menu)
+            snooze = QAction(snooze_text(), menu)
             snooze.triggered.connect(scheduler.snooze)
-            show = QAction("Show the journal", menu)
-            show.triggered.connect(window.showNormal)
-            show.triggered.connect(window.activateWindow)
-            for action in (start, snooze, show):
+            show = QAction(_("Open the journal"), menu)
+            show.triggered.connect(self.open_requested)
+            quit_action = QAction(_("Quit"), menu)
+            quit_action.triggered.connect(self.quit_requested)
+            for action in (start, snooze, show, quit_action):
                 menu.addAction(action)
             self.tray.setContextMenu(menu)
             self.tray.messageClicked.connect(self.start_requested)
+            self.tray.activated.connect(self._activated)
             self.tray.show()
-        scheduler.remind.connect(self._show)
-        self.last_message = ""
 
-    def _show(self, text: str) -> None:
-        self.last_message = text
-        if self.tray is not None:
-            self.tray.showMessage(
-                APP_NAME,
-                text + " (Right-click the tray icon to snooze.)",
-                QSystemTrayIcon.MessageIcon.Information,
-                15_000,
-            )
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason is QSystemTrayIcon.ActivationReason.Trigger:  # a click on the icon
+            self.open_requested.emit()

@@ -27,6 +27,7 @@ from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.program_loader import load_catalog, load_program
 from sciatica_journal.services.progress_service import ProgressService
 from sciatica_journal.services.red_flag_service import RedFlagService
+from sciatica_journal.services.reminder_service import ReminderService
 from sciatica_journal.services.report_service import ReportService
 from sciatica_journal.services.session_service import SessionService
 from sciatica_journal.services.summary_service import SummaryService
@@ -59,6 +60,7 @@ class Services:
     transfer: TransferService  # export (CSV, JSON) and import (JSON)
     backups: BackupService  # daily verified backups, before import and restore
     operations: Operations  # every change to the journal, with undo and redo
+    reminders: ReminderService  # when to remind, running in the background, missed sessions
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -118,6 +120,17 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         backups=backup,
         today=sessions.today_date,
     )
+    frequency = FrequencyService(profiles, clock, stores.sessions)
+    reminders = ReminderService(
+        profiles,
+        preferences,
+        frequency,
+        red_flags,
+        clock,
+        stores.reminders,
+        stores.sessions,
+        stores.red_flags,
+    )
     log.info("journal opened")
     return Services(
         data_dir=data_dir,
@@ -131,7 +144,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         sessions=sessions,
         symptoms=symptoms,
         red_flags=red_flags,
-        frequency=FrequencyService(profiles, clock, stores.sessions),
+        frequency=frequency,
         progress=progress,
         summaries=summaries,
         reports=ReportService(
@@ -141,4 +154,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         transfer=transfer,
         backups=backup,
         operations=operations,
+        reminders=reminders,
     )

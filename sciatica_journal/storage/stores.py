@@ -12,6 +12,7 @@ from sciatica_journal.storage.preferences_store import PreferencesStore
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.progress_store import ProgressStore
 from sciatica_journal.storage.red_flag_store import RedFlagStore
+from sciatica_journal.storage.reminder_store import ReminderStore
 from sciatica_journal.storage.report_store import ReportStore
 from sciatica_journal.storage.session_store import SessionStore
 from sciatica_journal.storage.symptom_store import SymptomStore
@@ -28,6 +29,7 @@ class Stores:
     sessions: SessionStore
     symptoms: SymptomStore
     red_flags: RedFlagStore
+    reminders: ReminderStore  # when the app last ran with reminders on
     entries: JournalStore  # the journal list: edits, deletes and their undo
     reports: ReportStore
     progress: ProgressStore
@@ -43,6 +45,7 @@ class Stores:
             sessions=SessionStore(journal),
             symptoms=SymptomStore(journal),
             red_flags=RedFlagStore(journal),
+            reminders=ReminderStore(journal),
             entries=JournalStore(journal),
             reports=ReportStore(journal),
             progress=ProgressStore(journal),

@@ -94,6 +94,8 @@ class N:
         "Import a journal (JSON)…",
     )
     SETTINGS = "Settings"
+    REMIND = "Remind me when a session is due"
+    BACKGROUND = "Keep running in the background"
     SAVE = "Save"
     LANGUAGE = "Language"  # the Settings' combo; its choices by their own names
     LANGUAGES = ("System default", "English", "Deutsch")
@@ -884,6 +886,7 @@ class Crawler:
                 for text in texts
                 if (menu, text) != N.QUIT_ACTION
             ),
+            ("keep running in the background", self.background),
             ("urgent safety answer", self.urgent),
             ("report", self.report),
         ]
@@ -1365,6 +1368,45 @@ class Crawler:
         self.step("Settings: the language changes at the next start: Later")
         self.press(box, N.LATER)
         yield from self.wait_closed(box, "the note on the new language to close")
+
+    def settings_choice(self, ticked: bool) -> Steps:
+        """Settings: reminders on and "Keep running in the background" as ``ticked``."""
+        act = self.action("File", "Settings…")
+        dialog = yield from self.open_modal(
+            act.trigger, "the settings", lambda m: m.accessibleName() == N.SETTINGS
+        )
+        remind = self.find(dialog, N.REMIND, QCheckBox, visible=False)
+        if not remind.isChecked():
+            self.later(remind.click)
+            yield 0.1
+        box = self.find(dialog, N.BACKGROUND, QCheckBox, visible=False)
+        if box.isChecked() != ticked:
+            self.later(box.click)
+            yield 0.1
+        self.check()
+        self.press(dialog, N.SAVE)
+        yield from self.wait_closed(dialog, "the settings to close")
+
+    def background(self) -> Steps:
+        """Ticked, closing the window keeps the app running (hidden); a second start brings
+        the window back (as the tray's Open or a click on the notification would)."""
+        from sciatica_journal.storage.folder_lock import ask_to_come_forward
+
+        assert self.main is not None
+        main = self.main
+        self.step("settings: keep running in the background")
+        yield from self.settings_choice(True)
+        self.step("close the window: to the background")
+        self.later(main.close)
+        yield Wait("the window hidden", lambda: not main.isVisible(), 5)
+        self.step("a second start: the window comes back")
+        folder = main._services.data_dir  # type: ignore[attr-defined]
+        self.later(lambda: ask_to_come_forward(folder))
+        yield Wait("the window shown again", main.isVisible, 10)
+        yield 0.3
+        self.check()
+        self.step("settings: stop running in the background")
+        yield from self.settings_choice(False)
 
     def report(self) -> Steps:
         assert self.main is not None

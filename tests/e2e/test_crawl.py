@@ -112,6 +112,8 @@ def _crawl_env(display: int, scale: int, runtime: Path) -> dict[str, str]:
         env.pop(name, None)
     runtime.mkdir(mode=0o700, exist_ok=True)
     env.update(DISPLAY=f":{display}", QT_QPA_PLATFORM="xcb", XDG_RUNTIME_DIR=str(runtime))
+    # "Keep running in the background" writes an autostart entry: never in the real home.
+    env["XDG_CONFIG_HOME"] = str(runtime / "config")
     if scale != 1:
         env["QT_SCALE_FACTOR"] = str(scale)
     return env

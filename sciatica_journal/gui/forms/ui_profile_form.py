@@ -164,6 +164,11 @@ class Ui_ProfileForm(object):
 
         self.remindersLayout.addWidget(self.remindersNote)
 
+        self.backgroundCheck = QCheckBox(self.remindersGroup)
+        self.backgroundCheck.setObjectName(u"backgroundCheck")
+
+        self.remindersLayout.addWidget(self.backgroundCheck)
+
 
         self.outerLayout.addWidget(self.remindersGroup)
 
@@ -287,7 +292,14 @@ class Ui_ProfileForm(object):
 #if QT_CONFIG(accessibility)
         self.remindersCheck.setAccessibleName(QCoreApplication.translate("ProfileForm", u"Remind me when a session is due", None))
 #endif // QT_CONFIG(accessibility)
-        self.remindersNote.setText(QCoreApplication.translate("ProfileForm", u"Reminders are spread over your waking hours and stop once you have done the most sessions planned for the day. They appear only while Sciatica Journal is open (closing the window closes the app).", None))
+        self.remindersNote.setText(QCoreApplication.translate("ProfileForm", u"Reminders are spread over your waking hours and stop once you have done the most sessions planned for the day. Unless Sciatica Journal keeps running in the background, they appear only while it is open.", None))
+        self.backgroundCheck.setText(QCoreApplication.translate("ProfileForm", u"&Keep running in the background", None))
+#if QT_CONFIG(accessibility)
+        self.backgroundCheck.setAccessibleName(QCoreApplication.translate("ProfileForm", u"Keep running in the background", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.backgroundCheck.setToolTip(QCoreApplication.translate("ProfileForm", u"Closing the window keeps the reminders running, and Sciatica Journal starts when you log in. Quit it from File \u2192 Quit or from its tray icon.", None))
+#endif // QT_CONFIG(tooltip)
         self.appearanceLabel.setText(QCoreApplication.translate("ProfileForm", u"&Appearance:", None))
 #if QT_CONFIG(accessibility)
         self.appearanceCombo.setAccessibleName(QCoreApplication.translate("ProfileForm", u"Appearance", None))
