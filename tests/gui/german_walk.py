@@ -95,12 +95,15 @@ ROOT = Path(data_path("resources"))
 # A file system path inside a text ("Sie liegen in /home/…/backups."): not the app's words.
 PATH = re.compile(r"(?<![\w/])(?:[A-Za-z]:\\|/)[^\s<>()]*[^\s<>().,;:]")
 
+FILE_NAME = re.compile(r"[\w.-]+\.(?:sqlite3|json|csv|pdf|png|wav|zip|txt|desktop)\b")
+
 
 def english_words(text: str) -> list[str]:
     for name in ALLOWED:
         text = text.replace(name, " ")
     text = TAG.sub(" ", text).replace("&", "")
     text = PATH.sub(" ", text)  # a folder named in a sentence is the user's, not the app's
+    text = FILE_NAME.sub(" ", text)  # so is a file's name ("journal-x.sqlite3")
     return [w for w in WORD.findall(text) if w.lower() in ENGLISH]
 
 

@@ -124,9 +124,9 @@ def test_the_navigation_sidebar_and_status_bar_are_german(qtbot, window, german)
     ]
     assert english_left(window.report_button) == []
     assert english_words(window.page_area.accessibleName()) == []
-    for widget in (window.reminder_label, window.snooze_button):
+    for widget in (window.reminder_parts.label, window.reminder_parts.snooze_button):
         assert english_words(widget.accessibleName()) == []
-    assert english_words(window.snooze_button.text()) == []
+    assert english_words(window.reminder_parts.snooze_button.text()) == []
     note = window.backup_note()
     assert note.startswith("Sicherungen: noch keine geprüfte Sicherung"), note
     german.backups.make("daily")
