@@ -26,12 +26,13 @@ from sciatica_journal.gui.profile_dialog import ProfileDialog
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.theme import theme
 from sciatica_journal.gui.translation import install_translators
+from sciatica_journal.gui.unexpected_errors import report_unexpected as _report_unexpected
 from sciatica_journal.paths import take_raise_request
 from sciatica_journal.services import languages
 from sciatica_journal.services.autostart import Autostart
 from sciatica_journal.services.backup_service import JournalFileError, RestoreError
 from sciatica_journal.services.container import Services, build_services
-from sciatica_journal.services.failures import os_problem, plain_failure
+from sciatica_journal.services.failures import os_problem
 
 log = logging.getLogger(__name__)
 
@@ -109,31 +110,6 @@ def install_signal_handlers(app: QApplication, on_signal: Callable[[], None]) ->
 
 
 _signal_sockets: list[socket.socket] = []
-
-
-def _report_unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
-    """An error that escaped a slot: tell the user instead of failing silently.
-
-    Only the error's type goes to the log (its text could hold health data)."""
-    log.error("unexpected %s", kind.__name__)
-    if QApplication.instance() is None:
-        return
-    plain = plain_failure(error)
-    if plain is not None:  # a full disk, a read-only folder: said plainly
-        said = _(
-            "{problem}: nothing was saved.\n\nFree some space (or make the folder writable) "
-            "and try again. Everything saved before is safe in your journal."
-        ).format(problem=plain)
-        QMessageBox.warning(None, APP_NAME, said[:1].upper() + said[1:])
-        return
-    QMessageBox.critical(
-        None,
-        APP_NAME,
-        _(
-            "Something went wrong and the last action may not have been saved.\n\n"
-            "{error}: {details}\n\nEverything saved before is safe in your journal."
-        ).format(error=kind.__name__, details=error),
-    )
 
 
 class DailyBackup(QObject):
