@@ -5,7 +5,7 @@ words of the day read-out."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -317,3 +317,12 @@ def ask_and_save_png(
         target = chosen.with_name(chosen.name + suffix)
         done = _("Saved {path}.") if save(target) else _("Could not save {path}.")
         say(done.format(path=target))
+
+
+def left_axis_width(labels: Iterable[str], font: QFont, least: int = 84) -> int:
+    """A width for the charts' left axes that holds the longest of ``labels`` (a level's
+    name is longer in German: "unterer Rücken"), the same for every chart so their dates
+    line up; at least ``least`` pixels."""
+    metrics = QFontMetricsF(font)
+    widest = max((metrics.horizontalAdvance(text) for text in labels), default=0.0)
+    return max(least, int(widest) + 24)

@@ -42,6 +42,7 @@ from sciatica_journal.gui.chart_parts import (
     day_readout,
     day_steps,
     fit_title,
+    left_axis_width,
     pain_titles,
     pen,
     preset_label,
@@ -95,11 +96,11 @@ class ProgressPage(QWidget):
         self.charts = pg.GraphicsLayoutWidget()
         self.charts.setAccessibleName(_("Progress charts"))
         self.charts.setAccessibleDescription(charts_description())
-        # Each of the four charts keeps about 85 px (not a strip); the page still fits the
-        # room a 1024x600 screen leaves it (about 505 px).
+        # Each of the four charts keeps about 85 px; the page fits 1024x600 (about 505 px).
         self.charts.setMinimumSize(360, 340)
         self.charts.ci.setContentsMargins(4, 2, 8, 2)
         self.charts.ci.setSpacing(2)
+        self._axis_width = left_axis_width(self._progress.level_names().values(), self.font())
         self._build_plots()
         theme().changed.connect(self._recolour)
 
@@ -138,7 +139,7 @@ class ProgressPage(QWidget):
         legend.layout.setContentsMargins(0, 0, 0, 0)
         self._legends[plot] = legend
         self._titles[plot] = titles
-        left.setWidth(84)  # the same width everywhere keeps the dates aligned
+        left.setWidth(self._axis_width)  # the same width everywhere keeps the dates aligned
         cursor = pg.InfiniteLine(angle=90, pen=pen("cursor", width=1))
         cursor.setVisible(False)
         plot.addItem(cursor, ignoreBounds=True)

@@ -9,15 +9,17 @@ lines, tingling dots; the stronger the symptom, the denser the fill.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from sciatica_journal.domain.body import INTENSITY_NAMES, RegionCatalog, SymptomKind, SymptomMap
-from sciatica_journal.domain.language import N_, _
+from sciatica_journal.domain.language import N_, _, p_
 from sciatica_journal.paths import resource_path
 from sciatica_journal.reports.svg_regions import region_paths
 
@@ -27,6 +29,35 @@ KIND_LEGEND = {
     SymptomKind.NUMBNESS: N_("Numbness (diagonal lines)"),
     SymptomKind.TINGLING: N_("Tingling (dots)"),
 }
+
+
+def picture_words() -> dict[str, str]:
+    """The words written on the drawing itself (its views and the patient's sides), in
+    the app's language."""
+    return {
+        "Back": p_("the leg diagram's view", "Back"),
+        "Front": p_("the leg diagram's view", "Front"),
+        "Left": p_("the patient's side, on the leg diagram", "Left"),
+        "Right": p_("the patient's side, on the leg diagram", "Right"),
+    }
+
+
+def drawing_in_language(svg_file: Path) -> QByteArray:
+    """The drawing with its written words in the app's language (English left as is)."""
+    text = svg_file.read_text(encoding="utf-8")
+    words = picture_words()
+
+    def in_language(found: re.Match[str]) -> str:
+        head, size, tail, english = found.groups()
+        shown = words.get(english, english)
+        if english in ("Left", "Right") and len(shown) > len(english):  # the sides apart
+            size = f"{float(size) * len(english) / len(shown):.1f}"
+        return f'{head}font-size="{size}"{tail}>{escape(shown)}</text>'
+
+    text = re.sub(r'(<text [^>]*)font-size="([\d.]+)"([^>]*)>(\w+)</text>', in_language, text)
+    return QByteArray(text.encode("utf-8"))
+
+
 PAIN_ALPHA = {1: 0.30, 2: 0.55, 3: 0.85}
 LINE_SPACING = {1: 14.0, 2: 9.0, 3: 5.5}  # viewBox units between numbness lines
 DOT_SPACING = {1: 14.0, 2: 10.0, 3: 7.0}  # viewBox units between tingling dots
@@ -69,7 +100,7 @@ class BodyMapDrawing:
     def __init__(self, catalog: RegionCatalog, svg_file: Path | None = None) -> None:
         self.svg_file = svg_file or resource_path("body_map.svg")
         self.catalog = catalog
-        self.renderer = QSvgRenderer(str(self.svg_file))
+        self.renderer = QSvgRenderer(drawing_in_language(self.svg_file))
         if not self.renderer.isValid():
             raise ValueError(f"{self.svg_file} is not a valid SVG drawing")
         self.shapes: dict[str, QPainterPath] = region_paths(

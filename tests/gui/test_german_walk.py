@@ -536,3 +536,15 @@ def test_the_advice_to_contact_the_clinician_is_german(qtbot, journal):
     assert find(wizard, de("Contact your clinician"), QLabel).isVisibleTo(wizard)
     steps = {"exercise, contact the clinician": english_left(wizard)}
     all_german(steps)
+
+
+def test_the_leg_diagram_writes_its_views_and_sides_in_german(german):
+    """The words drawn on the picture itself (on the Symptoms page and in the PDF)."""
+    from sciatica_journal.paths import resource_path
+    from sciatica_journal.reports.body_map_painter import drawing_in_language
+
+    drawing = bytes(drawing_in_language(resource_path("body_map.svg")).data()).decode()
+    for english in ("Back", "Front", "Left", "Right"):
+        assert f">{english}</text>" not in drawing
+    for german_word in ("Rückseite", "Vorderseite", "Links", "Rechts"):
+        assert f">{german_word}</text>" in drawing
