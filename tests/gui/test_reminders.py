@@ -229,3 +229,27 @@ def test_no_launch_notice_when_reminders_were_off(qtbot, set_up_services, clock)
     window, parts = _window_with(qtbot, set_up_services, [FakeSink()])
     assert parts.show_launch_notice() is None
     assert not find(window, "Missed sessions", QLabel).isVisible()
+
+
+def test_in_german_the_launch_notice_and_a_reminder_are_german(qtbot, qapp, set_up_services, clock):
+    from sciatica_journal.gui.translation import install_translators
+    from sciatica_journal.services import languages
+    from tests.gui.german_walk import english_left, english_words
+
+    languages.use_language("de")
+    install_translators(qapp)
+    try:
+        _enable(set_up_services)
+        set_up_services.reminders.seen_now()  # the app ran on Tuesday at 15:00
+        clock.moment += dt.timedelta(days=1)
+        sink = FakeSink()
+        _window, parts = _window_with(qtbot, set_up_services, [sink])
+        text = parts.show_launch_notice()
+        assert text is not None and "Dienstag" in text and "24. November" in text, text
+        assert english_left(parts.notice) == []
+        assert english_left(parts.snooze_button) == []
+        parts.show_reminder(text)  # what the status bar says, in the same words
+        assert english_words(parts.label.text()) == []
+    finally:
+        languages.use_language("en")
+        install_translators(qapp)
