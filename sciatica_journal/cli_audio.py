@@ -9,11 +9,10 @@ atomically (``services.file_writing``): it appears whole or not at all."""
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sciatica_journal.cli_errors import CommandError
+from sciatica_journal.cli_errors import CommandError, writable_target
 from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.pacing_plan import Speed
 
@@ -53,19 +52,7 @@ def _check_target(path: Path) -> None:
         )
     if path.is_dir():
         raise CommandError(_("cannot write {path}: it is a folder").format(path=path))
-    folder = path.expanduser().absolute().parent
-    if not folder.is_dir():
-        raise CommandError(
-            _("cannot write {path}: the folder {folder} does not exist").format(
-                path=path, folder=folder
-            )
-        )
-    if not os.access(folder, os.W_OK):
-        raise CommandError(
-            _("cannot write {path}: the folder {folder} is not writable").format(
-                path=path, folder=folder
-            )
-        )
+    writable_target(path)
 
 
 def audio_guide(services: Services, args: argparse.Namespace) -> int:

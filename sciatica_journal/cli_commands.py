@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sciatica_journal import cli_audio
-from sciatica_journal.cli_errors import EXIT_JOURNAL, CommandError
+from sciatica_journal.cli_errors import EXIT_JOURNAL, CommandError, writable_target
 from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir
 
@@ -140,22 +140,6 @@ def _restore_arguments(sub: argparse.ArgumentParser) -> None:
 # --- the verbs on the open journal -----------------------------------------------------------
 
 
-def _writable_target(path: Path) -> None:
-    folder = path.expanduser().absolute().parent
-    if not folder.is_dir():
-        raise CommandError(
-            _("cannot write {path}: the folder {folder} does not exist").format(
-                path=path, folder=folder
-            )
-        )
-    if not os.access(folder, os.W_OK):
-        raise CommandError(
-            _("cannot write {path}: the folder {folder} is not writable").format(
-                path=path, folder=folder
-            )
-        )
-
-
 def summary(services: Services, args: argparse.Namespace) -> int:
     from sciatica_journal.services.summary_service import PeriodError
 
@@ -180,7 +164,7 @@ def report(services: Services, args: argparse.Namespace) -> int:
     target: Path = args.out
     if target.suffix.lower() != ".pdf":
         raise CommandError(_("the report must be a .pdf file, not {name}").format(name=target.name))
-    _writable_target(target)
+    writable_target(target)
     app = QGuiApplication.instance() or QGuiApplication(["sciatica-journal"])
     del app
     page = args.page_size or default_page_size(QLocale.system().name().split("_")[-1])
@@ -214,14 +198,14 @@ def export(services: Services, args: argparse.Namespace) -> int:
     target: Path = args.out
     try:
         if args.format == "json":
-            _writable_target(target)
+            writable_target(target)
             services.transfer.export_json(target)
         else:
             if target.exists() and not target.is_dir():
                 raise CommandError(
                     _("cannot export CSV into {path}: it is a file").format(path=target)
                 )
-            _writable_target(target)
+            writable_target(target)
             try:
                 target.mkdir(mode=0o700, exist_ok=True)
             except OSError as exc:
@@ -255,7 +239,7 @@ def backup(services: Services, args: argparse.Namespace) -> int:
 
     source = services.data_dir / DATABASE_FILE_NAME
     if args.out is not None:
-        _writable_target(args.out)
+        writable_target(args.out)
         target = backups.backup_file(source, args.out.expanduser().absolute())
     else:
         target = backups.timestamped_backup(
