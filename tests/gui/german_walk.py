@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from babel.messages.pofile import read_po
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QFileSystemModel,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -229,7 +230,14 @@ def _item_texts(view: QAbstractItemView) -> Iterator[str]:
             if depth < 3 and model.rowCount(first) > 0:  # a tree's branches
                 yield from rows(first, depth + 1)
 
-    yield from rows(QModelIndex(), 0)
+    if not _lists_files(model):  # the entries of a file chooser are the user's files
+        yield from rows(QModelIndex(), 0)
+
+
+def _lists_files(model: QAbstractItemModel) -> bool:
+    while isinstance(model, QAbstractProxyModel):
+        model = model.sourceModel()
+    return isinstance(model, QFileSystemModel)
 
 
 def _widget_texts(widget: QWidget) -> Iterator[str]:
