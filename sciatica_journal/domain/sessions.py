@@ -107,6 +107,7 @@ class NewSession:
     map_after: SymptomMap | None
     reps_done: int | None = None
     hold_seconds: int | None = None
+    planned: int | None = None  # repetitions or seconds planned (None: not known)
     range_reached: PressUpRange | None = None
     pelvis_stayed_down: bool | None = None
     stopped_for_pain: bool = False

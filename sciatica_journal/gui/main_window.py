@@ -27,6 +27,7 @@ from sciatica_journal.gui.about import about_text, backup_note
 from sciatica_journal.gui.calendar_page import CalendarPage
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.file_dialogs import ask_folder, ask_open_path, ask_save_path
+from sciatica_journal.gui.guide_sound import GuideSetup
 from sciatica_journal.gui.journal_page import JournalPage
 from sciatica_journal.gui.notifications import NotificationSink
 from sciatica_journal.gui.operation_runner import BusyCursor, OperationRunner
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(APP_NAME)
         self.setWindowIcon(app_icon())
         self.sizes = WindowSizes(services.data_dir)
+        self.guide = GuideSetup()  # where a session's guided set gets its sound and clock
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -226,7 +228,9 @@ class MainWindow(QMainWindow):
         if self._services.red_flags.blocked_today():
             self.today_page.refresh()
             return None
-        wizard = SessionWizard(self._services, self.drawing, self, self.sizes, self.runner)
+        wizard = SessionWizard(
+            self._services, self.drawing, self, self.sizes, self.runner, self.guide
+        )
         wizard.finished.connect(lambda _result: self.today_page.refresh())
         wizard.open()
         return wizard

@@ -8,7 +8,7 @@ is one click away from the exercise on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,45 +23,33 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.advice import Advice
 from sciatica_journal.domain.body import SymptomMap
-from sciatica_journal.domain.language import N_, _
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.red_flags import ScreenResult
 from sciatica_journal.domain.sessions import NewSession, SessionError
+from sciatica_journal.gui.guide_sound import GuideSetup
 from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.red_flag_dialogs import OutcomeDialog, RedFlagDialog
 from sciatica_journal.gui.window_fit import WindowSizes, fit_to_screen, scrolling
 from sciatica_journal.gui.wizard_checkin import SymptomsStep
-from sciatica_journal.gui.wizard_exercise import ExerciseStep, RepsStep
+from sciatica_journal.gui.wizard_exercise import ExerciseStep
+from sciatica_journal.gui.wizard_floor import FloorScreen
 from sciatica_journal.gui.wizard_range import RangeStep
 from sciatica_journal.gui.wizard_result import ResultStep, session_summary
+from sciatica_journal.gui.wizard_set import SetStep
+from sciatica_journal.gui.wizard_steps import (
+    CHECK_IN,
+    CHECK_OUT,
+    EXERCISE,
+    FIELD_STEP,
+    RANGE,
+    REPS,
+    RESULT,
+    step_trail,
+)
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
 from sciatica_journal.services.operations import Operations
 from sciatica_journal.services.session_service import ScreenAnswers
-
-CHECK_IN, EXERCISE, REPS, RANGE, CHECK_OUT, RESULT = range(6)
-# The steps' names, in the order of CHECK_IN ... RESULT.
-STEP_NAMES = (
-    N_("Check-in"),
-    N_("Exercise"),
-    N_("Repetitions"),
-    N_("Range"),
-    N_("Check-out"),
-    N_("Result"),
-)
-FIELD_STEP = {
-    "back_pain_before": CHECK_IN,
-    "leg_pain_before": CHECK_IN,
-    "map": CHECK_IN,
-    "reps_done": REPS,
-    "hold_seconds": REPS,
-    "range_reached": RANGE,
-    "back_pain_after": CHECK_OUT,
-    "leg_pain_after": CHECK_OUT,
-    "start": CHECK_OUT,
-    "end": CHECK_OUT,
-    "rung": EXERCISE,
-    "red_flags": CHECK_IN,
-}
 
 
 class SessionWizard(QDialog):
@@ -74,6 +62,7 @@ class SessionWizard(QDialog):
         parent: QWidget | None = None,
         sizes: WindowSizes | None = None,
         runner: OperationRunner | None = None,
+        guide: GuideSetup | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -93,7 +82,11 @@ class SessionWizard(QDialog):
 
         self.check_in = SymptomsStep(drawing, "before")
         self.exercise = ExerciseStep(services.program)
-        self.reps = RepsStep()
+        guide = guide or GuideSetup()
+        preferences = services.preferences
+        self.reps = SetStep(
+            services.program.pacing, lambda: guide.open(preferences.preferences()), guide.clock
+        )
         self.range = RangeStep()
         self.check_out = SymptomsStep(drawing, "after")
         self.result_step = ResultStep()
@@ -139,8 +132,6 @@ class SessionWizard(QDialog):
         self.stop_button.clicked.connect(self.stop_for_pain)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self._finish_if_last)
-        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.reps, self._space_on_reps)
-        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         bar = QHBoxLayout()
         bar.addWidget(self.cancel_button)
@@ -151,10 +142,21 @@ class SessionWizard(QDialog):
         self.progress = QLabel()
         self.progress.setObjectName("hint")
         self.progress.setAccessibleName(_("Step"))
+        self.set_note = QLabel()  # what the set did, on the steps after it
+        self.set_note.setObjectName("warningBox")
+        self.set_note.setWordWrap(True)
+        self.set_note.setAccessibleName(_("Your set"))
+        self.set_note.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
+        layout.addWidget(self.set_note)
         layout.addWidget(self.stack, stretch=1)
         layout.addLayout(bar)
+        frame = [self.progress, self.set_note, self.cancel_button, self.stop_button]
+        frame += [self.back_button, self.next_button]
+        self.floor_screen = FloorScreen(self, self.reps, services.preferences, frame, layout)
+        self.reps.set_over.connect(self._set_over)
+        self.reps.stop_requested.connect(self.stop_for_pain)
         # Tab from a step reaches Next first (Enter there goes on), then Back, Stop, Cancel.
         QWidget.setTabOrder(self.next_button, self.back_button)
         QWidget.setTabOrder(self.back_button, self.stop_button)
@@ -176,9 +178,11 @@ class SessionWizard(QDialog):
         if step == EXERCISE:
             self.exercise.show_advice(self._advice)
         elif step == REPS:
-            self.reps.set_rung(self.exercise.selected_rung())
-        elif step == CHECK_OUT:
-            self.reps.stop_timers()
+            self.floor_screen.enter(self.exercise.selected_rung())
+        if step != REPS:
+            self.floor_screen.leave()
+        self.set_note.setVisible(step in (RANGE, CHECK_OUT) and bool(self.set_note.text()))
+        if step == CHECK_OUT:
             self.check_out.set_stopped(self._stopped)
             if not self._checkout_prefilled:  # coming back keeps what was entered there
                 self.check_out.prefill(self.check_in.pain(), self.check_in.symptom_map())
@@ -190,18 +194,7 @@ class SessionWizard(QDialog):
 
     def _update_buttons(self) -> None:
         step = self.step
-        every = [_(name) for name in STEP_NAMES]
-        names = list(every)
-        if not self.exercise.selected_rung().is_press_up:
-            names.remove(every[RANGE])
-        label = every[self.stack.currentIndex()]
-        self.progress.setText(
-            "  ›  ".join(f"<b>{n}</b>" if n == label else n for n in names)
-            + "   "
-            + _("(step {number} of {count})").format(
-                number=names.index(label) + 1, count=len(names)
-            )
-        )
+        self.progress.setText(step_trail(step, self.exercise.selected_rung().is_press_up))
         self.back_button.setEnabled(step != CHECK_IN and not (self._stopped and step >= CHECK_OUT))
         self.stop_button.setVisible(step in (EXERCISE, REPS, RANGE))
         last = step == RESULT
@@ -239,9 +232,12 @@ class SessionWizard(QDialog):
         elif step == RESULT:
             self._finish()
 
-    def _space_on_reps(self) -> None:
+    def _set_over(self) -> None:
+        """The set ran its course (or the user ended their count): on to the next question,
+        with what the set did (and, after a hold, how to get up) above it."""
+        self.set_note.setText(self.floor_screen.outcome_note())
         if self.step == REPS:
-            (self.reps.start_pause if self.reps.holds else self.reps.plus).click()
+            self.go_next()
 
     def _finish_if_last(self) -> None:
         if self.step == RESULT:
@@ -306,6 +302,7 @@ class SessionWizard(QDialog):
             map_after=self.check_out.symptom_map(),
             reps_done=None if holds else self.reps.reps(),
             hold_seconds=self.reps.hold_seconds() if holds else None,
+            planned=self.reps.planned_amount(),
             range_reached=self.range.range_reached() if rung.is_press_up else None,
             pelvis_stayed_down=self.range.pelvis_stayed_down() if rung.is_press_up else None,
             stopped_for_pain=self._stopped,
@@ -373,8 +370,12 @@ class SessionWizard(QDialog):
             box.exec()
             if box.clickedButton() is not discard:
                 return
-        self.reps.stop_timers()
+        self.floor_screen.close()
         super().reject()
+
+    def done(self, result: int) -> None:
+        self.floor_screen.close()
+        super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()

