@@ -19,6 +19,7 @@ BENCHMARKS = (
     "report_pdf",
     "safety",
     "audio",
+    "floor_cues",
 )
 
 

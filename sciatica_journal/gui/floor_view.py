@@ -176,6 +176,9 @@ class FloorView(QWidget):
         self._sized_for = (width, height)
         digits = self.digits_pixels(width, height)
         line = max(12, round(height * LINE_SHARE))
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(line, line // 2, line, line // 2)
         words = max(18, round(height * WORDS_SHARE))
         self.digits.set_pixels(digits)
         self.instruction.setStyleSheet(f"font-size: {words}px; font-weight: 700;")

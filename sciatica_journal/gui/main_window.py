@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
             backups=self._services.backups,
             runner=self.runner,
             preferences=self._services.preferences,
+            guide=self.guide,
         )
         if dialog.exec():
             self.profile_changed.emit()

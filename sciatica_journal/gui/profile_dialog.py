@@ -21,6 +21,8 @@ from sciatica_journal.domain.language import _
 from sciatica_journal.domain.preferences import Preferences
 from sciatica_journal.domain.profile import ProfileError
 from sciatica_journal.gui.file_dialogs import ask_folder
+from sciatica_journal.gui.guide_settings import GuideSettings
+from sciatica_journal.gui.guide_sound import GuideSetup
 from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.window_fit import capped_size, fit_to_screen, scrolling
@@ -46,6 +48,7 @@ class ProfileDialog(QDialog):
         backups: BackupService | None = None,
         runner: OperationRunner | None = None,
         preferences: PreferencesService | None = None,
+        guide: GuideSetup | None = None,
     ) -> None:
         super().__init__(parent)
         self._profiles = profiles
@@ -66,7 +69,21 @@ class ProfileDialog(QDialog):
             )
             intro.setWordWrap(True)
             layout.addWidget(intro)
-        layout.addWidget(scrolling(form), stretch=1)
+        content = QWidget()
+        fields = QVBoxLayout(content)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addWidget(form)
+        self.guide_settings: GuideSettings | None = None
+        if preferences is not None:  # Settings (not the first run): how a set sounds
+            self.guide_settings = GuideSettings(guide or GuideSetup())
+            self.guide_settings.set_preferences(preferences.preferences())
+            inner = form.layout().contentsMargins() if form.layout() else None
+            row = QHBoxLayout()
+            if inner is not None:  # in line with the form's own groups
+                row.setContentsMargins(inner.left(), 0, inner.right(), inner.bottom())
+            row.addWidget(self.guide_settings)
+            fields.addLayout(row)
+        layout.addWidget(scrolling(content), stretch=1)
         # A problem is shown beside the buttons, where it is seen, even if the form scrolls.
         layout.addWidget(form.ui.errorLabel)
         self._backups = backups
@@ -115,6 +132,11 @@ class ProfileDialog(QDialog):
             form.set_background(preferences.preferences().run_in_background)
         fit_to_screen(self, self.sizeHint().expandedTo(QSize(560, 0)) + QSize(24, 0))
 
+    def done(self, result: int) -> None:
+        if self.guide_settings is not None:
+            self.guide_settings.close_sound()
+        super().done(result)
+
     def choose_backup_folder(self, folder: Path | None = None) -> bool:
         """Move the backups to another folder; a verified backup is made there at once."""
         if self._backups is None:
@@ -153,6 +175,8 @@ class ProfileDialog(QDialog):
                     language=self.form.language(),
                     run_in_background=self.form.background(),
                 )
+                if self.guide_settings is not None:
+                    chosen = self.guide_settings.chosen(chosen)
             if self._runner is not None:
                 runner = self._runner
                 runner.run(lambda: runner.operations.save_profile(profile, chosen))

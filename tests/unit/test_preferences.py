@@ -60,3 +60,21 @@ def test_saving_the_profile_alone_keeps_the_preferences(set_up_services):
     s.operations.save_profile(s.profiles.profile())
     s.operations.undo_stack.undo()
     assert s.preferences.preferences() == dark
+
+
+def test_the_guided_set_choices_are_kept_and_bad_values_fall_back():
+    from sciatica_journal.domain.pacing_plan import Speed
+
+    chosen = Preferences(voice=False, tones=True, volume=35, speed=Speed.FASTER, full_screen=False)
+    assert Preferences.from_values(chosen.to_values()) == chosen
+    fresh = Preferences.from_values({})
+    assert (fresh.voice, fresh.tones, fresh.volume, fresh.speed, fresh.full_screen) == (
+        True,
+        True,
+        80,
+        Speed.NORMAL,
+        True,
+    )
+    odd = Preferences.from_values({"volume": "250", "speed": "warp", "voice": "yes"})
+    assert (odd.volume, odd.speed, odd.voice) == (100, Speed.NORMAL, True)
+    assert Preferences.from_values({"volume": "-3"}).volume == 80
