@@ -77,9 +77,10 @@ class ProfileDialog(QDialog):
         if preferences is not None:  # Settings (not the first run): how a set sounds
             self.guide_settings = GuideSettings(guide or GuideSetup())
             self.guide_settings.set_preferences(preferences.preferences())
-            inner = form.layout().contentsMargins() if form.layout() else None
+            own = form.layout()
             row = QHBoxLayout()
-            if inner is not None:  # in line with the form's own groups
+            if own is not None:  # in line with the form's own groups
+                inner = own.contentsMargins()
                 row.setContentsMargins(inner.left(), 0, inner.right(), inner.bottom())
             row.addWidget(self.guide_settings)
             fields.addLayout(row)

@@ -247,6 +247,7 @@ class SessionWizard(QDialog):
         """Stop now: the reps done so far are kept and the session counts as worse."""
         self._stopped = True
         self._touched = True
+        self.set_note.clear()  # the check-out says it was stopped
         self._enter(CHECK_OUT)
 
     # ---- safety -------------------------------------------------------------------

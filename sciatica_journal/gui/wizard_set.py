@@ -111,6 +111,7 @@ class SetStep(QWidget):
             return
         self.halt()
         self._rung = rung
+        self._guided = None  # what was done belongs to the rung it was done on
         self._done = False
         self._count = 0
         self.last_set.hide()
