@@ -213,7 +213,8 @@ def summarize(
         radiation_first=None if first_map is None else _radiation_class(first_map, catalog),
         radiation_latest=None if latest_map is None else _radiation_class(latest_map, catalog),
         outcomes={o.value: sum(1 for s in sessions if s.outcome is o) for o in Outcome},
-        current_rung=every[-1].rung if every else None,
+        # The exercise of the last session that counts (of the last one if none does).
+        current_rung=(sessions or every)[-1].rung if every else None,
         best_range=max(ranges, key=order.index) if ranges else None,
         red_flags=[s for s in screens if s.result is not ScreenResult.CLEAR],
         incomplete=len(every) - len(sessions),
