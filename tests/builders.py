@@ -25,6 +25,8 @@ def new_session(
     minutes: int = 8,
     reps: int | None = 10,
     stopped: bool = False,
+    hold: int | None = None,
+    planned: int | None = None,
 ) -> NewSession:
     return NewSession(
         rung=rung,
@@ -37,7 +39,9 @@ def new_session(
         if map_after is not None
         else symptom_map("low-back-right", "thigh-back-right"),
         reps_done=reps,
+        hold_seconds=hold,
         stopped_for_pain=stopped,
+        planned=planned,
     )
 
 

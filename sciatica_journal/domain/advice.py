@@ -34,6 +34,7 @@ class SessionSummary:
     extent_before: dict[str, int | None] = field(default_factory=dict)  # side → level
     extent_after: dict[str, int | None] = field(default_factory=dict)
     no_more_pain: bool = True  # neither back nor leg pain was higher after than before
+    complete: bool = True  # reached the dose's minimum or stopped for pain (rule 9)
 
     @property
     def good(self) -> bool:
@@ -44,6 +45,12 @@ class SessionSummary:
     def improving(self) -> bool:
         """A good session for progression (rule 6): it helped, and there was no stop."""
         return self.outcome in IMPROVING and not self.stopped_for_pain
+
+    @property
+    def counts(self) -> bool:
+        """Whether the rules weigh this session: a complete one always; an incomplete one
+        only as a warning sign (worse or peripheralized), never as evidence for going on."""
+        return self.complete or not self.good
 
     @property
     def full_with_pelvis_down(self) -> bool:
@@ -144,8 +151,12 @@ def _persisting_peripheralization(history: Sequence[SessionSummary]) -> bool:
     return False
 
 
-def advise(history: Sequence[SessionSummary], program: Program, starting_rung: str) -> Advice:
+def advise(sessions: Sequence[SessionSummary], program: Program, starting_rung: str) -> Advice:
+    """The advice from ``sessions`` (oldest first). Incomplete sessions (rule 9) are left
+    out unless they went badly: a warning sign is never lost, progress never comes from a
+    short session. Whether a spread persisted is judged from every session's map."""
     t = program.thresholds
+    history = [s for s in sessions if s.counts]
     if not history:
         rung = program.find(starting_rung)
         return Advice(rung, AdviceKind.START, _("Start with {rung}.").format(rung=_named(rung)))
@@ -161,7 +172,7 @@ def advise(history: Sequence[SessionSummary], program: Program, starting_rung: s
             "Even {rung} made things worse {n} times in a row. Please contact your clinician "
             "before going on."
         ).format(rung=_named(program.lowest), n=failures)
-    elif _persisting_peripheralization(history):
+    elif _persisting_peripheralization(sessions):
         contact = True
         contact_reason = _(
             "Your symptoms spread further down the leg after an exercise and were still there "

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, distal_extent
+from sciatica_journal.domain.doses import hold_words, marked_dose
 from sciatica_journal.domain.language import N_, _, n_
+from sciatica_journal.domain.program import Rung
 from sciatica_journal.domain.sessions import Outcome, PainScores, PressUpRange
-from sciatica_journal.domain.timekeeping import duration_words
 
 NOTE_MAX_LENGTH = 5000
 
@@ -55,6 +56,7 @@ class JournalEntry:
     pain_after: PainScores | None = None
     outcome: Outcome | None = None
     stopped_for_pain: bool = False
+    complete: bool = True  # an incomplete session is shown but not counted (rule 9)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -68,7 +70,7 @@ def pain_change(before: int, after: int | None) -> str:
 
 def describe_hold(seconds: int) -> str:
     """E.g. "held 3 s", "held 2 min 30 s"."""
-    return _("held {duration}").format(duration=duration_words(seconds))
+    return hold_words(seconds)
 
 
 def session_summary(
@@ -81,8 +83,12 @@ def session_summary(
     range_reached: PressUpRange | None,
     pelvis_stayed_down: bool | None,
     stopped_for_pain: bool,
+    rung: Rung | None = None,
+    planned: int | None = None,
+    complete: bool = True,
 ) -> str:
-    """E.g. "Back 5→4, leg 6→5 · Better · 10 reps · half way up"."""
+    """E.g. "Back 5→4, leg 6→5 · Better · 10 reps · half way up"; with the plan known
+    "3 of 10 reps, incomplete" for a session that does not count."""
     after_back = None if pain_after is None else pain_after.back
     after_leg = None if pain_after is None else pain_after.leg
     parts = [
@@ -92,10 +98,9 @@ def session_summary(
         ),
         outcome.label,
     ]
-    if reps_done is not None:
-        parts.append(n_("{n} rep", "{n} reps", reps_done).format(n=reps_done))
-    elif hold_seconds is not None:
-        parts.append(describe_hold(hold_seconds))
+    dose = marked_dose(rung, reps_done, hold_seconds, planned, complete)
+    if dose:
+        parts.append(dose)
     if range_reached is not None:
         parts.append(range_reached.words)
     if pelvis_stayed_down is False:

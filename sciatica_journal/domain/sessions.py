@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sciatica_journal.domain.body import SymptomMap
+from sciatica_journal.domain.doses import complete_in, planned_problem
 from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.validation import EARLIEST, note_problem
@@ -80,6 +81,9 @@ RANGE_FRACTION = {
 }
 
 
+MAX_REPS = 100  # the most repetitions a session can record
+
+
 class SessionError(ValueError):
     """A session that cannot be saved; the message says which field and why."""
 
@@ -107,11 +111,12 @@ class NewSession:
     map_after: SymptomMap | None
     reps_done: int | None = None
     hold_seconds: int | None = None
-    planned: int | None = None  # repetitions or seconds planned (None: not known)
     range_reached: PressUpRange | None = None
     pelvis_stayed_down: bool | None = None
     stopped_for_pain: bool = False
     note: str = ""
+    # The dose planned: repetitions of a press-up rung, seconds of a hold (None: not known).
+    planned: int | None = None
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,13 @@ class SessionEntry:
     pelvis_stayed_down: bool | None
     stopped_for_pain: bool
     note: str
+    planned: int | None = None  # repetitions or seconds planned; None: not known
+
+    def is_complete(self, program: Program) -> bool:
+        """Whether the session counts (``domain.doses``, DESIGN §2.2 rule 9)."""
+        return complete_in(
+            program, self.rung, self.reps_done, self.hold_seconds, self.stopped_for_pain
+        )
 
 
 _PAIN_PROBLEMS = {
@@ -183,9 +195,14 @@ def validate_new_session(session: NewSession, program: Program, now: dt.datetime
     elif not session.stopped_for_pain:
         raise SessionError("pain_after", _("pain after the session is missing"))
     if session.reps_done is not None:
-        top = rung.dose.maximum if rung.dose.kind == "reps" else 100
+        # The user may count past the dose's maximum (a note says so); 100 is absurd.
+        top = MAX_REPS
         if isinstance(session.reps_done, bool) or not 0 <= session.reps_done <= top:
             raise SessionError("reps_done", _("repetitions must be 0-{top}").format(top=top))
+    if session.planned is not None:
+        problem = planned_problem(rung, session.planned)
+        if problem is not None:
+            raise SessionError("planned", problem)
     if session.hold_seconds is not None and not 0 <= session.hold_seconds <= 3600:
         raise SessionError("hold_seconds", _("the hold must be 0-3600 seconds"))
     problem = note_problem(session.note)

@@ -10,6 +10,10 @@
   threshold or ≥ the percent threshold of the first-week mean (program.toml)
 - distal extent first/latest: from the earliest and latest symptom maps in the period
 - trend per leg: latest < first → centralizing, > → peripheralizing, else stable
+- sessions, active days, mean per day, adherence, outcome counts and the best range count
+  complete sessions only (DESIGN §2.2 rule 9, ``domain.doses``); incomplete ones are
+  counted apart (``incomplete``). The pain means take every session's *before* scores:
+  a score given before the exercise does not depend on how much of it was done.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class SessionFacts:
     outcome: Outcome
     range_reached: PressUpRange | None
     pelvis_stayed_down: bool | None
+    complete: bool = True  # reached the dose's minimum or stopped for pain
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ class Summary:
     current_rung: str | None
     best_range: PressUpRange | None
     red_flags: list[ScreenFacts]
+    incomplete: int = 0  # sessions ended short of the dose: shown, not counted
 
     def as_json(self) -> dict[str, Any]:
         """The object printed by ``summary --json``."""
@@ -119,6 +125,7 @@ class Summary:
                 "mean_per_day": self.mean_per_day,
                 "days_meeting_target": self.days_meeting_target,
                 "adherence_pct": self.adherence_pct,
+                "incomplete_sessions": self.incomplete,
             },
             "pain": {"back": pain(self.back), "leg": pain(self.leg)},
             "distal_extent": {
@@ -167,7 +174,7 @@ def summarize(
     start: dt.date,
     end: dt.date,
     today: dt.date,
-    sessions: Sequence[SessionFacts],  # in the period, oldest first
+    sessions: Sequence[SessionFacts],  # in the period, oldest first (complete or not)
     first_map: SymptomMap | None,  # the earliest and latest maps in the period
     latest_map: SymptomMap | None,
     screens: Sequence[ScreenFacts],
@@ -177,6 +184,8 @@ def summarize(
     catalog: RegionCatalog,
 ) -> Summary:
     days = period_days(start, end, today)
+    every = sessions  # the pain means take every session's score before it
+    sessions = [s for s in every if s.complete]
     counts = Counter(s.local_date for s in sessions)
     extent = {}
     for side in SIDES:
@@ -198,13 +207,15 @@ def summarize(
         adherence_pct=adherence_pct(counts, start, end, target_min, today),
         target_min=target_min,
         target_max=target_max,
-        back=pain_change(sessions, "back_before", thresholds),
-        leg=pain_change(sessions, "leg_before", thresholds),
+        back=pain_change(every, "back_before", thresholds),
+        leg=pain_change(every, "leg_before", thresholds),
         extent=extent,
         radiation_first=None if first_map is None else _radiation_class(first_map, catalog),
         radiation_latest=None if latest_map is None else _radiation_class(latest_map, catalog),
         outcomes={o.value: sum(1 for s in sessions if s.outcome is o) for o in Outcome},
-        current_rung=sessions[-1].rung if sessions else None,
+        # The exercise of the last session that counts (of the last one if none does).
+        current_rung=(sessions or every)[-1].rung if every else None,
         best_range=max(ranges, key=order.index) if ranges else None,
         red_flags=[s for s in screens if s.result is not ScreenResult.CLEAR],
+        incomplete=len(every) - len(sessions),
     )

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_journal.domain.journal import describe_hold
+from sciatica_journal.domain.doses import marked_dose
 from sciatica_journal.domain.language import _, clock_time, long_date, n_, p_
 from sciatica_journal.domain.sessions import SessionEntry
 from sciatica_journal.domain.timekeeping import local_time
@@ -212,7 +212,15 @@ class TodayPage(QWidget):
         self.date_label.setText(long_date(day))
         self.count_label.setText(today.count.headline)
         self.dots.set_count(today.count)
-        self.band_label.setText(band_message(today.count))
+        band = band_message(today.count)
+        if today.incomplete:
+            short = n_(
+                "{n} incomplete session (ended before the dose's minimum) is not counted.",
+                "{n} incomplete sessions (ended before the dose's minimum) are not counted.",
+                len(today.incomplete),
+            )
+            band = f"{band} {short.format(n=len(today.incomplete))}"
+        self.band_label.setText(band)
         summary = self._frequency.summary()
         blocked = self._red_flags.blocked_today()
         # While exercises are paused no session is "due".
@@ -237,9 +245,11 @@ class TodayPage(QWidget):
         self.blocked_label.setVisible(blocked)
         self.start_button.setEnabled(not blocked)
         self.ladder.show_state(advice.rung.slug, self._sessions.best_range(), advice.goal_met)
-        self._fill_table(today.sessions)
+        self._fill_table(today.sessions, today.incomplete)
 
-    def _fill_table(self, sessions: tuple[SessionEntry, ...]) -> None:
+    def _fill_table(
+        self, sessions: tuple[SessionEntry, ...], incomplete: frozenset[str] = frozenset()
+    ) -> None:
         self.table.setRowCount(len(sessions))
         self.empty_label.setVisible(not sessions)
         self.table.setVisible(bool(sessions))
@@ -247,10 +257,15 @@ class TodayPage(QWidget):
         for row, entry in enumerate(sessions):
             rung = program.rung(entry.rung) if program.has_rung(entry.rung) else None
             parts = []
-            if entry.reps_done is not None:
-                parts.append(n_("{n} rep", "{n} reps", entry.reps_done).format(n=entry.reps_done))
-            elif entry.hold_seconds is not None:
-                parts.append(describe_hold(entry.hold_seconds))
+            dose = marked_dose(
+                rung,
+                entry.reps_done,
+                entry.hold_seconds,
+                entry.planned,
+                complete=entry.uuid not in incomplete,
+            )
+            if dose:
+                parts.append(dose)
             if entry.stopped_for_pain:
                 parts.append(_("stopped early"))
             done = _(", ").join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from sciatica_journal.domain.advice import Advice
+from sciatica_journal.domain.doses import done_of, incomplete_note, is_complete, marked_dose
 from sciatica_journal.domain.journal import describe_hold
 from sciatica_journal.domain.language import _, n_
 from sciatica_journal.domain.program import Rung
@@ -93,13 +94,20 @@ class ResultStep(QWidget):
 
 def session_summary(draft: NewSession, rung: Rung) -> str:
     """What was done, in one line: "Baby press-ups: 8 repetitions, half way up, pelvis
-    down. ..."."""
+    down. ..."; against the plan when it is known ("3 of 10 reps, incomplete"), and why an
+    incomplete session does not count (DESIGN §2.2 rule 9)."""
     done = []
-    if draft.reps_done is not None:
-        reps = draft.reps_done
-        done.append(n_("{n} repetition", "{n} repetitions", reps).format(n=reps))
-    if draft.hold_seconds is not None:
-        done.append(describe_hold(draft.hold_seconds))
+    complete = is_complete(rung, draft.reps_done, draft.hold_seconds, draft.stopped_for_pain)
+    if draft.planned is not None and done_of(rung, draft.reps_done, draft.hold_seconds) is not None:
+        done.append(marked_dose(rung, draft.reps_done, draft.hold_seconds, draft.planned, complete))
+    else:
+        if draft.reps_done is not None:
+            reps = draft.reps_done
+            done.append(n_("{n} repetition", "{n} repetitions", reps).format(n=reps))
+        if draft.hold_seconds is not None:
+            done.append(describe_hold(draft.hold_seconds))
+        if not complete:
+            done.append(_("incomplete"))
     if draft.range_reached is not None:
         done.append(draft.range_reached.words)
     if draft.pelvis_stayed_down is not None:
@@ -120,6 +128,7 @@ def session_summary(draft: NewSession, rung: Rung) -> str:
             leg_before=before.leg,
             leg_after=after.leg,
         )
-    return _("{exercise}: {what_was_done}. {pain}").format(
+    text = _("{exercise}: {what_was_done}. {pain}").format(
         exercise=rung.name, what_was_done=_(", ").join(done), pain=pain
     )
+    return text if complete else f"{text} {incomplete_note(rung)}"

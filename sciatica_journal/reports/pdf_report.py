@@ -31,15 +31,17 @@ from sciatica_journal.reports.report_sections import (
     ROW_HEIGHT,
     TABLE_TOP,
     Note,
+    TableLine,
     note_height,
     paint_charts,
     paint_disclaimer,
     paint_first_page,
     paint_notes,
     paint_table,
+    table_lines,
 )
 from sciatica_journal.reports.report_summary import summary_rows
-from sciatica_journal.services.report_service import DayRow, ReportData
+from sciatica_journal.services.report_service import ReportData
 
 __all__ = [
     "PdfReport",
@@ -70,9 +72,10 @@ class PdfReport:
             pages.append(lambda p, r: paint_charts(p, r, data))
         body_h = page.height() - 2 * HEADER
         per_page = max(1, int((body_h - TABLE_TOP) // ROW_HEIGHT))
+        lines = table_lines(data.days)
         if options.include_table:
-            for i in range(0, max(len(data.days), 1), per_page):
-                pages.append(self._table_page(data.days[i : i + per_page], first=i == 0))
+            for i in range(0, max(len(lines), 1), per_page):
+                pages.append(self._table_page(lines[i : i + per_page], first=i == 0))
         notes = data.notes if options.include_notes else []
         if notes:
             chunk: list[Note] = []
@@ -85,7 +88,7 @@ class PdfReport:
                 chunk.append((day, text, height))
                 used += height
             pages.append(self._notes_page(chunk))
-        last_table_rows = len(data.days) % per_page if options.include_table else 0
+        last_table_rows = len(lines) % per_page if options.include_table else 0
         room_on_last = (
             options.include_table
             and not notes
@@ -104,7 +107,7 @@ class PdfReport:
             pages.append(lambda p, r: paint_disclaimer(p, r, data))
         return pages
 
-    def _table_page(self, rows: list[DayRow], *, first: bool) -> Painter:
+    def _table_page(self, rows: list[TableLine], *, first: bool) -> Painter:
         return lambda p, r: paint_table(p, r, self.data, rows, first)
 
     def _notes_page(self, notes: list[Note]) -> Painter:

@@ -34,6 +34,17 @@ NOTES_TOP = 22.0  # the title "Notes" above the first note
 NOTE_DATE_WIDTH = 80.0  # the date column left of each note
 
 Note = tuple[dt.date, str, float]  # the day, the text, its wrapped height in points
+# A line of the table by day: a day, or one of its incomplete sessions (a text) below it.
+TableLine = DayRow | str
+
+
+def table_lines(days: list[DayRow]) -> list[TableLine]:
+    """Each day, followed by a line for each incomplete session of that day."""
+    lines: list[TableLine] = []
+    for day in days:
+        lines.append(day)
+        lines += [_("not counted: {session}").format(session=text) for text in day.incomplete]
+    return lines
 
 
 def paint_first_page(
@@ -190,9 +201,10 @@ def table_titles() -> list[str]:
 
 
 def paint_table(
-    painter: QPainter, body: QRectF, data: ReportData, rows: list[DayRow], first: bool
+    painter: QPainter, body: QRectF, data: ReportData, rows: list[TableLine], first: bool
 ) -> None:
-    """One page of the table by day ("continued" after the first)."""
+    """One page of the table by day ("continued" after the first); an incomplete session
+    is a line of its own below its day, not counted in the day's sessions."""
     scale = body.width() / sum(TABLE_WIDTHS)
     widths = [w * scale for w in TABLE_WIDTHS]
     y = body.top()
@@ -213,6 +225,16 @@ def paint_table(
     horizontal_line(painter, body.left(), body.right(), y)
     painter.setFont(font(8))
     for n, row in enumerate(rows):
+        if isinstance(row, str):
+            painter.setPen(INK)
+            aside = font(7)
+            aside.setItalic(True)
+            painter.setFont(aside)
+            indent = widths[0] * 0.3
+            painter.drawText(QRectF(body.left() + indent, y + 1, body.width() - indent, 13), row)
+            painter.setFont(font(8))
+            y += ROW_HEIGHT
+            continue
         if n % 2:
             painter.fillRect(QRectF(body.left(), y, body.width(), ROW_HEIGHT), QColor("#f2f2f2"))
         cells = [
@@ -281,7 +303,12 @@ def paint_disclaimer(painter: QPainter, body: QRectF, data: ReportData) -> None:
         points=data.important_points,
         percent=data.important_percent,
     )
-    text = about + "\n\n" + _(data.disclaimer)
+    counted = _(
+        "A session counts when it reached the minimum of its dose or was stopped for pain; "
+        "a session ended earlier for another reason is listed as incomplete and counts "
+        "neither in the sessions and adherence nor as progress."
+    )
+    text = about + " " + counted + "\n\n" + _(data.disclaimer)
     painter.drawText(
         QRectF(body.left(), body.top() + 24, body.width(), body.height() - 24),
         int(Qt.TextFlag.TextWordWrap),

@@ -80,18 +80,23 @@ def summary_rows(data: ReportData) -> list[tuple[str, str]]:
         "{met} of {n} days with ≥ {low} sessions ({adherence})",
         s.days,
     )
+    session_text = sessions.format(
+        total=s.total,
+        n=s.days_active,
+        mean=language.decimal(s.mean_per_day, 1),
+        low=s.target_min,
+        high=s.target_max,
+    )
+    if s.incomplete:
+        short = n_(
+            "{n} incomplete session (ended before the dose's minimum) not counted",
+            "{n} incomplete sessions (ended before the dose's minimum) not counted",
+            s.incomplete,
+        )
+        session_text = f"{session_text}; {short.format(n=s.incomplete)}"
     rows = [
         (_("Period"), period.format(start=s.start.isoformat(), end=s.end.isoformat(), n=s.days)),
-        (
-            _("Sessions"),
-            sessions.format(
-                total=s.total,
-                n=s.days_active,
-                mean=language.decimal(s.mean_per_day, 1),
-                low=s.target_min,
-                high=s.target_max,
-            ),
-        ),
+        (_("Sessions"), session_text),
         (
             _("Adherence"),
             met.format(met=s.days_meeting_target, n=s.days, low=s.target_min, adherence=adherence),

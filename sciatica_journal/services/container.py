@@ -120,7 +120,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         backups=backup,
         today=sessions.today_date,
     )
-    frequency = FrequencyService(profiles, clock, stores.sessions)
+    frequency = FrequencyService(program, profiles, clock, stores.sessions)
     reminders = ReminderService(
         profiles,
         preferences,

@@ -170,6 +170,7 @@ def generate_demo(services: Services) -> int:
                         range_reached=_range_for(program, rung, day),
                         pelvis_stayed_down=True if rung.is_press_up else None,
                         stopped_for_pain=stopped,
+                        planned=dose.default,
                     )
                 )
                 count += 1

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from sciatica_journal.domain.doses import DoseMinimums, dose_minimums
 from sciatica_journal.domain.frequency import (
     NextDue,
     RecentAdherence,
@@ -14,6 +15,7 @@ from sciatica_journal.domain.frequency import (
     recent_adherence,
     streaks,
 )
+from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.sessions import SessionEntry
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.services.clock import Clock
@@ -40,13 +42,19 @@ class FrequencySummary:
 @dataclass(frozen=True)
 class CalendarDay:
     day: dt.date
-    sessions: int
+    sessions: int  # complete sessions (rule 9: an incomplete one does not count)
     met: bool  # at least the daily minimum
     future: bool
 
 
 class FrequencyService:
-    def __init__(self, profiles: ProfileService, clock: Clock, sessions: SessionStore) -> None:
+    """Every count here is of complete sessions (DESIGN §2.2 rule 9, ``domain.doses``)."""
+
+    def __init__(
+        self, program: Program, profiles: ProfileService, clock: Clock, sessions: SessionStore
+    ) -> None:
+        self._program = program
+        self._minimums: DoseMinimums = dose_minimums(program)
         self._profiles = profiles
         self._clock = clock
         self._sessions = sessions
@@ -59,7 +67,7 @@ class FrequencyService:
         deleted, the day changed or the target changed (Today and the Calendar both ask)."""
         key = (self._sessions.fingerprint(), today, target_min)
         if self._cache is None or self._cache[0] != key:
-            counts = self._sessions.counts_by_day()
+            counts = self._sessions.counts_by_day(minimums=self._minimums)
             self._cache = (key, counts, streaks(counts, target_min, today))
         return self._cache[1], self._cache[2]
 
@@ -75,7 +83,7 @@ class FrequencyService:
         today = self.today()
         counts, streak = self._counts_and_streaks(today, profile.target_min)
         began = self._profiles.disclaimer_accepted_on()  # the day the journal was set up
-        todays = self._sessions.sessions_on(today)
+        todays = [s for s in self._sessions.sessions_on(today) if s.is_complete(self._program)]
         now = local_time(self._clock.now(), self._clock.zone)
         last = None if not todays else local_time(todays[-1].ended_at, self._clock.zone)
         due = next_due(
@@ -103,7 +111,7 @@ class FrequencyService:
         first = dt.date(year, month, 1)
         if end < first:
             return RecentAdherence(0, 0)
-        counts = self._sessions.counts_by_day(first, end)
+        counts = self._sessions.counts_by_day(first, end, minimums=self._minimums)
         # A past month is whole: count it as if "today" were the day after it.
         after = today if end == today else end + dt.timedelta(days=1)
         window = (after - first).days + 1
@@ -116,7 +124,7 @@ class FrequencyService:
         """Every day of a month with its count and whether the band's minimum was met."""
         days_in_month = calendar.monthrange(year, month)[1]
         first, last = dt.date(year, month, 1), dt.date(year, month, days_in_month)
-        counts = self._sessions.counts_by_day(first, last)
+        counts = self._sessions.counts_by_day(first, last, minimums=self._minimums)
         minimum = self._profiles.profile().target_min
         today = self.today()
         return [
@@ -128,6 +136,11 @@ class FrequencyService:
             )
             for day in (first + dt.timedelta(days=i) for i in range(days_in_month))
         ]
+
+    def counts_between(self, start: dt.date, end: dt.date) -> dict[dt.date, int]:
+        """Complete sessions per local day from ``start`` to ``end`` (days without one are
+        left out)."""
+        return self._sessions.counts_by_day(start, end, minimums=self._minimums)
 
     def sessions_on(self, day: dt.date) -> list[SessionEntry]:
         return self._sessions.sessions_on(day)

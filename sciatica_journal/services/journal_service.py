@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass, field
 
 from sciatica_journal.domain.body import RegionCatalog
+from sciatica_journal.domain.doses import complete_in
 from sciatica_journal.domain.journal import (
     NOTE_MAX_LENGTH,
     EntryKind,
@@ -273,6 +274,14 @@ class JournalService:
         if record.back_pain_after is not None and record.leg_pain_after is not None:
             after = PainScores(back=record.back_pain_after, leg=record.leg_pain_after)
         outcome = Outcome(record.outcome)
+        complete = complete_in(
+            self._program,
+            record.rung,
+            record.reps_done,
+            record.hold_seconds,
+            record.stopped_for_pain,
+        )
+        rung = self._program.rung(record.rung) if self._program.has_rung(record.rung) else None
         summary = session_summary(
             pain_before=before,
             pain_after=after,
@@ -284,6 +293,9 @@ class JournalService:
             else PressUpRange(record.range_reached),
             pelvis_stayed_down=record.pelvis_stayed_down,
             stopped_for_pain=record.stopped_for_pain,
+            rung=rung,
+            planned=record.planned,
+            complete=complete,
         )
         return JournalEntry(
             kind=EntryKind.SESSION,
@@ -299,6 +311,7 @@ class JournalService:
             pain_after=after,
             outcome=outcome,
             stopped_for_pain=record.stopped_for_pain,
+            complete=complete,
         )
 
     def _check_in_entry(self, record: MapRecord) -> JournalEntry:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sciatica_journal.domain.body import RegionCatalog
+from sciatica_journal.domain.doses import dose_minimums
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import zone
 from sciatica_journal.services.clock import Clock
@@ -27,16 +28,17 @@ class SessionSeries:
     leg_before: np.ndarray
     back_after: np.ndarray  # NaN where not recorded
     leg_after: np.ndarray
-    range_fraction: np.ndarray  # NaN for non-press-ups
+    range_fraction: np.ndarray  # NaN for non-press-ups and incomplete sessions
     left_extent: np.ndarray  # body level 0-7 of the after-map, NaN: nothing on that leg
     right_extent: np.ndarray
+    complete: np.ndarray  # 1.0 for a session that counts, 0.0 for an incomplete one
 
 
 @dataclass(frozen=True)
 class DailySeries:
     t: np.ndarray  # epoch seconds of each local day's noon
     dates: list[dt.date]
-    sessions: np.ndarray
+    sessions: np.ndarray  # complete sessions (rule 9)
     back_before: np.ndarray  # daily means (NaN: none)
     leg_before: np.ndarray
     back_after: np.ndarray
@@ -121,11 +123,13 @@ class ProgressService:
         import numpy as np  # loaded with the charts, not at start-up
 
         rows = self._store.session_rows(
-            self._catalog.regions, [r.slug for r in self._program.rungs if r.is_press_up]
+            self._catalog.regions,
+            [r.slug for r in self._program.rungs if r.is_press_up],
+            dose_minimums(self._program),
         )
         profile = self._profiles.profile()
         now = self._clock.now().timestamp()
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 10
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 11
 
         def floats(i: int) -> np.ndarray:
             return np.array([NAN if v is None else v for v in columns[i]], dtype=float)
@@ -139,6 +143,7 @@ class ProgressService:
             range_fraction=floats(6),
             left_extent=floats(7),
             right_extent=floats(8),
+            complete=floats(10),
         )
         day_text = np.array(columns[1], dtype=object)
         if rows:
@@ -154,7 +159,9 @@ class ProgressService:
                 [dt.datetime.combine(d, dt.time(12), tz).timestamp() for d in dates], dtype=float
             ),
             dates=dates,
-            sessions=np.bincount(inverse, minlength=n).astype(float) if n else np.array([]),
+            sessions=np.bincount(inverse, weights=sessions.complete, minlength=n).astype(float)
+            if n
+            else np.array([]),
             back_before=_daily_mean(sessions.back_before, inverse, n),
             leg_before=_daily_mean(sessions.leg_before, inverse, n),
             back_after=_daily_mean(sessions.back_after, inverse, n),

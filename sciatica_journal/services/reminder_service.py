@@ -104,7 +104,7 @@ class ReminderService:
                     profile.waking_start,
                     profile.waking_end,
                 ),
-                done=self._sessions.counts_by_day(start_day, self._frequency.today()),
+                done=self._frequency.counts_between(start_day, self._frequency.today()),
                 paused_days=paused,
             )
         self.seen_now()

@@ -8,9 +8,11 @@ import math
 from dataclasses import dataclass, field
 
 from sciatica_journal.domain.body import RegionCatalog, SymptomMap
+from sciatica_journal.domain.doses import dose_minimums, marked_dose
+from sciatica_journal.domain.language import _, clock_time
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.summary import Summary
-from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.domain.timekeeping import local_time, parse_utc
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.progress_service import ProgressService
@@ -31,6 +33,9 @@ class DayRow:
     left_extent: int | None
     right_extent: int | None
     best_range: float | None
+    # The day's incomplete sessions (rule 9: not in ``sessions``), each in words, e.g.
+    # "09:12 Baby press-ups (partial prone press-up): 3 of 10 reps, incomplete".
+    incomplete: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ class ReportService:
         profile = self._profiles.profile()
         progress = self._progress.load()
         d = progress.days
+        short = self._short_sessions(start, end)
         rows = [
             DayRow(
                 day=day,
@@ -107,6 +113,7 @@ class ReportService:
                 left_extent=None if math.isnan(d.left_extent[i]) else int(d.left_extent[i]),
                 right_extent=None if math.isnan(d.right_extent[i]) else int(d.right_extent[i]),
                 best_range=_value(d.best_range[i]),
+                incomplete=tuple(short.get(day, ())),
             )
             for i, day in enumerate(d.dates)
             if start <= day <= end
@@ -128,3 +135,20 @@ class ReportService:
             important_percent=self._program.thresholds.clinically_important_percent,
             catalog=self._catalog,
         )
+
+    def _short_sessions(self, start: dt.date, end: dt.date) -> dict[dt.date, list[str]]:
+        """The incomplete sessions of the period in words, by their local day."""
+        found: dict[dt.date, list[str]] = {}
+        minimums = dose_minimums(self._program)
+        for started, zone, slug, reps, hold, planned in self._store.short_sessions(
+            start, end, minimums
+        ):
+            rung = self._program.rung(slug) if self._program.has_rung(slug) else None
+            when = local_time(parse_utc(started), zone)
+            words = _("{time} {exercise}: {dose}").format(
+                time=clock_time(when),
+                exercise=rung.clinical_name if rung is not None else slug,
+                dose=marked_dose(rung, reps, hold, planned, complete=False),
+            )
+            found.setdefault(when.date(), []).append(words)
+        return found

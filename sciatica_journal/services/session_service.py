@@ -13,6 +13,7 @@ from sciatica_journal.domain.body import (
     distal_extent,
     validate_map,
 )
+from sciatica_journal.domain.doses import complete_in, dose_minimums
 from sciatica_journal.domain.language import _
 from sciatica_journal.domain.outcome import explain_outcome, session_outcome
 from sciatica_journal.domain.program import Program, Rung
@@ -44,9 +45,10 @@ from sciatica_journal.storage.write_failures import plain_failure
 @dataclass(frozen=True)
 class TodayOverview:
     day: dt.date
-    count: DailyCount
-    sessions: tuple[SessionEntry, ...]
+    count: DailyCount  # complete sessions only (rule 9)
+    sessions: tuple[SessionEntry, ...]  # every session of the day, incomplete ones too
     current_rung: Rung
+    incomplete: frozenset[str] = frozenset()  # the UUIDs of the day's incomplete sessions
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class SavedSession:
     uuid: str
     outcome: Outcome
     explanation: str = ""
+    complete: bool = True  # reached the dose's minimum or stopped for pain (rule 9)
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,18 @@ class SessionService:
             stopped_for_pain=session.stopped_for_pain,
             catalog=self._catalog,
         )
-        return SavedSession(uuid="", outcome=outcome, explanation=explanation)
+        return SavedSession(
+            uuid="", outcome=outcome, explanation=explanation, complete=self._complete(session)
+        )
+
+    def _complete(self, session: NewSession) -> bool:
+        return complete_in(
+            self._program,
+            session.rung,
+            session.reps_done,
+            session.hold_seconds,
+            session.stopped_for_pain,
+        )
 
     def record(self, session: NewSession, screen: ScreenAnswers | None = None) -> SavedSession:
         """Judge and save the session, both maps and any red-flag answers in one transaction."""
@@ -139,7 +153,12 @@ class SessionService:
             raise SessionError(
                 "journal", _("{problem}: nothing was saved").format(problem=plain)
             ) from exc
-        return SavedSession(uuid=entry_uuid, outcome=judged.outcome, explanation=judged.explanation)
+        return SavedSession(
+            uuid=entry_uuid,
+            outcome=judged.outcome,
+            explanation=judged.explanation,
+            complete=judged.complete,
+        )
 
     def _save(
         self,
@@ -184,6 +203,7 @@ class SessionService:
                     extent_before={s: distal_extent(before, s, self._catalog) for s in SIDES},
                     extent_after={s: distal_extent(after_map, s, self._catalog) for s in SIDES},
                     no_more_pain=_no_more_pain(entry.pain_before, entry.pain_after),
+                    complete=entry.is_complete(self._program),
                 )
             )
         return summaries
@@ -208,6 +228,7 @@ class SessionService:
                 for s in SIDES
             },
             no_more_pain=_no_more_pain(session.pain_before, session.pain_after),
+            complete=judged.complete,
         )
         history = [*self.history(HISTORY_FOR_ADVICE - 1), pending]
         return judged, advise(history, self._program, self._profiles.profile().starting_rung)
@@ -220,7 +241,7 @@ class SessionService:
 
     def best_range(self) -> PressUpRange | None:
         slugs = tuple(r.slug for r in self._program.rungs if r.is_press_up)
-        return self._store.best_press_up_range(slugs)
+        return self._store.best_press_up_range(slugs, dose_minimums(self._program))
 
     def now(self) -> dt.datetime:
         return self._clock.now()
@@ -244,9 +265,11 @@ class SessionService:
         day = self.today_date()
         sessions = tuple(self._store.sessions_on(day))
         profile = self._profiles.profile()
+        short = frozenset(s.uuid for s in sessions if not s.is_complete(self._program))
         return TodayOverview(
             day=day,
-            count=DailyCount(len(sessions), profile.target_min, profile.target_max),
+            count=DailyCount(len(sessions) - len(short), profile.target_min, profile.target_max),
             sessions=sessions,
             current_rung=self.current_rung(),
+            incomplete=short,
         )

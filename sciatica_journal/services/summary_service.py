@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sciatica_journal.domain.body import RegionCatalog
+from sciatica_journal.domain.doses import dose_minimums
 from sciatica_journal.domain.language import _
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.summary import Summary, summarize
@@ -66,7 +67,7 @@ class SummaryService:
             start=start,
             end=end,
             today=self.today(),
-            sessions=self._reports.session_facts(start, end),
+            sessions=self._reports.session_facts(start, end, dose_minimums(self._program)),
             first_map=None if first is None else first[1],
             latest_map=None if latest is None else latest[1],
             screens=self._reports.screen_facts(start, end),

@@ -112,6 +112,7 @@ _SESSION_FIELDS = (
     models.ExerciseSession.map_after,
     models.ExerciseSession.note,
     models.ExerciseSession.updated_at,
+    models.ExerciseSession.planned,
 )
 _SCREEN_FIELDS = (
     models.RedFlagScreen.id,
@@ -220,6 +221,7 @@ def _session_row(
         map_ids[1],
         session.note,
         updated_at,
+        session.planned,
     )
 
 

@@ -79,6 +79,7 @@ class SessionRecord:
     map_after: int | None
     note: str
     updated_at: str
+    planned: int | None = None  # reps or seconds planned; None: not known
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,7 @@ class ExerciseSession(BaseModel):
     map_after = ForeignKeyField(SymptomMap, null=True, on_delete="SET NULL", backref="+")
     note = TextField(default="")
     updated_at = CharField()
+    planned = IntegerField(null=True)  # reps or seconds planned (migration 0002)
 
 
 class RedFlagScreen(BaseModel):

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from sciatica_journal.domain.body import Region
+from sciatica_journal.domain.doses import DoseMinimums
+from sciatica_journal.storage.dose_sql import complete_sql
 from sciatica_journal.storage.store import Store
 
 RANGE_FRACTION = (
@@ -19,11 +21,12 @@ class ProgressStore(Store):
     """The rows behind the Progress charts (raw SQL: no model is bound)."""
 
     def session_rows(
-        self, regions: Sequence[Region], press_up_rungs: Sequence[str]
+        self, regions: Sequence[Region], press_up_rungs: Sequence[str], minimums: DoseMinimums
     ) -> list[tuple[Any, ...]]:
         """(epoch seconds, local date, back before, leg before, back after, leg after,
-        range fraction or None, left extent or None, right extent or None, is press-up) per
-        session, oldest first."""
+        range fraction or None, left extent or None, right extent or None, is press-up,
+        complete) per session, oldest first. The range of an incomplete session (rule 9) is
+        None: it is no evidence of progress."""
         params: list[object] = []
         extent_columns = []
         for side in ("left", "right"):
@@ -33,6 +36,7 @@ class ProgressStore(Store):
             for region in codes:
                 params += [region.code, region.level]
         marks = ", ".join("?" for _ in press_up_rungs) or "''"
+        complete, complete_params = complete_sql(minimums, "s")
         left, right = extent_columns
         sql = f"""
             WITH ext AS (
@@ -41,8 +45,10 @@ class ProgressStore(Store):
             )
             SELECT CAST(strftime('%s', s.started_at) AS INTEGER), s.local_date,
                    s.back_pain_before, s.leg_pain_before, s.back_pain_after, s.leg_pain_after,
-                   {RANGE_FRACTION}, e.l, e.r, s.rung IN ({marks})
+                   CASE WHEN {complete} THEN {RANGE_FRACTION} END, e.l, e.r,
+                   s.rung IN ({marks}), {complete}
             FROM exercise_session s LEFT JOIN ext e ON e.map_id = s.map_after_id
             ORDER BY s.started_at
         """
-        return list(self.sql(sql, [*params, *press_up_rungs]).fetchall())
+        ordered = [*params, *complete_params, *press_up_rungs, *complete_params]
+        return list(self.sql(sql, ordered).fetchall())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sciatica_journal.domain.body import SymptomMap
+from sciatica_journal.domain.doses import DoseMinimums, reached
 from sciatica_journal.domain.red_flags import ScreenResult
 from sciatica_journal.domain.sessions import Outcome, PressUpRange
 from sciatica_journal.domain.summary import ScreenFacts, SessionFacts
@@ -20,7 +21,11 @@ class ReportStore(Store):
     """What a report or a summary of a period is made of."""
 
     @bound
-    def session_facts(self, start: dt.date, end: dt.date) -> list[SessionFacts]:
+    def session_facts(
+        self, start: dt.date, end: dt.date, minimums: DoseMinimums
+    ) -> list[SessionFacts]:
+        """Every session of the period, oldest first, each judged complete or not against
+        ``minimums`` (rule 9)."""
         s = models.ExerciseSession
         rows = tuples(
             s.select(
@@ -31,6 +36,9 @@ class ReportStore(Store):
                 s.outcome,
                 s.range_reached,
                 s.pelvis_stayed_down,
+                s.reps_done,
+                s.hold_seconds,
+                s.stopped_for_pain,
             )
             .where(s.local_date.between(start.isoformat(), end.isoformat()))
             .order_by(s.started_at)
@@ -44,8 +52,35 @@ class ReportStore(Store):
                 outcome=Outcome(outcome),
                 range_reached=None if rng is None else PressUpRange(rng),
                 pelvis_stayed_down=pelvis,
+                complete=reached(minimums.get(rung), reps, hold, bool(stopped)),
             )
-            for day, rung, back, leg, outcome, rng, pelvis in rows
+            for day, rung, back, leg, outcome, rng, pelvis, reps, hold, stopped in rows
+        ]
+
+    @bound
+    def short_sessions(
+        self, start: dt.date, end: dt.date, minimums: DoseMinimums
+    ) -> list[tuple[str, str, str, int | None, int | None, int | None]]:
+        """The incomplete sessions of the period, oldest first: (UTC start, zone, rung,
+        reps done, seconds held, planned) each."""
+        s = models.ExerciseSession
+        rows = tuples(
+            s.select(
+                s.started_at,
+                s.zone,
+                s.rung,
+                s.reps_done,
+                s.hold_seconds,
+                s.planned,
+                s.stopped_for_pain,
+            )
+            .where(s.local_date.between(start.isoformat(), end.isoformat()))
+            .order_by(s.started_at)
+        )
+        return [
+            (started, zone, rung, reps, hold, planned)
+            for started, zone, rung, reps, hold, planned, stopped in rows
+            if not reached(minimums.get(rung), reps, hold, bool(stopped))
         ]
 
     @bound

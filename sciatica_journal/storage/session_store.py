@@ -8,6 +8,7 @@ from typing import Any
 from peewee import fn
 
 from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
+from sciatica_journal.domain.doses import DoseMinimums
 from sciatica_journal.domain.sessions import (
     NewSession,
     Outcome,
@@ -17,13 +18,14 @@ from sciatica_journal.domain.sessions import (
 )
 from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
 from sciatica_journal.storage import models
+from sciatica_journal.storage.dose_sql import complete_sql
 from sciatica_journal.storage.store import Store, bound
 from sciatica_journal.storage.symptom_store import insert_map, new_uuid
 
 _ENTRY_COLUMNS = (
     "uuid, rung, started_at, ended_at, zone, local_date, back_pain_before, leg_pain_before, "
     "back_pain_after, leg_pain_after, outcome, reps_done, hold_seconds, range_reached, "
-    "pelvis_stayed_down, stopped_for_pain, note"
+    "pelvis_stayed_down, stopped_for_pain, note, planned"
 )
 
 
@@ -46,6 +48,7 @@ def _entry_from_tuple(row: tuple[Any, ...]) -> SessionEntry:
         pelvis,
         stopped,
         note,
+        planned,
     ) = row
     return SessionEntry(
         uuid=uuid,
@@ -63,6 +66,7 @@ def _entry_from_tuple(row: tuple[Any, ...]) -> SessionEntry:
         pelvis_stayed_down=None if pelvis is None else bool(pelvis),
         stopped_for_pain=bool(stopped),
         note=note,
+        planned=planned,
     )
 
 
@@ -103,6 +107,7 @@ class SessionStore(Store):
                 else session.range_reached.value,
                 pelvis_stayed_down=session.pelvis_stayed_down,
                 stopped_for_pain=session.stopped_for_pain,
+                planned=session.planned,
                 map_before=before.id,
                 map_after=None if after is None else after.id,
                 note=session.note,
@@ -160,15 +165,19 @@ class SessionStore(Store):
             out.append((_entry_from_tuple(row[:-2]), before, after))
         return out
 
-    def best_press_up_range(self, slugs: tuple[str, ...]) -> PressUpRange | None:
-        """The furthest range reached with the pelvis down on any press-up rung (the best
-        candidate is tried first and found early: no full scan when it exists)."""
+    def best_press_up_range(
+        self, slugs: tuple[str, ...], minimums: DoseMinimums
+    ) -> PressUpRange | None:
+        """The furthest range reached with the pelvis down on any press-up rung in a
+        complete session (the best candidate is tried first and found early: no full scan
+        when it exists)."""
         marks = ", ".join("?" for _ in slugs) or "''"
+        complete, params = complete_sql(minimums)
         for candidate in reversed(list(PressUpRange)):
             row = self.sql(
                 "SELECT 1 FROM exercise_session WHERE range_reached = ? "
-                f"AND pelvis_stayed_down = 1 AND rung IN ({marks}) LIMIT 1",
-                [candidate.value, *slugs],
+                f"AND pelvis_stayed_down = 1 AND rung IN ({marks}) AND {complete} LIMIT 1",
+                [candidate.value, *slugs, *params],
             ).fetchone()
             if row is not None:
                 return candidate
@@ -182,15 +191,20 @@ class SessionStore(Store):
         ).execute()
 
     def counts_by_day(
-        self, start: dt.date | None = None, end: dt.date | None = None
+        self,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        *,
+        minimums: DoseMinimums,
     ) -> dict[dt.date, int]:
-        """Sessions per local day, counted in SQL (indexed on local_date; raw rows, since
-        this runs on every refresh of Today and the Calendar)."""
-        sql = "SELECT local_date, count(*) FROM exercise_session"
-        params: list[str] = []
+        """Complete sessions per local day (rule 9: an incomplete one does not count),
+        counted in SQL (indexed on local_date; raw rows, since this runs on every refresh
+        of Today and the Calendar). A day with only incomplete sessions is left out."""
+        complete, params = complete_sql(minimums)
+        sql = f"SELECT local_date, count(*) FROM exercise_session WHERE {complete}"
         if start is not None or end is not None:
-            sql += " WHERE local_date BETWEEN ? AND ?"
-            params = [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
+            sql += " AND local_date BETWEEN ? AND ?"
+            params += [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
         rows = self.sql(sql + " GROUP BY local_date", params).fetchall()
         return {dt.date.fromisoformat(day): int(count) for day, count in rows}
 

@@ -59,6 +59,7 @@ def _session_record(row: dict[str, Any], maps: dict[int, MapRecord]) -> SessionR
         note=row["note"],
         map_before=None if before is None else maps.get(before),
         map_after=None if after is None else maps.get(after),
+        planned=row["planned"],
     )
 
 

@@ -57,6 +57,7 @@ class SessionRecord:
     note: str
     map_before: MapRecord | None
     map_after: MapRecord | None
+    planned: int | None = None  # reps or seconds planned; None: not known
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ def _session_row(s: SessionRecord, map_ids: dict[str, int], updated_at: str) -> 
         "map_after": None if s.map_after is None else map_ids[s.map_after.uuid],
         "note": s.note,
         "updated_at": updated_at,
+        "planned": s.planned,
     }
 
 

@@ -168,6 +168,7 @@ class Generator:
             pelvis_stayed_down=pelvis_down,
             stopped_for_pain=stopped,
             note=rng.choice(SESSION_NOTES) if rng.random() < 0.01 else "",
+            planned=dose.default,
         )
         validate_new_session(session, self.program, self.now)
         outcome = session_outcome(

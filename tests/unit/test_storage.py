@@ -40,12 +40,12 @@ def test_pragmas_and_application_id(services: Services):
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
     assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == 2
 
 
 def test_a_second_open_migrates_nothing_and_changes_no_schema(services: Services):
     path, backups = services.journal.path, services.journal.backup_dir
-    assert services.journal.migrated == ("0001_initial",)
+    assert services.journal.migrated == ("0001_initial", "0002_planned_dose")
     schema = sqlite3.connect(path).execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     services.close()
     again = open_journal(path, backups, migrations_dir())
@@ -105,7 +105,9 @@ def test_a_failure_half_way_saves_nothing(set_up_services: Services, bound_model
         ({"before": (3, -1)}, "leg_pain_before"),
         ({"after": (3, 12)}, "leg_pain_after"),
         ({"minutes": -5}, "end"),
-        ({"reps": 11}, "reps_done"),
+        ({"reps": 101}, "reps_done"),
+        ({"planned": 11}, "planned"),
+        ({"planned": 4}, "planned"),
         ({"rung": "handstand"}, "rung"),
         ({"map_before": symptom_map("tail")}, "map"),
     ],

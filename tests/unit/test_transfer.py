@@ -396,9 +396,9 @@ BAD_DOCUMENTS = {
         _set("red_flag_screens[0].answers.dizzy", True),
         "red_flag_screens[0].answers.dizzy: not a red-flag question of this version",
     ),
-    "too many repetitions": (
-        _set("sessions[0].reps_done", 50),
-        "sessions[0].reps_done: repetitions must be 0-10",
+    "a planned dose outside the exercise's dose": (
+        _set("sessions[0].planned", 50),
+        "sessions[0].planned: the planned repetitions must be 5-10",
     ),
     "pain after missing without a stop": (
         lambda d: d["sessions"][0]["pain"].update(back_after=None, leg_after=None),

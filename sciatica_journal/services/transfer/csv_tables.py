@@ -7,7 +7,9 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import local_time, parse_utc
+from sciatica_journal.services.transfer.json_writing import session_complete
 from sciatica_journal.storage.transfer_records import JournalContents, MapRecord
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
@@ -48,8 +50,8 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "sessions.csv": (
         "uuid", "rung", "started_at", "ended_at", "started_local", "zone", "local_date",
         "back_pain_before", "leg_pain_before", "back_pain_after", "leg_pain_after", "outcome",
-        "reps_done", "hold_seconds", "range_reached", "pelvis_stayed_down", "stopped_for_pain",
-        "map_before_uuid", "map_after_uuid", "note",
+        "reps_done", "hold_seconds", "planned", "complete", "range_reached",
+        "pelvis_stayed_down", "stopped_for_pain", "map_before_uuid", "map_after_uuid", "note",
     ),
     "symptom_maps.csv": (
         "uuid", "recorded_at", "recorded_local", "zone", "local_date", "context", "session_uuid",
@@ -72,7 +74,7 @@ def _row(record: object, columns: Sequence[str], **extra: object) -> list[object
     return [extra[c] if c in extra else getattr(record, c) for c in columns]
 
 
-def _csv_tables(c: JournalContents) -> dict[str, list[list[object]]]:
+def _csv_tables(c: JournalContents, program: Program) -> dict[str, list[list[object]]]:
     """The data rows of each CSV file (headers in ``CSV_COLUMNS``)."""
     cols = CSV_COLUMNS
     maps: list[tuple[MapRecord, str | None]] = []
@@ -88,6 +90,7 @@ def _csv_tables(c: JournalContents) -> dict[str, list[list[object]]]:
                 started_local=_local(s.started_at, s.zone),
                 map_before_uuid=s.map_before.uuid if s.map_before else None,
                 map_after_uuid=s.map_after.uuid if s.map_after else None,
+                complete=session_complete(s, program),
             )
             for s in c.sessions
         ],
@@ -114,7 +117,8 @@ def _csv_tables(c: JournalContents) -> dict[str, list[list[object]]]:
     }
 
 
-def csv_files(contents: JournalContents) -> list[tuple[str, str]]:
-    """Each CSV file's name and text, in the order of ``CSV_FILES``."""
-    tables = _csv_tables(contents)
+def csv_files(contents: JournalContents, program: Program) -> list[tuple[str, str]]:
+    """Each CSV file's name and text, in the order of ``CSV_FILES`` (a session's
+    ``complete`` judged by ``program``'s doses)."""
+    tables = _csv_tables(contents, program)
     return [(name, _csv_text(CSV_COLUMNS[name], tables[name])) for name in CSV_FILES]

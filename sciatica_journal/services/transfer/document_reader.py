@@ -299,6 +299,7 @@ class DocumentReader:
             map_after=None,
             reps_done=doc.get("reps_done"),
             hold_seconds=doc.get("hold_seconds"),
+            planned=doc.get("planned"),  # absent in files written before rule 9
             range_reached=None if range_reached is None else PressUpRange(range_reached),
             pelvis_stayed_down=doc.get("pelvis_stayed_down"),
             stopped_for_pain=doc["stopped_for_pain"],
@@ -328,6 +329,7 @@ class DocumentReader:
             note=new.note,
             map_before=maps["map_before"],
             map_after=maps["map_after"],
+            planned=new.planned,
         )
 
     def _screen(self, doc: dict[str, Any], place: str, sessions: set[str]) -> ScreenRecord:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from sciatica_journal import __version__
+from sciatica_journal.domain.doses import complete_in
 from sciatica_journal.domain.profile import Profile
+from sciatica_journal.domain.program import Program
 from sciatica_journal.storage.transfer_records import (
     JournalContents,
     MapRecord,
@@ -20,9 +22,10 @@ VERSION = 1
 
 
 def journal_document(
-    contents: JournalContents, *, exported_at: str, include_identity: bool
+    contents: JournalContents, *, exported_at: str, include_identity: bool, program: Program
 ) -> dict[str, Any]:
-    """The whole journal as one document: the header, the profile, then every entry."""
+    """The whole journal as one document: the header, the profile, then every entry (each
+    session with ``complete`` judged by ``program``'s doses)."""
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -31,7 +34,7 @@ def journal_document(
     }
     if contents.profile is not None:
         document["profile"] = _profile_doc(contents.profile, include_identity)
-    document["sessions"] = [_session_doc(s) for s in contents.sessions]
+    document["sessions"] = [_session_doc(s, program) for s in contents.sessions]
     document["check_ins"] = [_map_doc(m) for m in contents.check_ins]
     document["red_flag_screens"] = [_screen_doc(s) for s in contents.screens]
     document["notes"] = [_note_doc(n) for n in contents.notes]
@@ -67,7 +70,12 @@ def _map_doc(m: MapRecord) -> dict[str, Any]:
     }
 
 
-def _session_doc(s: SessionRecord) -> dict[str, Any]:
+def session_complete(s: SessionRecord, program: Program) -> bool:
+    """Whether an exported session counts (rule 9): derived, never read back."""
+    return complete_in(program, s.rung, s.reps_done, s.hold_seconds, s.stopped_for_pain)
+
+
+def _session_doc(s: SessionRecord, program: Program) -> dict[str, Any]:
     return {
         "uuid": s.uuid,
         "rung": s.rung,
@@ -84,6 +92,8 @@ def _session_doc(s: SessionRecord) -> dict[str, Any]:
         "outcome": s.outcome,
         "reps_done": s.reps_done,
         "hold_seconds": s.hold_seconds,
+        "planned": s.planned,
+        "complete": session_complete(s, program),
         "range_reached": s.range_reached,
         "pelvis_stayed_down": s.pelvis_stayed_down,
         "stopped_for_pain": s.stopped_for_pain,

@@ -79,7 +79,7 @@ class TransferService:
                 _("cannot export to {folder}: it is not a folder").format(folder=folder)
             )
         contents = self._store.read_all()
-        files = [(folder / name, text) for name, text in csv_files(contents)]
+        files = [(folder / name, text) for name, text in csv_files(contents, self._program)]
         _write_files(files, encoding="utf-8-sig")
         log.info("journal exported as CSV")
         return ExportResult(paths=tuple(p for p, _ in files), counts=_counts(contents))
@@ -89,6 +89,7 @@ class TransferService:
             contents,
             exported_at=format_utc(self._clock.now()),
             include_identity=include_identity,
+            program=self._program,
         )
 
     # --- import --------------------------------------------------------------------------

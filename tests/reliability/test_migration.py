@@ -1,0 +1,103 @@
+"""A journal written by the app before migration 0002 (planned doses) opens in this one:
+a verified backup is taken first, the new column is added, and every entry is kept."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from sciatica_journal.paths import DATABASE_FILE_NAME, migrations_dir, prepare_data_dir
+from sciatica_journal.services.clock import FixedClock
+from sciatica_journal.services.container import build_services
+from sciatica_journal.services.demo_journal import generate_demo
+from sciatica_journal.storage import backups
+from sciatica_journal.storage.database import open_journal
+from tests.builders import new_session
+from tests.conftest import NOW, ZONE
+
+TABLES = (
+    "profile",
+    "symptom_map",
+    "symptom_mark",
+    "exercise_session",
+    "red_flag_screen",
+    "red_flag_answer",
+    "journal_note",
+    "app_state",
+)
+
+
+def _columns(conn: sqlite3.Connection, table: str, schema: str = "main") -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA {schema}.table_info({table})")]
+
+
+def _old_journal(path: Path, source: Path, tmp_path: Path) -> None:
+    """A journal of schema 0001 (made by migration 0001 alone) holding every row of
+    ``source`` that schema can hold."""
+    only_first = tmp_path / "migrations-0001"
+    only_first.mkdir()
+    shutil.copy(migrations_dir() / "0001_initial.py", only_first)
+    open_journal(path, path.parent / "backups", only_first).close()
+    conn = sqlite3.connect(path)
+    conn.execute("ATTACH DATABASE ? AS new", [str(source)])
+    for table in TABLES:
+        names = ", ".join(_columns(conn, table))
+        conn.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM new.{table}")
+    conn.commit()
+    conn.execute("DETACH DATABASE new")
+    assert "planned" not in _columns(conn, "exercise_session")
+    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    conn.close()
+
+
+def test_a_0001_journal_is_migrated_with_a_backup_and_keeps_every_entry(tmp_path):
+    clock = FixedClock(NOW, ZONE)
+    demo_dir = prepare_data_dir(tmp_path / "demo")
+    demo = build_services(demo_dir, clock)
+    generate_demo(demo)
+    demo.sessions.record(new_session(NOW.replace(hour=13), reps=3, planned=10))  # short
+    expected = demo.transfer.journal_document()
+    demo_entries = [(e.kind, e.uuid, e.summary) for e in demo.entries.entries()]
+    demo_counts = (demo.summaries.summary().total, demo.summaries.summary().incomplete)
+    demo.close()
+
+    old_dir = prepare_data_dir(tmp_path / "old")
+    _old_journal(old_dir / DATABASE_FILE_NAME, demo_dir / DATABASE_FILE_NAME, tmp_path)
+
+    migrated = build_services(old_dir, clock)
+    try:
+        assert migrated.journal.migrated == ("0002_planned_dose",)
+        backup = migrated.journal.pre_migration_backup
+        assert backup is not None and backups.is_sound(backup)
+        with sqlite3.connect(backup) as copy:
+            assert "planned" not in _columns(copy, "exercise_session")
+        db = migrated.journal.database
+        assert db.execute_sql("PRAGMA user_version").fetchone() == (2,)
+
+        # Every entry is there, as it was; only the plan is unknown (the old schema had
+        # none), and whether each session counts is judged from what was done.
+        for session in expected["sessions"]:
+            session["planned"] = None
+        document = migrated.transfer.journal_document()
+        del document["exported_at"], expected["exported_at"]
+        assert document == expected
+        assert sum(not s["complete"] for s in document["sessions"]) == 1
+        summary = migrated.summaries.summary()
+        assert (summary.total, summary.incomplete) == demo_counts
+        entries = {(e.kind, e.uuid): e.summary for e in migrated.entries.entries()}
+        assert len(entries) == len(demo_entries)
+        short = [s for k, u, s in demo_entries if "incomplete" in s]
+        assert short == ["Back 5→4, leg 6→5 · Moved up (centralized) · 3 of 10 reps, incomplete"]
+        assert any(s.endswith("3 reps, incomplete") for s in entries.values())
+
+        # The migrated journal takes a new session with its plan.
+        migrated.sessions.record(new_session(NOW.replace(hour=13, minute=30), planned=10))
+        assert migrated.transfer.journal_document()["sessions"][-1]["planned"] == 10
+    finally:
+        migrated.close()
+    with sqlite3.connect(old_dir / DATABASE_FILE_NAME) as conn:
+        fresh = sqlite3.connect(demo_dir / DATABASE_FILE_NAME)
+        for table in TABLES:
+            assert sorted(_columns(conn, table)) == sorted(_columns(fresh, table)), table
+        fresh.close()
