@@ -225,7 +225,7 @@ class SessionWizard(QDialog):
             self._enter(CHECK_OUT)
         elif step == CHECK_OUT:
             # After a stop the scores may be left out, but not half of them.
-            if (self._stopped and not self.check_out.touched_scores()) or (
+            if (self._stopped_for_pain() and not self.check_out.touched_scores()) or (
                 self.check_out.check_complete()
             ):
                 self._show_result()
@@ -242,6 +242,9 @@ class SessionWizard(QDialog):
     def _finish_if_last(self) -> None:
         if self.step == RESULT:
             self._finish()
+
+    def _stopped_for_pain(self) -> bool:
+        return self._stopped and not self.check_out.other_reason.isChecked()
 
     def stop_for_pain(self) -> None:
         """Stop now: the reps done so far are kept and the session counts as worse."""
@@ -306,7 +309,7 @@ class SessionWizard(QDialog):
             planned=self.reps.planned_amount(),
             range_reached=self.range.range_reached() if rung.is_press_up else None,
             pelvis_stayed_down=self.range.pelvis_stayed_down() if rung.is_press_up else None,
-            stopped_for_pain=self._stopped,
+            stopped_for_pain=self._stopped_for_pain(),
             note=self.result_step.note.text().strip(),
         )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.language import N_, _
@@ -56,6 +56,13 @@ class SymptomsStep(QWidget):
         self.missing_label.hide()
         for score in (self.back_pain, self.leg_pain):
             score.valueChanged.connect(self._recheck)
+        # After a stop: it need not have been the pain (the set then did not count).
+        self.other_reason = QCheckBox(_("I stopped for another reason, not because it hurt"))
+        self.other_reason.setAccessibleName(_("Stopped for another reason"))
+        self.other_reason.setToolTip(
+            _("The session is then saved as incomplete: it does not count, and it is not worse")
+        )
+        self.other_reason.hide()
         pains = QHBoxLayout()
         pains.addWidget(self.back_pain)
         pains.addSpacing(24)
@@ -63,12 +70,16 @@ class SymptomsStep(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
+        layout.addWidget(self.other_reason)
         layout.addLayout(pains)
         layout.addWidget(self.missing_label)
         layout.addWidget(self.editor, stretch=1)
         self.set_stopped(False)
 
     def set_stopped(self, stopped: bool) -> None:
+        self.other_reason.setVisible(stopped and self.when == "after")
+        if not stopped:
+            self.other_reason.setChecked(False)
         if self.when == "before":
             self.title.setText(_("How are you right now?"))
             self.intro.setText(

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
 
 from sciatica_journal.domain.pacing import Cue, CueKind
@@ -222,6 +222,34 @@ def test_any_key_stops_the_set_says_stopped_and_checks_out(qtbot, window, listen
     assert 2 <= done < 10
     assert wizard.draft().stopped_for_pain
     assert wizard.draft().reps_done == done
+
+
+def test_a_stop_for_another_reason_is_saved_incomplete_and_not_counted(qtbot, window, listener):
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    choose(qtbot, wizard, "baby-press-up")
+    press(qtbot, wizard, "Next")
+    wizard.reps.start_set()
+    qtbot.waitUntil(lambda: wizard.reps.reps() >= 2, timeout=5000)
+    qtbot.keyClick(wizard.reps.floor, Qt.Key.Key_Escape)  # the phone rang
+    done = wizard.reps.reps()
+    assert done < 5
+    reason = find(wizard, "Stopped for another reason", QCheckBox)
+    assert reason.isVisible()
+    qtbot.mouseClick(reason, Qt.MouseButton.LeftButton, pos=QPoint(8, reason.height() // 2))
+    press(qtbot, wizard, "Next")  # not stopped for pain: the scores are wanted
+    assert wizard.step == 4
+    check_out(qtbot, wizard, 4, 6)
+    press(qtbot, wizard, "Next")
+    summary = find(wizard, "What you did", QLabel).text()
+    assert f"{done} of 10 reps, incomplete" in summary
+    assert "does not count" in summary
+    with qtbot.waitSignal(wizard.saved):
+        press(qtbot, wizard, "Finish")
+    row = latest_session(window._services)
+    assert (row.stopped_for_pain, row.reps_done, row.planned) == (False, done, 10)
+    today = find(window, "Sessions today", QLabel).text()
+    assert today.startswith("0 of 5–8")
 
 
 def test_a_click_anywhere_stops_and_space_pauses_and_goes_on(qtbot, window, listener):
