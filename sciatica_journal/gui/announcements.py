@@ -9,8 +9,6 @@ from __future__ import annotations
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
-from sciatica_journal.domain.language import n_
-
 Politeness = QAccessible.AnnouncementPoliteness
 
 
@@ -21,16 +19,3 @@ def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
     event = QAccessibleAnnouncementEvent(widget, text)
     event.setPoliteness(Politeness.Assertive if assertive else Politeness.Polite)
     QAccessible.updateAccessibility(event)
-
-
-def hold_milestone(seconds_left: int, goal: int) -> str | None:
-    """What to say while a hold runs: each whole minute left, ten seconds left, and the end
-    (not every second: that would drown everything else out)."""
-    if seconds_left <= 0:
-        return None  # the end is said with the "done" text
-    if seconds_left == 10 or (seconds_left % 60 == 0 and seconds_left != goal):
-        minutes, rest = divmod(seconds_left, 60)
-        if rest:
-            return n_("{n} second left", "{n} seconds left", seconds_left).format(n=seconds_left)
-        return n_("{n} minute left", "{n} minutes left", minutes).format(n=minutes)
-    return None

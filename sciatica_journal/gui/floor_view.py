@@ -138,15 +138,23 @@ class FloorView(QWidget):
 
     # ---- what is shown ------------------------------------------------------------
 
-    def show_count(self, digits: str, spoken: str) -> None:
+    def show_count(self, digits: str, spoken: str, *, say: bool = False) -> None:
+        """The digits; ``say``: a screen reader hears ``spoken`` (a count, not every second
+        of a hold: its minutes and last seconds come as cues)."""
         if self.digits.text() != digits:
             self.digits.setText(digits)
             self.digits.setAccessibleDescription(spoken)
+            if say:
+                announce(self.digits, spoken)
 
-    def show_instruction(self, words: str, *, assertive: bool = False) -> None:
-        if self.instruction.text() != words:
-            self.instruction.setText(words)
-            announce(self.instruction, words, assertive=assertive)
+    def show_instruction(self, shown: str, said: str = "", *, assertive: bool = False) -> None:
+        """``shown`` in large letters; a screen reader hears ``said`` (what the voice says,
+        e.g. "2 minutes left" while "Relax" stays on screen), or ``shown``."""
+        changed = self.instruction.text() != shown
+        if changed:
+            self.instruction.setText(shown)
+        if said or changed:
+            announce(self.instruction, said or shown, assertive=assertive)
 
     def show_notice(self, text: str | None) -> None:
         self.notice.setText(text or "")
@@ -206,11 +214,21 @@ class FloorView(QWidget):
     # ---- the user -----------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        # While the set runs every key is the user's answer to it: none is a shortcut.
+        # While the set runs every key is the user's answer to it: none is a shortcut, and
+        # Tab does not move the focus away (it would take the keys from the set).
         if event.type() == QEvent.Type.ShortcutOverride:
             event.accept()
             return True
+        tab = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if pressed and event.key() in tab:  # type: ignore[attr-defined]
+            self.keyPressEvent(event)  # type: ignore[arg-type]
+            return True
         return super().event(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        del next
+        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.isAutoRepeat():

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from sciatica_journal.domain.pacing import Cue, Timeline
+from sciatica_journal.domain.pacing import Cue, CueKind, Timeline
 
 TICK_MS = 100
 
@@ -75,6 +75,12 @@ class GuidedSet(QObject):
         if self._since is None:
             return self._banked_ms
         return self._banked_ms + round((self._clock() - self._since) * 1000)
+
+    @property
+    def last_countdown_start(self) -> int | None:
+        """When the spoken count over a hold's last seconds begins (its first cue)."""
+        countdown = [c.at_ms for c in self.timeline.cues if c.kind is CueKind.COUNTDOWN]
+        return min(countdown) if countdown else None
 
     def reps_done(self) -> int:
         return self.timeline.reps_done(self._reached_ms)

@@ -219,9 +219,19 @@ class SetStep(QWidget):
             self.floor.goal.setText(_("of {n}").format(n=timeline.planned))
 
     def _cue(self, cue: Cue) -> None:
+        # A screen reader hears a count as the count, the last seconds of a hold once (as
+        # the seconds left, not each number), every other cue as the voice says it.
+        said = "" if cue.kind is CueKind.COUNT else cue.words
+        if cue.kind is CueKind.COUNTDOWN and self._guided is not None:
+            left = round((self._guided.timeline.ends_ms - cue.at_ms) / 1000)
+            if self._guided.last_countdown_start != cue.at_ms:
+                return
+            said = n_("{n} second left", "{n} seconds left", left).format(n=left)
         self.floor.show_instruction(
-            cue.shown, assertive=cue.kind in (CueKind.HOLD_END, CueKind.SET_END)
+            cue.shown, said, assertive=cue.kind in (CueKind.HOLD_END, CueKind.SET_END)
         )
+        if cue.kind is CueKind.COUNT and cue.rep is not None:
+            self.floor.show_count(str(cue.rep), _reps_words(cue.rep), say=True)
 
     def _ticked(self, elapsed_ms: int) -> None:
         guided = self._guided
@@ -270,7 +280,7 @@ class SetStep(QWidget):
             self._player.play(Cue(0, CueKind.COUNT, words, words, self._count))
 
     def _show_own_count(self) -> None:
-        self.floor.show_count(str(self._count), _reps_words(self._count))
+        self.floor.show_count(str(self._count), _reps_words(self._count), say=True)
         rung = self._rung
         if rung is not None and self._count > rung.dose.maximum:
             self.floor.goal.setText(

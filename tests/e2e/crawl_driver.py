@@ -111,11 +111,22 @@ class N:
     STOP = "Stop — this hurts"
     PAIN = "{part} pain {when}"  # part: Back/Leg, when: before/after
     EXERCISE_CHOICE = "Exercise"
+    # the set step (issue 13): the panel before the set, then the floor view
+    START_SET = "Start the set"
+    PACED = "Lead and count for me"
+    OWN_COUNT = "I count myself"
+    FULL_SCREEN = "Full screen during the set"
+    PLANNED_REPS = "Repetitions planned"  # press-ups only
+    LAST_SET = "Last set"
+    FLOOR = "Floor view"
+    COUNT = "Count"
+    INSTRUCTION = "Instruction"
+    GET_READY = "Get ready"  # the instruction of a guided set's lead-in
+    PAUSED = "Paused: Space goes on"
     ADD_REP = "Add a repetition"
     REMOVE_REP = "Remove a repetition"
-    TIMER = "Start or pause the timer"
-    RESET_TIMER = "Reset the timer"
-    PACE = "Pace cue"
+    SET_DONE = "Set done"
+    YOUR_SET = "Your set"  # what the set did, on the step after it
     RANGE_PREFIX = "Range: "
     PELVIS_YES = "Pelvis stayed down: yes"
     RESULT_NOTE = "Note"
@@ -1012,13 +1023,82 @@ class Crawler:
             )
 
     def to_reps(self, wizard: QWidget) -> Steps:
+        """Next from the exercise: the set step's panel, its Start button."""
         self.press(wizard, N.NEXT)
-        return (
-            yield Wait(
-                "the repetitions step",
-                lambda: self.maybe(wizard, N.ADD_REP) or self.maybe(wizard, N.TIMER),
+        return (yield Wait("the set step", lambda: self.maybe(wizard, N.START_SET, QPushButton)))
+
+    def start_set(self, wizard: QWidget, what: str) -> Steps:
+        """Start the set; the floor view is then the whole wizard, with the keys' focus."""
+        self.press(wizard, N.START_SET, QPushButton)
+        floor = yield Wait("the floor view", lambda: self.maybe(wizard, N.FLOOR))
+        self.step(f"session: {what}")
+        yield 0.1
+        self.check()
+        for name in (N.NEXT, N.BACK, N.CANCEL):
+            if self.maybe(wizard, name, QPushButton) is not None:
+                self.fail(f"{name!r} is shown during the set", title(wizard))
+        if not floor.hasFocus():
+            focus = QApplication.focusWidget()
+            self.fail(
+                f"the floor view has not the keys' focus during the set "
+                f"({label(focus) if focus is not None else 'nothing'} has)",
+                title(wizard),
             )
+        return floor
+
+    def key_on(self, widget: QWidget, key: Qt.Key) -> None:
+        self.later(lambda: QTest.keyClick(widget, key))
+
+    def instruction(self, wizard: QWidget) -> str:
+        shown_now = self.maybe(wizard, N.INSTRUCTION)
+        return shown_now.text() if shown_now is not None else ""
+
+    def count(self, wizard: QWidget) -> str:
+        shown_now = self.maybe(wizard, N.COUNT)
+        return shown_now.text() if shown_now is not None else ""
+
+    def own_count_set(self, wizard: QWidget) -> Steps:
+        """A set the user counts: +1 by the button, by Space and by a click on the floor
+        view; −1; "Set done" moves on to the range by itself."""
+        self.press(wizard, N.OWN_COUNT, QRadioButton)
+        yield 0.1
+        floor = yield from self.start_set(wizard, "set, counting myself")
+        for _ in range(8):
+            self.press(wizard, N.ADD_REP, QPushButton)
+        yield Wait("a count of 8", lambda: self.count(wizard) == "8", 3)
+        self.key_on(floor, Qt.Key.Key_Space)
+        self.click_at(floor, QPoint(floor.width() // 2, floor.height() // 2))
+        yield Wait("Space and a click count 10", lambda: self.count(wizard) == "10", 3)
+        self.press(wizard, N.REMOVE_REP, QPushButton)
+        self.key_on(floor, Qt.Key.Key_Backspace)
+        yield Wait("−1 and Backspace: 8", lambda: self.count(wizard) == "8", 3)
+        self.step("session: set, counted")
+        self.check()
+        self.press(wizard, N.SET_DONE, QPushButton)
+
+    def paced_set_stopped(self, wizard: QWidget) -> Steps:
+        """A set the app leads and counts (or a hold it times), on the real clock: its
+        lead-in, its first cue, Space pauses and goes on, another key stops it."""
+        paced = self.maybe(wizard, N.PACED, QRadioButton)
+        if paced is not None and not paced.isChecked():
+            self.later(paced.click)
+            yield 0.1
+        floor = yield from self.start_set(wizard, "set, led: getting ready")
+        yield Wait(
+            "the first cue after the lead-in",
+            lambda: self.instruction(wizard) not in ("", N.GET_READY),
+            10,
         )
+        self.step(f"session: set, led: {self.instruction(wizard)!r}")
+        self.check()
+        self.key_on(floor, Qt.Key.Key_Space)
+        yield Wait("the set paused", lambda: self.instruction(wizard) == N.PAUSED, 3)
+        self.step("session: set, paused")
+        self.check()
+        self.key_on(floor, Qt.Key.Key_Space)
+        yield Wait("the set going on", lambda: self.instruction(wizard) != N.PAUSED, 3)
+        self.step("session: set, stopped by a key")
+        self.key_on(floor, Qt.Key.Key_A)
 
     def session_full(self) -> Steps:
         wizard = yield from self.open_wizard()
@@ -1045,28 +1125,41 @@ class Crawler:
         )
         yield from self.next_from_check_in(wizard, try_not_now=False)
 
-        reps_control = yield from self.to_reps(wizard)
-        self.step("session: repetitions")
-        handled = (N.ADD_REP, N.REMOVE_REP, N.TIMER, N.RESET_TIMER)
-        if reps_control.accessibleName() == N.ADD_REP:
-            for _ in range(10):
-                self.later(reps_control.click)
-            self.press(wizard, N.REMOVE_REP)
-        else:
-            self.later(reps_control.click)
-            yield 0.3
-            self.press(wizard, N.RESET_TIMER)
+        yield from self.to_reps(wizard)
+        self.step("session: before the set")
+        handled = (N.START_SET,)
+        if self.maybe(wizard, N.OWN_COUNT, QRadioButton) is None:  # a hold: press-ups
+            combo = self.find(wizard, N.EXERCISE_CHOICE, QComboBox, visible=False)
+            self.press(wizard, N.BACK)
+            yield Wait("the exercise step again", lambda: self.maybe(wizard, N.EXERCISE_CHOICE))
+            press_up = next(
+                (i for i in range(combo.count()) if "press-up" in str(combo.itemData(i))), 0
+            )
+            self.later(partial(combo.setCurrentIndex, press_up))
             yield 0.1
-            self.later(reps_control.click)
-            yield 1.3
-            self.later(reps_control.click)
+            yield from self.to_reps(wizard)
+        planned = self.find(wizard, N.PLANNED_REPS)  # the fewest: "of 5", then counted past
+        self.later(lambda: planned.setValue(planned.minimum()))
         yield 0.1
-        pace = self.find(wizard, N.PACE, QCheckBox)
-        self.later(pace.click)
+        full_screen = self.find(wizard, N.FULL_SCREEN, QCheckBox)
+        self.later(full_screen.click)
         yield 0.2
-        self.later(pace.click)
-        yield from self.press_all(wizard, "session: repetitions", skip=handled)
-
+        self.later(full_screen.click)
+        yield 0.2
+        yield from self.press_all(wizard, "session: before the set", skip=handled)
+        yield from self.own_count_set(wizard)
+        yield Wait(
+            "the range step after 'Set done'",
+            lambda: self.maybe(wizard, N.PELVIS_YES, QRadioButton),
+        )
+        if self.maybe(wizard, N.YOUR_SET) is None:
+            self.fail(f"no {N.YOUR_SET!r} note after the set", title(wizard))
+        self.step("session: range, back to the set step")
+        self.press(wizard, N.BACK)
+        yield Wait("the set step again", lambda: self.maybe(wizard, N.LAST_SET))
+        self.step("session: before the set, with the last set")
+        yield 0.1
+        self.check()
         self.press(wizard, N.NEXT)
         after_back = N.PAIN.format(part="Back", when="after")
         got = yield Wait(
@@ -1116,10 +1209,17 @@ class Crawler:
         yield from self.set_pain(wizard, "before", 4, 4)
         yield from self.next_from_check_in(wizard, try_not_now=False)
         yield from self.to_reps(wizard)
-        self.step("session: Stop — this hurts")
-        self.press(wizard, N.STOP)
+        self.step("session: before the set, in a window")
+        full_screen = self.find(wizard, N.FULL_SCREEN, QCheckBox)
+        if full_screen.isChecked():
+            self.later(full_screen.click)
+            yield 0.2
+        yield from self.paced_set_stopped(wizard)
         after_back = N.PAIN.format(part="Back", when="after")
-        yield Wait("the check-out step after Stop", lambda: self.maybe(wizard, after_back))
+        yield Wait("the check-out step after the stop", lambda: self.maybe(wizard, after_back))
+        self.step("session: check-out after a stop")
+        yield 0.1
+        self.check()
         yield from self.set_pain(wizard, "after", 6, 6)
         self.press(wizard, N.NEXT)
         yield Wait("the result step", lambda: self.maybe(wizard, N.RESULT_NOTE, QLineEdit))

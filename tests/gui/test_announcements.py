@@ -1,20 +1,29 @@
-"""A screen reader hears what changes in a session without moving the focus: each
-repetition counted, the hold's minutes left and its end, the pace cues, and the outcome
-(Qt accessibility announcements; the outcome and a finished hold interrupt)."""
+"""A screen reader hears what changes in a session without moving the focus (Qt
+accessibility announcements): the floor view's instruction as each cue of a guided set
+reaches it ("Get ready", "Up", "Hold", "Down", "Relax", a hold's "Relax" and "Done"), a set
+that ends or is stopped (assertive: it interrupts), and the outcome (assertive). The count
+and the time left are the floor view's "Count" label, its description saying them in words
+(what a reader says when it reads the label); the voice of the set says the numbers and the
+minutes left."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QLabel
 
-from sciatica_journal.gui import wizard_exercise
-from sciatica_journal.gui.announcements import hold_milestone
+from tests.gui.conftest import find
 from tests.gui.test_session_wizard import (  # the same wizard, driven the same way
     check_in,
     check_out,
     choose,
+    count_myself,
+    hold_for,
     press,
+    run_clock,
+    run_to_the_end,
+    stepped_clock,
     tick,
     window,  # noqa: F401 (the fixture)
 )
@@ -38,22 +47,30 @@ def heard(monkeypatch) -> list[tuple[str, str, object]]:
     return said
 
 
-def test_each_repetition_and_the_outcome_are_announced(qtbot, window, heard):  # noqa: F811
+def spoken_count(wizard) -> str:
+    """The count or the time left as a screen reader reads the "Count" label."""
+    return find(wizard, "Count", QLabel).accessibleDescription()
+
+
+def test_a_set_counted_oneself_and_the_outcome_are_announced(qtbot, window, heard):  # noqa: F811
     wizard = window.start_session()
     check_in(qtbot, wizard)
     choose(qtbot, wizard, "baby-press-up")
     press(qtbot, wizard, "Next")
     heard.clear()
-    for _ in range(3):
-        press(qtbot, wizard, "Add a repetition")
+    count_myself(qtbot, wizard, 3, done=False)
+    assert spoken_count(wizard) == "3 repetitions"
     press(qtbot, wizard, "Remove a repetition")
+    assert spoken_count(wizard) == "2 repetitions"
+    # What to do is said once, then each count as it changes (with the voice off, or no
+    # sound device, a screen reader still follows the set).
+    counts = ["1 repetition", "2 repetitions", "3 repetitions", "2 repetitions"]
     assert heard == [
-        ("Count", "1 repetition", POLITE),
-        ("Count", "2 repetitions", POLITE),
-        ("Count", "3 repetitions", POLITE),
-        ("Count", "2 repetitions", POLITE),
+        ("Instruction", "Count each press-up", POLITE),
+        *[("Count", said, POLITE) for said in counts],
     ]
-    press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Set done")
+    assert wizard.step == 3
     tick(qtbot, wizard, "Range: half")
     tick(qtbot, wizard, "Pelvis stayed down: yes")
     press(qtbot, wizard, "Next")
@@ -66,52 +83,74 @@ def test_each_repetition_and_the_outcome_are_announced(qtbot, window, heard):  #
     assert wizard.result_step.advice.text() in text  # what to do next is said too
 
 
-def test_the_hold_says_the_minutes_left_and_its_end(qtbot, window, heard, monkeypatch):  # noqa: F811
-    now = [1000.0]
-    monkeypatch.setattr(wizard_exercise.time, "monotonic", lambda: now[0])
-    wizard = window.start_session()
-    check_in(qtbot, wizard)
-    choose(qtbot, wizard, "prone-lying")
-    press(qtbot, wizard, "Next")
-    reps = wizard.reps
-    press(qtbot, wizard, "Start or pause the timer")
-    heard.clear()
-    goal = reps._rung.dose.default  # 3 minutes lying face down
-    assert goal == 180
-    for elapsed in range(1, goal + 1):  # the 200 ms tick, once per second of the hold
-        now[0] = 1000.0 + elapsed
-        reps._tick.timeout.emit()
-    assert heard == [
-        ("Count", "2 minutes left", POLITE),
-        ("Count", "1 minute left", POLITE),
-        ("Count", "10 seconds left", POLITE),
-        ("Pace", "Done. Roll to your side to get up.", ASSERTIVE),
-    ]
-
-
 def test_the_pace_cues_are_announced(qtbot, window, heard):  # noqa: F811
+    clock = stepped_clock(window)
     wizard = window.start_session()
     check_in(qtbot, wizard)
     choose(qtbot, wizard, "baby-press-up")
     press(qtbot, wizard, "Next")
+    find(wizard, "Repetitions planned").setValue(5)
+    assert wizard.reps.counts_for_me()  # the default: the app leads and counts
     heard.clear()
-    qtbot.mouseClick(wizard.reps.pace, Qt.MouseButton.LeftButton)
-    wizard.reps._pace_timer.timeout.emit()
-    assert heard == [("Pace", "Press up…", POLITE), ("Pace", "…and lower slowly", POLITE)]
+    press(qtbot, wizard, "Start the set")
+    assert heard == [("Instruction", "Get ready… start", POLITE)]
+    while wizard.reps.reps() < 2:
+        run_clock(qtbot, wizard, clock, 0.5)
+    assert spoken_count(wizard) == "2 repetitions"
+    run_to_the_end(qtbot, wizard, clock)
+
+    def rep(n: int) -> list:
+        said = "1 repetition" if n == 1 else f"{n} repetitions"
+        moves = [("Instruction", shown, POLITE) for shown in ("Up", "Hold", "Down", "Relax")]
+        return [*moves, ("Count", said, POLITE)]
+
+    assert heard == [
+        ("Instruction", "Get ready… start", POLITE),
+        *[said for n in range(1, 6) for said in rep(n)],
+        ("Instruction", "Set complete", ASSERTIVE),
+    ]
+    assert wizard.step == 3  # on to the range by itself
 
 
-@pytest.mark.parametrize(
-    ("left", "said"),
-    [
-        (180, None),
-        (179, None),
-        (120, "2 minutes left"),
-        (60, "1 minute left"),
-        (90, None),
-        (10, "10 seconds left"),
-        (9, None),
-        (0, None),
-    ],
-)
-def test_a_hold_speaks_only_at_milestones(left, said):
-    assert hold_milestone(left, 180) == said
+def test_the_hold_says_its_start_and_its_end(qtbot, window, heard):  # noqa: F811
+    clock = stepped_clock(window)
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    choose(qtbot, wizard, "prone-lying")
+    press(qtbot, wizard, "Next")
+    heard.clear()
+    press(qtbot, wizard, "Start the set")
+    assert spoken_count(wizard) == "180 seconds left"
+    hold_for(qtbot, wizard, clock, 60)
+    assert spoken_count(wizard) == "120 seconds left"
+    hold_for(qtbot, wizard, clock, 60)
+    assert spoken_count(wizard) == "60 seconds left"
+    hold_for(qtbot, wizard, clock, 50)
+    assert spoken_count(wizard) == "10 seconds left"
+    # What the voice says is heard too: the minutes left, then the last ten seconds once.
+    assert heard == [
+        ("Instruction", "Get ready… start", POLITE),
+        ("Instruction", "Relax", POLITE),
+        ("Instruction", "2 minutes left", POLITE),
+        ("Instruction", "1 minute left", POLITE),
+        ("Instruction", "10 seconds left", POLITE),
+    ]
+    hold_for(qtbot, wizard, clock, 10)
+    assert spoken_count(wizard) == "0 seconds left"
+    assert heard[5:] == [("Instruction", "Done. Roll to your side and get up slowly.", ASSERTIVE)]
+    run_to_the_end(qtbot, wizard, clock)
+    assert len(heard) == 6
+    assert wizard.step == 4
+
+
+def test_a_stopped_set_says_so(qtbot, window, heard):  # noqa: F811
+    clock = stepped_clock(window)
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Start the set")
+    hold_for(qtbot, wizard, clock, 5)
+    heard.clear()
+    qtbot.keyClick(find(wizard, "Floor view"), Qt.Key.Key_X)
+    assert heard == [("Instruction", "Stopped", ASSERTIVE)]
+    assert wizard.step == 4

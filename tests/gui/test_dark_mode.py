@@ -25,7 +25,16 @@ from sciatica_journal.services.demo_journal import generate_demo
 from sciatica_journal.services.report_service import ReportOptions
 from tests.contrast import contrast, luminance, unreadable
 from tests.gui.conftest import find, when_modal
-from tests.gui.test_session_wizard import answer_safety, choose, press, score, tick
+from tests.gui.test_session_wizard import (
+    answer_safety,
+    choose,
+    count_myself,
+    press,
+    run_to_the_end,
+    score,
+    stepped_clock,
+    tick,
+)
 
 SCHEMES = [Appearance.LIGHT, Appearance.DARK]
 PAGES = ("Today", "Symptoms", "Progress", "Calendar", "Journal")
@@ -111,6 +120,7 @@ def test_the_dialogs_are_readable(qtbot, demo, appearance):
 def test_every_wizard_step_is_readable(qtbot, demo, appearance):
     _use(demo, appearance)
     window = _window(qtbot, demo)
+    clock = stepped_clock(window)  # the guided set waits for the test
     wizard = window.start_session()
     assert wizard is not None
     wizard.resize(1024, 600)
@@ -129,9 +139,22 @@ def test_every_wizard_step_is_readable(qtbot, demo, appearance):
     choose(qtbot, wizard, "baby-press-up")
     _readable(qtbot, wizard, "exercise", failures)
     press(qtbot, wizard, "Next")
-    press(qtbot, wizard, "Add a repetition")
-    _readable(qtbot, wizard, "repetitions", failures)
-    press(qtbot, wizard, "Next")
+    _readable(qtbot, wizard, "before the set", failures)
+    press(qtbot, wizard, "Start the set")  # led and counted by the app
+    _readable(qtbot, wizard, "the set, led", failures)
+    floor = wizard.reps.floor
+    ground = luminance(_window_ground(wizard))  # the floor view: the scheme's highest contrast
+    assert (ground == 0.0) if appearance is Appearance.DARK else (ground == 1.0)
+    qtbot.keyClick(floor, Qt.Key.Key_Space)
+    _readable(qtbot, wizard, "the set, paused", failures)
+    qtbot.keyClick(floor, Qt.Key.Key_Space)
+    run_to_the_end(qtbot, wizard, clock)
+    _readable(qtbot, wizard, "range, after the set", failures)
+    press(qtbot, wizard, "Back")
+    _readable(qtbot, wizard, "before the set, with the last set", failures)
+    count_myself(qtbot, wizard, 1, done=False)
+    _readable(qtbot, wizard, "the set, counted", failures)
+    press(qtbot, wizard, "Set done")
     tick(qtbot, wizard, "Range: half")
     tick(qtbot, wizard, "Pelvis stayed down: yes")
     _readable(qtbot, wizard, "range", failures)

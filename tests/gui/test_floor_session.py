@@ -375,3 +375,18 @@ def test_without_a_sound_device_the_set_step_says_so_once(qtbot, window):
     wizard.reps.start_set()  # the set runs, its cues on screen only
     qtbot.waitUntil(lambda: find(wizard, "Instruction", QLabel).text() == "Relax", timeout=5000)
     assert len(opened) == 1  # one player, one notice, for the whole session
+
+
+def test_tab_during_a_set_is_a_key_like_any_other_not_a_focus_move(qtbot, window, listener):
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    choose(qtbot, wizard, "baby-press-up")
+    press(qtbot, wizard, "Next")
+    tick(qtbot, wizard, "I count myself")
+    press(qtbot, wizard, "Start the set")
+    floor = wizard.reps.floor
+    qtbot.keyClick(floor, Qt.Key.Key_Space)
+    assert wizard.focusWidget() is floor
+    qtbot.keyClick(floor, Qt.Key.Key_Tab)  # the keys stay with the set: it is a stop
+    assert listener.stops == 1
+    assert wizard.step == 4

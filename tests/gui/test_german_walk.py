@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from sciatica_journal.domain import language
 from sciatica_journal.domain.preferences import Preferences
 from sciatica_journal.domain.red_flags import ScreenResult, Trigger
-from sciatica_journal.gui import wizard_exercise
 from sciatica_journal.gui.main_window import (
     CALENDAR,
     JOURNAL,
@@ -44,6 +43,7 @@ from tests.builders import new_session, symptom_map
 from tests.conftest import NOW
 from tests.gui.conftest import add_wizard, find, when_modal
 from tests.gui.german_walk import english_left, english_source, english_words
+from tests.gui.test_session_wizard import hold_for, run_clock, run_to_the_end, stepped_clock
 
 HOUR = dt.timedelta(hours=1)
 LEFT = Qt.MouseButton.LeftButton
@@ -190,16 +190,27 @@ def choose(wizard: SessionWizard, slug: str) -> None:
 
 
 def press_ups(qtbot, wizard: SessionWizard, steps: dict[str, list[str]], reps: int = 6) -> None:
-    """The exercise step, then ``reps`` counted press-ups and the range (half, pelvis down)."""
+    """The exercise step, then a set of ``reps`` press-ups counted by the user on the floor
+    view (the panel before it, the set, the note on it) and the range (half, pelvis down)."""
     steps["exercise"] = english_left(wizard)
     press(qtbot, wizard, de("Next"))
-    steps["repetitions"] = english_left(wizard)
+    steps["before the set, led and counted"] = english_left(wizard)
+    tick(qtbot, wizard, de("I count myself"))
+    steps["before the set, counting myself"] = english_left(wizard)
+    press(qtbot, wizard, de("Start the set"))
+    assert wizard.reps.running
+    steps["the set, counting myself"] = english_left(wizard)
     for _ in range(reps):
         press(qtbot, wizard, de("Add a repetition"))
-    tick(qtbot, wizard, de("Pace cue"))
-    steps["counted, with the pace cue"] = english_left(wizard)
-    press(qtbot, wizard, de("Next"))
-    steps["range"] = english_left(wizard)
+    assert find(wizard, de("Count"), QLabel).text() == str(reps)
+    steps[f"the set, {reps} counted"] = english_left(wizard)
+    if reps > 10:  # above the dose (the floor view says so); one taken back with −1
+        press(qtbot, wizard, de("Remove a repetition"))
+        steps[f"the set, {reps - 1} counted"] = english_left(wizard)
+    press(qtbot, wizard, de("Set done"))
+    assert wizard.step == 3  # on to the range by itself
+    assert find(wizard, de("Your set"), QLabel).isVisible()
+    steps["range, with what the set did"] = english_left(wizard)
     tick(qtbot, wizard, de("Range: {range}").format(range=de("half")))
     tick(qtbot, wizard, de("Pelvis stayed down: yes"))
     press(qtbot, wizard, de("Next"))
@@ -440,7 +451,7 @@ def test_the_same_and_a_spreading_session_are_german(qtbot, window):
     steps: dict[str, list[str]] = {}
     wizard = start(qtbot, window)
     check_in(qtbot, wizard)
-    press_ups(qtbot, wizard, steps)
+    press_ups(qtbot, wizard, steps, reps=11)  # above the dose: the floor view says so
     check_out(qtbot, wizard, 4, 5)
     steps["result, no change"] = english_left(wizard)
     assert find(wizard, de("Outcome"), QLabel).text() == de("No change")
@@ -452,38 +463,80 @@ def test_the_same_and_a_spreading_session_are_german(qtbot, window):
     all_german(steps)
 
 
-class Monotonic:
-    """The hold's clock, moved on by the test."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def monotonic(self) -> float:
-        return self.now
-
-
-def test_a_hold_with_the_timer_and_a_stop_for_pain_are_german(qtbot, window, monkeypatch):
-    clock = Monotonic()
-    monkeypatch.setattr(wizard_exercise, "time", clock)
+def test_a_guided_hold_paused_and_stopped_for_pain_is_german(qtbot, window):
+    clock = stepped_clock(window)
     wizard = start(qtbot, window)
     check_in(qtbot, wizard)
     choose(wizard, "prone-lying")
     steps = {"exercise, a hold": english_left(wizard)}
     press(qtbot, wizard, de("Next"))
-    steps["hold"] = english_left(wizard)
-    press(qtbot, wizard, de("Start or pause the timer"))
-    tick(qtbot, wizard, de("Pace cue"))
-    clock.now += 75
-    qtbot.waitUntil(lambda: wizard.reps.counter.text() == "1:45")
-    steps["hold running, paced"] = english_left(wizard)
-    clock.now += 600
-    qtbot.waitUntil(lambda: wizard.reps.counter.text() == "0:00")
-    steps["hold done"] = english_left(wizard)
-    press(qtbot, wizard, de("Stop — this hurts"))
+    steps["before the hold"] = english_left(wizard)
+    press(qtbot, wizard, de("Start the set"))
+    steps["hold, getting ready"] = english_left(wizard)
+    hold_for(qtbot, wizard, clock, 75)
+    assert find(wizard, de("Count"), QLabel).text() == "1:45"
+    steps["hold running"] = english_left(wizard)
+    floor = find(wizard, de("Floor view"))
+    qtbot.keyClick(floor, Qt.Key.Key_Space)
+    assert find(wizard, de("Instruction"), QLabel).text() == de("Paused: Space goes on")
+    steps["hold paused"] = english_left(wizard)
+    qtbot.keyClick(floor, Qt.Key.Key_Space)
+    hold_for(qtbot, wizard, clock, 100)
+    steps["hold, the last seconds"] = english_left(wizard)
+    qtbot.keyClick(floor, Qt.Key.Key_Escape)  # Stop — this hurts
+    assert wizard.step == 4
     steps["check-out after a stop"] = english_left(wizard)
     press(qtbot, wizard, de("Next"))
     steps["result after a stop"] = english_left(wizard)
     assert find(wizard, de("Outcome"), QLabel).text() == de("Worse")
+    all_german(steps)
+
+
+def test_guided_sets_run_to_their_end_in_german(qtbot, window):
+    """Press-ups led and counted by the app, and a hold, each to its end: the floor view at
+    each cue and the note on what the set did on the next step."""
+    clock = stepped_clock(window)
+    steps: dict[str, list[str]] = {}
+    wizard = start(qtbot, window)
+    check_in(qtbot, wizard)
+    choose(wizard, "baby-press-up")
+    press(qtbot, wizard, de("Next"))
+    assert wizard.reps.counts_for_me()
+    press(qtbot, wizard, de("Start the set"))
+    steps["press-ups, getting ready"] = english_left(wizard)
+    shown: set[str] = set()
+    while wizard.reps.reps() < 1:  # each cue of a repetition, on screen
+        run_clock(qtbot, wizard, clock, 0.25)
+        instruction = find(wizard, de("Instruction"), QLabel).text()
+        if instruction not in shown:
+            shown.add(instruction)
+            steps[f"press-ups, {instruction}"] = english_left(wizard)
+    assert len(shown) >= 4  # up, at the top, down, relax
+    floor = find(wizard, de("Floor view"))
+    qtbot.keyClick(floor, Qt.Key.Key_Space)
+    steps["press-ups paused"] = english_left(wizard)
+    qtbot.keyClick(floor, Qt.Key.Key_Space)
+    run_to_the_end(qtbot, wizard, clock)
+    assert wizard.step == 3
+    assert find(wizard, de("Your set"), QLabel).text() == "✓ 10 von 10 Wiederholungen."
+    steps["range, after the led set"] = english_left(wizard)
+    press(qtbot, wizard, de("Back"))
+    steps["before the set again, with the last set"] = english_left(wizard)
+    when_modal(qtbot, lambda box: press(qtbot, box, de("Discard the session")))
+    press(qtbot, wizard, de("Cancel"))
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+
+    hold = start(qtbot, window)
+    check_in(qtbot, hold)
+    choose(hold, "prone-lying")
+    press(qtbot, hold, de("Next"))
+    press(qtbot, hold, de("Start the set"))
+    hold_for(qtbot, hold, clock, 180)
+    steps["hold done"] = english_left(hold)
+    run_to_the_end(qtbot, hold, clock)
+    assert hold.step == 4
+    assert find(hold, de("Your set"), QLabel).isVisible()
+    steps["check-out after the hold"] = english_left(hold)
     all_german(steps)
 
 

@@ -12,6 +12,7 @@ from sciatica_journal.gui.main_window import MainWindow
 from sciatica_journal.services.audio_output import RecordingSink
 from sciatica_journal.services.guide_player import open_player
 from tests.gui.conftest import find, when_modal
+from tests.gui.test_session_wizard import check_in
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -62,6 +63,14 @@ def test_the_guide_choices_are_saved_and_used_by_the_next_session(qtbot, set_up_
         70,
         Speed.SLOWER,
     )
+    # The next session's set step opens the sound as chosen, and paces slower.
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    qtbot.mouseClick(find(wizard, "Next", QPushButton), LEFT)
+    assert (sounds.asked[-1].tones, sounds.asked[-1].volume) == (False, 70)
+    assert wizard.reps._speed is Speed.SLOWER
+    wizard._touched = False
+    wizard.reject()
 
 
 def test_test_plays_a_cue_as_chosen_before_save(qtbot, set_up_services):

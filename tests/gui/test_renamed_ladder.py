@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
 from sciatica_journal.domain.program import Program
+from sciatica_journal.gui.guide_sound import GuideSetup
 from sciatica_journal.gui.ladder_widget import LadderWidget
 from sciatica_journal.gui.session_wizard import RESULT, SessionWizard
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
@@ -21,11 +22,14 @@ from sciatica_journal.services.program_loader import load_program
 from tests.builders import renamed_program_text
 from tests.gui.conftest import add_wizard, find
 from tests.gui.test_session_wizard import (
+    SteppedClock,
     answer_safety,
     check_out,
     choose,
+    count_myself,
     press,
     region_click,
+    run_to_the_end,
     score,
     tick,
 )
@@ -62,8 +66,8 @@ def journal(program, data_dir, clock, monkeypatch) -> Iterator[Services]:
     built.close()
 
 
-def open_wizard(qtbot, services: Services) -> SessionWizard:
-    wizard = SessionWizard(services, BodyMapDrawing(services.catalog))
+def open_wizard(qtbot, services: Services, guide: GuideSetup | None = None) -> SessionWizard:
+    wizard = SessionWizard(services, BodyMapDrawing(services.catalog), guide=guide)
     add_wizard(qtbot, wizard)
     wizard.show()
     return wizard
@@ -89,9 +93,8 @@ def test_a_press_up_session_on_the_renamed_ladder(qtbot, journal, prefix):
     assert wizard.exercise.correct_caption.text() == "✓ Correct: pelvis stays down"
     assert wizard.exercise.incorrect_caption.text() == "✗ Incorrect: pelvis lifts"
     press(qtbot, wizard, "Next")
-    for _ in range(8):
-        press(qtbot, wizard, "Add a repetition")
-    press(qtbot, wizard, "Next")
+    count_myself(qtbot, wizard, 8)
+    assert find(wizard, "Your set", QLabel).text() == "✓ 8 of 10 repetitions."
     tick(qtbot, wizard, "Range: half")
     tick(qtbot, wizard, "Pelvis stayed down: yes")
     press(qtbot, wizard, "Next")
@@ -102,7 +105,7 @@ def test_a_press_up_session_on_the_renamed_ladder(qtbot, journal, prefix):
     assert wizard.step == RESULT
     assert find(wizard, "Outcome", QLabel).text() == "Moved up (centralized)"
     assert find(wizard, "What you did", QLabel).text() == (
-        "Baby press-ups: 8 repetitions, half way up, pelvis down. Back pain 4 → 4, leg pain 6 → 5."
+        "Baby press-ups: 8 of 10 reps, half way up, pelvis down. Back pain 4 → 4, leg pain 6 → 5."
     )
     assert find(wizard, "Next", QLabel).text() == (
         "Keep going with baby press-ups: last time your symptoms moved up towards your back. "
@@ -123,13 +126,16 @@ def test_a_press_up_session_on_the_renamed_ladder(qtbot, journal, prefix):
 
 
 def test_reaching_the_goal_on_the_renamed_ladder(qtbot, journal, prefix):
-    wizard = open_wizard(qtbot, journal)
+    clock = SteppedClock()
+    wizard = open_wizard(qtbot, journal, GuideSetup(clock=clock))
     check_in(qtbot, wizard)
     choose(qtbot, wizard, prefix + "full-press-up")
     press(qtbot, wizard, "Next")
-    for _ in range(10):
-        press(qtbot, wizard, "Add a repetition")
-    press(qtbot, wizard, "Next")
+    assert wizard.reps.counts_for_me()  # ten press-ups led and counted by the app
+    press(qtbot, wizard, "Start the set")
+    run_to_the_end(qtbot, wizard, clock)
+    assert wizard.step == 3
+    assert find(wizard, "Your set", QLabel).text() == "✓ 10 of 10 repetitions."
     tick(qtbot, wizard, "Range: full")
     tick(qtbot, wizard, "Pelvis stayed down: yes")
     press(qtbot, wizard, "Next")

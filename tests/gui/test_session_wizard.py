@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
 from sciatica_journal.domain.sessions import PainScores
+from sciatica_journal.gui.guide_sound import GuideSetup
 from sciatica_journal.gui.main_window import MainWindow
 from sciatica_journal.storage import models
 from tests.gui.conftest import find, when_modal
@@ -109,6 +110,67 @@ def latest_session(services):
         return models.ExerciseSession.select().order_by(models.ExerciseSession.id.desc()).first()
 
 
+# ---- the set (issue 13) ----------------------------------------------------------------
+
+
+def count_myself(qtbot, wizard, n, *, done=True):
+    """A set the user counts: "I count myself", "Start the set", "Add a repetition" ``n``
+    times on the floor view, then "Set done" (the wizard then moves on by itself)."""
+    tick(qtbot, wizard, "I count myself")
+    press(qtbot, wizard, "Start the set")
+    assert wizard.reps.running
+    assert find(wizard, "Floor view").isVisible()
+    for _ in range(n):
+        press(qtbot, wizard, "Add a repetition")
+    assert find(wizard, "Count", QLabel).text() == str(n)
+    if done:
+        press(qtbot, wizard, "Set done")
+        assert not wizard.reps.running
+
+
+class SteppedClock:
+    """The guided set's monotonic clock, moved on only by the test."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def stepped_clock(window) -> SteppedClock:
+    """Give the window's session wizards a clock the test moves (before start_session)."""
+    clock = SteppedClock()
+    window.guide = GuideSetup(sound=window.guide.sound, clock=clock)
+    return clock
+
+
+def run_clock(qtbot, wizard, clock: SteppedClock, seconds: float) -> None:
+    """The clock moves ``seconds`` on; returns once the running set has seen it (its timer
+    wakes at least every 100 ms)."""
+    guided = wizard.reps._guided
+    target = guided.elapsed_ms() + round(seconds * 1000)
+    with qtbot.waitSignal(guided.ticked, check_params_cb=lambda ms: ms >= target, timeout=5000):
+        clock.advance(seconds)
+
+
+def hold_for(qtbot, wizard, clock: SteppedClock, seconds: int) -> None:
+    """``seconds`` of the hold pass (after its lead-in, "Get ready… start", the first time)."""
+    guided = wizard.reps._guided
+    now = guided.elapsed_ms()
+    run_clock(qtbot, wizard, clock, (max(now, guided.timeline.begins_ms) - now) / 1000 + seconds)
+
+
+def run_to_the_end(qtbot, wizard, clock: SteppedClock) -> None:
+    """The guided set runs its whole course, its last words included: the wizard moves on."""
+    guided = wizard.reps._guided
+    run_clock(qtbot, wizard, clock, (guided.timeline.duration_ms - guided.elapsed_ms()) / 1000)
+    assert not wizard.reps.running
+
+
 def test_a_good_session_is_saved_whole_and_explained(qtbot, window, set_up_services):
     wizard = window.start_session()
     assert wizard is not None
@@ -116,10 +178,10 @@ def test_a_good_session_is_saved_whole_and_explained(qtbot, window, set_up_servi
     assert find(wizard, "Why this exercise", QLabel).text() == "Start with lying face down."
     choose(qtbot, wizard, "baby-press-up")
     press(qtbot, wizard, "Next")
-    for _ in range(8):
-        press(qtbot, wizard, "Add a repetition")
-    assert find(wizard, "Count", QLabel).text() == "8"
-    press(qtbot, wizard, "Next")
+    assert find(wizard, "Dose", QLabel).text() == "Aim: 5–10 repetitions"
+    count_myself(qtbot, wizard, 8)
+    assert wizard.step == 3  # "Set done" went on to the range by itself
+    assert find(wizard, "Your set", QLabel).text() == "✓ 8 of 10 repetitions."
     assert not find(wizard, "Next", QPushButton).isEnabled()  # range not answered yet
     tick(qtbot, wizard, "Range: half")
     tick(qtbot, wizard, "Pelvis stayed down: yes")
@@ -169,8 +231,14 @@ def test_a_session_that_spreads_down_the_leg(qtbot, window, set_up_services):
     check_in(qtbot, wizard)
     choose(qtbot, wizard, "full-press-up")
     press(qtbot, wizard, "Next")
-    qtbot.keyClick(find(wizard, "Add a repetition", QPushButton), Qt.Key.Key_Space)
-    press(qtbot, wizard, "Next")
+    tick(qtbot, wizard, "I count myself")
+    qtbot.keyClick(find(wizard, "Start the set", QPushButton), Qt.Key.Key_Space)
+    floor = find(wizard, "Floor view")
+    assert wizard.focusWidget() is floor  # the keys are the floor view's now
+    qtbot.keyClick(floor, Qt.Key.Key_Space)  # one press-up
+    assert find(wizard, "Count", QLabel).text() == "1"
+    qtbot.keyClick(floor, Qt.Key.Key_Return)  # the set is done
+    assert wizard.step == 3
     tick(qtbot, wizard, "Range: quarter")
     tick(qtbot, wizard, "Pelvis stayed down: no")
     press(qtbot, wizard, "Next")
@@ -190,9 +258,9 @@ def test_stop_this_hurts_saves_the_reps_done_as_worse(qtbot, window, set_up_serv
     check_in(qtbot, wizard, back=3, leg=3)
     choose(qtbot, wizard, "baby-press-up")
     press(qtbot, wizard, "Next")
-    for _ in range(3):
-        press(qtbot, wizard, "Add a repetition")
-    press(qtbot, wizard, "Stop — this hurts")
+    count_myself(qtbot, wizard, 3, done=False)
+    press(qtbot, wizard, "Stop — this hurts")  # the floor view's own, the set running
+    assert wizard.step == 4
     assert wizard.check_out.title.text() == "You stopped: how is it now?"
     assert not find(wizard, "Back", QPushButton).isEnabled()
     check_out(qtbot, wizard, back=3, leg=6)
@@ -205,28 +273,96 @@ def test_stop_this_hurts_saves_the_reps_done_as_worse(qtbot, window, set_up_serv
     assert row.range_reached is None
 
 
-def test_a_hold_is_timed_and_saved(qtbot, window, set_up_services, monkeypatch):
-    import sciatica_journal.gui.wizard_exercise as steps
-
-    now = [1000.0]
-    monkeypatch.setattr(steps.time, "monotonic", lambda: now[0])
+def test_a_hold_is_timed_and_saved(qtbot, window, set_up_services):
+    clock = stepped_clock(window)
     wizard = window.start_session()
     check_in(qtbot, wizard)
     press(qtbot, wizard, "Next")  # lying face down, as recommended
+    assert find(wizard, "Dose", QLabel).text() == "Hold for 3 min"
+    press(qtbot, wizard, "Start the set")
     assert find(wizard, "Count", QLabel).text() == "3:00"
-    press(qtbot, wizard, "Start or pause the timer")
-    now[0] += 70
-    press(qtbot, wizard, "Start or pause the timer")  # pause
-    now[0] += 500  # paused time does not count
-    wizard.reps._show_clock()
+    assert find(wizard, "Planned", QLabel).text() == "of 3:00"
+    assert find(wizard, "Instruction", QLabel).text() == "Get ready"
+    hold_for(qtbot, wizard, clock, 70)
     assert find(wizard, "Count", QLabel).text() == "1:50"
-    press(qtbot, wizard, "Next")  # no range step for a hold
-    assert wizard.step == 4
+    assert find(wizard, "Instruction", QLabel).text() == "Relax"
+    floor = find(wizard, "Floor view")
+    qtbot.keyClick(floor, Qt.Key.Key_Space)  # pause
+    assert find(wizard, "Instruction", QLabel).text() == "Paused: Space goes on"
+    clock.advance(500)  # paused time does not count
+    qtbot.wait(250)
+    assert find(wizard, "Count", QLabel).text() == "1:50"
+    assert wizard.reps.hold_seconds() == 70
+    qtbot.keyClick(floor, Qt.Key.Key_Space)  # on again
+    assert find(wizard, "Instruction", QLabel).text() == "Relax"
+    hold_for(qtbot, wizard, clock, 110)
+    assert find(wizard, "Count", QLabel).text() == "0:00"
+    assert find(wizard, "Instruction", QLabel).text() == "Done"
+    run_to_the_end(qtbot, wizard, clock)
+    assert wizard.step == 4  # no range step for a hold: on to the check-out by itself
+    assert find(wizard, "Your set", QLabel).text() == (
+        "✓ Held 3:00 of 3:00. Roll to your side and get up slowly."
+    )
+    assert not wizard.check_out.title.text().startswith("You stopped")
     check_out(qtbot, wizard)
     press(qtbot, wizard, "Next")
     press(qtbot, wizard, "Finish")
     row = latest_session(set_up_services)
-    assert (row.rung, row.hold_seconds, row.reps_done) == ("prone-lying", 70, None)
+    assert (row.rung, row.hold_seconds, row.reps_done, row.stopped_for_pain) == (
+        "prone-lying",
+        180,
+        None,
+        False,
+    )
+
+
+def test_a_hold_stopped_by_a_key_saves_the_time_held(qtbot, window, set_up_services):
+    clock = stepped_clock(window)
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Start the set")
+    hold_for(qtbot, wizard, clock, 70)
+    qtbot.keyClick(find(wizard, "Floor view"), Qt.Key.Key_Escape)  # any key but Space stops
+    assert not wizard.reps.running
+    assert wizard.step == 4
+    assert wizard.check_out.title.text() == "You stopped: how is it now?"
+    check_out(qtbot, wizard)
+    press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Finish")
+    row = latest_session(set_up_services)
+    assert (row.rung, row.hold_seconds, row.stopped_for_pain) == ("prone-lying", 70, True)
+
+
+def test_counting_oneself_may_pass_the_dose_and_answers_its_keys(qtbot, window, set_up_services):
+    wizard = window.start_session()
+    check_in(qtbot, wizard)
+    choose(qtbot, wizard, "baby-press-up")
+    press(qtbot, wizard, "Next")
+    assert find(wizard, "Repetitions planned").value() == 10  # the dose's default
+    tick(qtbot, wizard, "I count myself")
+    press(qtbot, wizard, "Start the set")
+    floor = find(wizard, "Floor view")
+    assert find(wizard, "Planned", QLabel).text() == "of 10"
+    assert find(wizard, "Instruction", QLabel).text() == "Count each press-up"
+    for _ in range(11):
+        qtbot.keyClick(floor, Qt.Key.Key_Space)
+    assert find(wizard, "Count", QLabel).text() == "11"
+    assert find(wizard, "Planned", QLabel).text() == "Above the dose of 5–10 repetitions"
+    qtbot.keyClick(floor, Qt.Key.Key_Backspace)
+    press(qtbot, wizard, "Remove a repetition")
+    assert find(wizard, "Count", QLabel).text() == "9"
+    assert find(wizard, "Planned", QLabel).text() == "of 10"
+    qtbot.mouseClick(floor, LEFT)  # a click on the floor view counts one too
+    assert find(wizard, "Count", QLabel).text() == "10"
+    qtbot.keyClick(floor, Qt.Key.Key_Escape)  # Esc: Stop — this hurts
+    assert wizard.step == 4
+    assert wizard.check_out.title.text() == "You stopped: how is it now?"
+    check_out(qtbot, wizard)
+    press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Finish")
+    row = latest_session(set_up_services)
+    assert (row.reps_done, row.stopped_for_pain) == (10, True)
 
 
 def test_a_red_flag_day_stops_the_session_and_blocks_the_day(qtbot, window, set_up_services):
@@ -295,11 +431,14 @@ def test_every_step_works_from_the_keyboard(qtbot, window, set_up_services):
     qtbot.waitUntil(lambda: wizard.step == 1)
     qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
     assert wizard.step == 2
-    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Space)  # starts the hold timer
-    assert wizard.reps.clock.running
+    assert wizard.focusWidget() is find(wizard, "Start the set", QPushButton)
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Space)  # starts the hold
+    assert wizard.reps.running
     wizard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
-    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # Stop
+    assert wizard.focusWidget() is find(wizard, "Floor view")
+    # Alt+S, the Stop of the wizard's bar, reaches the floor view: any key but Space stops.
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: wizard.step == 4)  # a button's key "clicks" it visibly, a bit later
     assert wizard.focusWidget() is find(wizard, "Back pain after", QSlider)
     qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_End)  # 10
@@ -318,11 +457,13 @@ def test_a_session_ending_before_it_started_is_refused_at_the_field(
 ):
     import datetime as dt
 
+    guided = stepped_clock(window)
     wizard = window.start_session()
     check_in(qtbot, wizard)
     press(qtbot, wizard, "Next")
-    press(qtbot, wizard, "Start or pause the timer")
-    press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Start the set")
+    run_to_the_end(qtbot, wizard, guided)
+    assert wizard.step == 4
     check_out(qtbot, wizard)
     clock.moment = clock.moment - dt.timedelta(hours=1)  # the system clock jumped back
     seen = {}

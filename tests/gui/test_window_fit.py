@@ -8,10 +8,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QCheckBox,
     QLabel,
     QListWidget,
     QPushButton,
@@ -24,7 +25,7 @@ from sciatica_journal.gui.main_window import MainWindow
 from sciatica_journal.gui.red_flag_dialogs import RedFlagDialog
 from tests.builders import new_session
 from tests.gui.conftest import find
-from tests.gui.test_session_wizard import score, tick
+from tests.gui.test_session_wizard import score, stepped_clock, tick
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -177,15 +178,33 @@ def test_the_wizard_keys_are_written_on_its_buttons_and_work(qtbot, set_up_servi
 
 
 def test_the_count_and_the_pictures_grow_with_the_window(qtbot, window):
+    """The floor view's digits stand at least a third of its height, on a small screen
+    and on a large one, while the set runs (in a window: full screen unticked)."""
+    stepped_clock(window)  # the set waits for the test
     wizard = window.start_session()
     qtbot.waitExposed(wizard)
-    wizard.stack.setCurrentIndex(2)
-    wizard.resize(700, 500)
+    wizard._enter(2)
+    wizard.resize(1024, 600)
     qtbot.wait(50)
-    small = wizard.reps.counter.sizeHint().height()
-    wizard.resize(1900, 1050)
-    qtbot.wait(50)
-    assert wizard.reps.counter.sizeHint().height() > small * 1.8
+    full_screen = find(wizard, "Full screen during the set", QCheckBox)
+    qtbot.mouseClick(full_screen, LEFT, pos=QPoint(8, full_screen.height() // 2))
+    assert not full_screen.isChecked()
+    qtbot.mouseClick(find(wizard, "Start the set", QPushButton), LEFT)
+    assert wizard.reps.running and not wizard.isFullScreen()
+    floor = wizard.reps.floor
+    digits = floor.digits
+    heights = []
+    for width, height in ((1024, 600), (1920, 1080)):
+        wizard.resize(width, height)
+        qtbot.waitUntil(lambda width=width: wizard.width() == width)
+        qtbot.wait(50)
+        assert floor.height() > height * 0.8  # the set is the whole wizard
+        assert digits.glyph_height() >= floor.height() / 3, (width, height)
+        assert digits.height() >= digits.glyph_height()  # the layout gives them their room
+        heights.append(digits.glyph_height())
+    assert heights[1] > heights[0] * 1.6
+    qtbot.keyClick(floor, Qt.Key.Key_Escape)  # stop: the wizard checks out
+    assert not wizard.reps.running
     wizard.stack.setCurrentIndex(1)
     wizard.exercise.show_advice(wizard._advice)
     wizard.resize(700, 500)
