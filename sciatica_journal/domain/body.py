@@ -24,10 +24,9 @@ class SymptomKind(StrEnum):
 
 INTENSITY_NAMES = {1: N_("mild"), 2: N_("moderate"), 3: N_("severe")}  # _() where shown
 SIDES = ("left", "right")
-# A leg as a heading ("Left leg: ...") and inside a sentence ("Your pain on the left leg").
+# A leg as a heading ("Left leg: ...").
 LEG_NAMES = {"left": N_("Left leg"), "right": N_("Right leg")}
-ON_THE_LEG = {"left": N_("on the left leg"), "right": N_("on the right leg")}
-# The words for a kind of symptom inside a sentence ("Your tingling ...").
+# The words for a kind of symptom inside a sentence ("the tingling in your foot").
 KIND_WORDS = {
     SymptomKind.PAIN: N_("pain"),
     SymptomKind.NUMBNESS: N_("numbness"),
@@ -43,11 +42,6 @@ def intensity_name(intensity: int) -> str:
 def leg_name(side: str) -> str:
     """ "Left leg" / "Right leg" in the active language."""
     return _(LEG_NAMES[side])
-
-
-def on_the_leg(side: str) -> str:
-    """ "on the left leg" / "on the right leg" in the active language."""
-    return _(ON_THE_LEG[side])
 
 
 @dataclass(frozen=True)

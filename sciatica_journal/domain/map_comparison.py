@@ -15,6 +15,7 @@ from sciatica_journal.domain.body import (
     leg_name,
     marks_on,
 )
+from sciatica_journal.domain.change_words import change_clause, farthest, kinds_words, place
 from sciatica_journal.domain.language import _, month, weekday
 
 
@@ -89,10 +90,6 @@ def legs_marked(symptoms: SymptomMap, catalog: RegionCatalog) -> set[str]:
 # ---- words -----------------------------------------------------------------
 
 
-def _place(level: int | None, catalog: RegionCatalog) -> str:
-    return _("nothing marked") if level is None else catalog.level_name(level)
-
-
 def reach_phrase(level: int | None, catalog: RegionCatalog) -> str:
     """E.g. "down to the lower leg — below the knee" (the words of its radiation class)."""
     if level is None:
@@ -139,32 +136,36 @@ def when_phrase(earlier: dt.datetime, now: dt.datetime) -> str:
     return _("on {day} {month}").format(day=earlier.day, month=month(earlier))
 
 
-def describe_change(comparison: SideComparison, catalog: RegionCatalog, since: str) -> str:
-    """E.g. "Left leg: retreated from the foot to the calf since this morning"; ``since``
-    is a ``when_phrase``."""
+def describe_change(
+    comparison: SideComparison,
+    before: SymptomMap,
+    after: SymptomMap,
+    catalog: RegionCatalog,
+    since: str,
+) -> str:
+    """E.g. "Left leg: since this morning, the tingling in your foot has gone; pain remains
+    in your thigh — a good sign"; ``comparison`` compares ``before`` with ``after`` on one
+    side, ``since`` is a ``when_phrase``. It names the kinds marked at the farthest point."""
+    side = comparison.side
+    was, now = farthest(before, side, catalog), farthest(after, side, catalog)
     words = {
-        "leg": leg_name(comparison.side),
-        "was": _place(comparison.before, catalog),
-        "now": _place(comparison.after, catalog),
+        "leg": leg_name(side),
         "since": since,
+        "kinds": kinds_words(now.kinds),
+        "now": place(now.level, catalog),
     }
     change = comparison.change
+    clause = change_clause(was, now, catalog)
     if change is ExtentChange.CENTRALIZED:
-        if comparison.after is None:
-            text = _("{leg}: symptoms gone (they reached the {was}) since {since}")
-        else:
-            text = _("{leg}: retreated from the {was} to the {now} since {since} — a good sign")
-    elif change is ExtentChange.PERIPHERALIZED:
-        if comparison.before is None:
-            text = _("{leg}: new symptoms down to the {now} since {since}")
-        else:
-            text = _("{leg}: spread further down, from the {was} to the {now}, since {since}")
+        text = _("{leg}: since {since}, {change} — a good sign")
+    elif clause is not None:
+        text = _("{leg}: since {since}, {change}")
     elif comparison.before is None:
         text = _("{leg}: still nothing marked")
     elif change is ExtentChange.SMALLER:
-        text = _("{leg}: still reaching the {now}, but less than {since}")
+        text = _("{leg}: still {kinds} down to your {now}, but less than {since}")
     elif change is ExtentChange.LARGER:
-        text = _("{leg}: still reaching the {now}, but more than {since}")
+        text = _("{leg}: still {kinds} down to your {now}, but more than {since}")
     else:
-        text = _("{leg}: unchanged since {since} (the {now})")
-    return text.format(**words)
+        text = _("{leg}: unchanged since {since} ({kinds} down to your {now})")
+    return text.format(change=clause, **words)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from sciatica_journal.domain.body import (
-    KIND_WORDS,
-    SIDES,
-    RegionCatalog,
-    SymptomMap,
-    burden,
-    marks_on,
-    on_the_leg,
+from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, burden
+from sciatica_journal.domain.change_words import (
+    Farthest,
+    change_clause,
+    farthest,
+    kinds_in,
+    kinds_words,
+    opener,
+    place,
 )
-from sciatica_journal.domain.language import _
+from sciatica_journal.domain.language import _, n_
 from sciatica_journal.domain.map_comparison import ExtentChange, compare_maps
 from sciatica_journal.domain.program import Thresholds
 from sciatica_journal.domain.sessions import Outcome, PainScores
@@ -59,12 +60,6 @@ def session_outcome(
     return Outcome.NO_CHANGE
 
 
-def _deepest_kind(symptoms: SymptomMap, side: str, catalog: RegionCatalog) -> str:
-    """The kind of symptom at the farthest point of one leg, e.g. "tingling" (translated)."""
-    marks = sorted(marks_on(symptoms, side, catalog), key=lambda pair: pair[1].level)
-    return _(KIND_WORDS[marks[-1][0].kind]) if marks else _("symptoms")
-
-
 def _worse_pain(before: PainScores, after: PainScores) -> str:
     """Which pain rose, and from what to what: "that counts as worse"."""
     back_up, leg_up = after.back > before.back, after.leg > before.leg
@@ -98,52 +93,35 @@ def explain_outcome(
 ) -> str:
     """Why the session got its outcome, in plain words."""
     after_map = map_after if map_after is not None else map_before
-    comparisons = compare_maps(map_before, after_map, catalog)
     if outcome is Outcome.ABOLISHED:
-        return _("Your symptoms were gone after the exercise: an excellent response.")
+        gone = kinds_in(map_before)
+        return n_(
+            "Nothing is marked after the exercise: the {kinds} you marked before has gone. "
+            "An excellent response.",
+            "Nothing is marked after the exercise: the {kinds} you marked before have gone. "
+            "An excellent response.",
+            max(len(gone), 1),
+        ).format(kinds=kinds_words(gone))
     if outcome is Outcome.PERIPHERALIZED:
-        side, c = next(
-            (s, c) for s, c in comparisons.items() if c.change is ExtentChange.PERIPHERALIZED
+        return _side_changes(
+            map_before,
+            after_map,
+            ExtentChange.PERIPHERALIZED,
+            _("That is peripheralization, a sign to skip this exercise for now."),
+            catalog,
         )
-        kind = _deepest_kind(after_map, side, catalog)
-        now = catalog.level_name(c.after)
-        if c.before is None:
-            text = _(
-                "Your {kind} {on_leg} spread further down, from nothing to the {now}: that is "
-                "peripheralization, a sign to skip this exercise for now."
-            )
-        else:
-            text = _(
-                "Your {kind} {on_leg} spread further down, from the {was} to the {now}: that is "
-                "peripheralization, a sign to skip this exercise for now."
-            )
-        was = "" if c.before is None else catalog.level_name(c.before)
-        return text.format(kind=kind, on_leg=on_the_leg(side), was=was, now=now)
     if outcome is Outcome.WORSE:
         if stopped_for_pain:
             return _("You stopped because it hurt. That counts as worse; it was right to stop.")
         assert pain_after is not None
         return _worse_pain(pain_before, pain_after)
     if outcome is Outcome.CENTRALIZED:
-        side, c = next(
-            (s, c) for s, c in comparisons.items() if c.change is ExtentChange.CENTRALIZED
-        )
-        kind = _deepest_kind(map_before, side, catalog)
-        if c.after is None:
-            text = _(
-                "Your {kind} {on_leg} went away from the {was}: that is centralization, "
-                "a good sign."
-            )
-        else:
-            text = _(
-                "Your {kind} {on_leg} retreated from the {was} to the {now}: that is "
-                "centralization, a good sign."
-            )
-        return text.format(
-            kind=kind,
-            on_leg=on_the_leg(side),
-            was=catalog.level_name(c.before),
-            now=catalog.level_name(c.after),
+        return _side_changes(
+            map_before,
+            after_map,
+            ExtentChange.CENTRALIZED,
+            _("That is centralization, a good sign."),
+            catalog,
         )
     if outcome is Outcome.BETTER:
         after = pain_after or pain_before
@@ -155,5 +133,79 @@ def explain_outcome(
             return _("Your back pain fell from {before} to {after}: better.").format(
                 before=pain_before.back, after=after.back
             )
-        return _("Your symptoms reach as far as before but are fewer or milder: better.")
-    return _("No change: it did not make things worse. That is fine; keep going.")
+        return _joined(
+            [*_still_reaching(map_before, after_map, catalog)],
+            _("Your symptoms reach as far as before but are fewer or milder: better."),
+        )
+    return _joined(
+        _kinds_changed(map_before, after_map, catalog),
+        _("No change: it did not make things worse. That is fine; keep going."),
+    )
+
+
+def _joined(sentences: list[str], verdict: str) -> str:
+    return " ".join([*sentences, verdict])
+
+
+def _side_sentence(
+    side: str, clause: str, before: Farthest, after: Farthest, catalog: RegionCatalog
+) -> str:
+    """ "In your right leg, the tingling in your foot has gone; pain remains in your thigh." """
+    return _("{opener}, {change}.").format(
+        opener=opener(side, before, after, catalog), change=clause
+    )
+
+
+def _side_changes(
+    map_before: SymptomMap,
+    map_after: SymptomMap,
+    change: ExtentChange,
+    verdict: str,
+    catalog: RegionCatalog,
+) -> str:
+    """A sentence for each leg whose farthest point moved that way (both legs can), then
+    the verdict."""
+    sentences = []
+    for side, comparison in compare_maps(map_before, map_after, catalog).items():
+        if comparison.change is not change:
+            continue
+        before, after = farthest(map_before, side, catalog), farthest(map_after, side, catalog)
+        clause = change_clause(before, after, catalog)
+        if clause is not None:
+            sentences.append(_side_sentence(side, clause, before, after, catalog))
+    return _joined(sentences, verdict)
+
+
+def _kinds_changed(
+    map_before: SymptomMap, map_after: SymptomMap, catalog: RegionCatalog
+) -> list[str]:
+    """A sentence for each side where other kinds are marked at the same farthest point."""
+    sentences = []
+    for side in SIDES:
+        before, after = farthest(map_before, side, catalog), farthest(map_after, side, catalog)
+        if before.level == after.level and before.level is not None:
+            clause = change_clause(before, after, catalog)
+            if clause is not None:
+                sentences.append(_side_sentence(side, clause, before, after, catalog))
+    return sentences
+
+
+def _still_reaching(
+    map_before: SymptomMap, map_after: SymptomMap, catalog: RegionCatalog
+) -> list[str]:
+    """How far each side still reaches, and with what: "In your right leg, tingling still
+    reaches your foot." (or the kinds that changed there)."""
+    sentences = []
+    for side in SIDES:
+        before, after = farthest(map_before, side, catalog), farthest(map_after, side, catalog)
+        if after.level is None:
+            continue
+        clause = change_clause(before, after, catalog) if before.level == after.level else None
+        if clause is None:
+            clause = n_(
+                "{kinds} still reaches your {now}",
+                "{kinds} still reach your {now}",
+                max(len(after.kinds), 1),
+            ).format(kinds=kinds_words(after.kinds), now=place(after.level, catalog))
+        sentences.append(_side_sentence(side, clause, before, after, catalog))
+    return sentences

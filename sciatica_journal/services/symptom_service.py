@@ -110,7 +110,7 @@ class SymptomService:
             local_time(before.recorded_at, before.zone), local_time(self._clock.now(), before.zone)
         )
         return [
-            describe_change(c, self._catalog, since)
+            describe_change(c, before.symptoms, after, self._catalog, since)
             for c in compare_maps(before.symptoms, after, self._catalog).values()
         ]
 

@@ -192,8 +192,8 @@ def test_a_good_session_is_saved_whole_and_explained(qtbot, window, set_up_servi
     press(qtbot, wizard, "Next")
     assert find(wizard, "Outcome", QLabel).text() == "Moved up (centralized)"
     assert find(wizard, "Why", QLabel).text() == (
-        "Your tingling on the right leg retreated from the foot to the lower leg: that is "
-        "centralization, a good sign."
+        "In your right leg, the tingling in your foot has gone; pain remains in your lower "
+        "leg. That is centralization, a good sign."
     )
     assert "Keep going with baby press-ups" in find(wizard, "Next", QLabel).text()
     with qtbot.waitSignal(wizard.saved):

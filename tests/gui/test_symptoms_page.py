@@ -60,6 +60,8 @@ def test_prefilled_and_change_in_words(qtbot, set_up_services, clock):
     qtbot.addWidget(win)
     win.resize(1200, 900)
     win.show()
+    win.navigation.setCurrentRow(1)  # the page on screen, so the clicks below land
+    qtbot.waitExposed(win)
     page = win.symptoms_page
     editor = page.editor
     assert {(m.region, m.kind) for m in editor.symptom_map().marks} == {
@@ -74,7 +76,10 @@ def test_prefilled_and_change_in_words(qtbot, set_up_services, clock):
         board, Qt.MouseButton.LeftButton, pos=board.region_point("calf-left").toPoint()
     )
     change = find(page, "Change since the last map", QLabel).text()
-    assert "Left leg: retreated from the foot to the lower leg since this morning" in change
+    assert (
+        "Left leg: since this morning, the tingling has retreated from your foot to your "
+        "lower leg" in change
+    )
 
 
 def _answer(qtbot, dialog, yes: set[int]):

@@ -78,7 +78,7 @@ def test_the_outcome_is_explained_in_german(german):
     lower_leg, foot_name = CATALOG.level_name(4), CATALOG.level_name(6)
     text = _explain((4, 4), (4, 4), foot, calf)
     assert text == (
-        f"Ihr Kribbeln im rechten Bein hat sich aus dem Bereich {foot_name} in den Bereich "
+        f"Im rechten Bein hat sich Ihr Kribbeln aus dem Bereich {foot_name} in den Bereich "
         f"{lower_leg} zurückgezogen. Das ist eine Zentralisierung, ein gutes Zeichen."
     )
     _no_english(text, lower_leg, foot_name)
@@ -152,14 +152,16 @@ def test_a_map_change_is_described_in_german(german):
     friday = when_phrase(dt.datetime(2026, 11, 20, 9, 0), now)
     assert friday == "am Freitag"
     assert when_phrase(dt.datetime(2026, 11, 2, 9, 0), now) == "am 2. November"
-    better = describe_change(compare_maps(foot, calf, CATALOG)["left"], CATALOG, friday)
+    better = describe_change(compare_maps(foot, calf, CATALOG)["left"], foot, calf, CATALOG, friday)
     assert better == (
-        f"Linkes Bein: seit dem Eintrag am Freitag zurückgezogen, aus dem Bereich {foot_name} "
-        f"in den Bereich {lower_leg} – ein gutes Zeichen"
+        f"Linkes Bein: seit dem Eintrag am Freitag hat sich Ihr Kribbeln aus dem Bereich "
+        f"{foot_name} in den Bereich {lower_leg} zurückgezogen – ein gutes Zeichen"
     )
     morning = when_phrase(dt.datetime(2026, 11, 24, 8, 0), now)
     for before, after in ((calf, foot), (foot, foot), (symptom_map(), calf)):
-        line = describe_change(compare_maps(before, after, CATALOG)["left"], CATALOG, morning)
+        line = describe_change(
+            compare_maps(before, after, CATALOG)["left"], before, after, CATALOG, morning
+        )
         _no_english(line, lower_leg, foot_name)
     summary = check_in_summary(calf, CATALOG)
     assert summary == f"Links: bis {lower_leg} · rechts: frei · 1 Markierung"

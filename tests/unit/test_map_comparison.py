@@ -106,12 +106,13 @@ def test_change_in_words():
     foot = symptom_map("sole-left", kind=SymptomKind.TINGLING)
     calf = symptom_map("calf-left", kind=SymptomKind.TINGLING)
     change = compare_maps(foot, calf, CATALOG)["left"]
-    assert describe_change(change, CATALOG, "this morning") == (
-        "Left leg: retreated from the foot to the lower leg since this morning — a good sign"
+    assert describe_change(change, foot, calf, CATALOG, "this morning") == (
+        "Left leg: since this morning, the tingling has retreated from your foot to your "
+        "lower leg — a good sign"
     )
     worse = compare_maps(calf, foot, CATALOG)["left"]
-    assert "spread further down, from the lower leg to the foot" in describe_change(
-        worse, CATALOG, "yesterday"
+    assert describe_change(worse, calf, foot, CATALOG, "yesterday") == (
+        "Left leg: since yesterday, the tingling has spread from your lower leg down to your foot"
     )
 
 

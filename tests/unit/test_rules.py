@@ -119,11 +119,12 @@ def test_explanations_say_why():
     tingling_foot = symptom_map("sole-right", kind=SymptomKind.TINGLING)
     tingling_calf = symptom_map("calf-right", kind=SymptomKind.TINGLING)
     assert explain((4, 4), (4, 4), tingling_foot, tingling_calf) == (
-        "Your tingling on the right leg retreated from the foot to the lower leg: that is "
-        "centralization, a good sign."
+        "In your right leg, the tingling has retreated from your foot to your lower leg. "
+        "That is centralization, a good sign."
     )
-    assert "spread further down, from the lower leg to the foot" in explain(
-        (4, 4), (4, 4), CALF, FOOT
+    assert explain((4, 4), (4, 4), CALF, FOOT) == (
+        "In your right leg, the pain has spread from your lower leg down to your foot. "
+        "That is peripheralization, a sign to skip this exercise for now."
     )
     assert (
         explain((3, 3), (5, 3), CALF, CALF)

@@ -80,7 +80,9 @@ def test_the_change_since_the_previous_map_in_words(services, clock):
     earlier = services.symptoms.latest()
     clock.moment = dt.datetime(2026, 11, 24, 14, 0, tzinfo=dt.UTC)
     lines = services.symptoms.change_lines(earlier, symptom_map("calf-left"))
+    # Tingling in the foot before, pain in the calf now: the words name each kind.
     assert lines[0] == (
-        "Left leg: retreated from the foot to the lower leg since this morning — a good sign"
+        "Left leg: since this morning, the tingling in your foot has gone; pain remains in "
+        "your lower leg — a good sign"
     )
     assert lines[1] == "Right leg: still nothing marked"
