@@ -56,7 +56,8 @@ app = make_application()
 window = MainWindow(services)
 window.show()
 app.processEvents()
-print(",".join(m for m in {modules!r} if m in sys.modules))
+print(",".join(m for m in {modules!r} if m in sys.modules), flush=True)
+os._exit(0)
 """
 
 OPEN_SOUND = """
