@@ -104,13 +104,12 @@ class ProgressPage(QWidget):
         self._axis_width = left_axis_width(self._progress.level_names().values(), self.font())
         self._build_plots()
         self.views = ResponseView(self.charts, progress)  # the charts, or what each rung did
-        presets.insertWidget(presets.count() - 1, self.views.toggle)
         theme().changed.connect(self._recolour)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(6)
-        layout.addWidget(title)
+        layout.addLayout(self.views.title_row(title))  # the title, and By exercise at right
         layout.addLayout(presets)
         layout.addWidget(self.readout)
         layout.addWidget(self.empty_label)

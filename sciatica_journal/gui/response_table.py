@@ -4,7 +4,7 @@ of them centralized, took the symptoms away, were better, the same, worse or spr
 down, the incomplete sessions apart, and whether it was mostly centralizing.
 
 ``ResponseView`` holds the charts and this table one above the other (a stack); its
-``toggle`` button, beside the period buttons, switches between them, so both keep the
+``toggle`` button, at the right of the page's title, switches between them, so both keep the
 page's whole height on a 1024×600 screen. The numbers are ``domain.response_profile``'s,
 the same as the report's and ``summary --json``'s ``by_exercise``."""
 
@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -165,6 +166,17 @@ class ResponseView(QStackedWidget):
             _("Shows a table of the responses observed with each exercise instead of the charts")
         )
         self.toggle.toggled.connect(self._toggled)
+
+    def title_row(self, title: QWidget) -> QHBoxLayout:
+        """The page's title with ``toggle`` at the right of it (the period buttons' row
+        has no room to spare on a 1024×600 screen in German)."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(title, stretch=1)
+        # As high as the title, never higher: the row takes no height from the charts.
+        self.toggle.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        row.addWidget(self.toggle)
+        return row
 
     def _toggled(self, on: bool) -> None:
         self.setCurrentIndex(1 if on else 0)
