@@ -85,6 +85,7 @@ class Thresholds:
     press_up_sessions_before_overpressure: int
     clinically_important_points: int
     clinically_important_percent: int
+    mostly_centralizing_percent: int  # what each exercise did: "mostly centralizing" above it
 
 
 @dataclass(frozen=True)
@@ -332,6 +333,7 @@ def parse_program(data: Mapping[str, Any]) -> Program:
         ),
         clinically_important_points=_int(t, "clinically_important_points", p, 1, 10),
         clinically_important_percent=_int(t, "clinically_important_percent", p, 1, 100),
+        mostly_centralizing_percent=_int(t, "mostly_centralizing_percent", p, 1, 99),
     )
     disclaimer = _table(data, "disclaimer", "")
     raw_rungs = _get(data, "rungs", "")

@@ -10,6 +10,7 @@
   threshold or ≥ the percent threshold of the first-week mean (program.toml)
 - distal extent first/latest: from the earliest and latest symptom maps in the period
 - trend per leg: latest < first → centralizing, > → peripheralizing, else stable
+- what each exercise did (``by_exercise``): ``domain.response_profile``
 - sessions, active days, mean per day, adherence, outcome counts and the best range count
   complete sessions only (DESIGN §2.2 rule 9, ``domain.doses``); incomplete ones are
   counted apart (``incomplete``). The pain means take every session's *before* scores:
@@ -30,6 +31,12 @@ from sciatica_journal.domain.frequency import adherence_pct, period_days
 from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.program import Thresholds
 from sciatica_journal.domain.red_flags import ScreenResult
+from sciatica_journal.domain.response_profile import (
+    ExerciseResponses,
+    profile_json,
+    response_profile,
+    tally,
+)
 from sciatica_journal.domain.sessions import Outcome, PressUpRange
 
 
@@ -100,6 +107,7 @@ class Summary:
     best_range: PressUpRange | None
     red_flags: list[ScreenFacts]
     incomplete: int = 0  # sessions ended short of the dose: shown, not counted
+    by_exercise: tuple[ExerciseResponses, ...] = ()  # what each exercise did, ladder order
 
     def as_json(self) -> dict[str, Any]:
         """The object printed by ``summary --json``."""
@@ -139,6 +147,7 @@ class Summary:
             "red_flags": [
                 {"date": s.local_date.isoformat(), "result": s.result.value} for s in self.red_flags
             ],
+            "by_exercise": profile_json(self.by_exercise),
         }
 
 
@@ -182,6 +191,7 @@ def summarize(
     target_max: int,
     thresholds: Thresholds,
     catalog: RegionCatalog,
+    ladder: Sequence[str] = (),  # the programme's rung slugs, lowest first
 ) -> Summary:
     days = period_days(start, end, today)
     every = sessions  # the pain means take every session's score before it
@@ -218,4 +228,11 @@ def summarize(
         best_range=max(ranges, key=order.index) if ranges else None,
         red_flags=[s for s in screens if s.result is not ScreenResult.CLEAR],
         incomplete=len(every) - len(sessions),
+        by_exercise=tuple(
+            response_profile(
+                tally((s.rung, s.outcome, s.complete) for s in every),
+                ladder,
+                thresholds.mostly_centralizing_percent,
+            )
+        ),
     )

@@ -53,6 +53,7 @@ from sciatica_journal.gui.chart_parts import (
     use_chart_colours,
     widen_lone_points,
 )
+from sciatica_journal.gui.response_table import ResponseView
 from sciatica_journal.gui.theme import theme
 from sciatica_journal.services.operations import Kind
 from sciatica_journal.services.progress_service import ProgressData, ProgressService
@@ -102,16 +103,17 @@ class ProgressPage(QWidget):
         self.charts.ci.setSpacing(2)
         self._axis_width = left_axis_width(self._progress.level_names().values(), self.font())
         self._build_plots()
+        self.views = ResponseView(self.charts, progress)  # the charts, or what each rung did
         theme().changed.connect(self._recolour)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(6)
-        layout.addWidget(title)
+        layout.addLayout(self.views.title_row(title))  # the title, and By exercise at right
         layout.addLayout(presets)
         layout.addWidget(self.readout)
         layout.addWidget(self.empty_label)
-        layout.addWidget(self.charts, stretch=1)
+        layout.addWidget(self.views, stretch=1)
         self.reload()
 
     # ---- building ----------------------------------------------------------------
@@ -164,11 +166,7 @@ class ProgressPage(QWidget):
             {float(v): str(v) for v in range(11)},
             [range(0, 11, 2), (0, 5, 10), (0, 10), (0,)],
         )
-        self.pain_plot = self._plot(
-            0,
-            pain_titles(),
-            self.pain_axis,
-        )
+        self.pain_plot = self._plot(0, pain_titles(), self.pain_axis)
         self.pain_plot.setYRange(-0.6, 10.6, padding=0)
         p = self.pain_plot
         self.back_points = p.plot(
@@ -310,6 +308,7 @@ class ProgressPage(QWidget):
         self.pain_plot.setXRange(start, end, padding=0)
         index = PRESETS.index(days)
         self.preset_group.button(index).setChecked(True)
+        self.views.show_days(days)
 
     def _range_changed(self) -> None:
         """Up to about a season: a point for every session and daily lines. Wider: weekly

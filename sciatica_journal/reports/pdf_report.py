@@ -1,8 +1,9 @@
 """The report for the physician as a PDF (DESIGN §4): QPdfWriter + QPainter, vectors only.
 
-Page 1: who and when, the summary block, the first and latest symptom maps. Then the
-charts, the table by day, the notes (if chosen) and the disclaimer. Every page has the
-period, the generation date and "page x of y". The file is written atomically.
+Page 1: who and when, the summary block, the first and latest symptom maps. Then what each
+exercise did above the charts, the table by day, the notes (if chosen) and the disclaimer.
+Every page has the period, the generation date and "page x of y". The file is written
+atomically.
 
 This module plans the pages and paints them; the sections are in ``report_sections``,
 the page's furniture in ``pdf_page`` and the writing of the file in ``pdf_file``."""
@@ -41,6 +42,7 @@ from sciatica_journal.reports.report_sections import (
     table_lines,
 )
 from sciatica_journal.reports.report_summary import summary_rows
+from sciatica_journal.reports.response_section import paint_responses
 from sciatica_journal.services.report_service import ReportData
 
 __all__ = [
@@ -68,8 +70,11 @@ class PdfReport:
         pages: list[Painter] = [
             lambda p, r: paint_first_page(p, r, data, self.drawing),
         ]
-        if options.include_charts and data.days:
-            pages.append(lambda p, r: paint_charts(p, r, data))
+        # What each exercise did: above the charts, or without them above the disclaimer.
+        with_charts = options.include_charts and bool(data.days)
+        if with_charts:
+            pages.append(lambda p, r: paint_charts(p, paint_responses(p, r, data), data))
+        responses_last = not with_charts and bool(data.summary.by_exercise)
         body_h = page.height() - 2 * HEADER
         per_page = max(1, int((body_h - TABLE_TOP) // ROW_HEIGHT))
         lines = table_lines(data.days)
@@ -93,6 +98,7 @@ class PdfReport:
             options.include_table
             and not notes
             and (0 < last_table_rows < per_page - DISCLAIMER_ROOM)
+            and not responses_last
         )
         if room_on_last:
             table_page = pages[-1]
@@ -103,6 +109,8 @@ class PdfReport:
                 paint_disclaimer(p, QRectF(r.left(), top, r.width(), r.bottom() - top), data)
 
             pages[-1] = table_and_disclaimer
+        elif responses_last:
+            pages.append(lambda p, r: paint_disclaimer(p, paint_responses(p, r, data), data))
         else:
             pages.append(lambda p, r: paint_disclaimer(p, r, data))
         return pages

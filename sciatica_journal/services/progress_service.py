@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from sciatica_journal.domain.body import RegionCatalog
 from sciatica_journal.domain.doses import dose_minimums
 from sciatica_journal.domain.program import Program
-from sciatica_journal.domain.timekeeping import zone
+from sciatica_journal.domain.response_profile import ExerciseResponses, response_profile
+from sciatica_journal.domain.sessions import Outcome
+from sciatica_journal.domain.timekeeping import local_date, zone
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.storage.progress_store import ProgressStore
@@ -196,6 +198,26 @@ class ProgressService:
             left_extent=_daily_last(days.left_extent, inverse, n),
             right_extent=_daily_last(days.right_extent, inverse, n),
         )
+
+    def responses(self, days: int | None) -> list[ExerciseResponses]:
+        """What each exercise did in the last ``days`` local days up to today (None: every
+        session), with the summary's definitions (``domain.response_profile``)."""
+        today = local_date(self._clock.now(), self._clock.zone)
+        start = None if days is None else (today - dt.timedelta(days=days - 1)).isoformat()
+        rows = self._store.response_counts(start, today.isoformat(), dose_minimums(self._program))
+        counts = {(rung, Outcome(outcome), whole): n for rung, outcome, whole, n in rows}
+        return response_profile(
+            counts,
+            [r.slug for r in self._program.rungs],
+            self._program.thresholds.mostly_centralizing_percent,
+        )
+
+    def mostly_centralizing_percent(self) -> int:
+        return self._program.thresholds.mostly_centralizing_percent
+
+    def rung_names(self) -> dict[str, str]:
+        """Each rung's name by slug, in the active language."""
+        return {r.slug: r.name for r in self._program.rungs}
 
     def level_names(self) -> dict[int, str]:
         return dict(self._catalog.level_names)

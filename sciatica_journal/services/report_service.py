@@ -65,6 +65,7 @@ class ReportData:
     disclaimer: str
     important_points: int
     important_percent: int
+    mostly_centralizing_percent: int  # what each exercise did (``domain.response_profile``)
     catalog: RegionCatalog = field(repr=False)
 
 
@@ -133,6 +134,7 @@ class ReportService:
             disclaimer=self._program.disclaimer_text,
             important_points=self._program.thresholds.clinically_important_points,
             important_percent=self._program.thresholds.clinically_important_percent,
+            mostly_centralizing_percent=self._program.thresholds.mostly_centralizing_percent,
             catalog=self._catalog,
         )
 

@@ -75,4 +75,5 @@ class SummaryService:
             target_max=profile.target_max,
             thresholds=self._program.thresholds,
             catalog=self._catalog,
+            ladder=[r.slug for r in self._program.rungs],
         )

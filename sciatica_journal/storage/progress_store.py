@@ -52,3 +52,17 @@ class ProgressStore(Store):
         """
         ordered = [*params, *complete_params, *press_up_rungs, *complete_params]
         return list(self.sql(sql, ordered).fetchall())
+
+    def response_counts(
+        self, start: str | None, end: str, minimums: DoseMinimums
+    ) -> list[tuple[str, str, bool, int]]:
+        """(rung, outcome, complete, sessions) of the sessions whose local date is from
+        ``start`` (None: the first) to ``end`` (ISO dates): what each exercise did."""
+        complete, params = complete_sql(minimums, "s")
+        sql = f"""
+            SELECT s.rung, s.outcome, {complete}, count(*) FROM exercise_session s
+            WHERE s.local_date <= ? AND (? IS NULL OR s.local_date >= ?)
+            GROUP BY 1, 2, 3
+        """
+        rows = self.sql(sql, [*params, end, start, start]).fetchall()
+        return [(rung, outcome, bool(whole), n) for rung, outcome, whole, n in rows]
