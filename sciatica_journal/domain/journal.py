@@ -22,6 +22,7 @@ class EntryKind(StrEnum):
     SESSION = "session"
     CHECK_IN = "check-in"
     NOTE = "note"
+    SCREENING = "screening"  # red-flag answers: shown, not edited here
 
     @property
     def label(self) -> str:
@@ -32,6 +33,7 @@ KIND_LABELS = {  # in English: show them through EntryKind.label
     EntryKind.SESSION: N_("Exercise session"),
     EntryKind.CHECK_IN: N_("Symptom check-in"),
     EntryKind.NOTE: N_("Note"),
+    EntryKind.SCREENING: N_("Safety questions"),
 }
 # The side that begins a check-in's summary, and the one after it ("Left: ... · right: ...").
 _SIDE_FIRST = {"left": N_("Left"), "right": N_("Right")}

@@ -308,6 +308,7 @@ def _red_flag(index: int, table: Any) -> RedFlagQuestion:
         code=_text(table, "code", path),
         question=_text(table, "question", path),
         severity=Severity(severity),
+        short=_text(table, "short", path),
     )
 
 

@@ -57,6 +57,12 @@ class RedFlagQuestion:
     code: str
     question: str
     severity: Severity
+    short: str = ""  # the question as a few words, for the Journal and the report
+
+    @property
+    def words(self) -> str:
+        """What a "yes" to it was about, in a few words (the question if there are none)."""
+        return self.short or self.question
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,12 @@ class RecordedScreen:
     trigger: Trigger
     result: ScreenResult
     answers: dict[str, bool]
+    zone: str = ""  # the IANA zone it was answered in
+
+    @property
+    def yes(self) -> list[str]:
+        """The codes of the questions answered "yes", in the order they were asked."""
+        return [code for code, answer in self.answers.items() if answer]
 
 
 class RedFlagError(ValueError):

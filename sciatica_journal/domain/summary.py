@@ -56,6 +56,17 @@ class SessionFacts:
 class ScreenFacts:
     local_date: dt.date
     result: ScreenResult
+    at: dt.datetime | None = None  # when it was answered, in the zone it was answered in
+    yes: tuple[str, ...] = ()  # the codes of the questions answered "yes", in their order
+
+    def as_json(self) -> dict[str, Any]:
+        """One item of ``red_flags`` in ``summary --json``."""
+        return {
+            "date": self.local_date.isoformat(),
+            "at": None if self.at is None else self.at.isoformat(timespec="seconds"),
+            "result": self.result.value,
+            "yes": list(self.yes),
+        }
 
 
 @dataclass(frozen=True)
@@ -144,9 +155,7 @@ class Summary:
             "outcomes": self.outcomes,
             "current_rung": self.current_rung,
             "best_range": None if self.best_range is None else self.best_range.value,
-            "red_flags": [
-                {"date": s.local_date.isoformat(), "result": s.result.value} for s in self.red_flags
-            ],
+            "red_flags": [s.as_json() for s in self.red_flags],
             "by_exercise": profile_json(self.by_exercise),
         }
 

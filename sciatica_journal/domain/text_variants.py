@@ -46,7 +46,7 @@ PROGRAM_TEXTS = TextLayout(
     lists={
         # `cues` are the captions of the pictures (a table: correct, incorrect).
         "rungs": ("slug", ("name", "clinical", "summary", "steps", "cautions", "cues")),
-        "red_flags": ("code", ("question",)),
+        "red_flags": ("code", ("question", "short")),
     },
 )
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from sciatica_journal.domain.journal import JournalEntry
+from sciatica_journal.domain.journal import EntryKind, JournalEntry
 from sciatica_journal.domain.language import N_, _, clock_time, long_date, medium_date
 from sciatica_journal.services.journal_service import JournalError, JournalService
 
@@ -169,7 +169,9 @@ class JournalModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-        if index.column() == NOTE:
+        row = index.row()
+        shown = 0 <= row < len(self._entries)
+        if index.column() == NOTE and shown and self._entries[row].kind is not EntryKind.SCREENING:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -239,6 +241,8 @@ class JournalModel(QAbstractTableModel):
 
     def _tooltip(self, entry: JournalEntry, column: int) -> str | None:
         if column == NOTE:
+            if entry.kind is EntryKind.SCREENING:
+                return None
             return entry.note or _("Double-click (or F2) to write a note")
         if column == DATE:
             return _("{date}, recorded in {zone} time").format(

@@ -44,7 +44,7 @@ MAX_COLUMN_WIDTH = 200  # pixels; a longer text is elided and its tooltip shows 
 
 
 class JournalPage(QWidget):
-    shows = frozenset({Kind.SESSIONS, Kind.CHECK_INS, Kind.NOTES})
+    shows = frozenset({Kind.SESSIONS, Kind.CHECK_INS, Kind.NOTES, Kind.SCREENINGS})
     changed = Signal()  # an entry was edited, deleted, restored or added
 
     def __init__(
@@ -227,7 +227,8 @@ class JournalPage(QWidget):
         empty = self.model.rowCount() == 0
         self.empty_label.setVisible(empty)
         self.table.setVisible(not empty)
-        self.delete_button.setEnabled(entry is not None)
+        # Safety answers stay (a session's go with it; Undo takes back ones just given).
+        self.delete_button.setEnabled(entry is not None and entry.kind is not EntryKind.SCREENING)
         self.edit_button.setEnabled(entry is not None and entry.kind is EntryKind.SESSION)
         undo = self._runner.stack.undo_label
         self.undo_button.setEnabled(undo is not None)
@@ -280,7 +281,7 @@ class JournalPage(QWidget):
 
     def delete_selected(self) -> None:
         entry = self.selected_entry()
-        if entry is None:
+        if entry is None or entry.kind is EntryKind.SCREENING:
             return
         rows = self.table.selectionModel().selectedRows()
         position = rows[0].row() if rows else 0

@@ -85,6 +85,11 @@ def _date(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
+def _lines(value: str) -> str:
+    """A summary value as HTML: its lines (e.g. one a red flag) stay lines."""
+    return "<br>&nbsp;&nbsp;".join(html.escape(line) for line in value.split("\n"))
+
+
 class ReportDialog(QDialog):
     saved = Signal(Path)
 
@@ -244,7 +249,7 @@ class ReportDialog(QDialog):
             return
         self.status.clear()
         rows = "".join(
-            f"<tr><td><b>{html.escape(label)}</b></td><td>&nbsp;&nbsp;{html.escape(value)}</td></tr>"
+            f"<tr><td><b>{html.escape(label)}</b></td><td>&nbsp;&nbsp;{_lines(value)}</td></tr>"
             for label, value in summary_rows(data)
         )
         self.summary.setText(f"<table>{rows}</table>")

@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
 from sciatica_journal.domain.advice import Advice
 from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.language import _
-from sciatica_journal.domain.red_flags import ScreenResult
 from sciatica_journal.domain.sessions import NewSession, SessionError
 from sciatica_journal.gui.guide_sound import GuideSetup
 from sciatica_journal.gui.operation_runner import OperationRunner
-from sciatica_journal.gui.red_flag_dialogs import OutcomeDialog, RedFlagDialog
+from sciatica_journal.gui.red_flag_prompt import SessionSafety
 from sciatica_journal.gui.window_fit import WindowSizes, fit_to_screen, scrolling
 from sciatica_journal.gui.wizard_checkin import SymptomsStep
 from sciatica_journal.gui.wizard_exercise import ExerciseStep
@@ -49,7 +48,6 @@ from sciatica_journal.gui.wizard_steps import (
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.container import Services
 from sciatica_journal.services.operations import Operations
-from sciatica_journal.services.session_service import ScreenAnswers
 
 
 class SessionWizard(QDialog):
@@ -72,7 +70,6 @@ class SessionWizard(QDialog):
         self._started_at = services.sessions.now()
         self._ended_at = self._started_at
         self._stopped = False
-        self._screen: ScreenAnswers | None = None
         self._advice: Advice = services.sessions.advice()
         self._touched = False
         self._checkout_prefilled = False
@@ -113,6 +110,9 @@ class SessionWizard(QDialog):
             step.back_pain.valueChanged.connect(self._touch)
             step.leg_pain.valueChanged.connect(self._touch)
         self.range.answered.connect(self._update_buttons)
+        self._safety = SessionSafety(
+            services, self._runner, self, self.check_in, self.check_out, self._end_for_safety
+        )
 
         # The keys are written on the buttons: &B and &N underline and answer Alt+B, Alt+N.
         self.back_button = QPushButton(_("← &Back  (Alt+B)"))
@@ -261,32 +261,12 @@ class SessionWizard(QDialog):
 
     def _safety_check(self) -> bool:
         """Ask the red flags when due; False keeps the user on the check-in step."""
-        if self._screen is not None:  # answered earlier in this session: they count
-            return True
-        flags = self._services.red_flags
-        due = flags.due_before_session(
-            self._services.symptoms.red_flag_triggers(self.check_in.symptom_map())
-        )
-        if due is None:
-            return True
-        trigger = due.trigger
-        dialog = RedFlagDialog(flags.questions, trigger, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        answers = dialog.answers()
-        result = flags.judge(answers)
-        yes_to = [q for q in flags.questions if answers[q.code]]
-        if result is ScreenResult.URGENT:
-            # The answers are kept in the journal at once (an operation: it can be undone).
-            self._runner.run(lambda: self._ops.record_screening(answers, trigger))
-            OutcomeDialog(result, yes_to, flags.advice_texts, self).exec()
-            self._touched = False
-            super().reject()
-            return False
-        if result is ScreenResult.CONTACT_DOCTOR:
-            OutcomeDialog(result, yes_to, flags.advice_texts, self).exec()
-        self._screen = ScreenAnswers(answers=answers, trigger=trigger)
-        return True
+        return self._safety.before_exercise()
+
+    def _end_for_safety(self) -> None:
+        """An urgent answer: the session ends, nothing of it is saved (the answers are)."""
+        self._touched = False
+        super().reject()
 
     # ---- the session --------------------------------------------------------------
 
@@ -328,9 +308,10 @@ class SessionWizard(QDialog):
         return session_summary(self.draft(), self.exercise.selected_rung())
 
     def _finish(self) -> None:
+        safety = self._safety
         try:
-            draft, screen = self.draft(), self._screen
-            saved = self._runner.run(lambda: self._ops.record_session(draft, screen)).value
+            draft, before, after = self.draft(), safety.check_in_screen, safety.check_out_screen
+            saved = self._runner.run(lambda: self._ops.record_session(draft, before, after)).value
         except SessionError as exc:
             self._show_error(exc)
             return

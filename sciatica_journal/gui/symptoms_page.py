@@ -17,7 +17,7 @@ from sciatica_journal.domain.body import RecordedMap, SymptomMap
 from sciatica_journal.domain.language import _, clock_time, medium_date
 from sciatica_journal.domain.timekeeping import local_time
 from sciatica_journal.gui.operation_runner import OperationRunner
-from sciatica_journal.gui.red_flag_dialogs import run_red_flag_check
+from sciatica_journal.gui.red_flag_prompt import CheckInSafety
 from sciatica_journal.gui.symptom_map_editor import SymptomMapEditor
 from sciatica_journal.gui.window_fit import scrolling
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
@@ -51,6 +51,8 @@ class SymptomsPage(QWidget):
         self.since_label.setWordWrap(True)
         self.editor = SymptomMapEditor(drawing)
         self.editor.changed.connect(self._describe)
+        # Marking the saddle or both legs asks the safety questions at once.
+        self._safety = CheckInSafety(red_flags, symptoms, runner, self, self.editor)
 
         self.reach_label = QLabel()
         self.reach_label.setAccessibleName(_("Where the symptoms reach"))
@@ -103,6 +105,7 @@ class SymptomsPage(QWidget):
     def refresh(self) -> None:
         """Start from the latest saved map."""
         self._previous = self._symptoms.latest()
+        self._safety.start_again()
         if self._previous is None:
             self.since_label.setText(_("Mark where you feel pain, numbness or tingling."))
             self.editor.set_map(SymptomMap())
@@ -127,10 +130,13 @@ class SymptomsPage(QWidget):
             )
 
     def save(self) -> None:
+        asked, answered = self._safety.asked(), self._safety.answered()
         try:
             symptoms, note = self.editor.symptom_map(), self.note_edit.text()
             ops = self._runner.operations
-            saved = self._runner.run(lambda: ops.record_check_in(symptoms, note)).value
+            saved = self._runner.run(
+                lambda: ops.record_check_in(symptoms, note, screened=answered)
+            ).value
         except MapError as exc:
             self.status_label.setText(_("Not saved: {problem}.").format(problem=exc))
             return
@@ -139,6 +145,4 @@ class SymptomsPage(QWidget):
         self.refresh()
         self.status_label.setText(_("Saved at {time}.").format(time=clock_time(now)))
         self.saved.emit()
-        due = self._red_flags.due_after_check_in(saved.red_flag_triggers)
-        if due is not None:
-            run_red_flag_check(self._red_flags, due.trigger, self._runner, self)
+        self._safety.after_save(saved, asked)

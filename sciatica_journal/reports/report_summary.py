@@ -7,12 +7,9 @@ from sciatica_journal.domain import language
 from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.domain.sessions import OUTCOME_LABELS, Outcome
 from sciatica_journal.domain.summary import PainChange
+from sciatica_journal.reports.red_flag_lines import red_flag_lines
 from sciatica_journal.services.report_service import ReportData
 
-FLAG_WORDS = {
-    "urgent": N_("URGENT (emergency care advised)"),
-    "contact-doctor": N_("see the doctor"),
-}
 # The summary's trend per leg (a machine value in ``summary --json``) in words.
 TREND_WORDS = {
     "centralizing": N_("centralizing"),
@@ -61,13 +58,7 @@ def summary_rows(data: ReportData) -> list[tuple[str, str]]:
     outcomes = " · ".join(
         f"{_outcome(Outcome(k))} {v}" for k, v in sorted(s.outcomes.items(), key=lambda kv: -kv[1])
     )
-    flags = (
-        no_flags()
-        if not s.red_flags
-        else "; ".join(
-            f"{f.local_date.isoformat()}: {_(FLAG_WORDS[f.result.value])}" for f in s.red_flags
-        )
-    )
+    flags = "\n".join(red_flag_lines(data)) or no_flags()
     adherence = "–" if s.adherence_pct is None else f"{language.decimal(s.adherence_pct, 1)} %"
     period = n_("{start} to {end} ({n} day)", "{start} to {end} ({n} days)", s.days)
     sessions = n_(

@@ -101,7 +101,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
     backup = BackupService(data_dir, clock, program.backups)
     symptoms = SymptomService(catalog, clock, stores.symptoms)
     red_flags = RedFlagService(program, clock, stores.red_flags)
-    entries = JournalService(program, catalog, clock, stores.entries)
+    entries = JournalService(program, catalog, clock, stores.entries, stores.red_flags)
     transfer = TransferService(
         program,
         catalog,

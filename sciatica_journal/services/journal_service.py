@@ -28,6 +28,7 @@ from sciatica_journal.domain.sessions import (
 from sciatica_journal.domain.timekeeping import local_time, parse_utc
 from sciatica_journal.domain.validation import text_problem
 from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.journal_screenings import screening_entry
 from sciatica_journal.storage.journal_records import (
     MapRecord,
     NoteRecord,
@@ -35,14 +36,21 @@ from sciatica_journal.storage.journal_records import (
     Snapshot,
 )
 from sciatica_journal.storage.journal_store import JournalStore, RestoreError
+from sciatica_journal.storage.red_flag_store import RedFlagStore
 
 log = logging.getLogger(__name__)
 
-KIND_ORDER = {EntryKind.SESSION: 2, EntryKind.CHECK_IN: 1, EntryKind.NOTE: 0}
+KIND_ORDER = {
+    EntryKind.SESSION: 3,
+    EntryKind.SCREENING: 2,
+    EntryKind.CHECK_IN: 1,
+    EntryKind.NOTE: 0,
+}
 GONE = {
     EntryKind.SESSION: N_("this exercise session is no longer in the journal"),
     EntryKind.CHECK_IN: N_("this symptom check-in is no longer in the journal"),
     EntryKind.NOTE: N_("this note is no longer in the journal"),
+    EntryKind.SCREENING: N_("these safety answers are no longer in the journal"),
 }
 
 
@@ -73,8 +81,14 @@ def describe(entry: JournalEntry) -> str:
 
 class JournalService:
     def __init__(
-        self, program: Program, catalog: RegionCatalog, clock: Clock, store: JournalStore
+        self,
+        program: Program,
+        catalog: RegionCatalog,
+        clock: Clock,
+        store: JournalStore,
+        screens: RedFlagStore | None = None,  # the safety answers are listed too
     ) -> None:
+        self._screens = screens
         self._program = program
         self._catalog = catalog
         self._clock = clock
@@ -93,6 +107,9 @@ class JournalService:
         found = [self._session_entry(r) for r in self._store.recent_sessions(limit)]
         found += [self._check_in_entry(r) for r in self._store.recent_check_ins(limit)]
         found += [self._note_entry(r) for r in self._store.recent_notes(limit)]
+        if self._screens is not None:
+            questions = self._program.red_flags
+            found += [screening_entry(r, questions) for r in self._screens.recent_screens(limit)]
         # Each list is already newest first (ties: last saved first); the sort is stable.
         found.sort(key=lambda e: (e.at, KIND_ORDER[e.kind]), reverse=True)
         return found if limit is None else found[:limit]
@@ -108,6 +125,10 @@ class JournalService:
             check_in = self._store.check_in(uuid)
             if check_in is not None:
                 return self._check_in_entry(check_in)
+        elif entry_kind is EntryKind.SCREENING:
+            screen = None if self._screens is None else self._screens.screen(uuid)
+            if screen is not None:
+                return screening_entry(screen, self._program.red_flags)
         else:
             note = self._store.note(uuid)
             if note is not None:
@@ -119,6 +140,8 @@ class JournalService:
     def set_note(self, kind: str, uuid: str, text: str) -> JournalEntry:
         """Replace the note of an entry (the text of a free note); returns the entry."""
         entry_kind = self._kind(kind)
+        if entry_kind is EntryKind.SCREENING:
+            raise JournalError(_("safety answers have no note"), "kind")
         clean = self._note_text(text, required=entry_kind is EntryKind.NOTE)
         if entry_kind is EntryKind.SESSION:
             done = self._store.set_session_note(uuid, clean, self._clock.now())
@@ -196,6 +219,8 @@ class JournalService:
         """Delete an entry (a session with its maps and red-flag answers); returns a token
         for ``undo_delete``."""
         entry = self.entry(kind, uuid)
+        if entry.kind is EntryKind.SCREENING:
+            raise JournalError(_("safety answers are kept in the journal"), "kind")
         snapshot: Snapshot | None
         if entry.kind is EntryKind.SESSION:
             snapshot = self._store.delete_session(uuid)

@@ -11,6 +11,7 @@ from sciatica_journal.domain.body import RegionCatalog, SymptomMap
 from sciatica_journal.domain.doses import dose_minimums, marked_dose
 from sciatica_journal.domain.language import _, clock_time
 from sciatica_journal.domain.program import Program
+from sciatica_journal.domain.red_flags import RedFlagQuestion
 from sciatica_journal.domain.summary import Summary
 from sciatica_journal.domain.timekeeping import local_time, parse_utc
 from sciatica_journal.services.clock import Clock
@@ -67,6 +68,7 @@ class ReportData:
     important_percent: int
     mostly_centralizing_percent: int  # what each exercise did (``domain.response_profile``)
     catalog: RegionCatalog = field(repr=False)
+    red_flag_questions: tuple[RedFlagQuestion, ...] = ()  # their words for the red flags
 
 
 def _value(x: float) -> float | None:
@@ -136,6 +138,7 @@ class ReportService:
             important_percent=self._program.thresholds.clinically_important_percent,
             mostly_centralizing_percent=self._program.thresholds.mostly_centralizing_percent,
             catalog=self._catalog,
+            red_flag_questions=self._program.red_flags,
         )
 
     def _short_sessions(self, start: dt.date, end: dt.date) -> dict[dt.date, list[str]]:

@@ -65,6 +65,7 @@ class ScreenAnswers:
 
     answers: dict[str, bool]
     trigger: Trigger
+    at: dt.datetime | None = None  # when they were answered (None: as the session started)
 
 
 HISTORY_FOR_ADVICE = 60  # sessions; the rules look at the recent past only
@@ -134,18 +135,28 @@ class SessionService:
             session.stopped_for_pain,
         )
 
-    def record(self, session: NewSession, screen: ScreenAnswers | None = None) -> SavedSession:
-        """Judge and save the session, both maps and any red-flag answers in one transaction."""
+    def record(
+        self,
+        session: NewSession,
+        screen: ScreenAnswers | None = None,
+        check_out_screen: ScreenAnswers | None = None,
+    ) -> SavedSession:
+        """Judge and save the session, both maps and any red-flag answers in one transaction.
+        ``screen``: answers given at the check-in; ``check_out_screen``: at the check-out
+        (the map there newly marked the saddle or both legs)."""
         judged = self.judge(session)
-        result = None
-        if screen is not None:
-            try:
-                result = evaluate(screen.answers, self._program.red_flags)
-            except RedFlagError as exc:
-                raise SessionError("red_flags", str(exc)) from exc
+        screens = []
+        for given in (screen, check_out_screen):
+            if given is not None:
+                try:
+                    screens.append((given, evaluate(given.answers, self._program.red_flags)))
+                except RedFlagError as exc:
+                    raise SessionError("red_flags", str(exc)) from exc
         now = self._clock.now()
         try:
-            entry_uuid = self._save(session, judged.outcome, screen, result, now)
+            entry_uuid = self._save(
+                session, judged.outcome, screens, now, answered_after=check_out_screen is not None
+            )
         except Exception as exc:
             plain = plain_failure(exc)
             if plain is None:
@@ -164,27 +175,28 @@ class SessionService:
         self,
         session: NewSession,
         outcome: Outcome,
-        screen: ScreenAnswers | None,
-        result: ScreenResult | None,
+        screens: list[tuple[ScreenAnswers, ScreenResult]],
         now: dt.datetime,
+        *,
+        answered_after: bool,
     ) -> str:
         with self._store.atomic():
             entry_uuid = self._store.insert_session(session, outcome, self._clock.zone, now)
-            if screen is not None and result is not None:
+            for screen, result in screens:
                 screen_uuid = self._red_flags.insert_screen(
                     screen.answers,
                     result=result,
                     trigger=screen.trigger,
-                    at=session.started_at,
+                    at=screen.at or session.started_at,
                     zone=self._clock.zone,
                 )
                 self._store.link_screen(screen_uuid, entry_uuid)
-            # The saddle or both legs newly marked at check-out: the questions stay due
-            # (asked at the next save or session) until answered.
+            # The saddle or both legs newly marked at check-out and not answered there: the
+            # questions stay due (asked at the next save or session) until answered.
             after_triggers = triggers_for_map(
                 session.map_before, session.map_after or session.map_before, self._catalog
             )
-            if after_triggers:
+            if after_triggers and not answered_after:
                 self._red_flags.set_pending(after_triggers[0])
         return entry_uuid
 

@@ -68,15 +68,18 @@ class SymptomService:
         found = self._store.latest_maps(1)
         return found[0] if found else None
 
-    def record_check_in(self, symptoms: SymptomMap, note: str = "") -> SavedMap:
-        """Save a map on its own (no exercise); says whether red-flag questions are due."""
+    def record_check_in(
+        self, symptoms: SymptomMap, note: str = "", *, screened: bool = False
+    ) -> SavedMap:
+        """Save a map on its own (no exercise); says whether red-flag questions are due.
+        ``screened``: they were answered while this map was being marked (not due again)."""
         self.validate(symptoms)
         if len(note) > 5000:
             raise MapError(_("the note is longer than {n} characters").format(n=5000))
         problem = text_problem(note)
         if problem is not None:
             raise MapError(_("the note {problem}").format(problem=problem))
-        triggers = self.red_flag_triggers(symptoms)
+        triggers = () if screened else self.red_flag_triggers(symptoms)
         map_uuid = self._store.save_check_in(
             symptoms,
             at=self._clock.now(),
@@ -92,6 +95,13 @@ class SymptomService:
         return tuple(
             triggers_for_map(previous.symptoms if previous else None, symptoms, self._catalog)
         )
+
+    def red_flag_triggers_between(
+        self, before: SymptomMap, after: SymptomMap
+    ) -> tuple[Trigger, ...]:
+        """Whether ``after`` (the check-out map) newly marks what calls for the questions,
+        compared with ``before`` (the check-in map of the same session)."""
+        return tuple(triggers_for_map(before, after, self._catalog))
 
     def reach_lines(self, symptoms: SymptomMap) -> list[str]:
         lines = describe_reach(symptoms, self._catalog)

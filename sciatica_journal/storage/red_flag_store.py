@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from peewee import ModelSelect
+
 from sciatica_journal.domain.red_flags import RecordedScreen, ScreenResult, Trigger
 from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
 from sciatica_journal.storage import models
+from sciatica_journal.storage.sql import tuples
 from sciatica_journal.storage.store import Store, bound
 from sciatica_journal.storage.symptom_store import new_uuid
 
@@ -15,6 +18,34 @@ from sciatica_journal.storage.symptom_store import new_uuid
 def clear_pending() -> None:
     """Forget that the questions are due (the caller is a bound store method)."""
     models.AppState.delete().where(models.AppState.key == models.RED_FLAGS_PENDING).execute()
+
+
+def _recorded(query: ModelSelect[models.RedFlagScreen]) -> list[RecordedScreen]:
+    """The screenings ``query`` selects, each with its answers (read in a few queries, not
+    one a screening: the Journal lists them all)."""
+    rows = list(query)
+    answers: dict[int, dict[str, bool]] = {row.id: {} for row in rows}
+    ids = list(answers)
+    for start in range(0, len(ids), 500):  # under SQLite's limit on bound parameters
+        chunk = ids[start : start + 500]
+        a = models.RedFlagAnswer
+        query_answers = (
+            a.select(a.screen, a.question, a.answer).where(a.screen.in_(chunk)).order_by(a.id)
+        )
+        for screen_id, question, answer in tuples(query_answers):
+            answers[screen_id][question] = bool(answer)
+    return [
+        RecordedScreen(
+            uuid=row.uuid,
+            answered_at=parse_utc(row.answered_at),
+            local_date=dt.date.fromisoformat(row.local_date),
+            trigger=Trigger(row.trigger),
+            result=ScreenResult(row.result),
+            answers=answers[row.id],
+            zone=row.zone,
+        )
+        for row in rows
+    ]
 
 
 class RedFlagStore(Store):
@@ -52,29 +83,24 @@ class RedFlagStore(Store):
 
     @bound
     def screens_on(self, day: dt.date) -> list[RecordedScreen]:
-        rows = (
+        return _recorded(
             models.RedFlagScreen.select()
             .where(models.RedFlagScreen.local_date == day.isoformat())
             .order_by(models.RedFlagScreen.answered_at)
         )
-        screens = []
-        for row in rows:
-            answers = (
-                models.RedFlagAnswer.select()
-                .where(models.RedFlagAnswer.screen == row.id)
-                .order_by(models.RedFlagAnswer.id)
-            )
-            screens.append(
-                RecordedScreen(
-                    uuid=row.uuid,
-                    answered_at=parse_utc(row.answered_at),
-                    local_date=dt.date.fromisoformat(row.local_date),
-                    trigger=Trigger(row.trigger),
-                    result=ScreenResult(row.result),
-                    answers={a.question: a.answer for a in answers},
-                )
-            )
-        return screens
+
+    @bound
+    def recent_screens(self, limit: int | None = None) -> list[RecordedScreen]:
+        """Every screening (on its own or within a session), newest first."""
+        query = models.RedFlagScreen.select().order_by(
+            models.RedFlagScreen.answered_at.desc(), models.RedFlagScreen.id.desc()
+        )
+        return _recorded(query if limit is None else query.limit(limit))
+
+    @bound
+    def screen(self, uuid: str) -> RecordedScreen | None:
+        found = _recorded(models.RedFlagScreen.select().where(models.RedFlagScreen.uuid == uuid))
+        return found[0] if found else None
 
     @bound
     def set_pending(self, trigger: Trigger) -> None:

@@ -10,7 +10,7 @@ from sciatica_journal.domain.doses import DoseMinimums, reached
 from sciatica_journal.domain.red_flags import ScreenResult
 from sciatica_journal.domain.sessions import Outcome, PressUpRange
 from sciatica_journal.domain.summary import ScreenFacts, SessionFacts
-from sciatica_journal.domain.timekeeping import parse_utc
+from sciatica_journal.domain.timekeeping import local_time, parse_utc
 from sciatica_journal.storage import models
 from sciatica_journal.storage.sql import tuples
 from sciatica_journal.storage.store import Store, bound
@@ -101,13 +101,31 @@ class ReportStore(Store):
 
     @bound
     def screen_facts(self, start: dt.date, end: dt.date) -> list[ScreenFacts]:
-        r = models.RedFlagScreen
+        """Every red-flag screening of the period, oldest first, with when it was answered
+        (in the zone it was answered in) and the questions answered "yes"."""
+        r, a = models.RedFlagScreen, models.RedFlagAnswer
+        period = r.local_date.between(start.isoformat(), end.isoformat())
         rows = tuples(
-            r.select(r.local_date, r.result)
-            .where(r.local_date.between(start.isoformat(), end.isoformat()))
-            .order_by(r.answered_at)
+            r.select(r.id, r.local_date, r.result, r.answered_at, r.zone)
+            .where(period)
+            .order_by(r.answered_at, r.id)
         )
-        return [ScreenFacts(dt.date.fromisoformat(d), ScreenResult(res)) for d, res in rows]
+        yes: dict[int, list[str]] = {}
+        for screen_id, question in tuples(
+            a.select(a.screen, a.question)
+            .where(a.answer == True, a.screen.in_(r.select(r.id).where(period)))  # noqa: E712
+            .order_by(a.id)
+        ):
+            yes.setdefault(screen_id, []).append(question)
+        return [
+            ScreenFacts(
+                dt.date.fromisoformat(day),
+                ScreenResult(result),
+                at=local_time(parse_utc(answered_at), zone),
+                yes=tuple(yes.get(screen_id, ())),
+            )
+            for screen_id, day, result, answered_at, zone in rows
+        ]
 
     @bound
     def notes(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:

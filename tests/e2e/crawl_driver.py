@@ -1238,23 +1238,16 @@ class Crawler:
 
     # ---- pages ---------------------------------------------------------------------------
 
-    def mark_saddle(self, page: QWidget) -> Steps:
+    def mark_saddle_with_safety(self, page: QWidget, yes_to: int, outcome: str) -> Steps:
+        """Marking the saddle asks the safety questions at once (before Save); Save then
+        keeps the map and asks nothing more."""
         diagram = self.find(page, N.LEG_DIAGRAM)
         region = self.find(diagram, N.SADDLE_PREFIX, prefix=True)
-        before = region.accessibleDescription()
-        self.click_at(diagram, region.geometry().center())
-        yield 0.15
-        if region.accessibleDescription() == before:
-            self.note("a click on the saddle region's centre did not mark it; using Space")
-            self.later(lambda: QTest.keyClick(region, Qt.Key.Key_Space))
-            yield 0.15
-
-    def save_check_in_with_safety(self, page: QWidget, yes_to: int, outcome: str) -> Steps:
-        self.type_into(self.find(page, N.CHECKIN_NOTE, QLineEdit), "crawl check-in")
-        yield 0.05
-        button = self.find(page, N.SAVE_CHECKIN, QPushButton)
+        region.setFocus()
         dialog = yield from self.open_modal(
-            button.click, "the safety questions", lambda m: m.accessibleName() == N.SAFETY
+            lambda: QTest.keyClick(region, Qt.Key.Key_Space),
+            "the safety questions on marking the saddle",
+            lambda m: m.accessibleName() == N.SAFETY,
         )
         self.step(f"safety questions: yes to question {yes_to}")
         yield from self.answer_safety(dialog, yes_to=yes_to)
@@ -1270,6 +1263,12 @@ class Crawler:
         else:
             self.find(shown_outcome, N.OUTCOME_BUTTONS[0], QPushButton)
         yield from self.wait_closed(shown_outcome, f"the {outcome!r} dialog to close")
+        self.type_into(self.find(page, N.CHECKIN_NOTE, QLineEdit), "crawl check-in")
+        yield 0.05
+        self.press(page, N.SAVE_CHECKIN)
+        yield 0.3
+        if self.modal() is not None:
+            self.fail("Save asked the safety questions again", title(self.modal()))
 
     def symptoms(self) -> Steps:
         page = yield from self.go_page("Symptoms")
@@ -1279,8 +1278,7 @@ class Crawler:
                 self.later(radio.click)
                 yield 0.03
         self.press(page, "Mark pain", QRadioButton)
-        yield from self.mark_saddle(page)
-        yield from self.save_check_in_with_safety(page, N.DOCTOR_QUESTION, N.DOCTOR_OUTCOME)
+        yield from self.mark_saddle_with_safety(page, N.DOCTOR_QUESTION, N.DOCTOR_OUTCOME)
 
     def urgent(self) -> Steps:
         page = yield from self.go_page("Symptoms")
@@ -1289,8 +1287,7 @@ class Crawler:
         self.press(page, N.SAVE_CHECKIN)
         yield 0.3
         yield from self.close_above(None)
-        yield from self.mark_saddle(page)
-        yield from self.save_check_in_with_safety(page, N.URGENT_QUESTION, N.URGENT_OUTCOME)
+        yield from self.mark_saddle_with_safety(page, N.URGENT_QUESTION, N.URGENT_OUTCOME)
         today = yield from self.go_page("Today")
         yield from self.press_all(today, "Today, exercises paused")
 

@@ -601,3 +601,47 @@ def test_the_leg_diagram_writes_its_views_and_sides_in_german(german):
         assert f">{english}</text>" not in drawing
     for german_word in ("Rückseite", "Vorderseite", "Links", "Rechts"):
         assert f">{german_word}</text>" in drawing
+
+
+def test_safety_questions_asked_on_marking_and_their_yes_answers_are_german(
+    qtbot, journal, tmp_path
+):
+    """Both legs newly marked at the check-out ask at once (a "yes" to 7: see a doctor);
+    the Journal's rows of the screenings and the report's red-flag lines are German."""
+    import re
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    from sciatica_journal.reports.body_map_painter import BodyMapDrawing
+    from sciatica_journal.reports.pdf_report import write_report
+    from sciatica_journal.services.report_service import ReportOptions
+
+    services = journal(new_session(NOW - 2 * HOUR, rung="prone-lying", reps=None))
+    window = open_window(qtbot, services)
+    seen: dict[str, list[str]] = {}
+    wizard = start(qtbot, window)
+    check_in(qtbot, wizard)
+    press(qtbot, wizard, de("Next"))  # lying face down, a hold
+    press(qtbot, wizard, de("Next"))
+    mark(qtbot, wizard.check_out, "calf-left")  # the calf on the right is marked already
+    answer_safety(qtbot, seen, yes=(7,), then="see a doctor")  # the wizard is modal: after
+    qtbot.waitUntil(lambda: "see a doctor" in seen and QApplication.activeModalWidget() is wizard)
+    check_out(qtbot, wizard, back=3, leg=4)
+    press(qtbot, wizard, de("Finish"))
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    yes = {q.code: q.code == "incontinence" for q in services.program.red_flags}
+    services.operations.record_screening(yes, Trigger.SADDLE)
+    seen["journal"] = english_left(go_to(qtbot, window, JOURNAL))
+    summaries = [e.summary for e in services.entries.entries() if e.kind == "screening"]
+    assert any("„Neuer Verlust der Kontrolle über Blase oder Darm“" in s for s in summaries)
+    all_german(seen)
+    target = tmp_path / "bericht.pdf"
+    write_report(services.reports.gather(ReportOptions()), BodyMapDrawing(services.catalog), target)
+    raw = "\n".join(page.extract_text() for page in PdfReader(str(target)).pages)
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", raw))
+    assert (
+        "Di., 24. Nov. 2026, 15:00 — dringend (Notfallversorgung empfohlen): „Ja“ bei "
+        "„Neuer Verlust der Kontrolle über Blase oder Darm“" in text
+    )
+    assert "zeitnah ärztlich abklären: „Ja“ bei „Fieber, ungeklärter Gewichtsverlust" in text

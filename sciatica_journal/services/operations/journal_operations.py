@@ -52,6 +52,7 @@ ENTRY_KINDS = {
     EntryKind.SESSION: Kind.SESSIONS,
     EntryKind.CHECK_IN: Kind.CHECK_INS,
     EntryKind.NOTE: Kind.NOTES,
+    EntryKind.SCREENING: Kind.SCREENINGS,
 }
 # What else goes with an entry when it is deleted or put back: a session takes its maps and
 # its red-flag answers with it.
@@ -59,6 +60,7 @@ GOES_WITH = {
     EntryKind.SESSION: (Kind.SESSIONS, Kind.SCREENINGS),
     EntryKind.CHECK_IN: (Kind.CHECK_INS,),
     EntryKind.NOTE: (Kind.NOTES,),
+    EntryKind.SCREENING: (Kind.SCREENINGS,),
 }
 # The Edit menu's names of the steps ("Undo save exercise session of 1 Dec 09:48").
 NEW_LABELS = {
@@ -121,10 +123,13 @@ class Operations:
     # ---- new entries --------------------------------------------------------------------
 
     def record_session(
-        self, session: NewSession, screen: ScreenAnswers | None = None
+        self,
+        session: NewSession,
+        screen: ScreenAnswers | None = None,
+        check_out_screen: ScreenAnswers | None = None,
     ) -> Done[SavedSession]:
         pending_before = self._red_flags.pending()  # answers inside the session clear it
-        saved = self._sessions.record(session, screen)
+        saved = self._sessions.record(session, screen, check_out_screen)
         pending_after = self._red_flags.pending()  # ... and marks at check-out may set it
         return self._new_entry(
             EntryKind.SESSION,
@@ -134,8 +139,10 @@ class Operations:
             after_redo=lambda: self._red_flags.set_pending(pending_after),
         )
 
-    def record_check_in(self, symptoms: SymptomMap, note: str = "") -> Done[SavedMap]:
-        saved = self._symptoms.record_check_in(symptoms, note)
+    def record_check_in(
+        self, symptoms: SymptomMap, note: str = "", *, screened: bool = False
+    ) -> Done[SavedMap]:
+        saved = self._symptoms.record_check_in(symptoms, note, screened=screened)
         return self._new_entry(EntryKind.CHECK_IN, saved.uuid, saved)
 
     def add_note(self, text: str) -> Done[JournalEntry]:
