@@ -39,7 +39,8 @@ def _soon(action: Callable[[], None]) -> None:
 class SessionSafety:
     """The questions inside a session: at the check-in (marked there, or due at Next) and at
     the check-out (marked there, compared with the check-in). ``end_session``: close the
-    wizard without saving (after an urgent answer)."""
+    wizard without saving (after an urgent answer at the check-in; after one at the
+    check-out the session may still be finished and saved: the day is paused anyway)."""
 
     def __init__(
         self,
@@ -117,6 +118,11 @@ class SessionSafety:
                 ops = self._runner.operations
                 self._runner.run(lambda: ops.record_screening(answers, trigger))
                 OutcomeDialog(result, yes_to, flags.advice_texts, self._parent).exec()
+                if step == AFTER:
+                    # The exercise is done: it can still be saved (nothing lost); the day
+                    # is paused from now on, so no other session starts.
+                    self._put_off.add(step)
+                    return True
                 self._ended = True
                 self._end_session()
                 return False

@@ -143,6 +143,30 @@ def test_newly_both_legs_at_the_check_out_asks_at_once_and_is_saved_with_the_ses
         assert row.session is not None  # kept with the session
 
 
+def test_an_urgent_yes_at_the_check_out_keeps_the_session_that_was_done(qtbot, set_up_services):
+    services = set_up_services
+    services.red_flags.record(_answers(services), Trigger.DAILY)
+    wizard = open_wizard(qtbot, services)
+    seen: list[dict] = []
+    score(qtbot, wizard, "Back pain before", 3)
+    score(qtbot, wizard, "Leg pain before", 4)
+    press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Next")
+    assert wizard.step == CHECK_OUT
+    asked(qtbot, seen, yes={3}, then="I understand")
+    region_click(qtbot, wizard.check_out, "saddle")
+    qtbot.waitUntil(lambda: len(seen) == 1 and QApplication.activeModalWidget() is None)
+    assert services.red_flags.blocked_today()  # the day is paused at once
+    assert wizard.isVisible() and wizard.step == CHECK_OUT  # the exercise is not lost
+    check_out(qtbot, wizard, back=3, leg=4)
+    press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Finish")
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert len(services.sessions.today().sessions) == 1  # saved, with its check-out map
+    assert services.red_flags.blocked_today()  # and still no other session today
+
+
 def test_marking_the_saddle_on_the_symptoms_page_asks_at_once_and_save_does_not_ask_again(
     qtbot, set_up_services
 ):
