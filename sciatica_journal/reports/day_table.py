@@ -24,7 +24,7 @@ ROW_HEIGHT = 14.0  # one line of the table
 TITLE_HEIGHT = 22.0  # the title above the legend
 # The columns' relative widths: date, exercises, sessions, target, back, leg, left, right,
 # press-up, marks.
-TABLE_WIDTHS = [72, 40, 44, 32, 54, 54, 48, 48, 42, 42]
+TABLE_WIDTHS = [72, 38, 44, 30, 58, 58, 48, 50, 38, 40]
 MARK_SYMBOLS = {
     DayMark.WORSE: "▲",
     DayMark.SPREAD: "↓",
@@ -161,7 +161,7 @@ def paint_table(
             legend(data),
         )
         y += height
-    painter.setFont(font(8, bold=True))
+    painter.setFont(font(7.5, bold=True))
     x = body.left()
     for title, w in zip(table_titles(), widths, strict=True):
         painter.drawText(QRectF(x, y, w, ROW_HEIGHT), title)
