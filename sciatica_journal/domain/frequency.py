@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from sciatica_journal.domain import rounding
 from sciatica_journal.domain.language import _, clock_time, n_
 
 
@@ -35,7 +36,7 @@ def adherence_pct(
     if not days:
         return None
     met = sum(1 for day in days if counts.get(day, 0) >= target_min)
-    return round(met / len(days) * 100, 1)
+    return rounding.percent(met / len(days) * 100)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class RecentAdherence:
 
     @property
     def percent(self) -> float | None:
-        return None if not self.days else round(self.met / self.days * 100, 1)
+        return None if not self.days else rounding.percent(self.met / self.days * 100)
 
 
 def recent_adherence(

@@ -29,6 +29,7 @@ class Preferences:
     speed: Speed = Speed.NORMAL  # the pace of press-ups
     counts_for_me: bool = True  # the app paces and counts press-ups (else the user does)
     full_screen: bool = True  # the set runs full screen (the floor view)
+    report_identity: bool = False  # the last report printed the name and birth date
 
     def to_values(self) -> dict[str, str]:
         """As text, one value per name (how they are kept)."""
@@ -42,6 +43,7 @@ class Preferences:
             "speed": self.speed.value,
             "counts_for_me": _flag(self.counts_for_me),
             "full_screen": _flag(self.full_screen),
+            "report_identity": _flag(self.report_identity),
         }
 
     @classmethod
@@ -68,6 +70,7 @@ class Preferences:
             speed=speed,
             counts_for_me=_read_flag(values, "counts_for_me", default.counts_for_me),
             full_screen=_read_flag(values, "full_screen", default.full_screen),
+            report_identity=_read_flag(values, "report_identity", default.report_identity),
         )
 
 

@@ -5,7 +5,9 @@
 - adherence %: days with ≥ target-minimum sessions ÷ days in period × 100, 1 decimal
 - pain first/last week: mean of the *before* scores of the sessions in the first 7
   calendar days from the first session in the period, and in the last 7 days up to the
-  last session
+  last session; period mean: of every *before* score in the period (the report gives it
+  instead of the weeks for a period shorter than 14 days)
+- rounding: ``domain.rounding`` (means 2 decimals, percentages 1)
 - change: last week − first week; clinically important when |change| ≥ the points
   threshold or ≥ the percent threshold of the first-week mean (program.toml)
 - distal extent first/latest: from the earliest and latest symptom maps in the period
@@ -25,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sciatica_journal.domain import rounding
 from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, distal_extent
 from sciatica_journal.domain.body import radiation_class as _radiation_class
 from sciatica_journal.domain.frequency import adherence_pct, period_days
@@ -75,6 +78,9 @@ class PainChange:
     last_week_mean: float | None
     change: float | None
     clinically_important: bool
+    # The mean of every before score in the period: what a period too short to compare its
+    # first and last week (``WEEKS_COMPARED_FROM_DAYS``) gives instead.
+    period_mean: float | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,7 @@ class Summary:
                 "last_week_mean": p.last_week_mean,
                 "change": p.change,
                 "clinically_important": p.clinically_important,
+                "period_mean": p.period_mean,
             }
 
         return {
@@ -160,8 +167,11 @@ class Summary:
         }
 
 
+WEEKS_COMPARED_FROM_DAYS = 14  # a shorter period gives the mean over the period instead
+
+
 def _mean(values: Sequence[int]) -> float | None:
-    return round(sum(values) / len(values), 2) if values else None
+    return rounding.mean(sum(values) / len(values)) if values else None
 
 
 def pain_change(
@@ -169,16 +179,17 @@ def pain_change(
 ) -> PainChange:
     if not sessions:
         return PainChange(None, None, None, False)
+    overall = _mean([getattr(s, attribute) for s in sessions])
     first_day, last_day = sessions[0].local_date, sessions[-1].local_date
     week = dt.timedelta(days=6)
     first = _mean([getattr(s, attribute) for s in sessions if s.local_date <= first_day + week])
     last = _mean([getattr(s, attribute) for s in sessions if s.local_date >= last_day - week])
     assert first is not None and last is not None
-    change = round(last - first, 2)
+    change = rounding.mean(last - first)
     important = abs(change) >= thresholds.clinically_important_points or (
         first > 0 and abs(change) / first * 100 >= thresholds.clinically_important_percent
     )
-    return PainChange(first, last, change, important)
+    return PainChange(first, last, change, important, overall)
 
 
 def _trend(first: int | None, latest: int | None) -> str:
@@ -221,7 +232,7 @@ def summarize(
         days=len(days),
         total=len(sessions),
         days_active=len(counts),
-        mean_per_day=round(len(sessions) / len(days), 2) if days else 0.0,
+        mean_per_day=rounding.mean(len(sessions) / len(days)) if days else 0.0,
         days_meeting_target=sum(1 for day in days if counts.get(day, 0) >= target_min),
         adherence_pct=adherence_pct(counts, start, end, target_min, today),
         target_min=target_min,

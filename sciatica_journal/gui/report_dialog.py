@@ -8,6 +8,7 @@ import html
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, QUrl, Signal
@@ -132,6 +133,8 @@ class ReportDialog(QDialog):
 
         self.identity = QCheckBox(_("My name and birth date"))
         self.identity.setAccessibleName(_("Include my name and birth date"))
+        # As in the last report made (saved, printed or previewed).
+        self.identity.setChecked(services.preferences.preferences().report_identity)
         self.notes = QCheckBox(_("My notes"))
         self.notes.setAccessibleName(_("Include my notes"))
         self.charts = QCheckBox(_("Charts"))
@@ -233,6 +236,13 @@ class ReportDialog(QDialog):
             page_size=str(self.page_size.currentData()),
         )
 
+    def _remember_identity(self) -> None:
+        """Keep the name-and-birth-date choice for the next report."""
+        preferences = self._services.preferences
+        chosen = self.identity.isChecked()
+        if preferences.preferences().report_identity != chosen:
+            preferences.save(replace(preferences.preferences(), report_identity=chosen))
+
     def _data(self) -> ReportData | None:
         try:
             return self._services.reports.gather(self.options())
@@ -269,6 +279,7 @@ class ReportDialog(QDialog):
         progress.setMinimumDuration(400)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self._remember_identity()
         try:
             pages = PdfReport(data, self._drawing).write(path)
         except (ReportError, OSError) as exc:
@@ -319,7 +330,10 @@ class ReportDialog(QDialog):
 
     def paint_to(self, printer: QPrinter) -> int:
         data = self._data()
-        return 0 if data is None else PdfReport(data, self._drawing).paint_on(printer)
+        if data is None:
+            return 0
+        self._remember_identity()
+        return PdfReport(data, self._drawing).paint_on(printer)
 
     def preview(self) -> None:
         dialog = QPrintPreviewDialog(self._new_printer(), self)

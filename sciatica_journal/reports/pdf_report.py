@@ -1,25 +1,36 @@
 """The report for the physician as a PDF (DESIGN §4): QPdfWriter + QPainter, vectors only.
 
 Page 1: who and when, the summary block, the first and latest symptom maps. Then what each
-exercise did above the charts, the table by day, the notes (if chosen) and the disclaimer.
-Every page has the period, the generation date and "page x of y". The file is written
-atomically.
+exercise did above the charts (a period of 7 days or more), the table by day, the notes (if
+chosen) and "About this report", sharing pages where they fit: a short period takes two
+pages. Every page has the period, the generation date and "page x of y". The file is
+written atomically.
 
 This module plans the pages and paints them; the sections are in ``report_sections``,
 the page's furniture in ``pdf_page`` and the writing of the file in ``pdf_file``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPaintDevice, QPainter
+from PySide6.QtGui import QImage, QPagedPaintDevice, QPageLayout, QPaintDevice, QPainter
 
-from sciatica_journal.domain.language import _
+from sciatica_journal.domain.language import _, n_
+from sciatica_journal.reports.about_section import CHARTS_FROM_DAYS, paint_about
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
+from sciatica_journal.reports.day_table import (
+    ROW_HEIGHT,
+    TableLine,
+    head_height,
+    paint_table,
+    table_lines,
+)
 from sciatica_journal.reports.pdf_file import ReportError, write_pdf
 from sciatica_journal.reports.pdf_page import (
     HEADER,
+    INK,
     Painter,
     font,
     page_areas,
@@ -29,17 +40,11 @@ from sciatica_journal.reports.pdf_page import (
 from sciatica_journal.reports.report_sections import (
     NOTE_DATE_WIDTH,
     NOTES_TOP,
-    ROW_HEIGHT,
-    TABLE_TOP,
     Note,
-    TableLine,
     note_height,
     paint_charts,
-    paint_disclaimer,
     paint_first_page,
     paint_notes,
-    paint_table,
-    table_lines,
 )
 from sciatica_journal.reports.report_summary import summary_rows
 from sciatica_journal.reports.response_section import paint_responses
@@ -53,7 +58,65 @@ __all__ = [
     "write_report",
 ]
 
-DISCLAIMER_ROOM = 22  # table rows' worth of room the disclaimer needs below a table
+GAP = 14.0  # between two sections sharing a page
+SLACK = 4.0  # points kept free below a measured section (the device may wrap a little longer)
+MIN_ROWS = 3  # a table starts on a page with room for at least this many of its lines
+
+
+def measure(width: float, paint: Callable[[QPainter, QRectF], float]) -> float:
+    """The height a section paints, measured on a scratch image at the report's 72 dpi."""
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    dots = round(72 / 0.0254)
+    image.setDotsPerMeterX(dots)
+    image.setDotsPerMeterY(dots)
+    painter = QPainter(image)
+    painter.setFont(font(9))
+    bottom = paint(painter, QRectF(0, 0, width, 100000))
+    painter.end()
+    return bottom + SLACK
+
+
+def _section(paint: Callable[[QPainter, QRectF], float]) -> Painter:
+    """A section's painter (which returns the y below it) as a page's painter."""
+
+    def painter(p: QPainter, r: QRectF) -> None:
+        paint(p, r)
+
+    return painter
+
+
+class _Flow:
+    """Sections placed one below the other, a new page when the next does not fit."""
+
+    def __init__(self, height: float) -> None:
+        self.height = height
+        self.pages: list[list[tuple[float, Painter]]] = []
+        self.used = height  # no page yet
+
+    def room(self) -> float:
+        return self.height - self.used
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.used = 0.0
+
+    def place(self, height: float, paint: Painter) -> None:
+        if self.used > 0 and height > self.room():
+            self.new_page()
+        if not self.pages:
+            self.new_page()
+        self.pages[-1].append((self.used, paint))
+        self.used += height + GAP
+
+    def painters(self) -> list[Painter]:
+        def page_of(items: list[tuple[float, Painter]]) -> Painter:
+            def paint(p: QPainter, r: QRectF) -> None:
+                for top, section in items:
+                    section(p, QRectF(r.left(), r.top() + top, r.width(), r.height() - top))
+
+            return paint
+
+        return [page_of(items) for items in self.pages]
 
 
 class PdfReport:
@@ -64,59 +127,95 @@ class PdfReport:
     # ---- layout ------------------------------------------------------------------
 
     def _plan(self, page: QRectF, device: QPaintDevice) -> list[Painter]:
-        """The pages, each a painter of its body; planned first so "page x of y" is known."""
+        """The pages, each a painter of its body; planned first so "page x of y" is known.
+        Page 1 is the summary and the maps. With charts (a period of ``CHARTS_FROM_DAYS``
+        days or more) what each exercise did and the charts fill page 2. The rest flows:
+        what each exercise did (without charts), the table by day, the notes and "About
+        this report" share pages, each starting a new page only when it does not fit."""
         data = self.data
         options = data.options
-        pages: list[Painter] = [
-            lambda p, r: paint_first_page(p, r, data, self.drawing),
-        ]
-        # What each exercise did: above the charts, or without them above the disclaimer.
-        with_charts = options.include_charts and bool(data.days)
+        width = page.width()
+        pages: list[Painter] = [lambda p, r: paint_first_page(p, r, data, self.drawing)]
+        with_charts = options.include_charts and len(data.days) >= CHARTS_FROM_DAYS
         if with_charts:
             pages.append(lambda p, r: paint_charts(p, paint_responses(p, r, data), data))
-        responses_last = not with_charts and bool(data.summary.by_exercise)
-        body_h = page.height() - 2 * HEADER
-        per_page = max(1, int((body_h - TABLE_TOP) // ROW_HEIGHT))
-        lines = table_lines(data.days)
+        flow = _Flow(page.height() - 2 * HEADER)
+        if not with_charts and data.summary.by_exercise:
+
+            def responses(p: QPainter, r: QRectF) -> float:
+                return paint_responses(p, r, data).top() - GAP
+
+            flow.place(measure(width, responses), _section(responses))
+        if options.include_charts and not with_charts and data.days:
+            flow.place(measure(width, self._no_charts), _section(self._no_charts))
         if options.include_table:
-            for i in range(0, max(len(lines), 1), per_page):
-                pages.append(self._table_page(lines[i : i + per_page], first=i == 0))
-        notes = data.notes if options.include_notes else []
-        if notes:
-            chunk: list[Note] = []
-            used = NOTES_TOP
-            for day, text in notes:
-                height = note_height(device, text, page.width() - NOTE_DATE_WIDTH)
-                if chunk and used + height > body_h:
-                    pages.append(self._notes_page(chunk))
-                    chunk, used = [], NOTES_TOP
-                chunk.append((day, text, height))
-                used += height
-            pages.append(self._notes_page(chunk))
-        last_table_rows = len(lines) % per_page if options.include_table else 0
-        room_on_last = (
-            options.include_table
-            and not notes
-            and (0 < last_table_rows < per_page - DISCLAIMER_ROOM)
-            and not responses_last
-        )
-        if room_on_last:
-            table_page = pages[-1]
+            self._place_table(flow, width)
+        if options.include_notes and data.notes:
+            self._place_notes(flow, device, width)
 
-            def table_and_disclaimer(p: QPainter, r: QRectF) -> None:
-                table_page(p, r)
-                top = r.top() + TABLE_TOP + last_table_rows * ROW_HEIGHT + 24
-                paint_disclaimer(p, QRectF(r.left(), top, r.width(), r.bottom() - top), data)
+        def about(p: QPainter, r: QRectF) -> float:
+            return paint_about(p, r, data)
 
-            pages[-1] = table_and_disclaimer
-        elif responses_last:
-            pages.append(lambda p, r: paint_disclaimer(p, paint_responses(p, r, data), data))
-        else:
-            pages.append(lambda p, r: paint_disclaimer(p, r, data))
-        return pages
+        flow.place(measure(width, about), _section(about))
+        return pages + flow.painters()
 
-    def _table_page(self, rows: list[TableLine], *, first: bool) -> Painter:
-        return lambda p, r: paint_table(p, r, self.data, rows, first)
+    def _no_charts(self, painter: QPainter, body: QRectF) -> float:
+        """The line that says why a short period has no charts."""
+        text = n_(
+            "No charts: the period has fewer than {n} day; the table by day gives each "
+            "day's values.",
+            "No charts: the period has fewer than {n} days; the table by day gives each "
+            "day's values.",
+            CHARTS_FROM_DAYS,
+        ).format(n=CHARTS_FROM_DAYS)
+        painter.setPen(INK)
+        painter.setFont(font(8))
+        painter.drawText(QRectF(body.left(), body.top(), body.width(), 14), text)
+        return body.top() + 12
+
+    def _place_table(self, flow: _Flow, width: float) -> None:
+        """The table by day, split over pages where it does not fit; its legend and the
+        column heads above each part."""
+        data = self.data
+        lines = table_lines(data.days)
+        first = True
+        while first or lines:
+            head = measure(width, self._table_head(first))
+            wanted = min(len(lines), MIN_ROWS)
+            if flow.used > 0 and flow.room() < head + max(wanted, 1) * ROW_HEIGHT:
+                flow.new_page()
+            fit = max(1, int((flow.room() - head) // ROW_HEIGHT))
+            chunk, lines = lines[:fit], lines[fit:]
+            height = head + max(len(chunk), 1) * ROW_HEIGHT
+
+            def paint(
+                p: QPainter, r: QRectF, rows: list[TableLine] = chunk, f: bool = first
+            ) -> None:
+                paint_table(p, r, data, rows, f)
+
+            flow.place(height, paint)
+            first = False
+
+    def _table_head(self, first: bool) -> Callable[[QPainter, QRectF], float]:
+        return lambda p, r: head_height(p, r.width(), self.data, first)
+
+    def _place_notes(self, flow: _Flow, device: QPaintDevice, width: float) -> None:
+        """The notes, each under its date, over as many pages as they need."""
+        heights = [
+            note_height(device, text, width - NOTE_DATE_WIDTH) for _, text in self.data.notes
+        ]
+        if flow.used > 0 and flow.room() < NOTES_TOP + heights[0]:
+            flow.new_page()
+        chunk: list[Note] = []
+        used = NOTES_TOP
+        for (day, text), height in zip(self.data.notes, heights, strict=True):
+            if chunk and used + height > flow.room():
+                flow.place(used, self._notes_page(chunk))
+                flow.new_page()
+                chunk, used = [], NOTES_TOP
+            chunk.append((day, text, height))
+            used += height
+        flow.place(used, self._notes_page(chunk))
 
     def _notes_page(self, notes: list[Note]) -> Painter:
         return lambda p, r: paint_notes(p, r, notes)

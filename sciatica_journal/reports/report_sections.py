@@ -1,5 +1,6 @@
 """What the report says, section by section (DESIGN §4): the summary with the first and
-latest symptom maps, the charts, the table by day, the notes and "About this report".
+latest symptom maps, the charts and the notes (the table by day is ``day_table``, "About
+this report" ``about_section``).
 
 Each ``paint_*`` paints one section into the body rectangle it is given; which section goes
 on which page is decided by ``pdf_report``."""
@@ -9,42 +10,27 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter
 
-from sciatica_journal.domain.language import _, p_, weekday_short
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.sessions import PressUpRange
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing, paint_map_with_legend
 from sciatica_journal.reports.pdf_charts import Chart, Series, paint_chart
-from sciatica_journal.reports.pdf_page import INK, font, horizontal_line
+from sciatica_journal.reports.pdf_page import INK, font
 from sciatica_journal.reports.report_summary import (
-    level,
     no_flags,
-    num,
     red_flags_label,
     summary_rows,
 )
-from sciatica_journal.services.report_service import DayRow, ReportData
+from sciatica_journal.services.report_service import ReportData
 
 RANGE_WORDS = {r.fraction: r.short for r in PressUpRange}
 ALERT = QColor("#a3261b")  # red flags reported
 
-ROW_HEIGHT = 14.0  # one line of the table by day
-TABLE_TOP = 40.0  # the table's title and column heads above its first row
 NOTES_TOP = 22.0  # the title "Notes" above the first note
 NOTE_DATE_WIDTH = 80.0  # the date column left of each note
 
 Note = tuple[dt.date, str, float]  # the day, the text, its wrapped height in points
-# A line of the table by day: a day, or one of its incomplete sessions (a text) below it.
-TableLine = DayRow | str
-
-
-def table_lines(days: list[DayRow]) -> list[TableLine]:
-    """Each day, followed by a line for each incomplete session of that day."""
-    lines: list[TableLine] = []
-    for day in days:
-        lines.append(day)
-        lines += [_("not counted: {session}").format(session=text) for text in day.incomplete]
-    return lines
 
 
 def paint_first_page(
@@ -183,80 +169,6 @@ def paint_charts(painter: QPainter, body: QRectF, data: ReportData) -> None:
         )
 
 
-TABLE_WIDTHS = [70, 50, 42, 70, 70, 62, 62, 50]  # the columns' relative widths
-
-
-def table_titles() -> list[str]:
-    """The column heads (short: a German head must fit its column too)."""
-    return [
-        p_("table by day", "Date"),
-        p_("table by day", "Sessions"),
-        p_("table by day", "Target"),
-        p_("table by day", "Back pain"),
-        p_("table by day", "Leg pain"),
-        p_("table by day", "Left leg"),
-        p_("table by day", "Right leg"),
-        p_("table by day", "Press-up"),
-    ]
-
-
-def paint_table(
-    painter: QPainter, body: QRectF, data: ReportData, rows: list[TableLine], first: bool
-) -> None:
-    """One page of the table by day ("continued" after the first); an incomplete session
-    is a line of its own below its day, not counted in the day's sessions."""
-    scale = body.width() / sum(TABLE_WIDTHS)
-    widths = [w * scale for w in TABLE_WIDTHS]
-    y = body.top()
-    painter.setFont(font(11, bold=True))
-    painter.setPen(INK)
-    painter.drawText(
-        QRectF(body.left(), y, body.width(), 18),
-        _("Day by day") if first else _("Day by day (continued)"),
-    )
-    y += 22
-    painter.setFont(font(8, bold=True))
-    x = body.left()
-    for title, w in zip(table_titles(), widths, strict=True):
-        painter.drawText(QRectF(x, y, w, ROW_HEIGHT), title)
-        x += w
-    y += ROW_HEIGHT
-    painter.setPen(QPen(QColor("#888888"), 0.5))
-    horizontal_line(painter, body.left(), body.right(), y)
-    painter.setFont(font(8))
-    for n, row in enumerate(rows):
-        if isinstance(row, str):
-            painter.setPen(INK)
-            aside = font(7)
-            aside.setItalic(True)
-            painter.setFont(aside)
-            indent = widths[0] * 0.3
-            painter.drawText(QRectF(body.left() + indent, y + 1, body.width() - indent, 13), row)
-            painter.setFont(font(8))
-            y += ROW_HEIGHT
-            continue
-        if n % 2:
-            painter.fillRect(QRectF(body.left(), y, body.width(), ROW_HEIGHT), QColor("#f2f2f2"))
-        cells = [
-            f"{weekday_short(row.day)} {row.day.isoformat()}",
-            str(row.sessions),
-            "✓" if row.met else "",
-            f"{num(row.back_before)} → {num(row.back_after)}",
-            f"{num(row.leg_before)} → {num(row.leg_after)}",
-            level(data, row.left_extent),
-            level(data, row.right_extent),
-            "" if row.best_range is None else RANGE_WORDS.get(row.best_range, ""),
-        ]
-        painter.setPen(INK)
-        x = body.left()
-        for text, w in zip(cells, widths, strict=True):
-            painter.drawText(QRectF(x, y + 1, w, 13), text)
-            x += w
-        y += ROW_HEIGHT
-    if not rows:
-        painter.drawText(QRectF(body.left(), y + 4, body.width(), 14), _("No sessions."))
-
-
 def note_height(device: QPaintDevice, text: str, width: float) -> float:
     """The height of a wrapped note, in points (measured for the device painted on)."""
     scale = device.logicalDpiY() / 72.0
@@ -283,34 +195,3 @@ def paint_notes(painter: QPainter, body: QRectF, notes: list[Note]) -> None:
             text,
         )
         y += height
-
-
-def paint_disclaimer(painter: QPainter, body: QRectF, data: ReportData) -> None:
-    """How the numbers were recorded and the disclaimer."""
-    painter.setPen(INK)
-    painter.setFont(font(11, bold=True))
-    painter.drawText(QRectF(body.left(), body.top(), body.width(), 18), _("About this report"))
-    painter.setFont(font(9))
-    about = _(
-        "Recorded by the patient at home with Sciatica Journal: pain is self-rated 0–10 "
-        "before and after each session; the farthest point of the symptoms is taken from "
-        "the patient's own body map (levels: {levels}). "
-        "A change in pain is marked clinically important at "
-        "≥ {points} points or ≥ {percent} %. "
-        "Adherence counts the days with at least the daily minimum of sessions."
-    ).format(
-        levels=", ".join(_(name) for name in data.level_names.values()),
-        points=data.important_points,
-        percent=data.important_percent,
-    )
-    counted = _(
-        "A session counts when it reached the minimum of its dose or was stopped for pain; "
-        "a session ended earlier for another reason is listed as incomplete and counts "
-        "neither in the sessions and adherence nor as progress."
-    )
-    text = about + " " + counted + "\n\n" + _(data.disclaimer)
-    painter.drawText(
-        QRectF(body.left(), body.top() + 24, body.width(), body.height() - 24),
-        int(Qt.TextFlag.TextWordWrap),
-        text,
-    )

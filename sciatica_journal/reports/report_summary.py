@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from sciatica_journal.domain import language
 from sciatica_journal.domain.language import N_, _, n_
+from sciatica_journal.domain.rounding import PERCENT_PLACES
 from sciatica_journal.domain.sessions import OUTCOME_LABELS, Outcome
 from sciatica_journal.domain.summary import PainChange
+from sciatica_journal.reports.period_words import mean_words, pain_words
 from sciatica_journal.reports.red_flag_lines import red_flag_lines
 from sciatica_journal.services.report_service import ReportData
 
@@ -23,11 +25,6 @@ def num(v: float | None, places: int = 1) -> str:
     return "–" if v is None else language.decimal(v, places)
 
 
-def _signed(v: float) -> str:
-    """ "+0.50" / "+0,50"."""
-    return f"{v:+.2f}"[0] + language.decimal(abs(v), 2)
-
-
 def level(data: ReportData, level: int | None) -> str:
     return _("none") if level is None else _(data.level_names.get(level, str(level)))
 
@@ -37,21 +34,7 @@ def summary_rows(data: ReportData) -> list[tuple[str, str]]:
     s = data.summary
 
     def pain(label: str, p: PainChange) -> tuple[str, str]:
-        if p.change is None:
-            return label, _("no sessions")
-        if p.clinically_important:
-            text = _(
-                "first week {first} → last week {last} (change {change}; clinically important)"
-            )
-        else:
-            text = _(
-                "first week {first} → last week {last} (change {change}; not clinically important)"
-            )
-        return label, text.format(
-            first=num(p.first_week_mean, 2),
-            last=num(p.last_week_mean, 2),
-            change=_signed(p.change),
-        )
+        return label, pain_words(p, s.days)
 
     best = _("none") if s.best_range is None else _(s.best_range.words)
     current = _(data.rung_names.get(s.current_rung or "", s.current_rung or _("none")))
@@ -59,7 +42,9 @@ def summary_rows(data: ReportData) -> list[tuple[str, str]]:
         f"{_outcome(Outcome(k))} {v}" for k, v in sorted(s.outcomes.items(), key=lambda kv: -kv[1])
     )
     flags = "\n".join(red_flag_lines(data)) or no_flags()
-    adherence = "–" if s.adherence_pct is None else f"{language.decimal(s.adherence_pct, 1)} %"
+    adherence = (
+        "–" if s.adherence_pct is None else f"{language.decimal(s.adherence_pct, PERCENT_PLACES)} %"
+    )
     period = n_("{start} to {end} ({n} day)", "{start} to {end} ({n} days)", s.days)
     sessions = n_(
         "{total} on {n} active day; {mean} a day (target {low}–{high})",
@@ -74,7 +59,7 @@ def summary_rows(data: ReportData) -> list[tuple[str, str]]:
     session_text = sessions.format(
         total=s.total,
         n=s.days_active,
-        mean=language.decimal(s.mean_per_day, 1),
+        mean=mean_words(s.mean_per_day),
         low=s.target_min,
         high=s.target_max,
     )

@@ -8,10 +8,11 @@ import math
 from dataclasses import dataclass, field
 
 from sciatica_journal.domain.body import RegionCatalog, SymptomMap
+from sciatica_journal.domain.day_marks import DayMark, DaySession, day_exercises, day_marks
 from sciatica_journal.domain.doses import dose_minimums, marked_dose
 from sciatica_journal.domain.language import _, clock_time
-from sciatica_journal.domain.program import Program
-from sciatica_journal.domain.red_flags import RedFlagQuestion
+from sciatica_journal.domain.program import Program, Thresholds
+from sciatica_journal.domain.red_flags import RedFlagQuestion, ScreenResult
 from sciatica_journal.domain.summary import Summary
 from sciatica_journal.domain.timekeeping import local_time, parse_utc
 from sciatica_journal.services.clock import Clock
@@ -37,6 +38,10 @@ class DayRow:
     # The day's incomplete sessions (rule 9: not in ``sessions``), each in words, e.g.
     # "09:12 Baby press-ups (partial prone press-up): 3 of 10 reps, incomplete".
     incomplete: tuple[str, ...] = ()
+    # The exercises done that day (rung slugs, ladder order) and the day's marks
+    # (``domain.day_marks``: worse, spread, stopped, red flag).
+    exercises: tuple[str, ...] = ()
+    marks: tuple[DayMark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,8 @@ class ReportData:
     mostly_centralizing_percent: int  # what each exercise did (``domain.response_profile``)
     catalog: RegionCatalog = field(repr=False)
     red_flag_questions: tuple[RedFlagQuestion, ...] = ()  # their words for the red flags
+    rung_numbers: dict[str, int] = field(default_factory=dict)  # slug → place on the ladder
+    thresholds: Thresholds | None = None  # the programme's (the report's definitions)
 
 
 def _value(x: float) -> float | None:
@@ -103,6 +110,7 @@ class ReportService:
         progress = self._progress.load()
         d = progress.days
         short = self._short_sessions(start, end)
+        exercises, marks = self._day_details(start, end)
         rows = [
             DayRow(
                 day=day,
@@ -117,6 +125,8 @@ class ReportService:
                 right_extent=None if math.isnan(d.right_extent[i]) else int(d.right_extent[i]),
                 best_range=_value(d.best_range[i]),
                 incomplete=tuple(short.get(day, ())),
+                exercises=exercises.get(day, ()),
+                marks=marks.get(day, ()),
             )
             for i, day in enumerate(d.dates)
             if start <= day <= end
@@ -139,7 +149,27 @@ class ReportService:
             mostly_centralizing_percent=self._program.thresholds.mostly_centralizing_percent,
             catalog=self._catalog,
             red_flag_questions=self._program.red_flags,
+            rung_numbers={r.slug: r.number for r in self._program.rungs},
+            thresholds=self._program.thresholds,
         )
+
+    def _day_details(
+        self, start: dt.date, end: dt.date
+    ) -> tuple[dict[dt.date, tuple[str, ...]], dict[dt.date, tuple[DayMark, ...]]]:
+        """Each day's exercises and marks (``domain.day_marks``)."""
+        by_day: dict[dt.date, list[DaySession]] = {}
+        for session in self._store.day_sessions(start, end):
+            by_day.setdefault(session.local_date, []).append(session)
+        screens: dict[dt.date, list[ScreenResult]] = {}
+        for screen in self._store.screen_facts(start, end):
+            screens.setdefault(screen.local_date, []).append(screen.result)
+        ladder = [r.slug for r in self._program.rungs]
+        exercises = {day: day_exercises(found, ladder) for day, found in by_day.items()}
+        marks = {
+            day: day_marks(by_day.get(day, ()), screens.get(day, ()))
+            for day in by_day.keys() | screens.keys()
+        }
+        return exercises, marks
 
     def _short_sessions(self, start: dt.date, end: dt.date) -> dict[dt.date, list[str]]:
         """The incomplete sessions of the period in words, by their local day."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sciatica_journal.domain.body import SymptomMap
+from sciatica_journal.domain.day_marks import DaySession
 from sciatica_journal.domain.doses import DoseMinimums, reached
 from sciatica_journal.domain.red_flags import ScreenResult
 from sciatica_journal.domain.sessions import Outcome, PressUpRange
@@ -81,6 +82,20 @@ class ReportStore(Store):
             (started, zone, rung, reps, hold, planned)
             for started, zone, rung, reps, hold, planned, stopped in rows
             if not reached(minimums.get(rung), reps, hold, bool(stopped))
+        ]
+
+    @bound
+    def day_sessions(self, start: dt.date, end: dt.date) -> list[DaySession]:
+        """Every session of the period, oldest first, as the table by day needs it."""
+        s = models.ExerciseSession
+        rows = tuples(
+            s.select(s.local_date, s.rung, s.outcome, s.stopped_for_pain)
+            .where(s.local_date.between(start.isoformat(), end.isoformat()))
+            .order_by(s.started_at)
+        )
+        return [
+            DaySession(dt.date.fromisoformat(day), rung, Outcome(outcome), bool(stopped))
+            for day, rung, outcome, stopped in rows
         ]
 
     @bound

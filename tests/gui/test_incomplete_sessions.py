@@ -79,4 +79,4 @@ def test_the_pdf_lists_incomplete_sessions_under_their_day(qapp, set_up_services
         "not counted: 14:00 Baby press-ups (partial prone press-up): 3 of 10 reps, incomplete"
         in flat
     )
-    assert "A session counts when it reached the minimum of its dose" in flat
+    assert "A session counts when it reached its dose's minimum" in flat

@@ -16,6 +16,7 @@ from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.reports.pdf_report import ReportError, write_report
 from sciatica_journal.services.demo_journal import generate_demo
 from sciatica_journal.services.report_service import ReportOptions
+from tests.conftest import NOW
 
 
 @pytest.fixture
@@ -145,8 +146,21 @@ def _journal_of_days(services, days: int) -> None:
 
 
 @pytest.mark.parametrize("days", [1, 2])
-def test_the_charts_of_one_or_two_days_are_not_blank(qapp, set_up_services, tmp_path, days):
+def test_a_period_of_one_or_two_days_has_no_charts_and_says_so(
+    qapp, set_up_services, tmp_path, days
+):
+    # A period shorter than 7 days leaves the charts out (issue 14 point 6): its table by
+    # day gives each day's values. The charts' painter still draws a lone day (below).
     _journal_of_days(set_up_services, days)
+    start = (NOW - dt.timedelta(days=days - 1)).date()
+    _, text, reader = _write(set_up_services, tmp_path, start=start)
+    assert "Farthest point of the symptoms per leg" not in text
+    assert "No charts: the period has fewer than 7 days" in text
+    assert "Day by day" in text and len(reader.pages) <= 2
+
+
+def test_a_period_of_seven_days_has_its_charts_drawn(qapp, set_up_services, tmp_path):
+    _journal_of_days(set_up_services, 7)
     _, text, reader = _write(set_up_services, tmp_path, include_table=False)
     charts = next(p for p in reader.pages if "Farthest\tpoint\tof" in p.extract_text())
     spans = _stroke_spans(charts)
@@ -154,7 +168,7 @@ def test_the_charts_of_one_or_two_days_are_not_blank(qapp, set_up_services, tmp_
     # Each leg's extent, and each pain line, is drawn in its plot (far wider than a sample).
     for colour in ("#1f5e52", "#7a3b69", "#2b4c7e", "#b35c00"):
         assert max(spans.get(colour, [0.0])) > legend_sample * 3, colour
-    assert "24 Nov" in text  # the day is named under the charts
+    assert "24 Nov" in text and "No charts" not in text
 
 
 def test_a_lone_day_is_painted_in_the_plot_area(qapp):

@@ -1,6 +1,6 @@
 """The PDF's "what each exercise did", read back with pypdf: the section's title, its note
-for the clinician and each exercise's counts, above the charts or, without them, above the
-disclaimer."""
+for the clinician and each exercise's counts, above the charts or, without them (or for a
+period shorter than 7 days), above the table by day and "About this report"."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def _pages(services, tmp_path: Path, **options) -> list[str]:
 def test_the_section_shows_each_exercise_counts(qapp, set_up_services, tmp_path):
     _record(set_up_services)
     pages = _pages(set_up_services, tmp_path)
-    second = pages[1]  # above the charts
+    second = pages[1]  # one day: no charts, the section above the table by day
     assert "Responses observed with each exercise" in second
     assert "Centralization:" in second and "not a diagnosis" in second
     assert "Mostly centralizing" in second and "Peripheralized" in second
@@ -40,7 +40,7 @@ def test_the_section_shows_each_exercise_counts(qapp, set_up_services, tmp_path)
     assert f"{names['baby-press-up']} 3 2 1 0 0 0 0 1 yes" in second
     assert f"{names['full-press-up']} 1 0 0 1 0 0 0 0 no" in second
     assert names["prone-lying"] not in second  # not used: left out
-    assert second.index("Responses observed") < second.index("Pain, daily mean")
+    assert second.index("Responses observed") < second.index("Day by day")
 
 
 def test_without_charts_the_section_goes_above_the_disclaimer(qapp, set_up_services, tmp_path):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+import datetime as dt
+
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QLabel, QPushButton
 
 from sciatica_journal.gui.main_window import MainWindow
+from sciatica_journal.gui.report_dialog import ReportDialog
+from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 from sciatica_journal.services.demo_journal import generate_demo
 from tests.gui.conftest import find
 
@@ -67,3 +71,38 @@ def test_printing_paints_every_page(qtbot, services):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(services.data_dir / "printed.pdf"))
     assert dialog.paint_to(printer) >= 3
+
+
+def test_the_name_and_birth_date_choice_is_remembered_and_honoured(qtbot, services, tmp_path):
+    from pypdf import PdfReader
+
+    from sciatica_journal.domain.profile import Profile
+
+    dialog = _dialog(qtbot, services)
+    services.profiles.save(
+        Profile(name="Ada Example", birth_date=dt.date(1970, 5, 17), target_min=5, target_max=8)
+    )
+    identity = find(dialog, "Include my name and birth date", QCheckBox)
+    assert not identity.isChecked()  # not until the user asks for it
+    find(dialog, "Open the PDF after saving", QCheckBox).setChecked(False)
+    qtbot.mouseClick(identity, Qt.MouseButton.LeftButton, pos=QPoint(8, identity.height() // 2))
+    assert identity.isChecked()
+    assert dialog.save_pdf(tmp_path / "with.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(str(tmp_path / "with.pdf")).pages)
+    text = " ".join(text.split())
+    assert "Ada Example" in text and "1970-05-17" in text
+    dialog.close()
+    assert services.preferences.preferences().report_identity
+
+    # The next report asks again with the last answer ticked; unticked, it is left out.
+    again = ReportDialog(services, BodyMapDrawing(services.catalog))
+    qtbot.addWidget(again)
+    identity = find(again, "Include my name and birth date", QCheckBox)
+    assert identity.isChecked()
+    find(again, "Open the PDF after saving", QCheckBox).setChecked(False)
+    qtbot.mouseClick(identity, Qt.MouseButton.LeftButton, pos=QPoint(8, identity.height() // 2))
+    assert again.save_pdf(tmp_path / "without.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(str(tmp_path / "without.pdf")).pages)
+    text = " ".join(text.split())
+    assert "Ada Example" not in text and "1970-05-17" not in text
+    assert not services.preferences.preferences().report_identity
