@@ -70,18 +70,28 @@ def response_explanation(percent: int) -> str:
     ).format(percent=percent)
 
 
-def _widths(painter: QPainter, total: float, scale: float) -> list[float]:
-    """Each count column as wide as the longest word of its head (a head wraps between
-    words, never inside one); the exercise's name takes the rest."""
+def _widths(painter: QPainter, total: float, scale: float, rows: list[list[str]]) -> list[float]:
+    """Each count column as wide as its widest cell (its head stands upright above it, so
+    no head is ever cut or runs into the next); the exercise's name takes the rest."""
     metrics = QFontMetricsF(painter.font(), painter.device())
+    line = metrics.height() / scale
     counts = [
-        max(metrics.horizontalAdvance(word) for word in head.split()) / scale + 6
-        for head in response_heads()[1:]
+        max(line + 4, max(metrics.horizontalAdvance(r[i]) for r in rows) / scale + 8)
+        for i in range(1, len(response_heads()))
     ]
-    room = total - NAME_MIN
-    if sum(counts) > room:
-        counts = [w * room / sum(counts) for w in counts]
-    return [total - sum(counts), *counts]
+    return [max(NAME_MIN, total - sum(counts)), *counts]
+
+
+def _upright(painter: QPainter, cell: QRectF, text: str) -> None:
+    """``text`` read from bottom to top in ``cell`` (a narrow column's head)."""
+    painter.save()
+    painter.translate(cell.left(), cell.bottom())
+    painter.rotate(-90)
+    align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    painter.drawText(
+        QRectF(0, 0, cell.height(), cell.width()), align | int(Qt.TextFlag.TextWordWrap), text
+    )
+    painter.restore()
 
 
 def paint_responses(painter: QPainter, body: QRectF, data: ReportData) -> QRectF:
@@ -106,19 +116,32 @@ def paint_responses(painter: QPainter, body: QRectF, data: ReportData) -> QRectF
         painter.drawText(QRectF(body.left(), y, body.width(), 14), _("No sessions."))
         y += 14 + GAP
         return QRectF(body.left(), y, body.width(), body.bottom() - y)
+    names = [_(data.rung_names.get(line.rung, line.rung)) for line in profile]
+    rows = [response_cells(line, name) for line, name in zip(profile, names, strict=True)]
     painter.setFont(font(7.5, bold=True))
-    widths = _widths(painter, body.width(), scale)
-    head_h = 2 * ROW  # a head may wrap to two lines (German)
+    heads = response_heads()
+    widths = _widths(painter, body.width(), scale, [heads[:1] + ["0"] * 9, *rows])
+    metrics = QFontMetricsF(painter.font(), painter.device())
+    # Upright heads as tall as their longest word; a longer head takes two lines there,
+    # and its column is made wide enough for them.
+    head_h = max(metrics.horizontalAdvance(w) for h in heads[1:] for w in h.split()) / scale + 4
+    for i, head in enumerate(heads[1:], start=1):
+        room = QRectF(0, 0, head_h * scale, 1000)
+        tall = metrics.boundingRect(room, wrap, head).height() / scale + 2
+        if tall > widths[i]:
+            widths[0] -= tall - widths[i]
+            widths[i] = tall
     x = body.left()
-    for head, w in zip(response_heads(), widths, strict=True):
-        align = wrap | int(Qt.AlignmentFlag.AlignBottom)
-        painter.drawText(QRectF(x, y, w - 2, head_h), align, head)
+    align = wrap | int(Qt.AlignmentFlag.AlignBottom)
+    painter.drawText(QRectF(x, y, widths[0] - 2, head_h), align, heads[0])
+    x += widths[0]
+    for head, w in zip(heads[1:], widths[1:], strict=True):
+        _upright(painter, QRectF(x, y, w, head_h), head)
         x += w
     y += head_h + 1
     painter.setPen(QPen(QColor("#888888"), 0.5))
     horizontal_line(painter, body.left(), body.right(), y)
-    for n, line in enumerate(profile):
-        name = _(data.rung_names.get(line.rung, line.rung))
+    for n, (line, name) in enumerate(zip(profile, names, strict=True)):
         painter.setFont(font(7.5))
         name_box = QFontMetricsF(painter.font(), painter.device()).boundingRect(
             QRectF(0, 0, (widths[0] - 2) * scale, 1000), wrap, name
@@ -128,7 +151,7 @@ def paint_responses(painter: QPainter, body: QRectF, data: ReportData) -> QRectF
             painter.fillRect(QRectF(body.left(), y, body.width(), row_h), QColor("#f2f2f2"))
         painter.setPen(INK)
         x = body.left()
-        for i, (text, w) in enumerate(zip(response_cells(line, name), widths, strict=True)):
+        for i, (text, w) in enumerate(zip(rows[n], widths, strict=True)):
             bold = i == len(widths) - 1 and line.mostly_centralizing
             painter.setFont(font(7.5, bold=bold))
             painter.drawText(QRectF(x, y + 1, w - 2, row_h - 1), wrap, text)
