@@ -39,11 +39,13 @@ TableLine = DayRow | str
 
 
 def table_lines(days: list[DayRow]) -> list[TableLine]:
-    """Each day, followed by a line for each incomplete session of that day."""
+    """Each day, followed by a line for each incomplete session of that day and for each
+    session chosen against the advice."""
     lines: list[TableLine] = []
     for day in days:
         lines.append(day)
         lines += [_("not counted: {session}").format(session=text) for text in day.incomplete]
+        lines += day.against_advice
     return lines
 
 

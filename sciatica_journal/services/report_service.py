@@ -36,6 +36,9 @@ class DayRow:
     # The day's incomplete sessions (rule 9: not in ``sessions``), each in words, e.g.
     # "09:12 Baby press-ups (partial prone press-up): 3 of 10 reps, incomplete".
     incomplete: tuple[str, ...] = ()
+    # The day's sessions chosen against the advice, e.g. "09:12 Baby press-ups (partial
+    # prone press-up): chosen against the advice".
+    against_advice: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class ReportService:
         progress = self._progress.load()
         d = progress.days
         short = self._short_sessions(start, end)
+        against = self._against_advice(start, end)
         rows = [
             DayRow(
                 day=day,
@@ -114,6 +118,7 @@ class ReportService:
                 right_extent=None if math.isnan(d.right_extent[i]) else int(d.right_extent[i]),
                 best_range=_value(d.best_range[i]),
                 incomplete=tuple(short.get(day, ())),
+                against_advice=tuple(against.get(day, ())),
             )
             for i, day in enumerate(d.dates)
             if start <= day <= end
@@ -149,6 +154,18 @@ class ReportService:
                 time=clock_time(when),
                 exercise=rung.clinical_name if rung is not None else slug,
                 dose=marked_dose(rung, reps, hold, planned, complete=False),
+            )
+            found.setdefault(when.date(), []).append(words)
+        return found
+
+    def _against_advice(self, start: dt.date, end: dt.date) -> dict[dt.date, list[str]]:
+        """The sessions of the period chosen against the advice in words, by local day."""
+        found: dict[dt.date, list[str]] = {}
+        for started, zone, slug in self._store.against_advice_sessions(start, end):
+            rung = self._program.rung(slug) if self._program.has_rung(slug) else None
+            when = local_time(parse_utc(started), zone)
+            words = _("{time} {exercise}: chosen against the advice").format(
+                time=clock_time(when), exercise=rung.clinical_name if rung is not None else slug
             )
             found.setdefault(when.date(), []).append(words)
         return found

@@ -84,6 +84,22 @@ class ReportStore(Store):
         ]
 
     @bound
+    def against_advice_sessions(self, start: dt.date, end: dt.date) -> list[tuple[str, str, str]]:
+        """The sessions of the period chosen against the advice, oldest first: (UTC start,
+        zone, rung) each."""
+        s = models.ExerciseSession
+        return list(
+            tuples(
+                s.select(s.started_at, s.zone, s.rung)
+                .where(
+                    s.local_date.between(start.isoformat(), end.isoformat())
+                    & (s.against_advice == True)  # noqa: E712 (peewee builds the SQL)
+                )
+                .order_by(s.started_at)
+            )
+        )
+
+    @bound
     def edge_maps(
         self, start: dt.date, end: dt.date
     ) -> tuple[tuple[dt.datetime, SymptomMap] | None, tuple[dt.datetime, SymptomMap] | None]:
