@@ -174,6 +174,9 @@ def test_doing_it_anyway_is_recorded_and_shown_in_the_journal_and_report(
     )
     choose(qtbot, wizard, "baby-press-up")  # already confirmed: no second question
     press(qtbot, wizard, "Next")
+    press(qtbot, wizard, "Back")  # coming back keeps the choice
+    assert wizard.exercise.selected_slug() == "baby-press-up" and wizard.exercise.against_advice()
+    press(qtbot, wizard, "Next")
     count_myself(qtbot, wizard, 6)
     tick(qtbot, wizard, "Range: half")
     tick(qtbot, wizard, "Pelvis stayed down: yes")
