@@ -113,6 +113,7 @@ class N:
     EXERCISE_CHOICE = "Exercise"
     AGAINST_ADVICE = "Not the advised exercise"  # asked before a choice against the advice
     KEEP_ADVICE = "Keep the advised exercise"
+    DO_IT_ANYWAY = "Do it anyway"
     # the set step (issue 13): the panel before the set, then the floor view
     START_SET = "Start the set"
     PACED = "Lead and count for me"
@@ -1147,6 +1148,11 @@ class Crawler:
             )
             self.later(partial(combo.setCurrentIndex, press_up))
             yield 0.1
+            asked = self.modal_named(N.AGAINST_ADVICE)
+            if asked is not None:  # press-ups above the advised hold: do them anyway
+                self.step("session: press-ups against the advice")
+                self.press(asked, N.DO_IT_ANYWAY)
+                yield from self.wait_closed(asked, "the question to close")
             yield from self.to_reps(wizard)
         planned = self.find(wizard, N.PLANNED_REPS)  # the fewest: "of 5", then counted past
         self.later(lambda: planned.setValue(planned.minimum()))
