@@ -56,3 +56,23 @@ def renamed_program_text(prefix: str = "x-") -> str:
     for rung in tomllib.loads(text)["rungs"]:
         text = text.replace(f'"{rung["slug"]}"', f'"{prefix}{rung["slug"]}"')
     return text
+
+
+def record_a_spread(services, now: dt.datetime) -> None:
+    """Two sessions of baby press-ups on ``now``'s day, the last of which spread the
+    symptoms down to the foot: the advice steps down to lying propped on elbows."""
+    services.sessions.record(
+        new_session(
+            now - dt.timedelta(hours=5),
+            map_before=symptom_map("low-back-right", "calf-right"),
+            map_after=symptom_map("low-back-right", "thigh-back-right"),
+        )
+    )
+    services.sessions.record(
+        new_session(
+            now - dt.timedelta(hours=2),
+            after=(5, 6),
+            map_before=symptom_map("low-back-right", "calf-right"),
+            map_after=symptom_map("low-back-right", "calf-right", "sole-right"),
+        )
+    )

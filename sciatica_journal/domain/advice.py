@@ -113,6 +113,11 @@ def _named(rung: Rung) -> str:
     return rung.name if language.code() in _CAPITALISED_NOUNS else rung.name.lower()
 
 
+def named(rung: Rung) -> str:
+    """A rung's name inside a sentence, as the advice writes it (for other rules' words)."""
+    return _named(rung)
+
+
 def _trailing(history: Sequence[SessionSummary], test: Callable[[SessionSummary], bool]) -> int:
     """How many of the newest sessions in a row pass ``test``."""
     count = 0

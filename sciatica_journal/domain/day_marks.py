@@ -2,9 +2,10 @@
 the marks of a day that went badly, for the clinician to find at a glance.
 
 A day is marked when one of its sessions (complete or not) was worse, spread further down
-the leg (peripheralized) or stopped for pain, and when a safety screening that day was
-answered "urgent" or "contact the doctor". docs/report.md defines each mark; the report
-prints them as symbols (``reports.day_table``), readable in greyscale."""
+the leg (peripheralized), stopped for pain or chosen against the advice, and when a safety
+screening that day was answered "urgent" or "contact the doctor". docs/report.md defines
+each mark; the report prints them as symbols (``reports.day_table``), readable in
+greyscale."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class DayMark(StrEnum):
     SPREAD = "spread"  # a session's outcome was peripheralized
     STOPPED = "stopped"  # a session was stopped for pain (its outcome is worse)
     RED_FLAG = "red-flag"  # a screening answered urgent or contact-doctor
+    AGAINST_ADVICE = "against-advice"  # a session's exercise was chosen against the advice
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,11 @@ class DaySession:
     rung: str
     outcome: Outcome
     stopped: bool
+    against_advice: bool = False
 
 
 def session_marks(sessions: Iterable[DaySession]) -> set[DayMark]:
-    """The marks a day's sessions give it. (Issue 14 point 2: a session chosen against the
-    advice gets its own mark here, once the session records it.)"""
+    """The marks a day's sessions give it."""
     marks: set[DayMark] = set()
     for session in sessions:
         if session.stopped:
@@ -47,6 +49,8 @@ def session_marks(sessions: Iterable[DaySession]) -> set[DayMark]:
             marks.add(DayMark.WORSE)
         if session.outcome is Outcome.PERIPHERALIZED:
             marks.add(DayMark.SPREAD)
+        if session.against_advice:
+            marks.add(DayMark.AGAINST_ADVICE)
     return marks
 
 

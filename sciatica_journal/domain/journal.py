@@ -88,6 +88,7 @@ def session_summary(
     rung: Rung | None = None,
     planned: int | None = None,
     complete: bool = True,
+    against_advice: bool = False,
 ) -> str:
     """E.g. "Back 5→4, leg 6→5 · Better · 10 reps · half way up"; with the plan known
     "3 of 10 reps, incomplete" for a session that does not count."""
@@ -109,6 +110,8 @@ def session_summary(
         parts.append(_("pelvis lifted"))
     if stopped_for_pain:
         parts.append(_("stopped for pain"))
+    if against_advice:
+        parts.append(_("chosen against the advice"))
     return " · ".join(parts)
 
 

@@ -117,6 +117,8 @@ class NewSession:
     note: str = ""
     # The dose planned: repetitions of a press-up rung, seconds of a hold (None: not known).
     planned: int | None = None
+    # Chosen against the advice after a warning (``domain.guarded_choice``).
+    against_advice: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class SessionEntry:
     stopped_for_pain: bool
     note: str
     planned: int | None = None  # repetitions or seconds planned; None: not known
+    against_advice: bool = False  # chosen against the advice after a warning
 
     def is_complete(self, program: Program) -> bool:
         """Whether the session counts (``domain.doses``, DESIGN §2.2 rule 9)."""

@@ -30,6 +30,7 @@ from typing import Any
 from sciatica_journal.domain import rounding
 from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, distal_extent
 from sciatica_journal.domain.body import radiation_class as _radiation_class
+from sciatica_journal.domain.current_exercise import CurrentExercise, advice_json
 from sciatica_journal.domain.frequency import adherence_pct, period_days
 from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.program import Thresholds
@@ -125,6 +126,8 @@ class Summary:
     red_flags: list[ScreenFacts]
     incomplete: int = 0  # sessions ended short of the dose: shown, not counted
     by_exercise: tuple[ExerciseResponses, ...] = ()  # what each exercise did, ladder order
+    # The exercise to do now (the advice at the end of the period) and any step-down.
+    current: CurrentExercise | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The object printed by ``summary --json``."""
@@ -161,6 +164,7 @@ class Summary:
             "radiation_class": {"first": self.radiation_first, "latest": self.radiation_latest},
             "outcomes": self.outcomes,
             "current_rung": self.current_rung,
+            "advice": None if self.current is None else advice_json(self.current),
             "best_range": None if self.best_range is None else self.best_range.value,
             "red_flags": [s.as_json() for s in self.red_flags],
             "by_exercise": profile_json(self.by_exercise),
@@ -212,6 +216,7 @@ def summarize(
     thresholds: Thresholds,
     catalog: RegionCatalog,
     ladder: Sequence[str] = (),  # the programme's rung slugs, lowest first
+    current: CurrentExercise | None = None,
 ) -> Summary:
     days = period_days(start, end, today)
     every = sessions  # the pain means take every session's score before it
@@ -243,8 +248,11 @@ def summarize(
         radiation_first=None if first_map is None else _radiation_class(first_map, catalog),
         radiation_latest=None if latest_map is None else _radiation_class(latest_map, catalog),
         outcomes={o.value: sum(1 for s in sessions if s.outcome is o) for o in Outcome},
-        # The exercise of the last session that counts (of the last one if none does).
-        current_rung=(sessions or every)[-1].rung if every else None,
+        # The exercise to do now: the advice's rung (rule 10); without the advice, the
+        # exercise of the last session that counts (of the last one if none does).
+        current_rung=current.rung.slug
+        if current is not None
+        else ((sessions or every)[-1].rung if every else None),
         best_range=max(ranges, key=order.index) if ranges else None,
         red_flags=[s for s in screens if s.result is not ScreenResult.CLEAR],
         incomplete=len(every) - len(sessions),
@@ -255,4 +263,5 @@ def summarize(
                 thresholds.mostly_centralizing_percent,
             )
         ),
+        current=current,
     )

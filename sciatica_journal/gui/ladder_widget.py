@@ -51,6 +51,13 @@ class LadderWidget(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             self.rows[rung.slug] = label
             layout.addWidget(label)
+        # Where the advice stepped down from, when and why (empty without a step-down).
+        self.step_down = QLabel()
+        self.step_down.setObjectName("stepDown")
+        self.step_down.setWordWrap(True)
+        self.step_down.setAccessibleName(_("Stepped down"))
+        self.step_down.hide()
+        layout.addWidget(self.step_down)
         self.best = QLabel()
         self.best.setWordWrap(True)
         self.best.setAccessibleName(_("Best press-up so far"))
@@ -67,15 +74,28 @@ class LadderWidget(QWidget):
         )
         return QSize(max(hint.width(), widest + 4), hint.height())
 
-    def show_state(self, current: str, best: PressUpRange | None, goal_met: bool) -> None:
+    def show_state(
+        self,
+        current: str,
+        best: PressUpRange | None,
+        goal_met: bool,
+        stepped_from: str | None = None,
+        step_down: str = "",
+    ) -> None:
+        """``current``: the exercise to do now (the advice's rung); ``stepped_from``: the
+        rung the advice stepped down from (marked ↓), ``step_down`` says when and why."""
         goal = self._program.goal.slug
         for rung in self._program.rungs:
             label = self.rows[rung.slug]
             here = rung.slug == current
             tags = rung_tags(rung.slug == goal, goal_met, here)
             text = _("{rung}  {tags}").format(rung=rung.label, tags=tags) if tags else rung.label
-            label.setText(("▶ " if here else "   ") + text)
-            label.setAccessibleName(text.replace("\u00a0", " "))
+            down = rung.slug == stepped_from
+            label.setText(("▶ " if here else "↓ " if down else "   ") + text)
+            spoken = text.replace("\u00a0", " ")
+            if down:
+                spoken = _("{rung} (stepped down from here)").format(rung=spoken)
+            label.setAccessibleName(spoken)
             label.setToolTip(
                 _("{exercise}: {dose}").format(
                     exercise=rung.clinical_name, dose=rung.dose.describe()
@@ -85,5 +105,7 @@ class LadderWidget(QWidget):
                 label.setProperty("current", here)
                 label.style().unpolish(label)
                 label.style().polish(label)
+        self.step_down.setText(step_down)
+        self.step_down.setVisible(bool(step_down))
         self.best.setText(best_words(best))
         self.updateGeometry()

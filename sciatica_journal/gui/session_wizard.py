@@ -78,7 +78,7 @@ class SessionWizard(QDialog):
         self.setSizeGripEnabled(True)
 
         self.check_in = SymptomsStep(drawing, "before")
-        self.exercise = ExerciseStep(services.program)
+        self.exercise = ExerciseStep(services.program, services.sessions.choice_warning)
         guide = guide or GuideSetup()
         preferences = services.preferences
         self.reps = SetStep(
@@ -291,6 +291,7 @@ class SessionWizard(QDialog):
             pelvis_stayed_down=self.range.pelvis_stayed_down() if rung.is_press_up else None,
             stopped_for_pain=self._stopped_for_pain(),
             note=self.result_step.note.text().strip(),
+            against_advice=self.exercise.against_advice(),
         )
 
     def _show_result(self) -> None:

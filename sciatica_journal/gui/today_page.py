@@ -227,7 +227,8 @@ class TodayPage(QWidget):
         self.due_label.setText(_("Next session: {when}").format(when=summary.next_due.text))
         self.due_label.setVisible(not blocked)
         self.streak_label.setText(streak_text(summary))
-        advice = self._sessions.advice()
+        current = self._sessions.current_exercise()
+        advice = current.advice
         rung = advice.rung
         self.rung_label.setText(rung.name)
         self.rung_detail.setText(
@@ -244,7 +245,13 @@ class TodayPage(QWidget):
         )
         self.blocked_label.setVisible(blocked)
         self.start_button.setEnabled(not blocked)
-        self.ladder.show_state(advice.rung.slug, self._sessions.best_range(), advice.goal_met)
+        self.ladder.show_state(
+            advice.rung.slug,
+            self._sessions.best_range(),
+            advice.goal_met,
+            stepped_from=None if current.step_down is None else current.step_down.from_rung.slug,
+            step_down=self._sessions.step_down_note(current),
+        )
         self._fill_table(today.sessions, today.incomplete)
 
     def _fill_table(

@@ -30,17 +30,21 @@ MARK_SYMBOLS = {
     DayMark.SPREAD: "↓",
     DayMark.STOPPED: "✕",
     DayMark.RED_FLAG: "⚠",
+    DayMark.AGAINST_ADVICE: "≠",
 }
-# A line of the table by day: a day, or one of its incomplete sessions (a text) below it.
+# A line of the table by day: a day, or one of its incomplete sessions or sessions chosen
+# against the advice (a text) below it.
 TableLine = DayRow | str
 
 
 def table_lines(days: list[DayRow]) -> list[TableLine]:
-    """Each day, followed by a line for each incomplete session of that day."""
+    """Each day, followed by a line for each incomplete session of that day and for each
+    session chosen against the advice."""
     lines: list[TableLine] = []
     for day in days:
         lines.append(day)
         lines += [_("not counted: {session}").format(session=text) for text in day.incomplete]
+        lines += day.against_advice
     return lines
 
 
@@ -67,6 +71,7 @@ def mark_words(mark: DayMark) -> str:
         DayMark.SPREAD: _("symptoms spread further down the leg (peripheralized)"),
         DayMark.STOPPED: _("a session stopped for pain"),
         DayMark.RED_FLAG: _("red flag: a screening answered urgent or see the doctor"),
+        DayMark.AGAINST_ADVICE: _("an exercise chosen against the advice"),
     }[mark]
 
 

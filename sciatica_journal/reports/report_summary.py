@@ -8,6 +8,7 @@ from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.domain.rounding import PERCENT_PLACES
 from sciatica_journal.domain.sessions import OUTCOME_LABELS, Outcome
 from sciatica_journal.domain.summary import PainChange
+from sciatica_journal.reports.current_exercise_line import current_exercise_text
 from sciatica_journal.reports.period_words import mean_words, pain_words
 from sciatica_journal.reports.red_flag_lines import red_flag_lines
 from sciatica_journal.services.report_service import ReportData
@@ -37,7 +38,7 @@ def summary_rows(data: ReportData) -> list[tuple[str, str]]:
         return label, pain_words(p, s.days)
 
     best = _("none") if s.best_range is None else _(s.best_range.words)
-    current = _(data.rung_names.get(s.current_rung or "", s.current_rung or _("none")))
+    current = current_exercise_text(data)
     outcomes = " · ".join(
         f"{_outcome(Outcome(k))} {v}" for k, v in sorted(s.outcomes.items(), key=lambda kv: -kv[1])
     )

@@ -96,7 +96,15 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         raise
     profiles = ProfileService(program, clock, stores.profiles)
     sessions = SessionService(program, catalog, clock, profiles, stores.sessions, stores.red_flags)
-    summaries = SummaryService(program, catalog, profiles, clock, stores.reports, stores.sessions)
+    summaries = SummaryService(
+        program,
+        catalog,
+        profiles,
+        clock,
+        stores.reports,
+        stores.sessions,
+        current=sessions.current_exercise,
+    )
     progress = ProgressService(program, catalog, profiles, clock, stores.progress)
     backup = BackupService(data_dir, clock, program.backups)
     symptoms = SymptomService(catalog, clock, stores.symptoms)

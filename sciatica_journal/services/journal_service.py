@@ -321,6 +321,7 @@ class JournalService:
             rung=rung,
             planned=record.planned,
             complete=complete,
+            against_advice=bool(record.against_advice),
         )
         return JournalEntry(
             kind=EntryKind.SESSION,

@@ -42,6 +42,9 @@ class DayRow:
     # (``domain.day_marks``: worse, spread, stopped, red flag).
     exercises: tuple[str, ...] = ()
     marks: tuple[DayMark, ...] = ()
+    # The day's sessions chosen against the advice, e.g. "09:12 Baby press-ups (partial
+    # prone press-up): chosen against the advice".
+    against_advice: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ class ReportService:
         d = progress.days
         short = self._short_sessions(start, end)
         exercises, marks = self._day_details(start, end)
+        against = self._against_advice(start, end)
         rows = [
             DayRow(
                 day=day,
@@ -127,6 +131,7 @@ class ReportService:
                 incomplete=tuple(short.get(day, ())),
                 exercises=exercises.get(day, ()),
                 marks=marks.get(day, ()),
+                against_advice=tuple(against.get(day, ())),
             )
             for i, day in enumerate(d.dates)
             if start <= day <= end
@@ -184,6 +189,18 @@ class ReportService:
                 time=clock_time(when),
                 exercise=rung.clinical_name if rung is not None else slug,
                 dose=marked_dose(rung, reps, hold, planned, complete=False),
+            )
+            found.setdefault(when.date(), []).append(words)
+        return found
+
+    def _against_advice(self, start: dt.date, end: dt.date) -> dict[dt.date, list[str]]:
+        """The sessions of the period chosen against the advice in words, by local day."""
+        found: dict[dt.date, list[str]] = {}
+        for started, zone, slug in self._store.against_advice_sessions(start, end):
+            rung = self._program.rung(slug) if self._program.has_rung(slug) else None
+            when = local_time(parse_utc(started), zone)
+            words = _("{time} {exercise}: chosen against the advice").format(
+                time=clock_time(when), exercise=rung.clinical_name if rung is not None else slug
             )
             found.setdefault(when.date(), []).append(words)
         return found

@@ -13,10 +13,16 @@ from sciatica_journal.domain.body import (
     distal_extent,
     validate_map,
 )
+from sciatica_journal.domain.current_exercise import (
+    CurrentExercise,
+    current_exercise,
+    patient_note,
+)
 from sciatica_journal.domain.doses import complete_in, dose_minimums
+from sciatica_journal.domain.guarded_choice import choice_warning
 from sciatica_journal.domain.language import _
 from sciatica_journal.domain.outcome import explain_outcome, session_outcome
-from sciatica_journal.domain.program import Program, Rung
+from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.red_flags import (
     RedFlagError,
     ScreenResult,
@@ -47,7 +53,6 @@ class TodayOverview:
     day: dt.date
     count: DailyCount  # complete sessions only (rule 9)
     sessions: tuple[SessionEntry, ...]  # every session of the day, incomplete ones too
-    current_rung: Rung
     incomplete: frozenset[str] = frozenset()  # the UUIDs of the day's incomplete sessions
 
 
@@ -200,9 +205,12 @@ class SessionService:
                 self._red_flags.set_pending(after_triggers[0])
         return entry_uuid
 
-    def history(self, limit: int = HISTORY_FOR_ADVICE) -> list[SessionSummary]:
+    def history(
+        self, limit: int = HISTORY_FOR_ADVICE, until: dt.date | None = None
+    ) -> list[SessionSummary]:
+        """The newest sessions (up to the local day ``until``) as the rules see them."""
         summaries = []
-        for entry, before, after in self._store.recent_with_maps(limit):
+        for entry, before, after in self._store.recent_with_maps(limit, until):
             after_map = after if after is not None else before
             summaries.append(
                 SessionSummary(
@@ -223,6 +231,22 @@ class SessionService:
     def advice(self) -> Advice:
         """The recommended next exercise and why (DESIGN §2.2 rules 4-7)."""
         return advise(self.history(), self._program, self._profiles.profile().starting_rung)
+
+    def current_exercise(self, until: dt.date | None = None) -> CurrentExercise:
+        """The exercise to do now (rule 10: the advice's rung) and any step-down, from the
+        sessions up to the local day ``until`` (default: all of them)."""
+        history = self.history(until=until)
+        advice = advise(history, self._program, self._profiles.profile().starting_rung)
+        return current_exercise(advice, history, self._program)
+
+    def step_down_note(self, current: CurrentExercise) -> str:
+        """The step-down in the patient's words (empty when there is none)."""
+        step_down = current.step_down
+        return "" if step_down is None else patient_note(step_down, self._catalog)
+
+    def choice_warning(self, advice: Advice, slug: str) -> str | None:
+        """Why choosing ``slug`` goes against ``advice``, or None (``domain.guarded_choice``)."""
+        return choice_warning(advice, self._program.rung(slug), self.history())
 
     def preview(self, session: NewSession) -> tuple[SavedSession, Advice]:
         """The outcome of a session not yet saved, and the advice as if it had been."""
@@ -268,11 +292,6 @@ class SessionService:
     def today_date(self) -> dt.date:
         return local_date(self._clock.now(), self._clock.zone)
 
-    def current_rung(self) -> Rung:
-        latest = self._store.latest_session()
-        slug = latest.rung if latest is not None else self._profiles.profile().starting_rung
-        return self._program.rung(slug) if self._program.has_rung(slug) else self._program.lowest
-
     def today(self) -> TodayOverview:
         day = self.today_date()
         sessions = tuple(self._store.sessions_on(day))
@@ -282,6 +301,5 @@ class SessionService:
             day=day,
             count=DailyCount(len(sessions) - len(short), profile.target_min, profile.target_max),
             sessions=sessions,
-            current_rung=self.current_rung(),
             incomplete=short,
         )

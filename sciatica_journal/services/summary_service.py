@@ -4,8 +4,10 @@ PDF report and ``summary --json``."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from sciatica_journal.domain.body import RegionCatalog
+from sciatica_journal.domain.current_exercise import CurrentExercise
 from sciatica_journal.domain.doses import dose_minimums
 from sciatica_journal.domain.language import _
 from sciatica_journal.domain.program import Program
@@ -30,6 +32,8 @@ class SummaryService:
         clock: Clock,
         reports: ReportStore,
         sessions: SessionStore,
+        *,
+        current: Callable[[dt.date], CurrentExercise] | None = None,
     ) -> None:
         self._program = program
         self._catalog = catalog
@@ -37,6 +41,8 @@ class SummaryService:
         self._clock = clock
         self._reports = reports
         self._sessions = sessions
+        # The exercise to do now as of a day (SessionService.current_exercise).
+        self._current = current
 
     def today(self) -> dt.date:
         return local_date(self._clock.now(), self._clock.zone)
@@ -76,4 +82,5 @@ class SummaryService:
             thresholds=self._program.thresholds,
             catalog=self._catalog,
             ladder=[r.slug for r in self._program.rungs],
+            current=None if self._current is None else self._current(end),
         )

@@ -113,6 +113,7 @@ _SESSION_FIELDS = (
     models.ExerciseSession.note,
     models.ExerciseSession.updated_at,
     models.ExerciseSession.planned,
+    models.ExerciseSession.against_advice,
 )
 _SCREEN_FIELDS = (
     models.RedFlagScreen.id,
@@ -222,6 +223,7 @@ def _session_row(
         session.note,
         updated_at,
         session.planned,
+        bool(session.against_advice),
     )
 
 

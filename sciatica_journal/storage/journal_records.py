@@ -80,6 +80,7 @@ class SessionRecord:
     note: str
     updated_at: str
     planned: int | None = None  # reps or seconds planned; None: not known
+    against_advice: bool | None = False  # chosen against the advice; None: not known
 
 
 @dataclass(frozen=True)

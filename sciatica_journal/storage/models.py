@@ -136,6 +136,8 @@ class ExerciseSession(BaseModel):
     note = TextField(default="")
     updated_at = CharField()
     planned = IntegerField(null=True)  # reps or seconds planned (migration 0002)
+    # Chosen against the advice after a warning (migration 0003); NULL: not known (older).
+    against_advice = BooleanField(null=True, default=False)
 
 
 class RedFlagScreen(BaseModel):

@@ -89,14 +89,32 @@ class ReportStore(Store):
         """Every session of the period, oldest first, as the table by day needs it."""
         s = models.ExerciseSession
         rows = tuples(
-            s.select(s.local_date, s.rung, s.outcome, s.stopped_for_pain)
+            s.select(s.local_date, s.rung, s.outcome, s.stopped_for_pain, s.against_advice)
             .where(s.local_date.between(start.isoformat(), end.isoformat()))
             .order_by(s.started_at)
         )
         return [
-            DaySession(dt.date.fromisoformat(day), rung, Outcome(outcome), bool(stopped))
-            for day, rung, outcome, stopped in rows
+            DaySession(
+                dt.date.fromisoformat(day), rung, Outcome(outcome), bool(stopped), bool(against)
+            )
+            for day, rung, outcome, stopped, against in rows
         ]
+
+    @bound
+    def against_advice_sessions(self, start: dt.date, end: dt.date) -> list[tuple[str, str, str]]:
+        """The sessions of the period chosen against the advice, oldest first: (UTC start,
+        zone, rung) each."""
+        s = models.ExerciseSession
+        return list(
+            tuples(
+                s.select(s.started_at, s.zone, s.rung)
+                .where(
+                    s.local_date.between(start.isoformat(), end.isoformat())
+                    & (s.against_advice == True)  # noqa: E712 (peewee builds the SQL)
+                )
+                .order_by(s.started_at)
+            )
+        )
 
     @bound
     def edge_maps(

@@ -25,7 +25,7 @@ from sciatica_journal.storage.symptom_store import insert_map, new_uuid
 _ENTRY_COLUMNS = (
     "uuid, rung, started_at, ended_at, zone, local_date, back_pain_before, leg_pain_before, "
     "back_pain_after, leg_pain_after, outcome, reps_done, hold_seconds, range_reached, "
-    "pelvis_stayed_down, stopped_for_pain, note, planned"
+    "pelvis_stayed_down, stopped_for_pain, note, planned, against_advice"
 )
 
 
@@ -49,6 +49,7 @@ def _entry_from_tuple(row: tuple[Any, ...]) -> SessionEntry:
         stopped,
         note,
         planned,
+        against,
     ) = row
     return SessionEntry(
         uuid=uuid,
@@ -67,6 +68,7 @@ def _entry_from_tuple(row: tuple[Any, ...]) -> SessionEntry:
         stopped_for_pain=bool(stopped),
         note=note,
         planned=planned,
+        against_advice=bool(against),
     )
 
 
@@ -108,6 +110,7 @@ class SessionStore(Store):
                 pelvis_stayed_down=session.pelvis_stayed_down,
                 stopped_for_pain=session.stopped_for_pain,
                 planned=session.planned,
+                against_advice=bool(session.against_advice),
                 map_before=before.id,
                 map_after=None if after is None else after.id,
                 note=session.note,
@@ -136,14 +139,16 @@ class SessionStore(Store):
         return int(count or 0)
 
     def recent_with_maps(
-        self, limit: int
+        self, limit: int, until: dt.date | None = None
     ) -> list[tuple[SessionEntry, SymptomMap, SymptomMap | None]]:
-        """The newest ``limit`` sessions with their before/after maps, oldest first (two
-        plain queries: the advice is worked out from these on every refresh of Today)."""
+        """The newest ``limit`` sessions (on local days up to ``until``, if given) with their
+        before/after maps, oldest first (two plain queries: the advice is worked out from
+        these on every refresh of Today)."""
+        where, params = ("WHERE local_date <= ? ", [until.isoformat()]) if until else ("", [])
         rows = self.sql(
             f"SELECT {_ENTRY_COLUMNS}, map_before_id, map_after_id FROM exercise_session "
-            "ORDER BY started_at DESC, id DESC LIMIT ?",
-            [limit],
+            f"{where}ORDER BY started_at DESC, id DESC LIMIT ?",
+            [*params, limit],
         ).fetchall()
         map_ids = sorted(
             {r[-2] for r in rows if r[-2] is not None} | {r[-1] for r in rows if r[-1] is not None}

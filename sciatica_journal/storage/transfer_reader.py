@@ -60,6 +60,7 @@ def _session_record(row: dict[str, Any], maps: dict[int, MapRecord]) -> SessionR
         map_before=None if before is None else maps.get(before),
         map_after=None if after is None else maps.get(after),
         planned=row["planned"],
+        against_advice=bool(row["against_advice"]),  # NULL (older sessions): not against
     )
 
 

@@ -58,6 +58,7 @@ class SessionRecord:
     map_before: MapRecord | None
     map_after: MapRecord | None
     planned: int | None = None  # reps or seconds planned; None: not known
+    against_advice: bool = False  # chosen against the advice after a warning
 
 
 @dataclass(frozen=True)

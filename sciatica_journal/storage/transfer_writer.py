@@ -55,6 +55,7 @@ def _session_row(s: SessionRecord, map_ids: dict[str, int], updated_at: str) -> 
         "note": s.note,
         "updated_at": updated_at,
         "planned": s.planned,
+        "against_advice": s.against_advice,
     }
 
 

@@ -111,6 +111,9 @@ class N:
     STOP = "Stop — this hurts"
     PAIN = "{part} pain {when}"  # part: Back/Leg, when: before/after
     EXERCISE_CHOICE = "Exercise"
+    AGAINST_ADVICE = "Not the advised exercise"  # asked before a choice against the advice
+    KEEP_ADVICE = "Keep the advised exercise"
+    DO_IT_ANYWAY = "Do it anyway"
     # the set step (issue 13): the panel before the set, then the floor view
     START_SET = "Start the set"
     PACED = "Lead and count for me"
@@ -1115,6 +1118,14 @@ class Crawler:
             self.step(f"session: exercise option {combo.itemText(index)!r}")
             self.later(partial(combo.setCurrentIndex, index))
             yield 0.12
+            asked = self.modal_named(N.AGAINST_ADVICE)
+            if asked is not None:  # a choice against the advice asks first: keep the advice
+                self.step(f"session: asked before {combo.itemText(index)!r}")
+                self.check()
+                self.press(asked, N.KEEP_ADVICE)
+                yield from self.wait_closed(asked, "the question to close")
+                if combo.currentIndex() != initial:
+                    self.fail("'Keep the advised exercise' did not keep it", title(wizard))
         self.later(partial(combo.setCurrentIndex, initial))
         yield 0.1
         yield from self.press_all(wizard, "session: exercise")
@@ -1137,6 +1148,11 @@ class Crawler:
             )
             self.later(partial(combo.setCurrentIndex, press_up))
             yield 0.1
+            asked = self.modal_named(N.AGAINST_ADVICE)
+            if asked is not None:  # press-ups above the advised hold: do them anyway
+                self.step("session: press-ups against the advice")
+                self.press(asked, N.DO_IT_ANYWAY)
+                yield from self.wait_closed(asked, "the question to close")
             yield from self.to_reps(wizard)
         planned = self.find(wizard, N.PLANNED_REPS)  # the fewest: "of 5", then counted past
         self.later(lambda: planned.setValue(planned.minimum()))

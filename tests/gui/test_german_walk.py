@@ -184,8 +184,18 @@ def check_out(qtbot, wizard: SessionWizard, back: int, leg: int) -> None:
     press(qtbot, wizard, de("Next"))
 
 
-def choose(wizard: SessionWizard, slug: str) -> None:
+def choose(qtbot, wizard: SessionWizard, slug: str, seen: dict[str, list[str]] | None = None):
+    """Choose ``slug``; a choice against the advice asks first: "Do it anyway" (what the
+    question shows goes into ``seen``)."""
     combo = find(wizard, de("Exercise"), QComboBox)
+    if wizard.exercise.warning_for(slug) is not None:
+
+        def anyway(box) -> None:
+            if seen is not None:
+                seen[f"against the advice: {slug}"] = english_left(box)
+            press(qtbot, box, de("Do it anyway"))
+
+        when_modal(qtbot, anyway)
     combo.setCurrentIndex(combo.findData(slug))
 
 
@@ -440,10 +450,28 @@ def test_a_worse_session_and_the_step_down_are_german(qtbot, german, window):
     assert find(wizard, de("Outcome"), QLabel).text() == de("Worse")
     with qtbot.waitSignal(wizard.saved):
         press(qtbot, wizard, de("Finish"))
+    today = window.pages.currentWidget()
+    steps["today and its ladder, stepped down"] = english_left(today)
+    assert find(today, de("Stepped down"), QLabel).text().startswith("↓ ")
     stepped_down = start(qtbot, window)
     check_in(qtbot, stepped_down)
     steps["exercise, stepped down"] = english_left(stepped_down)
     assert stepped_down.exercise.selected_rung().slug == "prone-prop"
+    all_german(steps)
+
+
+def test_a_choice_against_the_advice_asks_in_german(qtbot, window):
+    """A higher rung than advised asks first (the question and its buttons in German); the
+    page then says the exercise is not the advised one."""
+    wizard = start(qtbot, window)
+    check_in(qtbot, wizard)
+    steps: dict[str, list[str]] = {}
+    choose(qtbot, wizard, "full-press-up", steps)
+    assert list(steps) == ["against the advice: full-press-up"]
+    assert wizard.exercise.selected_slug() == "full-press-up" and wizard.exercise.against_advice()
+    steps["exercise, chosen against the advice"] = english_left(wizard)
+    when_modal(qtbot, lambda box: press(qtbot, box, de("Discard the session")))
+    press(qtbot, wizard, de("Cancel"))
     all_german(steps)
 
 
@@ -467,7 +495,7 @@ def test_a_guided_hold_paused_and_stopped_for_pain_is_german(qtbot, window):
     clock = stepped_clock(window)
     wizard = start(qtbot, window)
     check_in(qtbot, wizard)
-    choose(wizard, "prone-lying")
+    choose(qtbot, wizard, "prone-lying")
     steps = {"exercise, a hold": english_left(wizard)}
     press(qtbot, wizard, de("Next"))
     steps["before the hold"] = english_left(wizard)
@@ -499,7 +527,7 @@ def test_guided_sets_run_to_their_end_in_german(qtbot, window):
     steps: dict[str, list[str]] = {}
     wizard = start(qtbot, window)
     check_in(qtbot, wizard)
-    choose(wizard, "baby-press-up")
+    choose(qtbot, wizard, "baby-press-up")
     press(qtbot, wizard, de("Next"))
     assert wizard.reps.counts_for_me()
     press(qtbot, wizard, de("Start the set"))
@@ -528,7 +556,7 @@ def test_guided_sets_run_to_their_end_in_german(qtbot, window):
 
     hold = start(qtbot, window)
     check_in(qtbot, hold)
-    choose(hold, "prone-lying")
+    choose(qtbot, hold, "prone-lying")
     press(qtbot, hold, de("Next"))
     press(qtbot, hold, de("Start the set"))
     hold_for(qtbot, hold, clock, 180)

@@ -100,8 +100,14 @@ def check_in(qtbot, wizard, back=4, leg=6):
     qtbot.waitUntil(lambda: wizard.step == 1)
 
 
-def choose(qtbot, wizard, exercise):
+def choose(qtbot, wizard, exercise, anyway: bool = True):
+    """Choose ``exercise`` from the list; a choice against the advice asks first, and the
+    question is answered "Do it anyway" (or, ``anyway=False``, "Keep the advised
+    exercise")."""
     combo = find(wizard, "Exercise", QComboBox)
+    if wizard.exercise.warning_for(exercise) is not None:
+        answer = "Do it anyway" if anyway else "Keep the advised exercise"
+        when_modal(qtbot, lambda box: find(box, answer, QPushButton).click())
     combo.setCurrentIndex(combo.findData(exercise))
 
 

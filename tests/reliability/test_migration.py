@@ -1,10 +1,12 @@
-"""A journal written by the app before migration 0002 (planned doses) opens in this one:
-a verified backup is taken first, the new column is added, and every entry is kept."""
+"""A journal written by the app before migration 0002 (planned doses) or 0003 (choices
+against the advice) opens in this one: a verified backup is taken first, the new columns
+are added, and every entry is kept."""
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from sciatica_journal.paths import DATABASE_FILE_NAME, migrations_dir, prepare_data_dir
@@ -32,12 +34,15 @@ def _columns(conn: sqlite3.Connection, table: str, schema: str = "main") -> list
     return [row[1] for row in conn.execute(f"PRAGMA {schema}.table_info({table})")]
 
 
-def _old_journal(path: Path, source: Path, tmp_path: Path) -> None:
-    """A journal of schema 0001 (made by migration 0001 alone) holding every row of
+def _old_journal(
+    path: Path, source: Path, tmp_path: Path, migrations: tuple[str, ...] = ("0001_initial",)
+) -> None:
+    """A journal of an older schema (made by ``migrations`` alone) holding every row of
     ``source`` that schema can hold."""
-    only_first = tmp_path / "migrations-0001"
+    only_first = tmp_path / f"migrations-{len(migrations)}"
     only_first.mkdir()
-    shutil.copy(migrations_dir() / "0001_initial.py", only_first)
+    for name in migrations:
+        shutil.copy(migrations_dir() / f"{name}.py", only_first)
     open_journal(path, path.parent / "backups", only_first).close()
     conn = sqlite3.connect(path)
     conn.execute("ATTACH DATABASE ? AS new", [str(source)])
@@ -46,8 +51,9 @@ def _old_journal(path: Path, source: Path, tmp_path: Path) -> None:
         conn.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM new.{table}")
     conn.commit()
     conn.execute("DETACH DATABASE new")
-    assert "planned" not in _columns(conn, "exercise_session")
-    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    assert "against_advice" not in _columns(conn, "exercise_session")
+    assert ("planned" in _columns(conn, "exercise_session")) == (len(migrations) > 1)
+    assert conn.execute("PRAGMA user_version").fetchone() == (len(migrations),)
     conn.close()
 
 
@@ -67,13 +73,13 @@ def test_a_0001_journal_is_migrated_with_a_backup_and_keeps_every_entry(tmp_path
 
     migrated = build_services(old_dir, clock)
     try:
-        assert migrated.journal.migrated == ("0002_planned_dose",)
+        assert migrated.journal.migrated == ("0002_planned_dose", "0003_chosen_against_advice")
         backup = migrated.journal.pre_migration_backup
         assert backup is not None and backups.is_sound(backup)
         with sqlite3.connect(backup) as copy:
             assert "planned" not in _columns(copy, "exercise_session")
         db = migrated.journal.database
-        assert db.execute_sql("PRAGMA user_version").fetchone() == (2,)
+        assert db.execute_sql("PRAGMA user_version").fetchone() == (3,)
 
         # Every entry is there, as it was; only the plan is unknown (the old schema had
         # none), and whether each session counts is judged from what was done.
@@ -94,6 +100,59 @@ def test_a_0001_journal_is_migrated_with_a_backup_and_keeps_every_entry(tmp_path
         # The migrated journal takes a new session with its plan.
         migrated.sessions.record(new_session(NOW.replace(hour=13, minute=30), planned=10))
         assert migrated.transfer.journal_document()["sessions"][-1]["planned"] == 10
+    finally:
+        migrated.close()
+    with sqlite3.connect(old_dir / DATABASE_FILE_NAME) as conn:
+        fresh = sqlite3.connect(demo_dir / DATABASE_FILE_NAME)
+        for table in TABLES:
+            assert sorted(_columns(conn, table)) == sorted(_columns(fresh, table)), table
+        fresh.close()
+
+
+def test_a_0002_journal_is_migrated_and_keeps_every_entry_and_plan(tmp_path):
+    """Migration 0003 adds ``against_advice``: every session of a 0002 journal keeps its
+    data (its plan too) and reads as chosen with the advice; a new one records its choice."""
+    clock = FixedClock(NOW, ZONE)
+    demo_dir = prepare_data_dir(tmp_path / "demo")
+    demo = build_services(demo_dir, clock)
+    generate_demo(demo)
+    demo.sessions.record(new_session(NOW.replace(hour=13), reps=3, planned=10))
+    expected = demo.transfer.journal_document()
+    demo_entries = {(e.kind, e.uuid): e.summary for e in demo.entries.entries()}
+    demo_summary = demo.summaries.summary().as_json()
+    demo.close()
+    assert any(s["planned"] is not None for s in expected["sessions"])
+
+    old_dir = prepare_data_dir(tmp_path / "old")
+    _old_journal(
+        old_dir / DATABASE_FILE_NAME,
+        demo_dir / DATABASE_FILE_NAME,
+        tmp_path,
+        ("0001_initial", "0002_planned_dose"),
+    )
+    migrated = build_services(old_dir, clock)
+    try:
+        assert migrated.journal.migrated == ("0003_chosen_against_advice",)
+        backup = migrated.journal.pre_migration_backup
+        assert backup is not None and backups.is_sound(backup)
+        with sqlite3.connect(backup) as copy:
+            assert "against_advice" not in _columns(copy, "exercise_session")
+        db = migrated.journal.database
+        assert db.execute_sql("PRAGMA user_version").fetchone() == (3,)
+        assert db.execute_sql(
+            "SELECT count(*) FROM exercise_session WHERE against_advice IS NOT NULL"
+        ).fetchone() == (0,)
+
+        document = migrated.transfer.journal_document()
+        del document["exported_at"], expected["exported_at"]
+        assert document == expected  # the plans and everything else as they were
+        assert all(s["against_advice"] is False for s in document["sessions"])
+        assert {(e.kind, e.uuid): e.summary for e in migrated.entries.entries()} == demo_entries
+        assert migrated.summaries.summary().as_json() == demo_summary
+
+        chosen = replace(new_session(NOW.replace(hour=13, minute=30)), against_advice=True)
+        migrated.sessions.record(chosen)
+        assert migrated.transfer.journal_document()["sessions"][-1]["against_advice"] is True
     finally:
         migrated.close()
     with sqlite3.connect(old_dir / DATABASE_FILE_NAME) as conn:

@@ -32,6 +32,16 @@ def test_each_bad_session_marks_its_day_in_a_fixed_order():
     assert day_marks([_session(Outcome.CENTRALIZED), _session(Outcome.NO_CHANGE)], []) == ()
 
 
+def test_a_session_chosen_against_the_advice_marks_its_day_whatever_its_outcome():
+    chosen = DaySession(DAY, "full-press-up", Outcome.CENTRALIZED, False, True)
+    assert day_marks([chosen], []) == (DayMark.AGAINST_ADVICE,)
+    assert day_marks([chosen, _session(Outcome.WORSE)], [ScreenResult.URGENT]) == (
+        DayMark.WORSE,
+        DayMark.RED_FLAG,
+        DayMark.AGAINST_ADVICE,
+    )
+
+
 def test_a_red_flag_marks_the_day_even_without_sessions():
     assert day_marks([], [ScreenResult.CLEAR]) == ()
     assert day_marks([], [ScreenResult.CLEAR, ScreenResult.CONTACT_DOCTOR]) == (DayMark.RED_FLAG,)

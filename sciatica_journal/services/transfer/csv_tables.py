@@ -51,7 +51,8 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
         "uuid", "rung", "started_at", "ended_at", "started_local", "zone", "local_date",
         "back_pain_before", "leg_pain_before", "back_pain_after", "leg_pain_after", "outcome",
         "reps_done", "hold_seconds", "planned", "complete", "range_reached",
-        "pelvis_stayed_down", "stopped_for_pain", "map_before_uuid", "map_after_uuid", "note",
+        "pelvis_stayed_down", "stopped_for_pain", "against_advice", "map_before_uuid",
+        "map_after_uuid", "note",
     ),
     "symptom_maps.csv": (
         "uuid", "recorded_at", "recorded_local", "zone", "local_date", "context", "session_uuid",

@@ -304,6 +304,8 @@ class DocumentReader:
             pelvis_stayed_down=doc.get("pelvis_stayed_down"),
             stopped_for_pain=doc["stopped_for_pain"],
             note=doc.get("note", ""),
+            # Absent in files written before choices against the advice were recorded.
+            against_advice=doc.get("against_advice", False),
         )
         try:
             validate_new_session(new, self._program, self._now)
@@ -330,6 +332,7 @@ class DocumentReader:
             map_before=maps["map_before"],
             map_after=maps["map_after"],
             planned=new.planned,
+            against_advice=new.against_advice,
         )
 
     def _screen(self, doc: dict[str, Any], place: str, sessions: set[str]) -> ScreenRecord:

@@ -97,6 +97,7 @@ def _session_doc(s: SessionRecord, program: Program) -> dict[str, Any]:
         "range_reached": s.range_reached,
         "pelvis_stayed_down": s.pelvis_stayed_down,
         "stopped_for_pain": s.stopped_for_pain,
+        "against_advice": s.against_advice,
         "note": s.note,
         "map_before": None if s.map_before is None else _map_doc(s.map_before),
         "map_after": None if s.map_after is None else _map_doc(s.map_after),
