@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sciatica_journal.domain import rounding
@@ -123,11 +123,13 @@ class Summary:
     outcomes: dict[str, int]
     current_rung: str | None
     best_range: PressUpRange | None
-    red_flags: list[ScreenFacts]
+    red_flags: list[ScreenFacts]  # the screenings with a "yes" (the report lists these)
     incomplete: int = 0  # sessions ended short of the dose: shown, not counted
     by_exercise: tuple[ExerciseResponses, ...] = ()  # what each exercise did, ladder order
     # The exercise to do now (the advice at the end of the period) and any step-down.
     current: CurrentExercise | None = None
+    # Every screening of the period, "no" to all included (``summary --json`` lists them).
+    screenings: list[ScreenFacts] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """The object printed by ``summary --json``."""
@@ -166,7 +168,7 @@ class Summary:
             "current_rung": self.current_rung,
             "advice": None if self.current is None else advice_json(self.current),
             "best_range": None if self.best_range is None else self.best_range.value,
-            "red_flags": [s.as_json() for s in self.red_flags],
+            "red_flags": [s.as_json() for s in self.screenings],
             "by_exercise": profile_json(self.by_exercise),
         }
 
@@ -255,6 +257,7 @@ def summarize(
         else ((sessions or every)[-1].rung if every else None),
         best_range=max(ranges, key=order.index) if ranges else None,
         red_flags=[s for s in screens if s.result is not ScreenResult.CLEAR],
+        screenings=list(screens),
         incomplete=len(every) - len(sessions),
         by_exercise=tuple(
             response_profile(

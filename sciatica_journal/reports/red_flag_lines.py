@@ -25,7 +25,8 @@ def _listed(flags: list[ScreenFacts]) -> list[ScreenFacts]:
 
 
 def red_flag_lines(data: ReportData) -> list[str]:
-    """One line a screening with a "yes" in the period; empty when there is none."""
+    """One line a screening with a "yes" in the period, then how many were answered "no"
+    throughout; empty when there was no screening."""
     flags = data.summary.red_flags
     listed = _listed(flags)
     lines = []
@@ -42,5 +43,14 @@ def red_flag_lines(data: ReportData) -> list[str]:
                 "and {n} more screenings with a “yes” in the period (see summary --json)",
                 left_out,
             ).format(n=left_out)
+        )
+    clear = len(data.summary.screenings) - len(flags)
+    if clear > 0:  # asked and answered "no" throughout: counted, not listed
+        lines.append(
+            n_(
+                "{n} screening in the period answered “no” to every question",
+                "{n} screenings in the period answered “no” to every question",
+                clear,
+            ).format(n=clear)
         )
     return lines

@@ -35,6 +35,7 @@ def test_summary_json_lists_each_screening_with_its_time_result_and_yes_answers(
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["red_flags"] == [
+        {"date": "2026-11-24", "at": "2026-11-24T15:00:00+01:00", "result": "clear", "yes": []},
         {
             "date": "2026-11-24",
             "at": "2026-11-24T15:05:00+01:00",  # Berlin, in winter

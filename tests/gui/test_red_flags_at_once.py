@@ -266,4 +266,5 @@ def test_the_pdf_lists_each_screening_with_a_yes_with_date_time_and_words(
         "Tue 24 Nov 2026, 15:00 — contact the doctor promptly: yes to “Fever, unexplained "
         "weight loss, a history of cancer, or severe pain at night”" in flat
     )
+    assert "1 screening in the period answered “no” to every question" in flat
     assert "none reported" not in flat

@@ -96,7 +96,12 @@ def test_extent_trend_radiation_outcomes_rung_range_and_flags():
     assert [f.result for f in s.red_flags] == [ScreenResult.URGENT]
     out = s.as_json()
     assert out["distal_extent"]["right"] == {"first": 6, "latest": 1, "trend": "centralizing"}
-    assert out["red_flags"] == [{"date": "2026-11-03", "at": None, "result": "urgent", "yes": []}]
+    # summary --json lists each screening, "no" to everything included (the report lists
+    # those with a "yes" and counts the others).
+    assert out["red_flags"] == [
+        {"date": "2026-11-02", "at": None, "result": "clear", "yes": []},
+        {"date": "2026-11-03", "at": None, "result": "urgent", "yes": []},
+    ]
 
 
 def test_an_empty_period():
