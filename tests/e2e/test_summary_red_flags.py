@@ -41,7 +41,7 @@ def test_summary_json_lists_each_screening_with_its_time_result_and_yes_answers(
             "at": "2026-11-24T15:05:00+01:00",  # Berlin, in winter
             "result": "urgent",
             "yes": ["saddle-numbness", "incontinence"],  # in the order they are asked
-        }
+        },
     ]
     # Every other key is still there.
     for key in ("period", "target", "sessions", "pain", "distal_extent", "radiation_class"):
