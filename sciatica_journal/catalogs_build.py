@@ -43,6 +43,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "cli.py",
         "cli_commands.py",
         "cli_audio.py",
+        "cli_fhir.py",
         "cli_errors.py",
         "paths.py",
         "__init__.py",

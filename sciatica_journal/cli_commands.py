@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sciatica_journal import cli_audio
+from sciatica_journal import cli_audio, cli_fhir
 from sciatica_journal.cli_errors import EXIT_JOURNAL, CommandError, writable_target
 from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir
@@ -110,13 +110,19 @@ def _summary_arguments(sub: argparse.ArgumentParser) -> None:
 
 
 def _export_arguments(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--format", choices=("csv", "json"), required=True)
+    sub.add_argument("--format", choices=("csv", "json", "fhir"), required=True)
     sub.add_argument(
         "--out",
         type=Path,
         required=True,
         metavar="PATH",
-        help=_("a file for json, a folder for csv"),
+        help=_("a file for json and fhir, a folder for csv"),
+    )
+    _period(sub)
+    sub.add_argument(
+        "--with-identity",
+        action="store_true",
+        help=_("fhir: include your name and birth date (a Patient resource)"),
     )
 
 
@@ -196,6 +202,10 @@ def export(services: Services, args: argparse.Namespace) -> int:
     from sciatica_journal.services.transfer import TransferError
 
     target: Path = args.out
+    if args.format == "fhir":
+        return cli_fhir.export_fhir(services, args)
+    if args.start or args.end or args.with_identity:
+        raise CommandError(_("--from, --to and --with-identity go with --format fhir only"))
     try:
         if args.format == "json":
             writable_target(target)
@@ -346,7 +356,7 @@ VERBS: tuple[Verb, ...] = (
     JournalVerb("summary", N_("print the report's summary numbers"), summary, _summary_arguments),
     JournalVerb(
         "export",
-        N_("export the journal as CSV files or as the JSON journal"),
+        N_("export the journal as CSV files, as the JSON journal, or as FHIR for your clinic"),
         export,
         _export_arguments,
     ),

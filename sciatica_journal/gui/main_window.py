@@ -25,6 +25,7 @@ from sciatica_journal import APP_NAME
 from sciatica_journal.domain.language import N_, _
 from sciatica_journal.gui.about import about_text, backup_note
 from sciatica_journal.gui.calendar_page import CalendarPage
+from sciatica_journal.gui.clinic_export import ClinicExport
 from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.file_dialogs import ask_folder, ask_open_path, ask_save_path
 from sciatica_journal.gui.guide_sound import GuideSetup
@@ -250,7 +251,8 @@ class MainWindow(QMainWindow):
         import_json.triggered.connect(lambda: self.import_json())  # not its 'checked'
         restore = QAction(_("Restore from a &backup…"), self)
         restore.triggered.connect(lambda: self.restore_backup())
-        for action in (export_json, export_csv, import_json, restore):
+        self.clinic_export = ClinicExport(self, self._services)
+        for action in (export_json, export_csv, self.clinic_export.action, import_json, restore):
             file_menu.addAction(action)
         settings = QAction(_("&Settings…"), self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)

@@ -18,6 +18,7 @@ from sciatica_journal.domain.program import Program
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir, migrations_dir
 from sciatica_journal.services.backup_service import BackupService
 from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.fhir import FhirExportService
 from sciatica_journal.services.frequency_service import FrequencyService
 from sciatica_journal.services.journal_service import JournalService
 from sciatica_journal.services.languages import choose, use_language
@@ -58,6 +59,7 @@ class Services:
     reports: ReportService
     entries: JournalService  # the journal list: edit, delete, undo, notes
     transfer: TransferService  # export (CSV, JSON) and import (JSON)
+    fhir: FhirExportService  # the FHIR R4 export for the clinic's record
     backups: BackupService  # daily verified backups, before import and restore
     operations: Operations  # every change to the journal, with undo and redo
     reminders: ReminderService  # when to remind, running in the background, missed sessions
@@ -160,6 +162,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         ),
         entries=entries,
         transfer=transfer,
+        fhir=FhirExportService(program, catalog, clock, stores.transfer),
         backups=backup,
         operations=operations,
         reminders=reminders,

@@ -77,6 +77,7 @@ class N:
             "Report for your physician…",
             "Export the journal (JSON)…",
             "Export tables for a spreadsheet (CSV)…",
+            "Export for your clinic's record…",
             "Import a journal (JSON)…",
             "Restore from a backup…",
             "Settings…",
@@ -91,6 +92,7 @@ class N:
     FILE_DIALOG_ACTIONS = (
         "Export the journal (JSON)…",
         "Export tables for a spreadsheet (CSV)…",
+        "Export for your clinic's record…",
         "Import a journal (JSON)…",
     )
     SETTINGS = "Settings"
