@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,9 @@ class FhirCodes:
     external: Mapping[str, ExternalCode]
     base: str  # the app's base URL, e.g. https://sciatica-journal.example/fhir
     app: Mapping[str, Mapping[str, str]]  # code system name -> code -> display
+    _concepts: dict[tuple[str, str, str | None], dict[str, Any]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def system(self, name: str) -> str:
         """The URL of one of the app's code systems."""
@@ -53,8 +56,14 @@ class FhirCodes:
         return {"system": self.system(name), "code": code, "display": display}
 
     def concept(self, name: str, code: str, display: str | None = None) -> dict[str, Any]:
-        coding = self.app_coding(name, code, display)
-        return {"coding": [coding], "text": coding["display"]}
+        """A CodeableConcept of the app's codes. The same one is handed out for the same
+        code (ten years hold three quarters of a million of them): never change it."""
+        key = (name, code, display)
+        made = self._concepts.get(key)
+        if made is None:
+            coding = self.app_coding(name, code, display)
+            made = self._concepts[key] = {"coding": [coding], "text": coding["display"]}
+        return made
 
 
 def load_codes(path: Path | None = None) -> FhirCodes:
