@@ -22,6 +22,7 @@ from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.frequency_service import FrequencyService
 from sciatica_journal.services.journal_service import JournalService
 from sciatica_journal.services.languages import choose, use_language
+from sciatica_journal.services.measure_service import MeasureService
 from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.operations import Operations
 from sciatica_journal.services.preferences_service import PreferencesService
@@ -64,6 +65,7 @@ class Services:
     backups: BackupService  # daily verified backups, before import and restore
     operations: Operations  # every change to the journal, with undo and redo
     reminders: ReminderService  # when to remind, running in the background, missed sessions
+    weekly: MeasureService  # the weekly check: due measures, answers, baseline vs latest
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -170,4 +172,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         backups=backup,
         operations=operations,
         reminders=reminders,
+        weekly=MeasureService(measures, clock, stores.measures),
     )
