@@ -35,6 +35,9 @@ class MeasureService:
     def measures(self) -> MeasureSet:
         return self._measures
 
+    def now(self) -> dt.datetime:
+        return self._clock.now()
+
     def today(self) -> dt.date:
         return local_date(self._clock.now(), self._clock.zone)
 
