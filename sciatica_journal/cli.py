@@ -26,6 +26,7 @@ from sciatica_journal.cli_commands import (
 from sciatica_journal.cli_errors import EXIT_BAD_INPUT, EXIT_JOURNAL, CommandError
 from sciatica_journal.domain.body import CatalogError
 from sciatica_journal.domain.language import N_, _
+from sciatica_journal.domain.measures import MeasuresError
 from sciatica_journal.domain.program import ProgramError
 from sciatica_journal.paths import (
     DataDirError,
@@ -210,7 +211,7 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
     except DataDirError as exc:
         _show_error_window(str(exc), window)
         return _fail(str(exc), EXIT_BAD_INPUT)
-    except (ProgramError, CatalogError) as exc:
+    except (ProgramError, CatalogError, MeasuresError) as exc:
         message = _("the app's own data is broken: {problem}").format(problem=exc)
         _show_error_window(message, window)
         return _fail(message, EXIT_JOURNAL)

@@ -153,7 +153,10 @@ def summary(services: Services, args: argparse.Namespace) -> int:
         result = services.summaries.summary(args.start, args.end)
     except PeriodError as exc:
         raise CommandError(str(exc)) from exc
-    print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    printed = result.as_json()
+    # The weekly measures of the period: baseline (the first check in it) vs latest.
+    printed["measures"] = services.weekly.as_json(result.start, result.end)
+    print(json.dumps(printed, indent=2, ensure_ascii=False))
     return 0
 
 

@@ -57,6 +57,16 @@ CATALOG_TEXTS = TextLayout(
 )
 
 
+MEASURES_TEXTS = TextLayout(
+    file="measures.toml",
+    tables={},
+    lists={
+        "measures": ("code", ("name", "question", "anchors")),
+        "items": ("code", ("text",)),
+    },
+)
+
+
 def _name(path: KeyPath) -> str:
     return ".".join(path)
 

@@ -40,6 +40,7 @@ from sciatica_journal.gui.style import app_icon
 from sciatica_journal.gui.symptoms_page import SymptomsPage
 from sciatica_journal.gui.theme import theme
 from sciatica_journal.gui.today_page import TodayPage
+from sciatica_journal.gui.weekly_check_dialog import open_weekly_check
 from sciatica_journal.gui.window_fit import WindowSizes, scrolling
 from sciatica_journal.gui.window_reminders import WindowReminders
 from sciatica_journal.reports.body_map_painter import BodyMapDrawing
@@ -85,7 +86,9 @@ class MainWindow(QMainWindow):
         self.pages = PageStack()
         self._drawing: BodyMapDrawing | None = None
         self.runner = OperationRunner(services.operations, self)
-        self.today_page = TodayPage(services.sessions, services.red_flags, services.frequency)
+        self.today_page = TodayPage(
+            services.sessions, services.red_flags, services.frequency, weekly=services.weekly
+        )
         # Pages other than Today are built when first shown (keeps start-up fast).
         self.page_set = Pages(self.pages, self.today_page)
         for factory in (
@@ -134,6 +137,9 @@ class MainWindow(QMainWindow):
         # Something changed that no change set describes (e.g. a test, a reopened journal).
         self.journal_changed.connect(lambda: self._changed(ChangeSet.everything()))
         self.today_page.start_requested.connect(self.start_session)
+        self.today_page.weekly_check_requested.connect(
+            lambda: open_weekly_check(self, services.weekly, self.runner)
+        )
         start = QAction(_("Start &session"), self)
         start.setShortcut(QKeySequence("Ctrl+N"))
         start.triggered.connect(self.start_session)

@@ -25,6 +25,7 @@ from sciatica_journal.gui.day_dots import DayDots
 from sciatica_journal.gui.frequency_words import days_on_target
 from sciatica_journal.gui.ladder_widget import LadderWidget
 from sciatica_journal.services.frequency_service import FrequencyService, FrequencySummary
+from sciatica_journal.services.measure_service import MeasureService
 from sciatica_journal.services.operations import Kind
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.session_service import SessionService, TodayOverview
@@ -75,8 +76,9 @@ def streak_text(summary: FrequencySummary) -> str:
 
 
 class TodayPage(QWidget):
-    shows = frozenset({Kind.SESSIONS, Kind.CHECK_INS, Kind.SCREENINGS, Kind.PROFILE})
+    shows = frozenset({Kind.SESSIONS, Kind.CHECK_INS, Kind.SCREENINGS, Kind.PROFILE, Kind.MEASURES})
     start_requested = Signal()
+    weekly_check_requested = Signal()  # the weekly measures are due: Today offers them
 
     def __init__(
         self,
@@ -84,8 +86,10 @@ class TodayPage(QWidget):
         red_flags: RedFlagService,
         frequency: FrequencyService,
         parent: QWidget | None = None,
+        weekly: MeasureService | None = None,
     ) -> None:
         super().__init__(parent)
+        self._weekly = weekly
         self._sessions = sessions
         self._red_flags = red_flags
         self._frequency = frequency
@@ -147,6 +151,10 @@ class TodayPage(QWidget):
         self.start_button.setObjectName("startButton")
         self.start_button.setAccessibleName(_("Start session"))
         self.start_button.clicked.connect(self.start_requested)
+        # Offered when due, beside Start session: never in its way.
+        self.weekly_button = QPushButton(_("Weekly check (2 minutes)"))
+        self.weekly_button.setAccessibleName(_("Weekly check (2 minutes)"))
+        self.weekly_button.clicked.connect(self.weekly_check_requested)
         self.blocked_label = QLabel()
         self.blocked_label.setWordWrap(True)
         self.blocked_label.setObjectName("warningBox")
@@ -161,7 +169,11 @@ class TodayPage(QWidget):
             self.blocked_label,
         ):
             text_column.addWidget(widget)
-        text_column.addWidget(self.start_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.weekly_button)
+        buttons.addStretch(1)
+        text_column.addLayout(buttons)
         text_column.addStretch(1)
         row = QHBoxLayout()
         row.addLayout(text_column, stretch=1)
@@ -245,6 +257,7 @@ class TodayPage(QWidget):
         )
         self.blocked_label.setVisible(blocked)
         self.start_button.setEnabled(not blocked)
+        self.weekly_button.setVisible(self._weekly is not None and self._weekly.is_due())
         self.ladder.show_state(
             advice.rung.slug,
             self._sessions.best_range(),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sciatica_journal.domain.body import RegionCatalog
 from sciatica_journal.domain.language import ENGLISH
+from sciatica_journal.domain.measures import MeasureSet
 from sciatica_journal.domain.program import Program
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir, migrations_dir
 from sciatica_journal.services.backup_service import BackupService
@@ -22,6 +23,8 @@ from sciatica_journal.services.fhir import FhirExportService
 from sciatica_journal.services.frequency_service import FrequencyService
 from sciatica_journal.services.journal_service import JournalService
 from sciatica_journal.services.languages import choose, use_language
+from sciatica_journal.services.measure_service import MeasureService
+from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.operations import Operations
 from sciatica_journal.services.preferences_service import PreferencesService
 from sciatica_journal.services.profile_service import ProfileService
@@ -47,6 +50,7 @@ class Services:
     stores: Stores  # the journal's stores (for fixtures such as the generated journals)
     program: Program
     catalog: RegionCatalog
+    measures: MeasureSet  # the weekly measures (resources/measures.toml)
     clock: Clock
     profiles: ProfileService
     preferences: PreferencesService
@@ -63,6 +67,7 @@ class Services:
     backups: BackupService  # daily verified backups, before import and restore
     operations: Operations  # every change to the journal, with undo and redo
     reminders: ReminderService  # when to remind, running in the background, missed sessions
+    weekly: MeasureService  # the weekly check: due measures, answers, baseline vs latest
     _closed: bool = field(default=False, repr=False)
 
     def close(self) -> None:
@@ -74,13 +79,15 @@ class Services:
 def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
     """Open the journal in ``data_dir`` (already prepared) and wire the services.
 
-    The programme and the body regions are read (in English) before the journal is
-    touched, so broken app data (ProgramError, CatalogError) never creates or opens one.
+    The programme, the body regions and the measures are read (in English) before the
+    journal is touched, so broken app data (ProgramError, CatalogError, MeasuresError)
+    never creates or opens one.
     Their texts follow the language, which is known once the journal's preferences are
     read: in another language they are loaded again with its texts; should that fail,
     the journal is closed before the error is raised."""
     program = load_program()
     catalog = load_catalog()
+    measures = load_measures()
     clock = clock or Clock()
     journal = open_journal(
         data_dir / DATABASE_FILE_NAME, backup_dir(data_dir), migrations_dir(), clock.now()
@@ -93,6 +100,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         if spoken != ENGLISH:
             program = load_program(language=spoken)
             catalog = load_catalog(language=spoken)
+            measures = load_measures(language=spoken)
     except BaseException:
         journal.close()
         raise
@@ -148,6 +156,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         stores=stores,
         program=program,
         catalog=catalog,
+        measures=measures,
         clock=clock,
         profiles=profiles,
         preferences=preferences,
@@ -166,4 +175,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         backups=backup,
         operations=operations,
         reminders=reminders,
+        weekly=MeasureService(measures, clock, stores.measures),
     )

@@ -32,7 +32,7 @@ def variant_path(path: Path, language: str) -> Path:
     return path.with_name(f"{path.stem}.{language}{path.suffix}")
 
 
-def _read(path: Path, error: type[ValueError]) -> str:
+def read_text(path: Path, error: type[ValueError]) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -56,7 +56,7 @@ def read_variant(path: Path, language: str) -> dict[str, Any] | None:
         return None
 
 
-def _in_language(
+def in_language(
     data: dict[str, Any], path: Path, language: str, layout: TextLayout
 ) -> dict[str, Any]:
     variant = read_variant(path, language)
@@ -71,8 +71,8 @@ def _in_language(
 def load_program(path: Path | None = None, language: str = ENGLISH) -> Program:
     """The programme, its texts in ``language`` (English where the variant lacks one)."""
     path = path or resource_path("program.toml")
-    data = program_data(_read(path, ProgramError))
-    program = parse_program(_in_language(data, path, language, PROGRAM_TEXTS))
+    data = program_data(read_text(path, ProgramError))
+    program = parse_program(in_language(data, path, language, PROGRAM_TEXTS))
     for index, rung in enumerate(program.rungs):
         for key in ("correct", "incorrect"):
             name = getattr(rung.pictures, key)
@@ -87,5 +87,5 @@ def load_program(path: Path | None = None, language: str = ENGLISH) -> Program:
 def load_catalog(path: Path | None = None, language: str = ENGLISH) -> RegionCatalog:
     """The body regions, their names in ``language`` (English where the variant lacks one)."""
     path = path or resource_path("body_regions.toml")
-    data = catalog_data(_read(path, CatalogError))
-    return parse_catalog(_in_language(data, path, language, CATALOG_TEXTS))
+    data = catalog_data(read_text(path, CatalogError))
+    return parse_catalog(in_language(data, path, language, CATALOG_TEXTS))

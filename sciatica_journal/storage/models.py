@@ -170,6 +170,28 @@ class JournalNote(BaseModel):
     text = TextField()
 
 
+class MeasureResponse(BaseModel):
+    """One weekly measure answered once (migration 0004; domain/measure_results.py)."""
+
+    id = AutoField()
+    uuid = CharField(unique=True)
+    measure = CharField(index=True)  # "sbi", "psfs", "pgic"
+    answered_at = CharField(index=True)
+    zone = CharField()
+    local_date = CharField(index=True)
+
+
+class MeasureAnswer(BaseModel):
+    id = AutoField()
+    response = ForeignKeyField(MeasureResponse, backref="answers", on_delete="CASCADE")
+    item = CharField()  # the item's code; PSFS: "activity-<n>"
+    value = IntegerField()
+    activity = CharField(null=True)  # PSFS: the activity's name
+
+    class Meta:
+        indexes = ((("response", "item"), True),)
+
+
 class AppState(BaseModel):
     """Small facts the app keeps about itself (e.g. when the last backup was taken)."""
 
@@ -190,6 +212,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     RedFlagScreen,
     RedFlagAnswer,
     JournalNote,
+    MeasureResponse,
+    MeasureAnswer,
     AppState,
 )
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sciatica_journal.storage.bulk_store import BulkStore
 from sciatica_journal.storage.database import Journal
 from sciatica_journal.storage.journal_store import JournalStore
+from sciatica_journal.storage.measure_store import MeasureStore
 from sciatica_journal.storage.preferences_store import PreferencesStore
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.progress_store import ProgressStore
@@ -35,6 +36,7 @@ class Stores:
     progress: ProgressStore
     transfer: TransferStore
     bulk: BulkStore  # many rows at once (generated journals)
+    measures: MeasureStore  # the answers to the weekly measures
 
     @classmethod
     def of(cls, journal: Journal) -> Stores:
@@ -51,4 +53,5 @@ class Stores:
             progress=ProgressStore(journal),
             transfer=TransferStore(journal),
             bulk=BulkStore(journal),
+            measures=MeasureStore(journal),
         )

@@ -138,9 +138,9 @@ def _leaves(data: Any) -> Iterator[str]:
 
 
 def _data_pairs() -> Iterator[tuple[str, str]]:
-    """(English, "") for each text of the programme and the body regions that their German
-    variants do not repeat word for word."""
-    for base in ("program", "body_regions"):
+    """(English, "") for each text of the programme, the body regions and the measures
+    that their German variants do not repeat word for word."""
+    for base in ("program", "body_regions", "measures"):
         english = tomllib.loads((ROOT / f"{base}.toml").read_text(encoding="utf-8"))
         german = tomllib.loads((ROOT / f"{base}.de.toml").read_text(encoding="utf-8"))
         same = set(_leaves(german))

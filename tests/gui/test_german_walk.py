@@ -37,6 +37,7 @@ from sciatica_journal.gui.main_window import (
 from sciatica_journal.gui.red_flag_dialogs import OutcomeDialog, RedFlagDialog
 from sciatica_journal.gui.session_wizard import SessionWizard
 from sciatica_journal.gui.translation import install_translators
+from sciatica_journal.gui.weekly_check_dialog import WeeklyCheckDialog
 from sciatica_journal.services import languages
 from sciatica_journal.services.container import Services, build_services
 from tests.builders import new_session, symptom_map
@@ -673,3 +674,18 @@ def test_safety_questions_asked_on_marking_and_their_yes_answers_are_german(
         "„Neuer Verlust der Kontrolle über Blase oder Darm“" in text
     )
     assert "zeitnah ärztlich abklären: „Ja“ bei „Fieber, ungeklärter Gewichtsverlust" in text
+
+
+def test_the_weekly_check_is_german(qtbot, german, window):
+    """The weekly check from Today: its button and every measure of its dialog (the
+    baseline, then a later week with the global rating)."""
+    button = find(window, de("Weekly check (2 minutes)"), QPushButton)
+    assert english_left(window.today_page) == []
+    seen: list[list[str]] = []
+    when_modal(qtbot, lambda dialog: (seen.append(english_left(dialog)), dialog.reject()))
+    button.click()
+    assert seen == [[]]
+    every = WeeklyCheckDialog(list(german.measures.measures), ("Sitzen",), window)
+    qtbot.addWidget(every)
+    every.show()
+    assert english_left(every) == []

@@ -1,6 +1,6 @@
-"""A journal written by the app before migration 0002 (planned doses) or 0003 (choices
-against the advice) opens in this one: a verified backup is taken first, the new columns
-are added, and every entry is kept."""
+"""A journal written by the app before migration 0002 (planned doses), 0003 (choices
+against the advice) or 0004 (the weekly measures) opens in this one: a verified backup is
+taken first, the new columns and tables are added, and every entry is kept."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+from sciatica_journal.domain.measure_results import Answer
 from sciatica_journal.paths import DATABASE_FILE_NAME, migrations_dir, prepare_data_dir
 from sciatica_journal.services.clock import FixedClock
 from sciatica_journal.services.container import build_services
@@ -51,7 +52,7 @@ def _old_journal(
         conn.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM new.{table}")
     conn.commit()
     conn.execute("DETACH DATABASE new")
-    assert "against_advice" not in _columns(conn, "exercise_session")
+    assert ("against_advice" in _columns(conn, "exercise_session")) == (len(migrations) > 2)
     assert ("planned" in _columns(conn, "exercise_session")) == (len(migrations) > 1)
     assert conn.execute("PRAGMA user_version").fetchone() == (len(migrations),)
     conn.close()
@@ -73,13 +74,17 @@ def test_a_0001_journal_is_migrated_with_a_backup_and_keeps_every_entry(tmp_path
 
     migrated = build_services(old_dir, clock)
     try:
-        assert migrated.journal.migrated == ("0002_planned_dose", "0003_chosen_against_advice")
+        assert migrated.journal.migrated == (
+            "0002_planned_dose",
+            "0003_chosen_against_advice",
+            "0004_measures",
+        )
         backup = migrated.journal.pre_migration_backup
         assert backup is not None and backups.is_sound(backup)
         with sqlite3.connect(backup) as copy:
             assert "planned" not in _columns(copy, "exercise_session")
         db = migrated.journal.database
-        assert db.execute_sql("PRAGMA user_version").fetchone() == (3,)
+        assert db.execute_sql("PRAGMA user_version").fetchone() == (4,)
 
         # Every entry is there, as it was; only the plan is unknown (the old schema had
         # none), and whether each session counts is judged from what was done.
@@ -132,13 +137,13 @@ def test_a_0002_journal_is_migrated_and_keeps_every_entry_and_plan(tmp_path):
     )
     migrated = build_services(old_dir, clock)
     try:
-        assert migrated.journal.migrated == ("0003_chosen_against_advice",)
+        assert migrated.journal.migrated == ("0003_chosen_against_advice", "0004_measures")
         backup = migrated.journal.pre_migration_backup
         assert backup is not None and backups.is_sound(backup)
         with sqlite3.connect(backup) as copy:
             assert "against_advice" not in _columns(copy, "exercise_session")
         db = migrated.journal.database
-        assert db.execute_sql("PRAGMA user_version").fetchone() == (3,)
+        assert db.execute_sql("PRAGMA user_version").fetchone() == (4,)
         assert db.execute_sql(
             "SELECT count(*) FROM exercise_session WHERE against_advice IS NOT NULL"
         ).fetchone() == (0,)
@@ -160,3 +165,41 @@ def test_a_0002_journal_is_migrated_and_keeps_every_entry_and_plan(tmp_path):
         for table in TABLES:
             assert sorted(_columns(conn, table)) == sorted(_columns(fresh, table)), table
         fresh.close()
+
+
+def test_a_0003_journal_is_migrated_keeps_every_entry_and_takes_the_weekly_check(tmp_path):
+    """Migration 0004 adds the tables of the weekly measures: a 0003 journal keeps all its
+    data, has no answers, and the baseline check is due and can be saved."""
+    clock = FixedClock(NOW, ZONE)
+    demo_dir = prepare_data_dir(tmp_path / "demo")
+    demo = build_services(demo_dir, clock)
+    generate_demo(demo)
+    expected = demo.transfer.journal_document()
+    demo_summary = demo.summaries.summary().as_json()
+    demo.close()
+
+    old_dir = prepare_data_dir(tmp_path / "old")
+    _old_journal(
+        old_dir / DATABASE_FILE_NAME,
+        demo_dir / DATABASE_FILE_NAME,
+        tmp_path,
+        ("0001_initial", "0002_planned_dose", "0003_chosen_against_advice"),
+    )
+    migrated = build_services(old_dir, clock)
+    try:
+        assert migrated.journal.migrated == ("0004_measures",)
+        backup = migrated.journal.pre_migration_backup
+        assert backup is not None and backups.is_sound(backup)
+        with sqlite3.connect(backup) as copy:
+            assert _columns(copy, "measure_response") == []
+        db = migrated.journal.database
+        assert db.execute_sql("PRAGMA user_version").fetchone() == (4,)
+        document = migrated.transfer.journal_document()
+        del document["exported_at"], expected["exported_at"]
+        assert document == expected
+        assert migrated.summaries.summary().as_json() == demo_summary
+        assert migrated.weekly.check().baseline
+        migrated.weekly.record({"pgic": (Answer("pgic-change", 3),)})
+        assert [r.measure for r in migrated.weekly.responses()] == ["pgic"]
+    finally:
+        migrated.close()

@@ -77,7 +77,12 @@ def test_an_empty_file_becomes_a_new_journal(tmp_path: Path):
     path = tmp_path / "journal.sqlite3"
     path.touch()
     journal = _open(path)
-    assert journal.migrated == ("0001_initial", "0002_planned_dose", "0003_chosen_against_advice")
+    assert journal.migrated == (
+        "0001_initial",
+        "0002_planned_dose",
+        "0003_chosen_against_advice",
+        "0004_measures",
+    )
     assert journal.pre_migration_backup is None
     journal.close()
 
@@ -88,7 +93,7 @@ def test_a_backup_is_taken_before_a_migration_runs(set_up_services: Services, tm
     set_up_services.close()
     newer = tmp_path / "migrations"
     shutil.copytree(migrations_dir(), newer)
-    (newer / "0004_add_mood.py").write_text(
+    (newer / "0005_add_mood.py").write_text(
         "from peewee import IntegerField\n"
         "def up(migrator, db):\n"
         "    migrator.migrate(migrator.add_column('exercise_session', 'mood',"
@@ -97,7 +102,7 @@ def test_a_backup_is_taken_before_a_migration_runs(set_up_services: Services, tm
     )
     journal = open_journal(path, path.parent / "backups", newer, now=NOW)
     journal.close()
-    assert journal.migrated == ("0004_add_mood",)
+    assert journal.migrated == ("0005_add_mood",)
     backup = journal.pre_migration_backup
     assert backup is not None and backups.is_sound(backup)
     copy = sqlite3.connect(backup)
@@ -106,7 +111,7 @@ def test_a_backup_is_taken_before_a_migration_runs(set_up_services: Services, tm
     assert "mood" not in columns  # the copy is of the journal before the migration
     assert backups.newest_sound_backup(path.parent / "backups") == backup
     current = sqlite3.connect(path)
-    assert current.execute("PRAGMA user_version").fetchone() == (4,)
+    assert current.execute("PRAGMA user_version").fetchone() == (5,)
 
 
 def test_a_folder_name_with_hash_and_question_mark_is_handled(tmp_path: Path):

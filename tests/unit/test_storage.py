@@ -40,7 +40,7 @@ def test_pragmas_and_application_id(services: Services):
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
     assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == 3
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == 4
 
 
 def test_a_second_open_migrates_nothing_and_changes_no_schema(services: Services):
@@ -49,6 +49,7 @@ def test_a_second_open_migrates_nothing_and_changes_no_schema(services: Services
         "0001_initial",
         "0002_planned_dose",
         "0003_chosen_against_advice",
+        "0004_measures",
     )
     schema = sqlite3.connect(path).execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     services.close()

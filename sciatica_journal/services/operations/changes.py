@@ -19,6 +19,7 @@ class Kind(StrEnum):
     SCREENINGS = "screenings"  # red-flag answers
     PROFILE = "profile"  # the settings: targets, waking hours, side, reminders, preferences
     BACKUPS = "backups"  # where backups are kept
+    MEASURES = "measures"  # the weekly check's answers
 
 
 EVERY_KIND = frozenset(Kind)

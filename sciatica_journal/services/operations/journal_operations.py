@@ -18,6 +18,7 @@ from typing import Generic, TypeVar
 from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
 from sciatica_journal.domain.language import N_, _, clock_time, day_and_month
+from sciatica_journal.domain.measure_results import AnswersError
 from sciatica_journal.domain.preferences import Preferences
 from sciatica_journal.domain.profile import Profile, ProfileError
 from sciatica_journal.domain.red_flags import RedFlagError, ScreenResult, Trigger
@@ -45,6 +46,7 @@ USER_ERRORS: tuple[type[Exception], ...] = (
     ProfileError,
     RedFlagError,
     TransferError,
+    AnswersError,
     OSError,
 )
 
