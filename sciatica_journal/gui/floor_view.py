@@ -183,7 +183,9 @@ class FloorView(QWidget):
             return
         self._sized_for = (width, height)
         digits = self.digits_pixels(width, height)
-        line = max(12, round(height * LINE_SHARE))
+        # The lines and the buttons' row also fit the width (German at 1024 px): never
+        # wider than the view, so no scroll bar comes and goes resizing the type again.
+        line = max(12, min(round(height * LINE_SHARE), round(width / 72)))
         layout = self.layout()
         if layout is not None:
             layout.setContentsMargins(line, line // 2, line, line // 2)
