@@ -66,7 +66,6 @@ class SetStep(QWidget):
         self._guided: GuidedSet | None = None
         self._manual = False  # a set the user counts, running
         self._count = 0  # the user's own count
-        self._done = False  # a set was done (or stopped) on this rung
         self._player: Player | None = None
 
         ready = SetChoices()
@@ -112,7 +111,6 @@ class SetStep(QWidget):
         self.halt()
         self._rung = rung
         self._guided = None  # what was done belongs to the rung it was done on
-        self._done = False
         self._count = 0
         self.last_set.hide()
         self.title.setText(rung.name)
@@ -180,7 +178,6 @@ class SetStep(QWidget):
             return
         self.halt()
         self.prepare_sound()
-        self._done = False
         self._count = 0
         self.floor.title.setText(rung.name)
         self.floor.apply_colours()
@@ -301,7 +298,6 @@ class SetStep(QWidget):
         if self._guided is not None and not self._guided.finished:
             self._guided.halt()
         self._manual = False
-        self._done = True
         self._leave_floor()
         self.set_over.emit()
 
@@ -314,7 +310,6 @@ class SetStep(QWidget):
         elif self._player is not None:
             self._player.stop()
         self._manual = False
-        self._done = True
         self.floor.show_instruction(_("Stopped"), assertive=True)
         self._leave_floor()
         self.stop_requested.emit()
