@@ -126,6 +126,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         clock,
         stores.transfer,
         before_import=lambda: backup.make("before-import"),
+        measures=measures,
     )
     operations = Operations(
         sessions=sessions,
