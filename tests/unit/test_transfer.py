@@ -657,6 +657,7 @@ def test_csv_export_writes_one_file_per_table_with_a_header_row(services, tmp_pa
         "red_flag_screens.csv": 2,
         "red_flag_answers.csv": 14,
         "notes.csv": 2,
+        "measures.csv": 4 + 2 + 4 + 3 + 1,  # one row per answer
     }
     for name in CSV_FILES:
         path = folder / name
@@ -676,6 +677,25 @@ def test_csv_export_writes_one_file_per_table_with_a_header_row(services, tmp_pa
     assert stopped["leg_pain_after"] == "" and stopped["stopped_for_pain"] == "yes"
     notes = [row[-1] for row in _read_csv(folder / "notes.csv")[1:]]
     assert "'+1 day, «ça va»\nsecond line" in notes
+    measures = _read_csv(folder / "measures.csv")
+    rows = [dict(zip(measures[0], row, strict=True)) for row in measures[1:]]
+    assert rows[0] == {
+        "response_uuid": rows[0]["response_uuid"],
+        "measure": "sbi",
+        "answered_at": "2026-11-16T14:00:00Z",
+        "answered_local": "2026-11-16 15:00",
+        "zone": "Europe/Berlin",
+        "local_date": "2026-11-16",
+        "item": "sbi-leg-pain",
+        "activity": "",
+        "value": "5",
+    }
+    assert len({r["response_uuid"] for r in rows}) == 5
+    assert [(r["item"], r["activity"], r["value"]) for r in rows if r["measure"] == "psfs"][:2] == [
+        ("activity-1", "Sitting through a meal", "2"),
+        ("activity-2", "'=Walking «to» the shop", "4"),
+    ]
+    assert rows[-1]["item"] == "pgic-change" and rows[-1]["value"] == "2"
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_escaped(services, tmp_path):
