@@ -172,7 +172,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         ),
         entries=entries,
         transfer=transfer,
-        fhir=FhirExportService(program, catalog, clock, stores.transfer),
+        fhir=FhirExportService(program, catalog, clock, stores.transfer, measures=measures),
         backups=backup,
         operations=operations,
         reminders=reminders,
