@@ -126,6 +126,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         clock,
         stores.transfer,
         before_import=lambda: backup.make("before-import"),
+        measures=measures,
     )
     operations = Operations(
         sessions=sessions,
@@ -171,7 +172,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         ),
         entries=entries,
         transfer=transfer,
-        fhir=FhirExportService(program, catalog, clock, stores.transfer),
+        fhir=FhirExportService(program, catalog, clock, stores.transfer, measures=measures),
         backups=backup,
         operations=operations,
         reminders=reminders,

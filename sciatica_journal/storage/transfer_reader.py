@@ -8,6 +8,7 @@ from typing import Any
 
 from peewee import chunked
 
+from sciatica_journal.domain.measure_results import Answer
 from sciatica_journal.storage import models
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.sql import dicts, execute_sql, tuples
@@ -16,12 +17,19 @@ from sciatica_journal.storage.transfer_records import (
     JournalContents,
     MapRecord,
     MarkRecord,
+    MeasureRecord,
     NoteRecord,
     ScreenRecord,
     SessionRecord,
 )
 
-WithUuid = models.SymptomMap | models.ExerciseSession | models.RedFlagScreen | models.JournalNote
+WithUuid = (
+    models.SymptomMap
+    | models.ExerciseSession
+    | models.RedFlagScreen
+    | models.JournalNote
+    | models.MeasureResponse
+)
 
 
 def existing(model: type[WithUuid], uuids: Iterable[str]) -> dict[str, int]:
@@ -121,6 +129,25 @@ class TransferReader(Store):
             for row in rows
         )
 
+    def _measures(self) -> tuple[MeasureRecord, ...]:
+        answers: dict[int, list[Answer]] = {}
+        a = models.MeasureAnswer
+        query = a.select(a.response, a.item, a.value, a.activity).order_by(a.id)
+        for response_id, item, value, activity in tuples(query):
+            answers.setdefault(response_id, []).append(Answer(item, int(value), activity))
+        r = models.MeasureResponse
+        return tuple(
+            MeasureRecord(
+                uuid=row["uuid"],
+                measure=row["measure"],
+                answered_at=row["answered_at"],
+                zone=row["zone"],
+                local_date=row["local_date"],
+                answers=tuple(answers.get(row["id"], ())),
+            )
+            for row in dicts(r.select().order_by(r.answered_at, r.id))
+        )
+
     @bound
     def read_all(self) -> JournalContents:
         """The whole journal, each kind oldest first (a handful of queries, no N+1)."""
@@ -152,9 +179,15 @@ class TransferReader(Store):
                     )
                 )
             )
+            measures = self._measures()
             profile = profiles.load_profile() if profiles.profile_saved() else None
         return JournalContents(
-            profile=profile, sessions=sessions, check_ins=check_ins, screens=screens, notes=notes
+            profile=profile,
+            sessions=sessions,
+            check_ins=check_ins,
+            screens=screens,
+            notes=notes,
+            measures=measures,
         )
 
     @bound

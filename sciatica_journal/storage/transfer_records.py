@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sciatica_journal.domain.measure_results import Answer
 from sciatica_journal.domain.profile import Profile
 
 PROFILE = "profile"
@@ -15,7 +16,8 @@ SESSIONS = "sessions"
 CHECK_INS = "check_ins"
 RED_FLAG_SCREENS = "red_flag_screens"
 NOTES = "notes"
-KINDS = (PROFILE, SESSIONS, CHECK_INS, RED_FLAG_SCREENS, NOTES)
+MEASURES = "measures"
+KINDS = (PROFILE, SESSIONS, CHECK_INS, RED_FLAG_SCREENS, NOTES, MEASURES)
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,18 @@ class NoteRecord:
 
 
 @dataclass(frozen=True)
+class MeasureRecord:
+    """One weekly measure answered once (``domain.measure_results.MeasureResponse``)."""
+
+    uuid: str
+    measure: str  # the measure's code: "sbi", "psfs", "pgic"
+    answered_at: str
+    zone: str
+    local_date: str
+    answers: tuple[Answer, ...]  # in the order asked
+
+
+@dataclass(frozen=True)
 class JournalContents:
     """Everything an export holds; ``check_ins`` are the maps that belong to no session."""
 
@@ -91,6 +105,7 @@ class JournalContents:
     check_ins: tuple[MapRecord, ...] = ()
     screens: tuple[ScreenRecord, ...] = ()
     notes: tuple[NoteRecord, ...] = ()
+    measures: tuple[MeasureRecord, ...] = ()  # the weekly measures' responses
 
 
 class ImportWriteError(Exception):

@@ -19,6 +19,7 @@ from sciatica_journal.storage.store import Store, bound
 from sciatica_journal.storage.transfer_reader import existing
 from sciatica_journal.storage.transfer_records import (
     CHECK_INS,
+    MEASURES,
     NOTES,
     PROFILE,
     RED_FLAG_SCREENS,
@@ -64,6 +65,7 @@ UNDO_ORDER: tuple[tuple[str, Any], ...] = (
     ("sessions", models.ExerciseSession),
     ("maps", models.SymptomMap),
     ("notes", models.JournalNote),
+    ("measures", models.MeasureResponse),
 )
 
 
@@ -175,7 +177,38 @@ class TransferWriter(Store):
                     for n in new_notes
                 ],
             )
+            self._import_measures(contents, counts)
         return counts
+
+    def _import_measures(self, contents: JournalContents, counts: ImportCounts) -> None:
+        """The weekly measures' responses the journal lacks (by UUID), with their answers."""
+        known = existing(models.MeasureResponse, (m.uuid for m in contents.measures))
+        new = [m for m in contents.measures if m.uuid not in known]
+        counts.skipped[MEASURES] = len(contents.measures) - len(new)
+        counts.added[MEASURES] = len(new)
+        counts.written["measures"] = [m.uuid for m in new]
+        self._insert_rows(
+            models.MeasureResponse,
+            [
+                {
+                    "uuid": m.uuid,
+                    "measure": m.measure,
+                    "answered_at": m.answered_at,
+                    "zone": m.zone,
+                    "local_date": m.local_date,
+                }
+                for m in new
+            ],
+        )
+        ids = existing(models.MeasureResponse, (m.uuid for m in new))
+        self._insert_rows(
+            models.MeasureAnswer,
+            [
+                {"response": ids[m.uuid], "item": a.item, "value": a.value, "activity": a.activity}
+                for m in new
+                for a in m.answers
+            ],
+        )
 
     @bound
     def remove_written(self, written: Mapping[str, Sequence[str]]) -> int:

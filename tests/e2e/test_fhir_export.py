@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sciatica_journal.domain.measure_results import Answer, activity_item
 from sciatica_journal.domain.red_flags import Trigger
 from sciatica_journal.paths import prepare_data_dir
 from sciatica_journal.services.container import build_services
@@ -26,7 +27,9 @@ DAYS = (dt.date(2026, 11, 18), dt.date(2026, 11, 20), dt.date(2026, 11, 23))
 @pytest.fixture
 def fhir_journal(tmp_path: Path, clock) -> Path:
     """Sessions on three days (one stopped for pain, without after-scores), a red-flag
-    screening on each day, and a check-in map; the name and birth date set."""
+    screening on each day, a check-in map, and the weekly measures on the first day (the
+    baseline: SBI, PSFS) and the last (SBI, PSFS with one activity more, PGIC); the name and
+    birth date set."""
     folder = prepare_data_dir(tmp_path / "journal")
     services = build_services(folder, clock)
     services.profiles.accept_disclaimer()
@@ -45,6 +48,20 @@ def fhir_journal(tmp_path: Path, clock) -> Path:
         services.sessions.record(new_session(start + dt.timedelta(hours=4)))
         services.red_flags.record_screening(answers, Trigger.DAILY, at=start)
     services.symptoms.record_check_in(symptom_map("buttock-left", "calf-left"))
+    sbi = [i.code for i in services.weekly.measures.measure("sbi").items]
+    activities = ("Sitting through a meal", "Putting on socks", "Walking to the shop")
+    for day, values, extra in ((DAYS[0], (5, 4, 2, 6), {}), (DAYS[2], (3, 3, 1, 4), {"pgic": 2})):
+        named = activities[: 2 + bool(extra)]
+        checked = {
+            "sbi": tuple(Answer(c, v) for c, v in zip(sbi, values, strict=True)),
+            "psfs": tuple(
+                Answer(activity_item(n), values[0] + n, name) for n, name in enumerate(named, 1)
+            ),
+        }
+        if extra:
+            checked["pgic"] = (Answer("pgic-change", extra["pgic"]),)
+        at = dt.datetime.combine(day, dt.time(18, 0), tzinfo=dt.UTC)
+        services.weekly.record(checked, at=at)
     services.close()
     return folder
 
@@ -97,8 +114,9 @@ def test_the_bundle_validates_and_its_counts_match_the_journal(fhir_journal: Pat
     assert len(sessions) == len(journal.sessions) == 6
     assert len(map_obs) == maps == 13
     assert counts["Observation"] == len(pain) + len(sessions) + len(map_obs)
-    assert counts["QuestionnaireResponse"] == len(journal.screens) == 3
-    assert counts["Questionnaire"] == 1 and counts["Provenance"] == 1
+    assert len(journal.measures) == 5
+    assert counts["QuestionnaireResponse"] == len(journal.screens) + len(journal.measures) == 8
+    assert counts["Questionnaire"] == 1 + 3 and counts["Provenance"] == 1
     assert "Patient" not in counts  # the name only when asked for
     assert "Erika" not in json.dumps(bundle)
     # back and leg told apart by bodySite
@@ -119,6 +137,7 @@ def test_the_bundle_validates_and_its_counts_match_the_journal(fhir_journal: Pat
     # the red-flag questions are the Questionnaire's; every resource is the patient's
     questionnaire = _of(bundle, "Questionnaire")[0]
     response = _of(bundle, "QuestionnaireResponse")[0]
+    assert questionnaire["url"].endswith("/Questionnaire/red-flags")
     assert response["questionnaire"].startswith(questionnaire["url"])
     assert [i["linkId"] for i in response["item"]] == [i["linkId"] for i in questionnaire["item"]]
     provenance = _of(bundle, "Provenance")[0]
@@ -130,6 +149,48 @@ def test_the_bundle_validates_and_its_counts_match_the_journal(fhir_journal: Pat
     ]
     assert targets == {f"urn:uuid:{r['id']}" for r in patient_data}
     assert provenance["activity"]["coding"][0]["code"] == "patient-reported"
+
+
+def test_each_measure_is_a_questionnaire_and_each_response_answers_it(fhir_journal: Path, tmp_path):
+    bundle = _export(fhir_journal, tmp_path / "clinic.json")
+    validate_bundle(bundle)
+    journal = _journal(fhir_journal)
+    base = "https://sciatica-journal.example/fhir/Questionnaire/"
+    questionnaires = {q["url"].removeprefix(base): q for q in _of(bundle, "Questionnaire")}
+    assert set(questionnaires) == {"red-flags", "sbi", "psfs", "pgic"}
+    sbi = questionnaires["sbi"]
+    assert sbi["title"] == "Sciatica Bothersomeness Index" and sbi["version"] == "1"
+    assert [(i["linkId"], i["text"], i["type"]) for i in sbi["item"]] == [
+        ("sbi-leg-pain", "Leg pain", "integer"),
+        ("sbi-numbness", "Numbness or tingling in the leg, foot or groin", "integer"),
+        ("sbi-weakness", "Weakness in the leg or foot", "integer"),
+        ("sbi-sitting", "Back or leg pain while sitting", "integer"),
+    ]
+    assert "Patrick DL" in sbi["description"]
+    psfs = questionnaires["psfs"]
+    assert [i["linkId"] for i in psfs["item"]] == [f"activity-{n}" for n in range(1, 6)]
+    assert [i["required"] for i in psfs["item"]] == [True, False, False, False, False]
+    assert [i["linkId"] for i in questionnaires["pgic"]["item"]] == ["pgic-change"]
+    by_id = {r["id"]: r for r in _of(bundle, "QuestionnaireResponse")}
+    for answered in journal.measures:  # one QuestionnaireResponse per measure response
+        response = by_id[answered.uuid]
+        assert response["questionnaire"] == f"{base}{answered.measure}|1"
+        assert response["authored"] == answered.answered_at
+        assert response["status"] == "completed"
+        defined = {i["linkId"]: i["text"] for i in questionnaires[answered.measure]["item"]}
+        assert [
+            (i["linkId"], i["text"], i["answer"][0]["valueInteger"]) for i in response["item"]
+        ] == [(a.item, a.activity or defined[a.item], a.value) for a in answered.answers]
+    latest_psfs = [r for r in journal.measures if r.measure == "psfs"][-1]
+    items = by_id[latest_psfs.uuid]["item"]
+    assert [i["text"] for i in items] == [
+        "Sitting through a meal",
+        "Putting on socks",
+        "Walking to the shop",
+    ]
+    assert [i["answer"][0]["valueInteger"] for i in items] == [4, 5, 6]
+    provenance = {t["reference"] for t in _of(bundle, "Provenance")[0]["target"]}
+    assert {f"urn:uuid:{m.uuid}" for m in journal.measures} <= provenance
 
 
 def test_every_external_code_is_in_the_one_table(fhir_journal: Path, tmp_path):
@@ -177,7 +238,8 @@ def test_the_period_and_the_identity(fhir_journal: Path, tmp_path):
     ]
     assert len(sessions) == 2
     assert all(o["effectivePeriod"]["start"].startswith("2026-11-20") for o in sessions)
-    assert counts["QuestionnaireResponse"] == 1
+    assert counts["QuestionnaireResponse"] == 1  # the screening; no measure in the period
+    assert counts["Questionnaire"] == 4  # the questionnaires are always there
     assert counts["Patient"] == 1
     patient = _of(bundle, "Patient")[0]
     assert patient["name"] == [{"text": "Erika Muster"}]

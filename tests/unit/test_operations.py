@@ -375,6 +375,7 @@ def test_undoing_an_import_takes_out_exactly_what_it_added(journal, journal_file
         "check_ins": 1,
         "red_flag_screens": 0,
         "notes": 1,
+        "measures": 0,
     }
     assert done.value.skipped == {
         "profile": 1,
@@ -382,6 +383,7 @@ def test_undoing_an_import_takes_out_exactly_what_it_added(journal, journal_file
         "check_ins": 0,
         "red_flag_screens": 1,
         "notes": 1,
+        "measures": 0,
     }
     assert done.label == "import of journal.json"
     assert done.changes == ChangeSet.everything()

@@ -18,6 +18,7 @@ import jsonschema
 import pytest
 
 from sciatica_journal.domain.body import SymptomKind
+from sciatica_journal.domain.measure_results import Answer, activity_item
 from sciatica_journal.domain.profile import AffectedSide, Profile
 from sciatica_journal.domain.red_flags import Trigger
 from sciatica_journal.domain.sessions import PressUpRange
@@ -39,7 +40,7 @@ from tests.builders import new_session, symptom_map
 from tests.conftest import NOW, ZONE
 
 DOCS_EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "journal-format.md"
-KIND_NAMES = ("profile", "sessions", "check_ins", "red_flag_screens", "notes")
+KIND_NAMES = ("profile", "sessions", "check_ins", "red_flag_screens", "notes", "measures")
 
 
 def _transfer(services: Services) -> TransferService:
@@ -98,6 +99,34 @@ def _fill(services: Services) -> None:
                 .isoformat(),
                 text=text,
             )
+    _weekly_checks(services)
+
+
+def _weekly_checks(services: Services) -> None:
+    """The baseline a week ago and the weekly check yesterday (with PGIC)."""
+    sbi = [i.code for i in services.weekly.measures.measure("sbi").items]
+    services.weekly.record(
+        {
+            "sbi": tuple(Answer(c, v) for c, v in zip(sbi, (5, 4, 2, 6), strict=True)),
+            "psfs": (
+                Answer(activity_item(1), 2, "Sitting through a meal"),
+                Answer(activity_item(2), 4, "=Walking «to» the shop"),
+            ),
+        },
+        at=NOW - dt.timedelta(days=8),
+    )
+    services.weekly.record(
+        {
+            "sbi": tuple(Answer(c, v) for c, v in zip(sbi, (3, 3, 1, 4), strict=True)),
+            "psfs": (
+                Answer(activity_item(1), 5, "Sitting through a meal"),
+                Answer(activity_item(2), 6, "=Walking «to» the shop"),
+                Answer(activity_item(3), 1, "Putting on socks"),
+            ),
+            "pgic": (Answer("pgic-change", 2),),
+        },
+        at=NOW - dt.timedelta(days=1),
+    )
 
 
 def _without_export_time(path: Path) -> dict:
@@ -139,6 +168,7 @@ def test_export_import_into_an_empty_journal_and_export_again_gives_identical_da
             "check_ins": 1,
             "red_flag_screens": 2,
             "notes": 2,
+            "measures": 5,
         }
         assert report.total_skipped == 0
         again = tmp_path / "again.json"
@@ -153,6 +183,10 @@ def test_export_import_into_an_empty_journal_and_export_again_gives_identical_da
         assert second.profiles.profile().name == "Anna Müller"
         assert len(second.sessions.today().sessions) == 1
         assert second.symptoms.latest().note == '=HYPERLINK("http://example.invalid")'
+        sbi = second.weekly.changes()[0]
+        assert (sbi.measure, sbi.baseline, sbi.latest, sbi.responses) == ("sbi", 17, 11, 2)
+        assert second.weekly.activities()[1] == "=Walking «to» the shop"
+        assert not second.weekly.is_due()  # the weekly check was yesterday
     finally:
         second.close()
 
@@ -189,6 +223,16 @@ def test_the_export_is_valid_against_the_schema_and_lists_every_kind(services, t
         "check_ins": 1,
         "red_flag_screens": 2,
         "notes": 2,
+        "measures": 5,
+    }
+    assert [m["measure"] for m in document["measures"]] == ["sbi", "psfs", "sbi", "psfs", "pgic"]
+    assert document["measures"][4]["answers"] == [
+        {"item": "pgic-change", "value": 2, "activity": None}
+    ]
+    assert document["measures"][3]["answers"][2] == {
+        "item": "activity-3",
+        "value": 1,
+        "activity": "Putting on socks",
     }
     session = document["sessions"][0]
     assert session["map_before"]["context"] == "before"
@@ -227,9 +271,11 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(services, tm
         "check_ins": 1,
         "red_flag_screens": 1,
         "notes": 1,
+        "measures": 2,
     }
     assert first.describe() == (
-        "added 1 profile, 1 session, 1 check-in, 1 red-flag screening and 1 note"
+        "added 1 profile, 1 session, 1 check-in, 1 red-flag screening, 1 note "
+        "and 2 measure responses"
     )
     rows = services.stores.transfer.row_counts()
     second = _transfer(services).import_json(path)
@@ -245,7 +291,7 @@ def test_importing_into_the_journal_that_was_exported_skips_everything(services,
     _transfer(services).export_json(path)
     before = _transfer(services).journal_document()
     report = _transfer(services).import_json(path)
-    assert report.total_added == 0 and report.total_skipped == 9
+    assert report.total_added == 0 and report.total_skipped == 14
     assert _transfer(services).journal_document() == before
 
 
@@ -275,6 +321,31 @@ def test_a_profile_already_set_up_is_kept(set_up_services, tmp_path):
     report = _transfer(set_up_services).import_json(_write(tmp_path / "j.json", document))
     assert report.skipped["profile"] == 1 and report.added["profile"] == 0
     assert set_up_services.profiles.profile().target_min == 5
+
+
+def test_a_file_written_before_the_weekly_measures_imports(services, tmp_path):
+    document = _docs_example()
+    del document["measures"]
+    report = _transfer(services).import_json(_write(tmp_path / "old.json", document))
+    assert report.added["sessions"] == 1 and report.added["measures"] == 0
+    assert services.weekly.responses() == []
+
+
+def test_measures_are_added_by_uuid_and_an_import_taken_back_removes_them(services, tmp_path):
+    _weekly_checks(services)
+    document = _docs_example()
+    document["measures"].append(_transfer(services).journal_document()["measures"][0])
+    report = _transfer(services).import_json(_write(tmp_path / "more.json", document))
+    assert (report.added["measures"], report.skipped["measures"]) == (2, 1)
+    stored = services.weekly.responses()
+    assert len(stored) == 7
+    psfs = next(r for r in stored if r.uuid == document["measures"][1]["uuid"])
+    assert psfs.answers[1] == Answer("activity-2", 6, "Putting on socks")
+    assert psfs.local_date == dt.date(2026, 11, 20)
+    _transfer(services).remove_imported(report.added_entries)
+    assert len(services.weekly.responses()) == 5
+    with services.journal.bound():
+        assert models.MeasureAnswer.select().count() == 4 + 2 + 4 + 3 + 1
 
 
 def test_the_docs_example_matches_the_schema():
@@ -404,6 +475,62 @@ BAD_DOCUMENTS = {
         lambda d: d["sessions"][0]["pain"].update(back_after=None, leg_after=None),
         "sessions[0].pain: pain after the session is missing",
     ),
+    "a measure answer outside its scale": (
+        _set("measures[0].answers[1].value", 7),
+        "measures[0].answers[1].value: 7 is outside 0-6",
+    ),
+    "a measure answer as text": (
+        _set("measures[0].answers[0].value", "4"),
+        "measures[0].answers[0].value: expected a whole number, not '4'",
+    ),
+    "an unknown measure": (
+        _set("measures[0].measure", "odi"),
+        "measures[0].measure: unknown measure 'odi'",
+    ),
+    "an unknown item": (
+        _set("measures[0].answers[2].item", "sbi-mood"),
+        "measures[0].answers[2].item: 'sbi-mood' is not an item of sbi",
+    ),
+    "an item not answered": (
+        lambda d: d["measures"][0]["answers"].pop(),
+        "measures[0].answers: the item sbi-sitting is not answered",
+    ),
+    "an item answered twice": (
+        _set("measures[0].answers[3].item", "sbi-leg-pain"),
+        "measures[0].answers[3].item: 'sbi-leg-pain' is answered twice (also at answers[0])",
+    ),
+    "an activity without its name": (
+        _set("measures[1].answers[1].activity", "  "),
+        "measures[1].answers[1].activity: an activity needs its name",
+    ),
+    "an activity named twice": (
+        _set("measures[1].answers[1].activity", "sitting THROUGH a meal"),
+        "measures[1].answers[1].activity: 'sitting THROUGH a meal' is named twice",
+    ),
+    "a name on an item that is no activity": (
+        _set("measures[0].answers[0].activity", "walking"),
+        "measures[0].answers[0].activity: only the activities of the PSFS have a name",
+    ),
+    "a measure answered in the future": (
+        _set("measures[1].answered_at", "2030-01-01T00:00:00Z"),
+        "measures[1].answered_at: 2030-01-01T00:00:00Z is in the future",
+    ),
+    "a measure of the wrong local date": (
+        _set("measures[0].local_date", "2026-11-19"),
+        "measures[0].local_date: '2026-11-19' is not the local date of that time",
+    ),
+    "a measure without answers": (
+        _set("measures[0].answers", []),
+        "measures[0].answers:",
+    ),
+    "a measure response UUID twice": (
+        _set("measures[1].uuid", "0C1E2F4A-5B6D-4E8F-9A0B-1C2D3E4F5A6B"),
+        "measures[1].uuid: 0c1e2f4a-5b6d-4e8f-9a0b-1c2d3e4f5a6b appears twice in the file",
+    ),
+    "an unknown field of a measure": (
+        _set("measures[0].score", 13),
+        "measures[0].score: not a field of this format",
+    ),
     "a profile with the band upside down": (
         _set("profile.target_max", 2),
         "profile.target_max: the daily maximum must be between the minimum and 20",
@@ -530,6 +657,7 @@ def test_csv_export_writes_one_file_per_table_with_a_header_row(services, tmp_pa
         "red_flag_screens.csv": 2,
         "red_flag_answers.csv": 14,
         "notes.csv": 2,
+        "measures.csv": 4 + 2 + 4 + 3 + 1,  # one row per answer
     }
     for name in CSV_FILES:
         path = folder / name
@@ -549,6 +677,25 @@ def test_csv_export_writes_one_file_per_table_with_a_header_row(services, tmp_pa
     assert stopped["leg_pain_after"] == "" and stopped["stopped_for_pain"] == "yes"
     notes = [row[-1] for row in _read_csv(folder / "notes.csv")[1:]]
     assert "'+1 day, «ça va»\nsecond line" in notes
+    measures = _read_csv(folder / "measures.csv")
+    rows = [dict(zip(measures[0], row, strict=True)) for row in measures[1:]]
+    assert rows[0] == {
+        "response_uuid": rows[0]["response_uuid"],
+        "measure": "sbi",
+        "answered_at": "2026-11-16T14:00:00Z",
+        "answered_local": "2026-11-16 15:00",
+        "zone": "Europe/Berlin",
+        "local_date": "2026-11-16",
+        "item": "sbi-leg-pain",
+        "activity": "",
+        "value": "5",
+    }
+    assert len({r["response_uuid"] for r in rows}) == 5
+    assert [(r["item"], r["activity"], r["value"]) for r in rows if r["measure"] == "psfs"][:2] == [
+        ("activity-1", "Sitting through a meal", "2"),
+        ("activity-2", "'=Walking «to» the shop", "4"),
+    ]
+    assert rows[-1]["item"] == "pgic-change" and rows[-1]["value"] == "2"
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_escaped(services, tmp_path):

@@ -1,16 +1,19 @@
-"""Questionnaires and their responses (docs/fhir.md): the red-flag screening now; the
-weekly measures (SBI, PSFS, PGIC) add theirs the same way, one ``QuestionnaireSource`` each."""
+"""Questionnaires and their responses (docs/fhir.md): the red-flag screening and the
+weekly measures (SBI, PSFS, PGIC), one ``QuestionnaireSource`` each."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from sciatica_journal.domain.language import _
+from sciatica_journal.domain.measure_results import activity_item
+from sciatica_journal.domain.measures import Measure
 from sciatica_journal.domain.program import Program
 from sciatica_journal.services.fhir.codes import FhirCodes
-from sciatica_journal.storage.transfer_records import ScreenRecord
+from sciatica_journal.storage.transfer_records import MeasureRecord, ScreenRecord
 
 Resource = dict[str, Any]
 
@@ -22,6 +25,7 @@ class Question:
     link_id: str
     text: str
     kind: str  # the FHIR item type: "boolean", "integer", "choice", "string"
+    required: bool = True
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Answered:
     ident: str  # the entry's UUID
     authored: str  # UTC, "YYYY-MM-DDTHH:MM:SSZ"
     answers: Sequence[tuple[str, Any]]  # (link id, value) in the order asked
+    texts: Mapping[str, str] = field(default_factory=dict)  # link id -> this item's own text
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ class QuestionnaireSource:
     version: str
     questions: Sequence[Question]
     responses: Sequence[Answered]
+    description: str | None = None
 
 
 def red_flag_source(program: Program, screens: Sequence[ScreenRecord]) -> QuestionnaireSource:
@@ -52,6 +58,48 @@ def red_flag_source(program: Program, screens: Sequence[ScreenRecord]) -> Questi
         version="1",
         questions=questions,
         responses=[Answered(s.uuid, s.answered_at, s.answers) for s in screens],
+    )
+
+
+def measure_source(measure: Measure, answered: Sequence[MeasureRecord]) -> QuestionnaireSource:
+    """A weekly measure (``measures.toml``) and its responses: an ``integer`` item per
+    item (SBI 0-6, PGIC 1-7); the PSFS has ``activity-1`` ... ``activity-<max>`` (0-10), of
+    which the first is required, each response giving the activity's name as the text."""
+    if measure.names_activities:
+        questions = [
+            Question(
+                activity_item(n),
+                _("Activity {number} (named by the patient)").format(number=n),
+                "integer",
+                required=n == 1,
+            )
+            for n in range(1, measure.max_activities + 1)
+        ]
+    else:
+        questions = [Question(i.code, i.text, "integer") for i in measure.items]
+    scale = ", ".join(f"{point} = {words}" for point, words in measure.anchors.items())
+    return QuestionnaireSource(
+        name=measure.code,
+        title=measure.name,
+        version="1",
+        questions=questions,
+        responses=[
+            Answered(
+                r.uuid,
+                r.answered_at,
+                [(a.item, a.value) for a in r.answers],
+                {a.item: a.activity for a in r.answers if a.activity is not None},
+            )
+            for r in answered
+            if r.measure == measure.code
+        ],
+        description=_("{question} ({low}-{high}: {scale}) Source: {source}").format(
+            question=measure.question,
+            low=measure.low,
+            high=measure.high,
+            scale=scale,
+            source=measure.source,
+        ),
     )
 
 
@@ -67,8 +115,9 @@ def questionnaire(codes: FhirCodes, source: QuestionnaireSource, language: str) 
         "title": source.title,
         "status": "active",
         "subjectType": ["Patient"],
+        **({"description": source.description} if source.description else {}),
         "item": [
-            {"linkId": q.link_id, "text": q.text, "type": q.kind, "required": True}
+            {"linkId": q.link_id, "text": q.text, "type": q.kind, "required": q.required}
             for q in source.questions
         ],
     }
@@ -97,7 +146,7 @@ def responses(
             "item": [
                 {
                     "linkId": link_id,
-                    "text": texts.get(link_id, link_id),
+                    "text": answered.texts.get(link_id) or texts.get(link_id, link_id),
                     "answer": [{_VALUE[type(value)]: value}],
                 }
                 for link_id, value in answered.answers

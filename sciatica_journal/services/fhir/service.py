@@ -16,16 +16,19 @@ from typing import Any
 from sciatica_journal import APP_NAME, __version__
 from sciatica_journal.domain.body import RegionCatalog
 from sciatica_journal.domain.language import _, code
+from sciatica_journal.domain.measures import MeasureSet
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.fhir.codes import FhirCodes, load_codes
 from sciatica_journal.services.fhir.observations import ObservationBuilder, reference
 from sciatica_journal.services.fhir.questionnaires import (
+    measure_source,
     questionnaire,
     red_flag_source,
     responses,
 )
+from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.transfer import TransferError
 from sciatica_journal.services.transfer.json_writing import session_complete
 from sciatica_journal.storage import atomic_files
@@ -51,8 +54,10 @@ class FhirExportService:
         clock: Clock,
         store: TransferStore,
         codes: FhirCodes | None = None,
+        measures: MeasureSet | None = None,
     ) -> None:
         self._program = program
+        self._measures = measures
         self._catalog = catalog
         self._clock = clock
         self._store = store
@@ -99,6 +104,12 @@ class FhirExportService:
         source = red_flag_source(self._program, contents.screens)
         entries.append(questionnaire(self.codes, source, language))
         entries.extend(responses(self.codes, source, language, subject))
+        if self._measures is None:
+            self._measures = load_measures(language=language)
+        for measure in self._measures.measures:
+            asked = measure_source(measure, contents.measures)
+            entries.append(questionnaire(self.codes, asked, language))
+            entries.extend(responses(self.codes, asked, language, subject))
         now = format_utc(self._clock.now())
         entries.append(self._provenance(entries, subject, now))
         return {
@@ -182,4 +193,5 @@ def _in_period(
         check_ins=tuple(m for m in contents.check_ins if inside(m.local_date)),
         screens=tuple(s for s in contents.screens if inside(s.local_date)),
         notes=(),
+        measures=tuple(m for m in contents.measures if inside(m.local_date)),
     )

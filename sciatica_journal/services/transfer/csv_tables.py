@@ -65,6 +65,10 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "red_flag_answers.csv": ("screen_uuid", "question", "answer"),
     "notes.csv": ("uuid", "written_at", "written_local", "zone", "local_date", "text"),
+    "measures.csv": (
+        "response_uuid", "measure", "answered_at", "answered_local", "zone", "local_date",
+        "item", "activity", "value",
+    ),
 }
 # fmt: on
 CSV_FILES = tuple(CSV_COLUMNS)  # one file per table
@@ -114,6 +118,21 @@ def _csv_tables(c: JournalContents, program: Program) -> dict[str, list[list[obj
         "red_flag_answers.csv": [[s.uuid, code, yes] for s in c.screens for code, yes in s.answers],
         "notes.csv": [
             _row(n, cols["notes.csv"], written_local=_local(n.written_at, n.zone)) for n in c.notes
+        ],
+        "measures.csv": [
+            [
+                m.uuid,
+                m.measure,
+                m.answered_at,
+                _local(m.answered_at, m.zone),
+                m.zone,
+                m.local_date,
+                a.item,
+                a.activity,
+                a.value,
+            ]
+            for m in c.measures
+            for a in m.answers
         ],
     }
 

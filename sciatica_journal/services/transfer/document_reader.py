@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sciatica_journal.domain.body import INTENSITY_NAMES, RegionCatalog, SymptomKind, SymptomMap
 from sciatica_journal.domain.language import _
+from sciatica_journal.domain.measures import MeasureSet
 from sciatica_journal.domain.profile import AffectedSide, Profile, ProfileError, validate_profile
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.sessions import (
@@ -24,6 +25,7 @@ from sciatica_journal.domain.sessions import (
 from sciatica_journal.domain.timekeeping import format_utc, local_date
 from sciatica_journal.domain.validation import EARLIEST
 from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.transfer.measure_reading import measure_record
 from sciatica_journal.services.transfer.results import fail
 from sciatica_journal.services.transfer.schema_messages import show
 from sciatica_journal.storage.transfer_reader import TransferReader
@@ -56,9 +58,15 @@ class DocumentReader:
     """Applies the domain rules to a schema-valid document and builds the records."""
 
     def __init__(
-        self, program: Program, catalog: RegionCatalog, clock: Clock, store: TransferReader
+        self,
+        program: Program,
+        catalog: RegionCatalog,
+        clock: Clock,
+        store: TransferReader,
+        measures: MeasureSet,
     ) -> None:
         self._program = program
+        self._measures = measures
         self._catalog = catalog
         self._store = store  # what the journal already holds
         self._now = clock.now()
@@ -83,8 +91,17 @@ class DocumentReader:
             for i, s in enumerate(doc["red_flag_screens"])
         )
         notes = tuple(self._note(n, f"notes[{i}]") for i, n in enumerate(doc["notes"]))
+        measures = tuple(  # absent in files written before the weekly measures
+            measure_record(self, self._measures, m, f"measures[{i}]")
+            for i, m in enumerate(doc.get("measures", ()))
+        )
         return JournalContents(
-            profile=profile, sessions=sessions, check_ins=check_ins, screens=screens, notes=notes
+            profile=profile,
+            sessions=sessions,
+            check_ins=check_ins,
+            screens=screens,
+            notes=notes,
+            measures=measures,
         )
 
     def _maps_not_reused(self, sessions: tuple[SessionRecord, ...]) -> None:
@@ -108,7 +125,7 @@ class DocumentReader:
 
     # fields shared by every entry
 
-    def _uuid(self, value: str, place: str, table: str) -> str:
+    def uuid(self, value: str, place: str, table: str) -> str:
         if len(value) != UUID_LENGTH:  # the schema's "$" lets a trailing newline through
             fail(f"{place}.uuid", _("{value} is not a UUID").format(value=show(value)))
         uuid = value.lower()
@@ -138,14 +155,14 @@ class DocumentReader:
             )
         return moment
 
-    def _time(self, value: str, place: str) -> dt.datetime:
+    def time(self, value: str, place: str) -> dt.datetime:
         """A UTC time, not in the future."""
         moment = self._parse(value, place)
         if moment > self._now + FUTURE_TOLERANCE:
             fail(place, _("{value} is in the future").format(value=value))
         return moment
 
-    def _zone(self, value: str, place: str) -> str:
+    def zone(self, value: str, place: str) -> str:
         if value not in self._zones:
             try:
                 ZoneInfo(value)
@@ -154,7 +171,7 @@ class DocumentReader:
             self._zones.add(value)
         return value
 
-    def _local_date(self, doc: dict[str, Any], place: str, moment: dt.datetime, zone: str) -> str:
+    def local_day(self, doc: dict[str, Any], place: str, moment: dt.datetime, zone: str) -> str:
         expected = local_date(moment, zone).isoformat()
         if doc["local_date"] != expected:
             fail(
@@ -203,7 +220,7 @@ class DocumentReader:
         return profile
 
     def _map(self, doc: dict[str, Any], place: str, context: str | None) -> MapRecord:
-        uuid = self._uuid(doc["uuid"], place, "symptom_map")
+        uuid = self.uuid(doc["uuid"], place, "symptom_map")
         if context is not None and doc["context"] != context:
             fail(
                 f"{place}.context",
@@ -211,8 +228,8 @@ class DocumentReader:
                     expected=repr(context), value=show(doc["context"])
                 ),
             )
-        moment = self._time(doc["recorded_at"], f"{place}.recorded_at")
-        zone = self._zone(doc["zone"], f"{place}.zone")
+        moment = self.time(doc["recorded_at"], f"{place}.recorded_at")
+        zone = self.zone(doc["zone"], f"{place}.zone")
         marks: list[MarkRecord] = []
         seen: set[tuple[str, str]] = set()
         for j, mark in enumerate(doc["marks"]):
@@ -253,10 +270,10 @@ class DocumentReader:
         )
 
     def _session(self, doc: dict[str, Any], place: str) -> SessionRecord:
-        uuid = self._uuid(doc["uuid"], place, "session")
+        uuid = self.uuid(doc["uuid"], place, "session")
         if not self._program.has_rung(doc["rung"]):
             fail(f"{place}.rung", _("unknown exercise {value}").format(value=show(doc["rung"])))
-        zone = self._zone(doc["zone"], f"{place}.zone")
+        zone = self.zone(doc["zone"], f"{place}.zone")
         started = self._parse(doc["started_at"], f"{place}.started_at")
         ended = self._parse(doc["ended_at"], f"{place}.ended_at")
         if ended < started:
@@ -266,8 +283,8 @@ class DocumentReader:
                     end=doc["ended_at"], start=doc["started_at"]
                 ),
             )
-        self._time(doc["ended_at"], f"{place}.ended_at")
-        day = self._local_date(doc, place, started, zone)
+        self.time(doc["ended_at"], f"{place}.ended_at")
+        day = self.local_day(doc, place, started, zone)
         pain = doc["pain"]
         for key in ("back_before", "leg_before", "back_after", "leg_after"):
             if pain[key] is None and key.endswith("_after"):
@@ -336,10 +353,10 @@ class DocumentReader:
         )
 
     def _screen(self, doc: dict[str, Any], place: str, sessions: set[str]) -> ScreenRecord:
-        uuid = self._uuid(doc["uuid"], place, "red_flag_screen")
-        moment = self._time(doc["answered_at"], f"{place}.answered_at")
-        zone = self._zone(doc["zone"], f"{place}.zone")
-        day = self._local_date(doc, place, moment, zone)
+        uuid = self.uuid(doc["uuid"], place, "red_flag_screen")
+        moment = self.time(doc["answered_at"], f"{place}.answered_at")
+        zone = self.zone(doc["zone"], f"{place}.zone")
+        day = self.local_day(doc, place, moment, zone)
         known = {q.code for q in self._program.red_flags}
         for code in doc["answers"]:
             if code not in known:
@@ -364,13 +381,13 @@ class DocumentReader:
         )
 
     def _note(self, doc: dict[str, Any], place: str) -> NoteRecord:
-        uuid = self._uuid(doc["uuid"], place, "journal_note")
-        moment = self._time(doc["written_at"], f"{place}.written_at")
-        zone = self._zone(doc["zone"], f"{place}.zone")
+        uuid = self.uuid(doc["uuid"], place, "journal_note")
+        moment = self.time(doc["written_at"], f"{place}.written_at")
+        zone = self.zone(doc["zone"], f"{place}.zone")
         return NoteRecord(
             uuid=uuid,
             written_at=format_utc(moment),
             zone=zone,
-            local_date=self._local_date(doc, place, moment, zone),
+            local_date=self.local_day(doc, place, moment, zone),
             text=doc["text"],
         )

@@ -12,6 +12,7 @@ from sciatica_journal.domain.program import Program
 from sciatica_journal.storage.transfer_records import (
     JournalContents,
     MapRecord,
+    MeasureRecord,
     NoteRecord,
     ScreenRecord,
     SessionRecord,
@@ -38,6 +39,7 @@ def journal_document(
     document["check_ins"] = [_map_doc(m) for m in contents.check_ins]
     document["red_flag_screens"] = [_screen_doc(s) for s in contents.screens]
     document["notes"] = [_note_doc(n) for n in contents.notes]
+    document["measures"] = [_measure_doc(m) for m in contents.measures]
     return document
 
 
@@ -124,4 +126,15 @@ def _note_doc(n: NoteRecord) -> dict[str, Any]:
         "zone": n.zone,
         "local_date": n.local_date,
         "text": n.text,
+    }
+
+
+def _measure_doc(m: MeasureRecord) -> dict[str, Any]:
+    return {
+        "uuid": m.uuid,
+        "measure": m.measure,
+        "answered_at": m.answered_at,
+        "zone": m.zone,
+        "local_date": m.local_date,
+        "answers": [{"item": a.item, "value": a.value, "activity": a.activity} for a in m.answers],
     }

@@ -62,6 +62,8 @@ def _count(kind: str, n: int) -> str:
         text = n_("{n} check-in", "{n} check-ins", n)
     elif kind == transfer_records.RED_FLAG_SCREENS:
         text = n_("{n} red-flag screening", "{n} red-flag screenings", n)
+    elif kind == transfer_records.MEASURES:
+        text = n_("{n} measure response", "{n} measure responses", n)
     else:
         text = n_("{n} note", "{n} notes", n)
     return text.format(n=n)

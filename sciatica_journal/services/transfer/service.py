@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sciatica_journal.domain.body import RegionCatalog
 from sciatica_journal.domain.language import _
+from sciatica_journal.domain.measures import MeasureSet
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.paths import resource_path
 from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.transfer.csv_tables import csv_files
 from sciatica_journal.services.transfer.document_reader import DocumentReader
 from sciatica_journal.services.transfer.json_reading import check_is_journal, check_text, read_json
@@ -42,8 +44,10 @@ class TransferService:
         store: TransferStore,
         schema_path: Path | None = None,
         before_import: Callable[[], object] | None = None,
+        measures: MeasureSet | None = None,
     ) -> None:
         self._store = store
+        self._measures = measures  # the weekly measures an import's answers must fit
         self._before_import = before_import  # e.g. a verified backup of the journal
         self._program = program
         self._catalog = catalog
@@ -145,7 +149,11 @@ class TransferService:
         errors = list(self._schema_validator().iter_errors(journal))
         if errors:
             raise TransferError(schema_message(min(errors, key=document_order)))
-        reader = DocumentReader(self._program, self._catalog, self._clock, self._store)
+        if self._measures is None:
+            self._measures = load_measures()  # codes and scales are the same in every language
+        reader = DocumentReader(
+            self._program, self._catalog, self._clock, self._store, self._measures
+        )
         return reader.read(journal)
 
     def _schema_validator(self) -> jsonschema.protocols.Validator:
@@ -161,6 +169,7 @@ def _counts(contents: JournalContents) -> dict[str, int]:
         transfer_records.CHECK_INS: len(contents.check_ins),
         transfer_records.RED_FLAG_SCREENS: len(contents.screens),
         transfer_records.NOTES: len(contents.notes),
+        transfer_records.MEASURES: len(contents.measures),
     }
 
 
