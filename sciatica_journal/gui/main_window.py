@@ -164,9 +164,9 @@ class MainWindow(QMainWindow):
 
     def _make_progress_page(self) -> QWidget:
         # pyqtgraph (and NumPy) load only when the charts are first shown.
-        from sciatica_journal.gui.progress_page import ProgressPage
+        from sciatica_journal.gui.measure_chart import progress_page
 
-        return ProgressPage(self._services.progress)
+        return progress_page(self._services.progress, self._services.weekly)
 
     def _page(self, index: int) -> QWidget:
         return self.page_set.page(index)

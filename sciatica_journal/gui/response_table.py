@@ -166,17 +166,35 @@ class ResponseView(QStackedWidget):
             _("Shows a table of the responses observed with each exercise instead of the charts")
         )
         self.toggle.toggled.connect(self._toggled)
+        self._row = QHBoxLayout()
 
     def title_row(self, title: QWidget) -> QHBoxLayout:
         """The page's title with ``toggle`` at the right of it (the period buttons' row
         has no room to spare on a 1024×600 screen in German)."""
-        row = QHBoxLayout()
+        row = self._row
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(title, stretch=1)
         # As high as the title, never higher: the row takes no height from the charts.
         self.toggle.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         row.addWidget(self.toggle)
         return row
+
+    def add_view(self, toggle: QPushButton, view: QWidget) -> None:
+        """Another view in place of the charts (the weekly checks), shown while its
+        ``toggle`` (left of By exercise, as high as the title) is on; one view at a time."""
+        index = self.addWidget(view)
+        toggle.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self._row.insertWidget(self._row.indexOf(self.toggle), toggle)
+
+        def toggled(on: bool) -> None:
+            if on:
+                self.toggle.setChecked(False)
+                self.setCurrentIndex(index)
+            elif self.currentIndex() == index:
+                self.setCurrentIndex(0)
+
+        toggle.toggled.connect(toggled)
+        self.toggle.toggled.connect(lambda on: toggle.setChecked(False) if on else None)
 
     def _toggled(self, on: bool) -> None:
         self.setCurrentIndex(1 if on else 0)

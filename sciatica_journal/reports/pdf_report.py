@@ -27,6 +27,7 @@ from sciatica_journal.reports.day_table import (
     paint_table,
     table_lines,
 )
+from sciatica_journal.reports.measures_section import paint_measures
 from sciatica_journal.reports.pdf_file import ReportError, write_pdf
 from sciatica_journal.reports.pdf_page import (
     HEADER,
@@ -130,8 +131,9 @@ class PdfReport:
         """The pages, each a painter of its body; planned first so "page x of y" is known.
         Page 1 is the summary and the maps. With charts (a period of ``CHARTS_FROM_DAYS``
         days or more) what each exercise did and the charts fill page 2. The rest flows:
-        what each exercise did (without charts), the table by day, the notes and "About
-        this report" share pages, each starting a new page only when it does not fit."""
+        what each exercise did (without charts), the weekly measures, the table by day, the
+        notes and "About this report" share pages, each starting a new page only when it
+        does not fit."""
         data = self.data
         options = data.options
         width = page.width()
@@ -148,6 +150,8 @@ class PdfReport:
             flow.place(measure(width, responses), _section(responses))
         if options.include_charts and not with_charts and data.days:
             flow.place(measure(width, self._no_charts), _section(self._no_charts))
+        block = self._measures
+        flow.place(measure(width, block), _section(block))  # the weekly measures (issue 15)
         if options.include_table:
             self._place_table(flow, width)
         if options.include_notes and data.notes:
@@ -158,6 +162,9 @@ class PdfReport:
 
         flow.place(measure(width, about), _section(about))
         return pages + flow.painters()
+
+    def _measures(self, painter: QPainter, body: QRectF) -> float:
+        return paint_measures(painter, body, self.data)
 
     def _no_charts(self, painter: QPainter, body: QRectF) -> float:
         """The line that says why a short period has no charts."""

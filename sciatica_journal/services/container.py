@@ -150,6 +150,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         stores.sessions,
         stores.red_flags,
     )
+    weekly = MeasureService(measures, clock, stores.measures)
     log.info("journal opened")
     return Services(
         data_dir=data_dir,
@@ -168,7 +169,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         progress=progress,
         summaries=summaries,
         reports=ReportService(
-            program, catalog, profiles, summaries, progress, clock, stores.reports
+            program, catalog, profiles, summaries, progress, clock, stores.reports, weekly
         ),
         entries=entries,
         transfer=transfer,
@@ -176,5 +177,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         backups=backup,
         operations=operations,
         reminders=reminders,
-        weekly=MeasureService(measures, clock, stores.measures),
+        weekly=weekly,
     )

@@ -11,11 +11,14 @@ from sciatica_journal.domain.body import RegionCatalog, SymptomMap
 from sciatica_journal.domain.day_marks import DayMark, DaySession, day_exercises, day_marks
 from sciatica_journal.domain.doses import dose_minimums, marked_dose
 from sciatica_journal.domain.language import _, clock_time
+from sciatica_journal.domain.measure_results import MeasureChange
+from sciatica_journal.domain.measures import MeasureSet
 from sciatica_journal.domain.program import Program, Thresholds
 from sciatica_journal.domain.red_flags import RedFlagQuestion, ScreenResult
 from sciatica_journal.domain.summary import Summary
 from sciatica_journal.domain.timekeeping import local_time, parse_utc
 from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.measure_service import MeasureService
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.progress_service import ProgressService
 from sciatica_journal.services.summary_service import SummaryService
@@ -79,6 +82,10 @@ class ReportData:
     red_flag_questions: tuple[RedFlagQuestion, ...] = ()  # their words for the red flags
     rung_numbers: dict[str, int] = field(default_factory=dict)  # slug → place on the ladder
     thresholds: Thresholds | None = None  # the programme's (the report's definitions)
+    # The weekly measures (issue 15): baseline vs latest of each within the period, the
+    # same as ``summary --json``'s ``measures`` (``MeasureService.changes``).
+    measures: tuple[MeasureChange, ...] = ()
+    measure_set: MeasureSet | None = None
 
 
 def _value(x: float) -> float | None:
@@ -95,6 +102,7 @@ class ReportService:
         progress: ProgressService,
         clock: Clock,
         store: ReportStore,
+        weekly: MeasureService | None = None,
     ) -> None:
         self._program = program
         self._catalog = catalog
@@ -103,6 +111,7 @@ class ReportService:
         self._progress = progress
         self._clock = clock
         self._store = store
+        self._weekly = weekly
 
     def gather(self, options: ReportOptions) -> ReportData:
         summary = self._summaries.summary(options.start, options.end)
@@ -156,6 +165,8 @@ class ReportService:
             red_flag_questions=self._program.red_flags,
             rung_numbers={r.slug: r.number for r in self._program.rungs},
             thresholds=self._program.thresholds,
+            measures=() if self._weekly is None else self._weekly.changes(start, end),
+            measure_set=None if self._weekly is None else self._weekly.measures,
         )
 
     def _day_details(

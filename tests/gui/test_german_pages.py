@@ -159,3 +159,43 @@ def test_calendar_is_german(qtbot, window):
     page.calendar.setSelectedDate(QDate(2026, 11, 10))
     assert page.day_list.item(0).text() == "Keine Übungseinheiten."
     assert english_left(page) == []
+
+
+def test_progress_weekly_checks_are_german(qtbot, window, german):
+    """The weekly measures' view (issue 15): its button, charts, and baseline vs latest."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from sciatica_journal.domain.measure_results import Answer, activity_item
+    from tests.gui.conftest import find
+
+    weekly = german.weekly
+    items = [i.code for i in weekly.measures.measure("sbi").items]
+    for days_ago, value in ((14, 4), (7, 2), (0, 1)):
+        answers = {
+            "sbi": tuple(Answer(code, value) for code in items),
+            "psfs": (Answer(activity_item(1), 6 - value, "Treppensteigen"),),
+        }
+        if days_ago < 14:
+            answers["pgic"] = (Answer("pgic-change", value),)
+        weekly.record(answers, at=NOW - dt.timedelta(days=days_ago, hours=1))
+    window.navigation.setCurrentRow(PROGRESS)
+    page = window.progress_page
+    button = find(page, "Die Wochenchecks zeigen", QPushButton)
+    assert button.text() == "Wochenchecks"
+    button.click()
+    qtbot.wait(20)
+    assert english_left(page) == []
+    charts = find(page, "Wochenchecks")
+    summary = find(page, "Ausgangswert und letzter Wert jedes Fragebogens", QLabel).text()
+    assert "SBI: Ausgangswert 16 (Di., 10. Nov. 2026)" in summary, summary
+    assert "„Treppensteigen“: Ausgangswert 2 → zuletzt 5" in summary
+    charts.charts.grab()
+    texts = []
+    for plot in charts.plots.values():
+        texts.append(plot.titleLabel.text)
+        axis = plot.getAxis("bottom")
+        low, high = plot.viewRange()[0]
+        for spacing, values in axis.tickValues(low, high, plot.vb.width()):
+            texts += axis.tickStrings(values, 1.0, spacing)
+    assert "Ischias-Beschwerdeindex (SBI) — 0–24, niedriger ist besser" in texts, texts
+    assert no_english([t for t in texts if t]) == []
