@@ -18,6 +18,7 @@ from sciatica_journal.domain.program import Program, Rung
 from sciatica_journal.domain.sessions import NewSession, PainScores, PressUpRange
 from sciatica_journal.domain.timekeeping import zone
 from sciatica_journal.services.container import Services
+from sciatica_journal.services.demo_measures import add_demo_checks
 
 DEMO_DAYS = 56
 SEED = 14
@@ -174,4 +175,5 @@ def generate_demo(services: Services) -> int:
                     )
                 )
                 count += 1
+        add_demo_checks(services.weekly, first_day, DEMO_DAYS, tz, now)
     return count

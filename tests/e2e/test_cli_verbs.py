@@ -40,6 +40,17 @@ def test_summary_json_on_the_demo_journal_is_sensible():
     assert s["current_rung"] == "full-press-up" and s["best_range"] == "full"
     assert sum(s["outcomes"].values()) == s["sessions"]["total"]
     assert s["red_flags"] == []
+    # A weekly check every week from the first day: every measure improves past its
+    # published important change, and the PGIC is asked from the second week.
+    measures = {m["code"]: m for m in s["measures"]}
+    assert measures["sbi"]["responses"] == 8 and measures["sbi"]["baseline"] == 16
+    assert measures["pgic"]["responses"] == 7
+    assert all(m["reaches_important_change"] for m in measures.values())
+    assert [a["name"] for a in measures["psfs"]["activities"]] == [
+        "Sitting through a meal",
+        "Putting on socks",
+        "Walking to the shops",
+    ]
 
 
 def test_report_works_headless(tmp_path: Path):

@@ -255,6 +255,10 @@ def test_the_demo_journal_validates(tmp_path):
     assert result.returncode == 0, result.stderr
     counts = validate_bundle(json.loads(out.read_text(encoding="utf-8")))
     assert counts["Observation"] > 100
+    # The demo's weekly checks: 8 SBI, 8 PSFS and 7 PGIC responses (no screening was
+    # answered in the demo); a Questionnaire for each measure and for the red flags.
+    assert counts["QuestionnaireResponse"] == 23
+    assert counts["Questionnaire"] == 4
 
 
 @pytest.mark.parametrize(

@@ -57,14 +57,15 @@ def test_a_one_day_report_fits_on_two_pages(qapp, set_up_services, tmp_path):
         assert section in pages[-1], section
 
 
-def test_the_56_day_demo_takes_four_pages(qapp, services, tmp_path):
+def test_the_56_day_demo_takes_five_pages(qapp, services, tmp_path):
     generate_demo(services)
     assert services.summaries.summary().days == 56
     pages = _pages(services, tmp_path, include_notes=True)
-    # summary and maps; responses and charts; the table by day; its end with the notes and
-    # "About this report" (the demo has no notes)
-    assert len(pages) == 4
-    assert "Day by day (continued)" in pages[3] and "About this report" in pages[3]
+    # summary and maps; responses and charts; the weekly measures and the table by day; its
+    # rest; the notes and "About this report" (the demo has no notes)
+    assert len(pages) == 5
+    assert "Measures (weekly checks)" in pages[2] and "Day by day" in pages[2]
+    assert "Day by day (continued)" in pages[3] and "About this report" in pages[4]
 
 
 def test_the_table_names_the_exercises_and_marks_the_bad_days(qapp, set_up_services, tmp_path):
