@@ -21,7 +21,7 @@ from sciatica_journal.domain.sessions import Outcome
 # Why a session made things worse, as the advice says it (advice._WHY_WORSE).
 STOPPED, SPREAD, PAIN = "stopped", "spread", "pain"
 
-# After "↓ Stepped down from Baby press-ups on 1 Dec: ", for the patient.
+# After "↓ Stepped down from baby press-ups on 1 Dec: ", for the patient.
 PATIENT_WHY = {
     STOPPED: N_("you stopped because it hurt"),
     SPREAD: N_("your symptoms spread further down the leg"),
@@ -98,8 +98,9 @@ def _in_sentence(name: str) -> str:
 
 
 def patient_note(step_down: StepDown, catalog: RegionCatalog) -> str:
-    """E.g. "↓ Stepped down from Baby press-ups on 1 Dec: your symptoms spread down to the
-    foot" (the ladder and Today)."""
+    """E.g. "↓ Stepped down from baby press-ups on 1 Dec: your symptoms spread down to the
+    foot" (the ladder and Today; the name inside the sentence as ``_in_sentence`` writes
+    it)."""
     if step_down.why == SPREAD and step_down.reached is not None:
         why = _("your symptoms spread down to the {where}").format(
             where=catalog.level_name(step_down.reached)
@@ -107,7 +108,9 @@ def patient_note(step_down: StepDown, catalog: RegionCatalog) -> str:
     else:
         why = _(PATIENT_WHY[step_down.why])
     return _("↓ Stepped down from {rung} on {date}: {why}").format(
-        rung=step_down.from_rung.name, date=language.day_and_month(step_down.on), why=why
+        rung=_in_sentence(step_down.from_rung.name),
+        date=language.day_and_month(step_down.on),
+        why=why,
     )
 
 

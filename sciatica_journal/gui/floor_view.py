@@ -3,7 +3,10 @@
 The count or the time left in digits at least a third of the view's height, the current
 instruction in large words ("Up", "Hold", "Down", "Relax"), what the keys do, in the
 highest contrast of the colour scheme (black on white, or white on black). Everything is
-sized from the view's height and width at each resize.
+sized from the view's height and width at each resize; the instruction also to its own
+words, so a long one ("Angehalten: Leertaste setzt fort") stays on one line. The sizes
+depend on the view's size and the texts only, never on what the layout makes of them, so
+no resize comes back to resize the type again.
 
 The view has no rules of its own: it reports what the user did (``pressed``: a key, or
 "click" for a click anywhere) and the set step decides what that means (stop, pause, one
@@ -129,6 +132,8 @@ class FloorView(QWidget):
         layout.addWidget(self.hint)
         layout.addLayout(self.buttons)
         self._sized_for = (0, 0)
+        self._words = 18  # the instruction's letters at most (from the height), in pixels
+        self._words_shown = 0  # as set on the label (fitted to the width)
         self.apply_colours()
 
     def add_button(self, button: QPushButton) -> None:
@@ -153,6 +158,7 @@ class FloorView(QWidget):
         changed = self.instruction.text() != shown
         if changed:
             self.instruction.setText(shown)
+            self._fit_instruction()
         if said or changed:
             announce(self.instruction, said or shown, assertive=assertive)
 
@@ -191,7 +197,8 @@ class FloorView(QWidget):
             layout.setContentsMargins(line, line // 2, line, line // 2)
         words = max(18, round(height * WORDS_SHARE))
         self.digits.set_pixels(digits)
-        self.instruction.setStyleSheet(f"font-size: {words}px; font-weight: 700;")
+        self._words, self._words_shown = words, 0
+        self._fit_instruction()
         self.goal.setStyleSheet(f"font-size: {max(14, round(words * 0.45))}px;")
         for label in (self.title, self.hint, self.notice):
             label.setStyleSheet(f"font-size: {line}px;")
@@ -201,6 +208,27 @@ class FloorView(QWidget):
             item = entry.widget() if entry is not None else None
             if isinstance(item, QPushButton) and item is not self.stop_button:
                 item.setStyleSheet(f"font-size: {line}px; padding: {line // 2}px {line}px;")
+
+    def _fit_instruction(self) -> None:
+        """The instruction's letters: ``_words`` pixels, or smaller until its words fit the
+        view's width on one line (they wrap only below 18 px)."""
+        margins = self.contentsMargins()
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - 8
+        pixels = self._words
+        font = QFont(self.instruction.font())
+        font.setBold(True)
+        while pixels > 18:
+            font.setPixelSize(pixels)
+            if QFontMetrics(font).horizontalAdvance(self.instruction.text()) <= room:
+                break
+            pixels -= max(1, pixels // 20)
+        pixels = max(18, pixels)
+        if pixels != self._words_shown:
+            self._words_shown = pixels
+            self.instruction.setStyleSheet(f"font-size: {pixels}px; font-weight: 700;")
 
     def digits_pixels(self, width: int, height: int) -> int:
         """A font size whose digits stand ``DIGITS_SHARE`` of ``height`` tall, and "10:00"

@@ -79,6 +79,8 @@ class SessionWizard(QDialog):
 
         self.check_in = SymptomsStep(drawing, "before")
         self.exercise = ExerciseStep(services.program, services.sessions.choice_warning)
+        # The advised exercise from the start: the steps counted above are this session's.
+        self.exercise.show_advice(self._advice)
         guide = guide or GuideSetup()
         preferences = services.preferences
         self.reps = SetStep(
@@ -99,7 +101,10 @@ class SessionWizard(QDialog):
         )
         for step in self._steps:
             # A step taller than the window scrolls; the buttons below always stay in view.
-            self.stack.addWidget(scrolling(step))
+            area = scrolling(step)
+            self.stack.addWidget(area)
+            if step is self.reps:
+                self.reps.start_keys_on(area)
 
         latest = services.symptoms.latest()
         self.check_in.prefill(
@@ -110,6 +115,7 @@ class SessionWizard(QDialog):
             step.back_pain.valueChanged.connect(self._touch)
             step.leg_pain.valueChanged.connect(self._touch)
         self.range.answered.connect(self._update_buttons)
+        self.exercise.rung_changed.connect(self._update_buttons)
         self._safety = SessionSafety(
             services, self._runner, self, self.check_in, self.check_out, self._end_for_safety
         )
@@ -187,14 +193,17 @@ class SessionWizard(QDialog):
             if not self._checkout_prefilled:  # coming back keeps what was entered there
                 self.check_out.prefill(self.check_in.pain(), self.check_in.symptom_map())
                 self._checkout_prefilled = True
-        focus = getattr(self._steps[step], "focus_first", None)
-        if focus is not None:
-            focus()
+        # Before the set Enter starts it (as Space does), never skips it; elsewhere Next.
+        (self.reps.start_button if step == REPS else self.next_button).setDefault(True)
+        # The step's first control, else Next: never the step's scroll area (the focus moves
+        # there when the page it was on goes, e.g. after the safety questions).
+        focus = getattr(self._steps[step], "focus_first", self.next_button.setFocus)
+        focus()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         step = self.step
-        self.progress.setText(step_trail(step, self.exercise.selected_rung().is_press_up))
+        self.progress.setText(step_trail(step, self.exercise.selected_rung()))
         self.back_button.setEnabled(step != CHECK_IN and not (self._stopped and step >= CHECK_OUT))
         self.stop_button.setVisible(step in (EXERCISE, REPS, RANGE))
         last = step == RESULT

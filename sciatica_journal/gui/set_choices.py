@@ -1,10 +1,16 @@
 """The set step before the set (issue 13): the exercise and its dose, how many press-ups
 are planned, whether the app leads and counts them or the user counts, full screen, the
-keys of the set, the sound's notice, what the last set did, and Start."""
+keys of the set, the sound's notice, what the last set did, and Start.
+
+Space starts the set whichever of the step's controls has the focus (the number planned,
+the choices, the step itself), as Enter does (Start is the wizard's default button on this
+step): a key meant for the set never skips it. The choices keep their letters (Alt+L, Alt+C,
+Alt+F) and the arrow keys."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -77,3 +83,22 @@ class SetChoices(QWidget):
         ready_layout.addWidget(self.last_set, alignment=Qt.AlignmentFlag.AlignCenter)
         ready_layout.addWidget(self.start_button, alignment=Qt.AlignmentFlag.AlignCenter)
         ready_layout.addStretch(1)
+        for widget in (self, *self.findChildren(QWidget)):
+            widget.installEventFilter(self)
+
+    def listen(self, widget: QWidget) -> None:
+        """Space on ``widget`` (e.g. the scroll area the step is in) starts the set too."""
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Space
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self.isVisible()
+        ):
+            if not event.isAutoRepeat() and self.start_button.isEnabled():
+                self.start_button.click()
+            return True
+        return super().eventFilter(watched, event)

@@ -224,7 +224,9 @@ class TodayPage(QWidget):
         self.date_label.setText(long_date(day))
         self.count_label.setText(today.count.headline)
         self.dots.set_count(today.count)
-        band = band_message(today.count)
+        blocked = self._red_flags.blocked_today()
+        # Paused by a safety answer: no praise for the count, no call for more sessions.
+        band = _("No more sessions today.") if blocked else band_message(today.count)
         if today.incomplete:
             short = n_(
                 "{n} incomplete session (ended before the dose's minimum) is not counted.",
@@ -234,7 +236,6 @@ class TodayPage(QWidget):
             band = f"{band} {short.format(n=len(today.incomplete))}"
         self.band_label.setText(band)
         summary = self._frequency.summary()
-        blocked = self._red_flags.blocked_today()
         # While exercises are paused no session is "due".
         self.due_label.setText(_("Next session: {when}").format(when=summary.next_due.text))
         self.due_label.setVisible(not blocked)
@@ -247,6 +248,7 @@ class TodayPage(QWidget):
             _("{summary} ({dose})").format(summary=rung.summary, dose=rung.dose.describe())
         )
         self.reason_label.setText(advice.reason)
+        self.reason_label.setVisible(not blocked)  # "ready for more" is not for a paused day
         self.contact_label.setText(advice.contact_reason)
         self.contact_label.setVisible(advice.contact_clinician)
         self.blocked_label.setText(

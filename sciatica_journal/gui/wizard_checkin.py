@@ -36,10 +36,12 @@ class SymptomsStep(QWidget):
     def __init__(self, drawing: BodyMapDrawing, when: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.when = when
+        self._stopped = False
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        self.intro.setAccessibleName(_("What to record"))
         before = when == "before"
         self.back_pain = PainInput(
             _("Back pain"), _("Back pain before") if before else _("Back pain after")
@@ -63,6 +65,7 @@ class SymptomsStep(QWidget):
             _("The session is then saved as incomplete: it does not count, and it is not worse")
         )
         self.other_reason.hide()
+        self.other_reason.toggled.connect(lambda: self.set_stopped(self._stopped))
         pains = QHBoxLayout()
         pains.addWidget(self.back_pain)
         pains.addSpacing(24)
@@ -77,6 +80,9 @@ class SymptomsStep(QWidget):
         self.set_stopped(False)
 
     def set_stopped(self, stopped: bool) -> None:
+        """The title and words for a check-in, a check-out, or a check-out after a stop
+        (for pain, or, "I stopped for another reason", not)."""
+        self._stopped = stopped
         self.other_reason.setVisible(stopped and self.when == "after")
         if not stopped:
             self.other_reason.setChecked(False)
@@ -86,6 +92,14 @@ class SymptomsStep(QWidget):
                 _(
                     "Score your back and leg pain from 0 to 10 and check the map: it starts "
                     "from your last one, so change only what is different."
+                )
+            )
+        elif stopped and self.other_reason.isChecked():
+            self.title.setText(_("You stopped: how is it now?"))
+            self.intro.setText(
+                _(
+                    "You stopped for another reason, so the session is not counted as worse. "
+                    "Record how you feel now."
                 )
             )
         elif stopped:

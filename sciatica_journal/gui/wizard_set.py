@@ -68,7 +68,7 @@ class SetStep(QWidget):
         self._count = 0  # the user's own count
         self._player: Player | None = None
 
-        ready = SetChoices()
+        ready = self._ready = SetChoices()
         self.title, self.aim, self.planned = ready.title, ready.aim, ready.planned
         self.paced, self.own_count, self.full_screen = (
             ready.paced,
@@ -144,6 +144,10 @@ class SetStep(QWidget):
     def focus_first(self) -> None:
         self.start_button.setFocus()
 
+    def start_keys_on(self, widget: QWidget) -> None:
+        """Space on ``widget`` (the wizard's scroll area around the step) starts the set."""
+        self._ready.listen(widget)
+
     def _show_keys(self) -> None:
         if self.holds or self.paced.isChecked():
             text = _(
@@ -156,11 +160,21 @@ class SetStep(QWidget):
                 "ends the set; Esc stops it (Stop — this hurts)."
             )
         self.keys.setText(text)
-        if self.holds or self.paced.isChecked():
+        self._show_floor_keys()
+
+    def _show_floor_keys(self) -> None:
+        """The floor view's keys line: what the keys do now (running, paused, at the end)."""
+        guided = self._guided if self.running and not self._manual else None
+        if guided is not None and guided.over():
+            short = _("Any key or a click: go on")
+        elif guided is not None and guided.paused:
+            short = _("Space: go on · any other key or a click: stop")
+        elif self.holds or self.paced.isChecked():
             short = _("Space: pause · any other key or a click: stop")
         else:
             short = _("Space or a click: +1 · Enter: set done · Esc: stop")
-        self.floor.hint.setText(short)
+        if self.floor.hint.text() != short:
+            self.floor.hint.setText(short)
 
     def prepare_sound(self) -> None:
         """Open the sound for this session's sets (once): its notice is shown here."""
@@ -188,7 +202,9 @@ class SetStep(QWidget):
         self.started.emit()
         self.floor.setFocus()
         if own:
+            self._guided = None  # what was done is this set's count, not an earlier set's
             self._manual = True
+            self._show_floor_keys()
             self.floor.show_instruction(_("Count each press-up"))
             self._show_own_count()
             return
@@ -206,6 +222,7 @@ class SetStep(QWidget):
         guided.ticked.connect(self._ticked)
         guided.ended.connect(self._finish_set)
         self._guided = guided
+        self._show_floor_keys()
         self._ticked(0)
         guided.start()
 
@@ -241,6 +258,7 @@ class SetStep(QWidget):
         else:
             reps = guided.reps_done()
             self.floor.show_count(str(reps), _reps_words(reps))
+        self._show_floor_keys()  # at the end of the set's work: any key goes on
 
     def _pressed(self, key: object) -> None:
         if key == Qt.Key.Key_F11:
@@ -264,6 +282,7 @@ class SetStep(QWidget):
                 self.floor.show_instruction(_("Paused: Space goes on"))
             elif guided.last_cue is not None:
                 self.floor.show_instruction(guided.last_cue.shown)
+            self._show_floor_keys()
         else:
             self.stop()
 

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from sciatica_journal.domain.language import N_, _
+from sciatica_journal.domain.program import Rung
 
 CHECK_IN, EXERCISE, REPS, RANGE, CHECK_OUT, RESULT = range(6)
-# The steps' names, in the order of CHECK_IN ... RESULT.
+# The steps' names, in the order of CHECK_IN ... RESULT (the set step's for press-ups; a
+# timed hold's is HOLD_NAME).
 STEP_NAMES = (
     N_("Check-in"),
     N_("Exercise"),
@@ -15,6 +17,7 @@ STEP_NAMES = (
     N_("Check-out"),
     N_("Result"),
 )
+HOLD_NAME = N_("Hold")
 FIELD_STEP = {
     "back_pain_before": CHECK_IN,
     "leg_pain_before": CHECK_IN,
@@ -31,15 +34,15 @@ FIELD_STEP = {
 }
 
 
-def step_trail(step: int, press_up: bool) -> str:
-    """The steps' names with ``step`` in bold (no range step for a hold), and its number."""
-    every = [_(name) for name in STEP_NAMES]
-    names = list(every)
-    if not press_up:
-        names.remove(every[RANGE])
-    label = every[step]
+def step_trail(step: int, rung: Rung) -> str:
+    """The steps of a session of ``rung`` with ``step`` in bold, and its number: a timed
+    hold's set step is "Hold", and a hold has no range step (5 steps; press-ups 6)."""
+    names = [_(name) for name in STEP_NAMES]
+    if rung.dose.kind == "hold":
+        names[REPS] = _(HOLD_NAME)
+    shown = [index for index in range(len(names)) if index != RANGE or rung.is_press_up]
     return (
-        "  ›  ".join(f"<b>{n}</b>" if n == label else n for n in names)
+        "  ›  ".join(f"<b>{names[i]}</b>" if i == step else names[i] for i in shown)
         + "   "
-        + _("(step {number} of {count})").format(number=names.index(label) + 1, count=len(names))
+        + _("(step {number} of {count})").format(number=shown.index(step) + 1, count=len(shown))
     )

@@ -30,7 +30,7 @@ from tests.gui.test_session_wizard import (
     tick,
 )
 
-STEP_DOWN = "↓ Stepped down from Baby press-ups on 24 Nov: your symptoms spread down to the foot"
+STEP_DOWN = "↓ Stepped down from baby press-ups on 24 Nov: your symptoms spread down to the foot"
 REPORT_LINE = (
     "Lying propped on elbows (prone lying on elbows) — stepped down from baby press-ups "
     "(partial prone press-up) on 24 Nov after symptoms spread to the foot"

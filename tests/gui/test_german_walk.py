@@ -515,6 +515,9 @@ def test_a_guided_hold_paused_and_stopped_for_pain_is_german(qtbot, window):
     qtbot.keyClick(floor, Qt.Key.Key_Escape)  # Stop — this hurts
     assert wizard.step == 4
     steps["check-out after a stop"] = english_left(wizard)
+    tick(qtbot, wizard, de("Stopped for another reason"))
+    steps["check-out after a stop for another reason"] = english_left(wizard)
+    tick(qtbot, wizard, de("Stopped for another reason"))  # it did hurt, after all
     press(qtbot, wizard, de("Next"))
     steps["result after a stop"] = english_left(wizard)
     assert find(wizard, de("Outcome"), QLabel).text() == de("Worse")

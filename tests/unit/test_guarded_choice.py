@@ -74,7 +74,7 @@ def test_a_spread_on_baby_press_ups_steps_down_with_where_when_and_why():
         6,
     )
     assert patient_note(step, CATALOG) == (
-        "↓ Stepped down from Baby press-ups on 1 Dec: your symptoms spread down to the foot"
+        "↓ Stepped down from baby press-ups on 1 Dec: your symptoms spread down to the foot"
     )
     assert clinician_words(current, CATALOG) == (
         "Lying propped on elbows (prone lying on elbows) — stepped down from baby press-ups "
