@@ -165,7 +165,10 @@ class SetStep(QWidget):
     def _show_floor_keys(self) -> None:
         """The floor view's keys line: what the keys do now (running, paused, at the end)."""
         guided = self._guided if self.running and not self._manual else None
-        if guided is not None and guided.over():
+        over = guided is not None and guided.over()
+        # The set's work is done: there is nothing left to stop, only to go on from.
+        self.floor.stop_button.setVisible(not over)
+        if over:
             short = _("Any key or a click: go on")
         elif guided is not None and guided.paused:
             short = _("Space: go on · any other key or a click: stop")

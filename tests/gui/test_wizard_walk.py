@@ -148,6 +148,8 @@ def test_the_keys_line_follows_the_hold_paused_and_at_its_end(qtbot, window):
     hold_for(qtbot, wizard, clock, 150)
     assert find(wizard, "Instruction", QLabel).text() == "Done"
     assert keys.text() == "Any key or a click: go on"
+    stop = find(wizard, "Stop — this hurts", QPushButton)
+    assert not stop.isVisible()  # nothing is left to stop
     qtbot.keyClick(floor, Qt.Key.Key_Escape)  # goes on, not a stop
     assert wizard.step == CHECK_OUT
     assert wizard.check_out.title.text() == "How are you after the exercise?"
