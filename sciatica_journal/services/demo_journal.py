@@ -15,7 +15,7 @@ import random
 from sciatica_journal.domain.body import Mark, RegionCatalog, SymptomKind, SymptomMap
 from sciatica_journal.domain.profile import AffectedSide, Profile
 from sciatica_journal.domain.program import Program, Rung
-from sciatica_journal.domain.sessions import NewSession, PainScores, PressUpRange
+from sciatica_journal.domain.sessions import NewSession, Outcome, PainScores, PressUpRange
 from sciatica_journal.domain.timekeeping import zone
 from sciatica_journal.services.container import Services
 from sciatica_journal.services.demo_measures import add_demo_checks
@@ -130,7 +130,7 @@ def generate_demo(services: Services) -> int:
     spreading_days = {11, 40}  # the symptoms reach further down after the exercise
     painful_days = {12, 33}  # pain up by two points
     stopped_day = 27  # stopped after three reps because it hurt
-    count = 0
+    judged: list[tuple[NewSession, Outcome]] = []
     with services.journal.atomic():
         for day in range(DEMO_DAYS):
             date = first_day + dt.timedelta(days=day)
@@ -157,23 +157,23 @@ def generate_demo(services: Services) -> int:
                 else:
                     after_level, leg_after, back_after = level, leg, back
                 dose = rung.dose
-                services.sessions.record(
-                    NewSession(
-                        rung=rung.slug,
-                        started_at=started,
-                        ended_at=ended,
-                        pain_before=PainScores(back=back, leg=leg),
-                        pain_after=PainScores(back=back_after, leg=leg_after),
-                        map_before=_map_to(path, level, intensity),
-                        map_after=_map_to(path, after_level, intensity),
-                        reps_done=(3 if stopped else dose.default) if dose.kind == "reps" else None,
-                        hold_seconds=dose.default if dose.kind == "hold" else None,
-                        range_reached=_range_for(program, rung, day),
-                        pelvis_stayed_down=True if rung.is_press_up else None,
-                        stopped_for_pain=stopped,
-                        planned=dose.default,
-                    )
+                session = NewSession(
+                    rung=rung.slug,
+                    started_at=started,
+                    ended_at=ended,
+                    pain_before=PainScores(back=back, leg=leg),
+                    pain_after=PainScores(back=back_after, leg=leg_after),
+                    map_before=_map_to(path, level, intensity),
+                    map_after=_map_to(path, after_level, intensity),
+                    reps_done=(3 if stopped else dose.default) if dose.kind == "reps" else None,
+                    hold_seconds=dose.default if dose.kind == "hold" else None,
+                    range_reached=_range_for(program, rung, day),
+                    pelvis_stayed_down=True if rung.is_press_up else None,
+                    stopped_for_pain=stopped,
+                    planned=dose.default,
                 )
-                count += 1
+                # Judged as a saved session is; saved with the others at once below.
+                judged.append((session, services.sessions.judge(session).outcome))
+        services.stores.bulk.insert_sessions(judged, clock.zone, now)
         add_demo_checks(services.weekly, first_day, DEMO_DAYS, tz, now)
-    return count
+    return len(judged)
