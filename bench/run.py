@@ -17,6 +17,7 @@ BENCHMARKS = (
     "journal_size",
     "progress",
     "report_pdf",
+    "fhir_export",
     "safety",
     "audio",
     "floor_cues",

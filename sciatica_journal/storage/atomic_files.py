@@ -20,7 +20,8 @@ it was. The API:
   renamed before it are already new and the rest are unchanged.
 - ``StagedFile(path)``: for writers that need a file name to write to (``QPdfWriter``,
   SQLite's backup). Write to ``staged.temp``, then ``staged.commit()``; or use it as a
-  context manager, which commits on success and discards on an exception.
+  context manager, which commits on success and discards on an exception. A writer that
+  streams writes to ``staged.stream()`` instead (the FHIR export).
 
 Errors are ``OSError``; ``write_files`` raises ``AtomicWriteError`` (an ``OSError`` with
 the same errno and message) naming the target that failed.
@@ -35,6 +36,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 __all__ = [
     "FILE_MODE",
@@ -138,6 +140,14 @@ class StagedFile:
             fh.flush()
             os.fsync(fh.fileno())
         self._synced = True
+
+    def stream(self) -> BinaryIO:
+        """The (new, empty) temporary file opened for a writer that streams its output in
+        parts; close it, then ``commit()`` (which fsyncs it). Once only."""
+        if self._fd is None:
+            raise ValueError(f"{self.temp} was already written or closed")
+        fd, self._fd = self._fd, None
+        return os.fdopen(fd, "wb")
 
     def sync(self) -> None:
         """Fsync the temporary file (after another writer filled it by name), mode 0600."""

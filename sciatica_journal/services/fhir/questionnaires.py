@@ -13,6 +13,7 @@ from sciatica_journal.domain.measure_results import activity_item
 from sciatica_journal.domain.measures import Measure
 from sciatica_journal.domain.program import Program
 from sciatica_journal.services.fhir.codes import FhirCodes
+from sciatica_journal.services.fhir.templates import encode, entry, slot, string, url_of
 from sciatica_journal.storage.transfer_records import MeasureRecord, ScreenRecord
 
 Resource = dict[str, Any]
@@ -131,30 +132,40 @@ def responses(
     source: QuestionnaireSource,
     language: str,
     subject: dict[str, str] | None,
-) -> list[Resource]:
+    out: list[str],
+) -> list[str]:
+    """The entries of the responses (JSON text, ``templates``) added to ``out``; returns
+    their encoded fullUrls. An item's text is encoded once for all responses."""
     url = codes.canonical("Questionnaire", source.name)
     texts = {q.link_id: q.text for q in source.questions}
-    found = []
+    shape: Resource = {
+        "resourceType": "QuestionnaireResponse",
+        "id": slot("id"),
+        "language": language,
+        "questionnaire": f"{url}|{source.version}",
+        "status": "completed",
+        "authored": slot("authored"),
+        "item": slot("items"),
+    }
+    if subject is not None:
+        shape["subject"] = subject
+        shape["author"] = subject
+        shape["source"] = subject
+    p0, p1, p2, p3, p4 = entry(shape).parts("url", "id", "authored", "items")
+    encoded: dict[tuple[str, str, type, object], str] = {}  # the type: True is not 1 here
+    urls = []
     for answered in source.responses:
-        resource: Resource = {
-            "resourceType": "QuestionnaireResponse",
-            "id": answered.ident,
-            "language": language,
-            "questionnaire": f"{url}|{source.version}",
-            "status": "completed",
-            "authored": answered.authored,
-            "item": [
-                {
-                    "linkId": link_id,
-                    "text": answered.texts.get(link_id) or texts.get(link_id, link_id),
-                    "answer": [{_VALUE[type(value)]: value}],
-                }
-                for link_id, value in answered.answers
-            ],
-        }
-        if subject is not None:
-            resource["subject"] = subject
-            resource["author"] = subject
-            resource["source"] = subject
-        found.append(resource)
-    return found
+        items = []
+        for link_id, value in answered.answers:
+            text = answered.texts.get(link_id) or texts.get(link_id, link_id)
+            key = (link_id, text, type(value), value)
+            item = encoded.get(key)
+            if item is None:
+                answer = [{_VALUE[type(value)]: value}]
+                item = encoded[key] = encode({"linkId": link_id, "text": text, "answer": answer})
+            items.append(item)
+        response_url = url_of(answered.ident)
+        ident, authored = string(answered.ident), string(answered.authored)
+        out += (p0, response_url, p1, ident, p2, authored, p3, f"[{','.join(items)}]", p4)
+        urls.append(response_url)
+    return urls

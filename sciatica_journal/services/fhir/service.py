@@ -1,14 +1,19 @@
 """The FHIR R4 export for the clinic's record (docs/fhir.md): a Bundle of type
 ``collection`` holding the journal's entries of a period as Observations and
 QuestionnaireResponses, with a Provenance marking them patient-reported; a Patient only
-when the user chooses to include their name."""
+when the user chooses to include their name.
+
+Ten years make 200,000 resources (270 MB): the rows are read with plain SQL
+(``storage.fhir_reader``), each resource is written as JSON text from a template
+(``templates``) and the text streamed to the file a thousand entries at a time, by a thread
+of its own (``streaming``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,23 +26,26 @@ from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.fhir.codes import FhirCodes, load_codes
-from sciatica_journal.services.fhir.observations import ObservationBuilder, reference
+from sciatica_journal.services.fhir.observations import ObservationWriter
 from sciatica_journal.services.fhir.questionnaires import (
     measure_source,
     questionnaire,
     red_flag_source,
     responses,
 )
+from sciatica_journal.services.fhir.streaming import BackgroundWriter, paused_gc
+from sciatica_journal.services.fhir.templates import Template, encode, references, slot, url_of
 from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.transfer import TransferError
-from sciatica_journal.services.transfer.json_writing import session_complete
 from sciatica_journal.storage import atomic_files
-from sciatica_journal.storage.transfer_records import JournalContents
+from sciatica_journal.storage.fhir_reader import FhirRows
 from sciatica_journal.storage.transfer_store import TransferStore
 
 log = logging.getLogger(__name__)
 
 Resource = dict[str, Any]
+
+_BATCH = 10_000  # pieces of text written at a time (some 1,000 entries, 1.3 MB)
 
 
 @dataclass(frozen=True)
@@ -69,66 +77,113 @@ class FhirExportService:
             self._codes = load_codes()
         return self._codes
 
-    def bundle(
+    def export(
         self,
+        path: Path,
         start: dt.date | None = None,
         end: dt.date | None = None,
         *,
         include_identity: bool = False,
-    ) -> Resource:
-        """The Bundle of the entries whose local day is in ``start``..``end`` (inclusive;
-        open ends take everything)."""
-        contents = _in_period(self._store.read_all(), start, end)
+    ) -> FhirExportResult:
+        """Write the Bundle of the entries whose local day is in ``start``..``end``
+        (inclusive; open ends take everything) to ``path`` atomically; nothing is written
+        on a failure."""
+        path = Path(path)
+        if path.is_dir():
+            raise TransferError(_("cannot write {path}: it is a folder").format(path=path))
+        if not path.parent.is_dir():
+            raise TransferError(
+                _("cannot write {path}: the folder {folder} does not exist").format(
+                    path=path, folder=path.parent
+                )
+            )
+        low = start.isoformat() if start is not None else ""
+        high = end.isoformat() if end is not None else "9999-12-31"
+        # The rows are gone before the collector is back (its first pass would walk them
+        # all: a fifth of a second on ten years).
+        with paused_gc():
+            counts = self._read_and_write(path, low, high, include_identity)
+        log.info("journal exported as FHIR")
+        return FhirExportResult(path=path, counts=counts)
+
+    def _read_and_write(
+        self, path: Path, low: str, high: str, include_identity: bool
+    ) -> dict[str, int]:
+        """The rows of the period read, the Bundle written from them to ``path``."""
+        rows = self._store.read_for_fhir(low, high)
+        try:
+            with (
+                atomic_files.StagedFile(path) as staged,
+                staged.stream() as out,
+                BackgroundWriter(out) as writer,
+            ):
+                return self._write(writer, rows, include_identity)
+        except OSError as exc:
+            raise TransferError(
+                _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+            ) from exc
+
+    def _write(
+        self, writer: BackgroundWriter, rows: FhirRows, include_identity: bool
+    ) -> dict[str, int]:
+        """The Bundle as compact JSON, a few thousand entries at a time; returns the
+        resources by type."""
         language = code()
-        entries: list[Resource] = []
+        now = format_utc(self._clock.now())
+        bundle = {
+            "resourceType": "Bundle",
+            "id": str(uuid.uuid4()),
+            "meta": {"lastUpdated": now},
+            "type": "collection",
+            "timestamp": now,
+            "entry": slot("entries"),
+        }
+        head, tail = Template(bundle).parts("entries")
+        entries = _Entries(writer)
+        entries.pieces.append(f"{head}[")
         subject = None
-        profile = contents.profile
+        profile = rows.profile
         if include_identity and profile is not None and (profile.name or profile.birth_date):
             patient: Resource = {"resourceType": "Patient", "id": str(uuid.uuid4())}
             if profile.name:
                 patient["name"] = [{"text": profile.name}]
             if profile.birth_date is not None:
                 patient["birthDate"] = profile.birth_date.isoformat()
-            entries.append(patient)
-            subject = reference(patient)
-        build = ObservationBuilder(self.codes, self._program, self._catalog, language, subject)
-        for session in contents.sessions:
-            members = build.pain_scores(session)
-            for symptom_map in (session.map_before, session.map_after):
-                if symptom_map is not None:
-                    members.append(build.symptom_map(symptom_map))
-            complete = session_complete(session, self._program)
-            entries.append(build.session(session, complete, members))
-            entries.extend(members)
-        entries.extend(build.symptom_map(m) for m in contents.check_ins)
-        source = red_flag_source(self._program, contents.screens)
-        entries.append(questionnaire(self.codes, source, language))
-        entries.extend(responses(self.codes, source, language, subject))
+            entries.add(patient)
+            subject = {"reference": f"urn:uuid:{patient['id']}"}
+        build = ObservationWriter(self.codes, self._program, self._catalog, language, subject)
+        pieces, urls = entries.pieces, entries.urls
+        observations = len(urls)
+        for session in rows.sessions:
+            urls += build.session(session, pieces)
+            if len(pieces) >= _BATCH:
+                entries.flush()
+        for symptom_map in rows.check_ins:
+            urls.append(build.symptom_map(symptom_map, pieces))
+        entries.counts["Observation"] = len(urls) - observations
+        sources = [red_flag_source(self._program, rows.screens)]
         if self._measures is None:
             self._measures = load_measures(language=language)
-        for measure in self._measures.measures:
-            asked = measure_source(measure, contents.measures)
-            entries.append(questionnaire(self.codes, asked, language))
-            entries.extend(responses(self.codes, asked, language, subject))
-        now = format_utc(self._clock.now())
-        entries.append(self._provenance(entries, subject, now))
-        return {
-            "resourceType": "Bundle",
-            "id": str(uuid.uuid4()),
-            "meta": {"lastUpdated": now},
-            "type": "collection",
-            "timestamp": now,
-            "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in entries],
-        }
+        sources.extend(measure_source(m, rows.measures) for m in self._measures.measures)
+        for source in sources:
+            entries.add(questionnaire(self.codes, source, language), target=False)
+            answered = responses(self.codes, source, language, subject, pieces)
+            urls += answered
+            entries.counts["QuestionnaireResponse"] += len(answered)
+        pieces.append(self._provenance(urls, subject, now))  # the last: no comma after it
+        entries.counts["Provenance"] = 1
+        pieces.append(f"]{tail}\n")
+        entries.flush()
+        return dict(entries.counts)
 
-    def _provenance(
-        self, targets: list[Resource], subject: dict[str, str] | None, now: str
-    ) -> Resource:
+    def _provenance(self, targets: list[str], subject: dict[str, str] | None, now: str) -> str:
+        """The Provenance's entry; ``targets``: the encoded fullUrls of the patient's data."""
+        ident = str(uuid.uuid4())
         who = subject or {"display": "The patient (self-reported)"}
-        return {
+        provenance = {
             "resourceType": "Provenance",
-            "id": str(uuid.uuid4()),
-            "target": [reference(r) for r in targets if r["resourceType"] != "Questionnaire"],
+            "id": ident,
+            "target": slot("targets"),
             "recorded": now,
             "activity": self.codes.concept("provenance-activity", "patient-reported"),
             "agent": [{"who": who}],
@@ -139,59 +194,29 @@ class FhirExportService:
                 }
             ],
         }
-
-    def export(
-        self,
-        path: Path,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        *,
-        include_identity: bool = False,
-    ) -> FhirExportResult:
-        """Write the Bundle to ``path`` atomically; nothing is written on a failure."""
-        path = Path(path)
-        if path.is_dir():
-            raise TransferError(_("cannot write {path}: it is a folder").format(path=path))
-        if not path.parent.is_dir():
-            raise TransferError(
-                _("cannot write {path}: the folder {folder} does not exist").format(
-                    path=path, folder=path.parent
-                )
-            )
-        bundle = self.bundle(start, end, include_identity=include_identity)
-        # Compact, so the C encoder does it (indenting falls back to the pure-Python one:
-        # 20x slower on ten years); a record system reads it, not a person.
-        text = json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n"
-        try:
-            atomic_files.write_files([(path, text.encode("utf-8"))])
-        except atomic_files.AtomicWriteError as exc:
-            raise TransferError(
-                _("cannot write {path}: {problem}").format(
-                    path=exc.target, problem=exc.strerror or exc
-                )
-            ) from exc
-        counts: dict[str, int] = {}
-        for entry in bundle["entry"]:
-            kind = entry["resource"]["resourceType"]
-            counts[kind] = counts.get(kind, 0) + 1
-        log.info("journal exported as FHIR")
-        return FhirExportResult(path=path, counts=counts)
+        shape = {"fullUrl": f"urn:uuid:{ident}", "resource": provenance}
+        return Template(shape).fill({"targets": references(targets)})
 
 
-def _in_period(
-    contents: JournalContents, start: dt.date | None, end: dt.date | None
-) -> JournalContents:
-    low = start.isoformat() if start is not None else ""
-    high = end.isoformat() if end is not None else "9999-12-31"
+class _Entries:
+    """The Bundle's entries as they are written: the pieces of their text not yet written
+    (each entry followed by a comma), the encoded fullUrls of the patient's data (the
+    Provenance's targets), the resources by type."""
 
-    def inside(day: str) -> bool:
-        return low <= day <= high
+    def __init__(self, writer: BackgroundWriter) -> None:
+        self.pieces: list[str] = []
+        self.urls: list[str] = []
+        self.counts: Counter[str] = Counter()
+        self._writer = writer
 
-    return JournalContents(
-        profile=contents.profile,
-        sessions=tuple(s for s in contents.sessions if inside(s.local_date)),
-        check_ins=tuple(m for m in contents.check_ins if inside(m.local_date)),
-        screens=tuple(s for s in contents.screens if inside(s.local_date)),
-        notes=(),
-        measures=tuple(m for m in contents.measures if inside(m.local_date)),
-    )
+    def add(self, resource: Resource, *, target: bool = True) -> None:
+        """A resource built as a dict (``target``: the Provenance covers it)."""
+        ident = resource["id"]
+        self.pieces += (encode({"fullUrl": f"urn:uuid:{ident}", "resource": resource}), ",")
+        if target:
+            self.urls.append(url_of(ident))
+        self.counts[resource["resourceType"]] += 1
+
+    def flush(self) -> None:
+        self._writer.write("".join(self.pieces))
+        self.pieces.clear()
