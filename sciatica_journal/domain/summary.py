@@ -5,8 +5,10 @@
 - adherence %: days with ≥ target-minimum sessions ÷ days in period × 100, 1 decimal
 - pain first/last week: mean of the *before* scores of the sessions in the first 7
   calendar days from the first session in the period, and in the last 7 days up to the
-  last session; period mean: of every *before* score in the period (the report gives it
-  instead of the weeks for a period shorter than 14 days)
+  last session — only when those are two weeks apart: the sessions span at least 14
+  calendar days (``WEEKS_COMPARED_FROM_DAYS``; so never in a shorter period), else the
+  weeks and their change are ``None``; period mean: of every *before* score in the
+  period (what the report gives instead of the weeks)
 - rounding: ``domain.rounding`` (means 2 decimals, percentages 1)
 - change: last week − first week; clinically important when |change| ≥ the points
   threshold or ≥ the percent threshold of the first-week mean (program.toml)
@@ -79,9 +81,11 @@ class PainChange:
     last_week_mean: float | None
     change: float | None
     clinically_important: bool
-    # The mean of every before score in the period: what a period too short to compare its
-    # first and last week (``WEEKS_COMPARED_FROM_DAYS``) gives instead.
+    # The mean of every before score in the period: what the report gives instead of the
+    # weeks when the sessions span less than ``WEEKS_COMPARED_FROM_DAYS`` days.
     period_mean: float | None = None
+    # Calendar days from the first session to the last, both counted (None: no session).
+    span_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,9 @@ class Summary:
         }
 
 
-WEEKS_COMPARED_FROM_DAYS = 14  # a shorter period gives the mean over the period instead
+# Sessions spanning fewer days (so any shorter period) give the mean over the period: a
+# first and a last week that share days, or are the same sessions, are no comparison.
+WEEKS_COMPARED_FROM_DAYS = 14
 
 
 def _mean(values: Sequence[int]) -> float | None:
@@ -187,6 +193,9 @@ def pain_change(
         return PainChange(None, None, None, False)
     overall = _mean([getattr(s, attribute) for s in sessions])
     first_day, last_day = sessions[0].local_date, sessions[-1].local_date
+    span = (last_day - first_day).days + 1
+    if span < WEEKS_COMPARED_FROM_DAYS:
+        return PainChange(None, None, None, False, overall, span)
     week = dt.timedelta(days=6)
     first = _mean([getattr(s, attribute) for s in sessions if s.local_date <= first_day + week])
     last = _mean([getattr(s, attribute) for s in sessions if s.local_date >= last_day - week])
@@ -195,7 +204,7 @@ def pain_change(
     important = abs(change) >= thresholds.clinically_important_points or (
         first > 0 and abs(change) / first * 100 >= thresholds.clinically_important_percent
     )
-    return PainChange(first, last, change, important, overall)
+    return PainChange(first, last, change, important, overall, span)
 
 
 def _trend(first: int | None, latest: int | None) -> str:

@@ -24,6 +24,7 @@ from sciatica_journal.domain.pacing_plan import Speed
 from sciatica_journal.domain.preferences import Preferences
 from sciatica_journal.gui.guide_sound import GuideSetup
 from sciatica_journal.gui.guided_set import Player
+from sciatica_journal.gui.window_fit import reveal
 
 SPEED_LABELS = {
     Speed.SLOWER: N_("Slower"),
@@ -75,11 +76,11 @@ class GuideSettings(QGroupBox):
         volume_label = QLabel(_("&Volume:"))
         volume_label.setBuddy(self.volume)
         form.addRow(volume_label, volume_row)
+        form.addRow(self.notice)  # under the Test button, whose result it tells
         speed_label = QLabel(_("&Pace of press-ups:"))
         speed_label.setBuddy(self.speed)
         form.addRow(speed_label, self.speed)
         form.addRow(self.full_screen)
-        form.addRow(self.notice)
 
     def set_preferences(self, chosen: Preferences) -> None:
         self.voice.setChecked(chosen.voice)
@@ -110,6 +111,8 @@ class GuideSettings(QGroupBox):
             notice = _("Voice and tones are off (or the volume is 0): the cues are only shown.")
         self.notice.setText(notice or "")
         self.notice.setVisible(bool(notice))
+        if notice:
+            reveal(self.notice)
         sample = getattr(player, "test", None)
         if sample is not None:
             sample()

@@ -250,8 +250,8 @@ class JournalModel(QAbstractTableModel):
             )
         if column == SUMMARY:
             return entry.summary or None
-        if column == ENTRY:
-            return entry.kind.label
+        if column == ENTRY:  # the whole name, where two lines do not hold it
+            return self._spoken(entry, ENTRY)
         return None
 
 

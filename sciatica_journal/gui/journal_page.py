@@ -33,14 +33,16 @@ from sciatica_journal.gui.journal_model import (
     JournalProxy,
 )
 from sciatica_journal.gui.operation_runner import OperationRunner
+from sciatica_journal.gui.wrapping import two_line_column_width
 from sciatica_journal.services.journal_service import JournalError, JournalService
 from sciatica_journal.services.operations import Done, Kind, Step
 
 T = TypeVar("T")
 
-SIZE_SAMPLE = 200  # rows measured to size the columns
-NOTE_WIDTH = 150  # pixels; the summary takes the rest of the width
+SIZE_SAMPLE = 200  # rows measured to size the columns (never all: there may be 29,000)
+NOTE_WIDTH = 120  # pixels (two lines of a note); the summary takes the rest of the width
 MAX_COLUMN_WIDTH = 200  # pixels; a longer text is elided and its tooltip shows it whole
+LINES = 2  # of text in a row: an exercise's name wraps, a summary shows more
 
 
 class JournalPage(QWidget):
@@ -95,14 +97,14 @@ class JournalPage(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setAccessibleName(_("Rows"))
         header = self.table.horizontalHeader()
         header.setAccessibleName(_("Columns"))
-        # The rows fit the width of the page (no sideways scrolling): date, time and entry
-        # get the width their texts need, summary and note share the rest; a cut text is
-        # elided and its tooltip shows it whole.
+        # The rows fit the width of the page (no sideways scrolling): date and time get the
+        # width their texts need, the entry's name its two lines', summary and note share
+        # the rest; a text cut after two lines is elided and its tooltip shows it whole.
         header.setResizeContentsPrecision(SIZE_SAMPLE)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
@@ -112,6 +114,8 @@ class JournalPage(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        lines = LINES * self.table.fontMetrics().lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(lines + 8)
         self.empty_label = QLabel(
             _("Nothing in the journal yet. Sessions, symptom check-ins and notes appear here.")
         )
@@ -190,10 +194,14 @@ class JournalPage(QWidget):
         self.model.reload()
         if not self._sized and self.model.rowCount():
             self._sized = True
-            for col in (DATE, TIME, ENTRY):
+            for col in (DATE, TIME):
                 self.table.resizeColumnToContents(col)
                 width = min(self.table.columnWidth(col), MAX_COLUMN_WIDTH)
                 self.table.setColumnWidth(col, width)
+            sample = range(min(self.model.rowCount(), SIZE_SAMPLE))
+            names = two_line_column_width(self.table, (self.model.entry(r).title for r in sample))
+            head = self.table.horizontalHeader().sectionSizeHint(ENTRY)
+            self.table.setColumnWidth(ENTRY, min(max(names, head), MAX_COLUMN_WIDTH))
         if selected is not None:
             self.select(selected.kind, selected.uuid)
         self._update_buttons()

@@ -157,6 +157,7 @@ class OutcomeDialog(QDialog):
             f"background: {colours.stop if urgent else colours.doctor};"
         )
         banner.setAccessibleName(title)
+        banner.setWordWrap(True)  # the German headline is wider than the dialog in 20 pt
         layout.addWidget(banner)
         listed = "".join(f"<li>{html.escape(q.question)}</li>" for q in yes_to)
         body = QLabel(
@@ -178,7 +179,13 @@ class OutcomeDialog(QDialog):
         row.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
         row.setContentsMargins(18, 0, 18, 0)
         layout.addWidget(row)
-        fit_to_screen(self, QSize(620, layout.sizeHint().height()))
+        # As tall as the wrapped lines need at this width (the screen caps it; the text
+        # scrolls beyond), not the height Qt guesses for them at a width of its own.
+        width = 620
+        wanted = layout.sizeHint().height()
+        for label in (banner, body):
+            wanted += label.heightForWidth(width) - label.sizeHint().height()
+        fit_to_screen(self, QSize(width, wanted))
 
 
 def run_red_flag_check(

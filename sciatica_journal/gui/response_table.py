@@ -10,8 +10,6 @@ the same as the report's and ``summary --json``'s ``by_exercise``."""
 
 from __future__ import annotations
 
-import textwrap
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -31,19 +29,19 @@ from PySide6.QtWidgets import (
 from sciatica_journal.domain.language import _, n_
 from sciatica_journal.domain.response_profile import PROFILE_ORDER, ExerciseResponses
 from sciatica_journal.domain.sessions import OUTCOME_LABELS
+from sciatica_journal.gui.wrapping import (
+    WRAP,
+    header_margin,
+    two_line_width,
+    wrap_column_heads,
+    wrapped_height,
+)
 from sciatica_journal.reports.response_section import (
     response_cells,
     response_heads,
     response_title,
 )
 from sciatica_journal.services.progress_service import ProgressService
-
-
-def wrapped_name(text: str, width: int = 15) -> str:
-    """An exercise's name in short lines for its column head, broken between words only
-    ("Press-ups with overpressure" → "Press-ups with\\noverpressure"): five exercises fit
-    side by side on a 1024×600 screen in every language."""
-    return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def period_words(days: int | None) -> str:
@@ -68,7 +66,9 @@ def patient_note(percent: int) -> str:
 class ResponseTable(QTableWidget):
     """One column per exercise used in the period, in the ladder's order, and one row per
     count (the report's table turned on its side: five exercises fit a 1024×600 window in
-    every language, where ten columns of counts would not)."""
+    every language, where ten columns of counts would not). The exercises' names wrap at
+    their columns' widths, the rows' names in two lines at most ("Mostly centralizing"):
+    every head is shown whole, and the columns keep the room."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         heads = response_heads()[1:]
@@ -79,7 +79,9 @@ class ResponseTable(QTableWidget):
         for row, tip in enumerate(tips):
             item = self.verticalHeaderItem(row)
             if item is not None:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | WRAP
+                )
                 if tip is not None:
                     item.setToolTip(tip)
         self.verticalHeader().setAccessibleName(_("Rows"))
@@ -90,13 +92,29 @@ class ResponseTable(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wrap_column_heads(self.horizontalHeader())
+        self._fit_row_heads()
+
+    def _fit_row_heads(self) -> None:
+        """The rows' names as narrow as two lines each allow; a row as high as its name."""
+        header = self.verticalHeader()
+        metrics, margin = header.fontMetrics(), header_margin(header)
+        heads = [
+            self.model().headerData(row, Qt.Orientation.Vertical) for row in range(self.rowCount())
+        ]
+        room = max(two_line_width(metrics, str(head)) for head in heads)
+        header.setMaximumWidth(room + 2 * margin + 2)
+        for row, head in enumerate(heads):
+            height = wrapped_height(metrics, str(head), room) + 6
+            header.resizeSection(row, max(header.defaultSectionSize(), height))
 
     def show_profile(self, profile: list[ExerciseResponses], names: dict[str, str]) -> None:
         heads = response_heads()
+        self._fit_row_heads()  # in the font the page's style gives them now
         self.setColumnCount(len(profile))
         for column, line in enumerate(profile):
             cells = response_cells(line, names.get(line.rung, line.rung))
-            head = QTableWidgetItem(wrapped_name(cells[0]))
+            head = QTableWidgetItem(cells[0])
             head.setToolTip(cells[0])
             self.setHorizontalHeaderItem(column, head)
             for row, text in enumerate(cells[1:]):

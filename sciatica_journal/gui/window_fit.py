@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSettings, QSize
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSettings, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
@@ -117,6 +117,17 @@ def scrolling(content: QWidget, name: str = "", *, fitted: bool = True) -> QScro
     if name:
         area.setAccessibleName(name)
     return area
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll the scroll area that holds ``widget`` until it is in view, once the layouts
+    have made room for it (e.g. a notice just shown below the fold)."""
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    if isinstance(area, QScrollArea):
+        shown = area
+        QTimer.singleShot(0, shown, lambda: shown.ensureWidgetVisible(widget))
 
 
 class WindowSizes:

@@ -81,9 +81,10 @@ def about_rows(data: ReportData) -> list[tuple[str, str]]:
                 "and after each session. First week: the mean of the before scores in the 7 "
                 "calendar days starting at the period's first session; last week: in the 7 "
                 "days ending at its last session; change: last week − first week, clinically "
-                "important at ≥ {points} points or ≥ {percent} % of the first-week mean. A "
-                "period shorter than {days} days gives the mean of all its before scores "
-                "instead."
+                "important at ≥ {points} points or ≥ {percent} % of the first-week mean. "
+                "Where the sessions span fewer than {days} days (as in any shorter period), "
+                "the weeks would overlap: the mean of all the period's before scores is "
+                "given instead."
             ).format(
                 points=data.important_points,
                 percent=data.important_percent,

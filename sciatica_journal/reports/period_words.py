@@ -1,8 +1,10 @@
 """How the report words a period's pain (issue 14 point 6): the first week against the last
-only when the period is long enough to have two weeks apart (``WEEKS_COMPARED_FROM_DAYS``,
-14 days); a shorter period says what there is, the mean before the sessions over its days,
-e.g. "over 1 day: mean 3.00 before the sessions (first and last week are compared from 14
-days)". Every number with the rounding of ``domain.rounding``."""
+only when they are two weeks apart, the sessions spanning at least
+``WEEKS_COMPARED_FROM_DAYS`` (14) days; otherwise it says what there is, the mean before the
+sessions over the period, e.g. "over 1 day: mean 3.00 before the sessions (first and last
+week are compared from 14 days)", or, in a longer period whose sessions are all on one day,
+"over 30 days: mean 3.00 before the sessions, all on 1 day (...)". Every number with the
+rounding of ``domain.rounding``."""
 
 from __future__ import annotations
 
@@ -22,16 +24,13 @@ def signed_words(value: float) -> str:
     return ("+" if value >= 0 else "-") + language.decimal(abs(value), MEAN_PLACES)
 
 
-def weeks_compared(days: int) -> bool:
-    """Whether a period of ``days`` days compares its first and last week."""
-    return days >= WEEKS_COMPARED_FROM_DAYS
-
-
 def pain_words(p: PainChange, days: int) -> str:
     """One pain line of the summary (back or leg) for a period of ``days`` days."""
-    if p.change is None:
+    if p.period_mean is None:
         return _("no sessions")
-    if not weeks_compared(days):
+    mean = mean_words(p.period_mean)
+    weeks = WEEKS_COMPARED_FROM_DAYS
+    if p.change is None and days < weeks:
         text = n_(
             "over {n} day: mean {mean} before the sessions (first and last week are "
             "compared from {weeks} days)",
@@ -39,7 +38,17 @@ def pain_words(p: PainChange, days: int) -> str:
             "compared from {weeks} days)",
             days,
         )
-        return text.format(n=days, mean=mean_words(p.period_mean), weeks=WEEKS_COMPARED_FROM_DAYS)
+        return text.format(n=days, mean=mean, weeks=weeks)
+    if p.change is None:  # 14 days or more (always "days"); the sessions closer together
+        span = p.span_days or 1
+        text = n_(
+            "over {days} days: mean {mean} before the sessions, all on {n} day (first and "
+            "last week are compared when the sessions span {weeks} days)",
+            "over {days} days: mean {mean} before the sessions, all within {n} days (first "
+            "and last week are compared when the sessions span {weeks} days)",
+            span,
+        )
+        return text.format(days=days, mean=mean, n=span, weeks=weeks)
     if p.clinically_important:
         text = _("first week {first} → last week {last} (change {change}; clinically important)")
     else:

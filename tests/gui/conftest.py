@@ -59,3 +59,23 @@ def quiet_sessions(monkeypatch):
         return player, player.notice
 
     monkeypatch.setattr(guide_sound, "open_guide_player", recorded)
+
+
+@pytest.fixture
+def german_window(qtbot, qapp, data_dir, clock):
+    """The German journal's window in the app's own look (its stylesheet sets the large
+    titles and names that need the room); the plain look again afterwards."""
+    from sciatica_journal.gui.main_window import MainWindow
+    from sciatica_journal.gui.theme import theme
+    from tests.gui.german_journal import german_journal
+
+    with german_journal(qapp, data_dir, clock) as services:
+        theme().set_appearance(services.preferences.preferences().appearance)
+        try:
+            shown = MainWindow(services)
+            qtbot.addWidget(shown)
+            shown.show()
+            qtbot.waitExposed(shown)
+            yield shown
+        finally:
+            theme().reset()

@@ -422,25 +422,6 @@ def test_a_half_scored_stop_is_not_lost(qtbot, window):
 # ---- German: the longer words still fit a 1024×600 screen --------------------------------
 
 
-@pytest.fixture
-def german_window(qtbot, qapp, data_dir, clock):
-    """The German journal's window in the app's own look (its stylesheet sets the large
-    titles and names that need the room); the plain look again afterwards."""
-    from sciatica_journal.gui.theme import theme
-    from tests.gui.german_journal import german_journal
-
-    with german_journal(qapp, data_dir, clock) as services:
-        theme().set_appearance(services.preferences.preferences().appearance)
-        try:
-            shown = MainWindow(services)
-            qtbot.addWidget(shown)
-            shown.show()
-            qtbot.waitExposed(shown)
-            yield shown
-        finally:
-            theme().reset()
-
-
 def clipped(page: QWidget) -> list[str]:
     """The texts of ``page`` that do not fit where they are shown: a label narrower than its
     text (or, wrapped, lower than its lines), a button narrower than its text, a table

@@ -63,6 +63,31 @@ def test_first_and_last_week_pain_and_clinical_importance():
     assert small.leg.clinically_important  # 1 point but 33 %
 
 
+def test_the_weeks_are_compared_only_when_the_sessions_span_two_weeks():
+    """A 24-day period whose sessions are all on one day has no first and last week apart:
+    they would be the same sessions. The weeks and the change are None (in ``summary
+    --json`` too), the period mean is given; from a 14-day span they are compared."""
+    one_day = run([facts(D(2026, 11, 10), 4, 6), facts(D(2026, 11, 10), 2, 6)])
+    assert one_day.days == 24
+    for pain, mean in ((one_day.back, 3.0), (one_day.leg, 6.0)):
+        assert (pain.first_week_mean, pain.last_week_mean, pain.change) == (None, None, None)
+        assert not pain.clinically_important
+        assert (pain.period_mean, pain.span_days) == (mean, 1)
+    shown = one_day.as_json()["pain"]["back"]
+    assert shown == {
+        "first_week_mean": None,
+        "last_week_mean": None,
+        "change": None,
+        "clinically_important": False,
+        "period_mean": 3.0,
+    }
+    thirteen = run([facts(D(2026, 11, 1), 6, 6), facts(D(2026, 11, 13), 2, 2)])
+    assert thirteen.back.change is None and thirteen.back.span_days == 13
+    fourteen = run([facts(D(2026, 11, 1), 6, 6), facts(D(2026, 11, 14), 2, 2)])
+    assert (fourteen.back.first_week_mean, fourteen.back.last_week_mean) == (6.0, 2.0)
+    assert fourteen.back.change == -4.0 and fourteen.back.span_days == 14
+
+
 def test_extent_trend_radiation_outcomes_rung_range_and_flags():
     sessions = [
         facts(D(2026, 11, 2), 5, 6, "peripheralized", rng="half", pelvis=True),
