@@ -74,7 +74,9 @@ def test_options_and_page_sizes(demo, tmp_path):
     _, _, reader = _write(
         demo, tmp_path, include_charts=False, include_table=False, page_size="Letter"
     )
-    assert len(reader.pages) == 2  # summary and maps, then the disclaimer
+    # summary and maps; the weekly measures; then the notes and "About this report"
+    assert len(reader.pages) == 3
+    assert "Measures (weekly checks)" in " ".join(reader.pages[1].extract_text().split())
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     _, _, reader = _write(demo, tmp_path)
