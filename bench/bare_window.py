@@ -1,5 +1,8 @@
 """The reference for the launch benchmark: a bare PySide6 + pyqtgraph window.
 
+With ``--no-plot``: a bare PySide6 window without pyqtgraph (a QLabel where the plot
+would be), the second reference, so that what pyqtgraph itself costs is seen apart.
+
 It does what any PySide6 + pyqtgraph app must do at launch and nothing more: a
 QMainWindow of the app's size with one small plot. At its first paint it prints
 ``bare: ready`` to stderr and quits, by the same mechanism as the app under
@@ -11,9 +14,8 @@ the plot's viewport too, which is painted in the same first pass.
 
 import sys
 
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 
 class FirstPaint(QObject):
@@ -30,10 +32,17 @@ class FirstPaint(QObject):
 
 
 def main():
+    with_plot = "--no-plot" not in sys.argv
     app = QApplication(sys.argv)
     window = QMainWindow()
-    plot = pg.PlotWidget()
-    plot.plot([0, 1, 2, 3, 4, 5, 6], [5, 4, 4, 3, 2, 2, 1])
+    if with_plot:
+        import pyqtgraph as pg
+
+        plot = pg.PlotWidget()
+        plot.plot([0, 1, 2, 3, 4, 5, 6], [5, 4, 4, 3, 2, 2, 1])
+    else:
+        plot = QLabel("bare")
+        plot.setAutoFillBackground(True)
     window.setCentralWidget(plot)
     window.resize(1000, 720)
 
@@ -43,7 +52,10 @@ def main():
 
     first_paint = FirstPaint(ready)
     window.installEventFilter(first_paint)
-    plot.viewport().installEventFilter(first_paint)
+    if with_plot:
+        plot.viewport().installEventFilter(first_paint)
+    else:
+        plot.installEventFilter(first_paint)
     window.show()
     return app.exec()
 

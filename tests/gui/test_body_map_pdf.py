@@ -24,7 +24,7 @@ def _streams(pdf: bytes) -> bytes:
     return out
 
 
-def test_first_and_latest_maps_on_a_pdf_page_are_vectors(services, tmp_path: Path):
+def test_first_and_latest_maps_on_a_pdf_page_are_vectors(qapp, services, tmp_path: Path):
     first = SymptomMap(
         (Mark("sole-right", SymptomKind.TINGLING, 3), Mark("calf-right", SymptomKind.PAIN, 3))
     )
