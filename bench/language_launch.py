@@ -19,7 +19,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from launch import app_command, launch_once, make_journal  # noqa: E402
+from launch import app_command, as_installed, launch_once, make_journal  # noqa: E402
 
 RESULTS = BENCH / "results" / "language_launch.json"
 TARGET = 1.03
@@ -29,7 +29,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11, help="timed launches per program")
     args = parser.parse_args(argv)
-    base = dict(os.environ, QT_QPA_PLATFORM="offscreen", SCIATICA_JOURNAL_EXIT_AFTER_PAINT="1")
+    base = as_installed(
+        dict(os.environ, QT_QPA_PLATFORM="offscreen", SCIATICA_JOURNAL_EXIT_AFTER_PAINT="1")
+    )
     base.pop("LC_ALL", None)
     english = dict(base, LANGUAGE="en", LANG="en_GB.UTF-8")
     german = dict(base, LANGUAGE="de", LANG="de_DE.UTF-8")

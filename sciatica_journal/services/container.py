@@ -8,9 +8,11 @@ connection.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sciatica_journal.domain.body import RegionCatalog
 from sciatica_journal.domain.language import ENGLISH
@@ -19,7 +21,6 @@ from sciatica_journal.domain.program import Program
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir, migrations_dir
 from sciatica_journal.services.backup_service import BackupService
 from sciatica_journal.services.clock import Clock
-from sciatica_journal.services.fhir import FhirExportService
 from sciatica_journal.services.frequency_service import FrequencyService
 from sciatica_journal.services.journal_service import JournalService
 from sciatica_journal.services.languages import choose, use_language
@@ -39,6 +40,9 @@ from sciatica_journal.services.symptom_service import SymptomService
 from sciatica_journal.services.transfer import TransferService
 from sciatica_journal.storage.database import Journal, open_journal
 from sciatica_journal.storage.stores import Stores
+
+if TYPE_CHECKING:
+    from sciatica_journal.services.fhir import FhirExportService
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +67,21 @@ class Services:
     reports: ReportService
     entries: JournalService  # the journal list: edit, delete, undo, notes
     transfer: TransferService  # export (CSV, JSON) and import (JSON)
-    fhir: FhirExportService  # the FHIR R4 export for the clinic's record
     backups: BackupService  # daily verified backups, before import and restore
     operations: Operations  # every change to the journal, with undo and redo
     reminders: ReminderService  # when to remind, running in the background, missed sessions
     weekly: MeasureService  # the weekly check: due measures, answers, baseline vs latest
     _closed: bool = field(default=False, repr=False)
+
+    @functools.cached_property
+    def fhir(self) -> FhirExportService:
+        """The FHIR R4 export for the clinic's record, loaded when first asked for: nothing
+        of it is needed to launch (its modules took ~65 ms of a launch)."""
+        from sciatica_journal.services.fhir import FhirExportService
+
+        return FhirExportService(
+            self.program, self.catalog, self.clock, self.stores.transfer, measures=self.measures
+        )
 
     def close(self) -> None:
         if not self._closed:
@@ -173,7 +186,6 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         ),
         entries=entries,
         transfer=transfer,
-        fhir=FhirExportService(program, catalog, clock, stores.transfer, measures=measures),
         backups=backup,
         operations=operations,
         reminders=reminders,
