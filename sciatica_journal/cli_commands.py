@@ -154,8 +154,9 @@ def summary(services: Services, args: argparse.Namespace) -> int:
     except PeriodError as exc:
         raise CommandError(str(exc)) from exc
     printed = result.as_json()
-    # The weekly measures of the period: baseline (the first check in it) vs latest.
-    printed["measures"] = services.weekly.as_json(result.start, result.end)
+    # The weekly measures of the period: baseline (the first check in it) vs latest. With no
+    # --from, the baseline answered before the first session belongs to it (as in the PDF).
+    printed["measures"] = services.weekly.as_json(args.start and result.start, result.end)
     print(json.dumps(printed, indent=2, ensure_ascii=False))
     return 0
 

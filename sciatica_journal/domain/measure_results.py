@@ -87,6 +87,11 @@ def check_answers(measure: Measure, answers: Sequence[Answer]) -> None:
             raise AnswersError(
                 f"{measure.code}: name 1 to {measure.max_activities} activities, not {len(answers)}"
             )
+        if seen != {activity_item(n) for n in range(1, len(answers) + 1)}:
+            raise AnswersError(
+                f"{measure.code}: the activities must be numbered "
+                f"{activity_item(1)} to {activity_item(len(answers))}"
+            )
         return
     expected = {item.code for item in measure.items}
     if seen != expected:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -97,6 +98,9 @@ class SetChoices(QWidget):
             and event.key() == Qt.Key.Key_Space
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             and self.isVisible()
+            # Space ticks a focused check box or radio button, as everywhere (keyboard and
+            # screen-reader users rely on it); Enter starts the set from them.
+            and not (isinstance(watched, QAbstractButton) and watched is not self.start_button)
         ):
             if not event.isAutoRepeat() and self.start_button.isEnabled():
                 self.start_button.click()

@@ -165,7 +165,11 @@ class ReportService:
             red_flag_questions=self._program.red_flags,
             rung_numbers={r.slug: r.number for r in self._program.rungs},
             thresholds=self._program.thresholds,
-            measures=() if self._weekly is None else self._weekly.changes(start, end),
+            # With no start asked for, the period starts at the first session; the baseline
+            # check may come before it (it is due at first use) and belongs to the report.
+            measures=()
+            if self._weekly is None
+            else self._weekly.changes(options.start and start, end),
             measure_set=None if self._weekly is None else self._weekly.measures,
         )
 

@@ -76,6 +76,12 @@ def test_the_report_is_german(german, tmp_path):
         "Nov ",
         "first week",
         "clinically important",
+        # the measures' footnotes are citations only, with no English prose around them
+        "as used in",
+        "criterion",
+        "cut-off",
+        "minimum detectable",
+        "(above)",
         "no sessions",
         "none reported",
         "generated",

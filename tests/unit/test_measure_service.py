@@ -80,6 +80,35 @@ def test_bad_answers_save_nothing(services: Services):
     assert services.weekly.responses() == [] and services.weekly.is_due()
 
 
+def test_psfs_activities_are_numbered_from_one_without_gaps(services: Services):
+    gap = (Answer(activity_item(1), 3, "Sitting"), Answer(activity_item(3), 4, "Walking"))
+    with pytest.raises(AnswersError, match="numbered activity-1 to activity-2"):
+        services.weekly.record({"psfs": gap})
+    with pytest.raises(AnswersError, match="numbered"):
+        services.weekly.record({"psfs": (Answer("activity-x", 3, "Sitting"),)})
+    assert services.weekly.responses() == []
+
+
+def test_the_baseline_before_the_first_session_belongs_to_the_default_period(
+    services: Services, clock: FixedClock
+):
+    """The check is due at first use, which may come days before the first session: with
+    no start asked for, the report and summary --json keep it as the baseline."""
+    from sciatica_journal.services.report_service import ReportOptions
+    from tests.builders import new_session
+
+    services.profiles.accept_disclaimer()
+    services.profiles.save(services.profiles.default_profile())
+    services.weekly.record({"sbi": _sbi(5, 5, 3, 5)}, at=NOW - dt.timedelta(days=9))
+    services.weekly.record({"sbi": _sbi(2, 1, 0, 2)}, at=NOW - dt.timedelta(days=1))
+    services.sessions.record(new_session(NOW - dt.timedelta(days=2)))
+    sbi = services.reports.gather(ReportOptions()).measures[0]
+    assert (sbi.baseline, sbi.latest) == (18, 5)
+    # asked for a period, the period's own first check is the baseline
+    start = (NOW - dt.timedelta(days=3)).date()
+    assert services.reports.gather(ReportOptions(start=start)).measures[0].baseline == 5
+
+
 def test_a_check_is_taken_back_whole(services: Services):
     uuids = services.weekly.record({"sbi": _sbi(1, 2, 3, 4), "psfs": _psfs(Sitting=3)})
     services.weekly.forget(uuids)

@@ -507,6 +507,14 @@ BAD_DOCUMENTS = {
         _set("measures[1].answers[1].activity", "sitting THROUGH a meal"),
         "measures[1].answers[1].activity: 'sitting THROUGH a meal' is named twice",
     ),
+    "an activity numbered past the others": (
+        _set("measures[1].answers[1].item", "activity-9"),
+        "measures[1].answers: the activities must be numbered activity-1 to activity-",
+    ),
+    "an activity not numbered": (
+        _set("measures[1].answers[0].item", "activity-x"),
+        "measures[1].answers: the activities must be numbered activity-1 to activity-",
+    ),
     "a name on an item that is no activity": (
         _set("measures[0].answers[0].activity", "walking"),
         "measures[0].answers[0].activity: only the activities of the PSFS have a name",

@@ -55,7 +55,7 @@ def red_flag_source(program: Program, screens: Sequence[ScreenRecord]) -> Questi
     questions = [Question(q.code, q.question, "boolean") for q in program.red_flags]
     return QuestionnaireSource(
         name="red-flags",
-        title="Red-flag screening (signs that need a doctor)",
+        title=_("Red-flag screening (signs that need a doctor)"),
         version="1",
         questions=questions,
         responses=[Answered(s.uuid, s.answered_at, s.answers) for s in screens],

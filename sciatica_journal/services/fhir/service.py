@@ -179,7 +179,7 @@ class FhirExportService:
     def _provenance(self, targets: list[str], subject: dict[str, str] | None, now: str) -> str:
         """The Provenance's entry; ``targets``: the encoded fullUrls of the patient's data."""
         ident = str(uuid.uuid4())
-        who = subject or {"display": "The patient (self-reported)"}
+        who = subject or {"display": _("The patient (self-reported)")}
         provenance = {
             "resourceType": "Provenance",
             "id": ident,

@@ -11,6 +11,7 @@ from sciatica_journal.domain.measure_results import (
     ACTIVITY_PREFIX,
     Answer,
     AnswersError,
+    activity_item,
     check_answers,
 )
 from sciatica_journal.domain.measures import Measure, MeasureSet
@@ -82,6 +83,14 @@ def _answers(measure: Measure, docs: list[dict[str, Any]], place: str) -> tuple[
             f"{place}.answers",
             _("name 1 to {most} activities, not {count}").format(
                 most=measure.max_activities, count=len(answers)
+            ),
+        )
+    numbered = {activity_item(n) for n in range(1, len(answers) + 1)}
+    if measure.names_activities and set(items) != numbered:
+        fail(
+            f"{place}.answers",
+            _("the activities must be numbered activity-1 to activity-{count}").format(
+                count=len(answers)
             ),
         )
     missing = [i.code for i in measure.items if i.code not in items]
