@@ -3,10 +3,14 @@ all, taken back, and baseline vs latest (the numbers of ``summary --json``'s ``m
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
+import json
 
 import pytest
 
+from sciatica_journal import cli
 from sciatica_journal.domain.measure_results import Answer, AnswersError, activity_item
 from sciatica_journal.services.clock import FixedClock
 from sciatica_journal.services.container import Services
@@ -107,6 +111,13 @@ def test_the_baseline_before_the_first_session_belongs_to_the_default_period(
     # asked for a period, the period's own first check is the baseline
     start = (NOW - dt.timedelta(days=3)).date()
     assert services.reports.gather(ReportOptions(start=start)).measures[0].baseline == 5
+    # summary --json tells the same
+    services.close()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main(["--data-dir", str(services.data_dir), "summary", "--json"]) == 0
+    sbi = json.loads(out.getvalue())["measures"][0]
+    assert (sbi["responses"], sbi["baseline"], sbi["latest"]) == (2, 18, 5)
 
 
 def test_a_check_is_taken_back_whole(services: Services):
