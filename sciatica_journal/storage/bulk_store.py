@@ -3,7 +3,8 @@
 The rows are exactly those the everyday path writes (``SessionStore.insert_session``,
 ``symptom_store.insert_map``, ``RedFlagStore.insert_screen``): the same columns, UUID4
 strings, UTC text times, the zone and the local date derived from it, map contexts
-"before"/"after", ``updated_at`` — and the ids come in the same order (before map, after
+"before"/"after", ``updated_at``, each encoded by its field as the compact journal keeps
+it (``codecs.py``), and each map's extents — and the ids come in the same order (before map, after
 map, session). Only the speed differs: one transaction and prepared statements run with
 ``executemany`` over chunks, instead of one INSERT per row.
 
@@ -31,6 +32,7 @@ from sciatica_journal.domain.sessions import NewSession, Outcome
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.domain.timekeeping import zone as zone_info
 from sciatica_journal.storage import models
+from sciatica_journal.storage.extents import map_columns
 from sciatica_journal.storage.red_flag_store import clear_pending
 from sciatica_journal.storage.sql import cursor, execute_sql, tuples
 from sciatica_journal.storage.store import Store, bound
@@ -68,6 +70,11 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def _encoded(fields: Sequence[Field[Any]], rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """Rows of values as the fields store them (the caller is a bound store method)."""
+    return [tuple(f.db_value(v) for f, v in zip(fields, row, strict=True)) for row in rows]
+
+
 def _insert_sql(model: type[models.BaseModel], fields: Sequence[Field[Any]]) -> str:
     columns = ", ".join(f'"{field.column_name}"' for field in fields)
     marks = ", ".join("?" for _ in fields)
@@ -83,12 +90,9 @@ _MAP_FIELDS = (
     models.SymptomMap.local_date,
     models.SymptomMap.context,
     models.SymptomMap.note,
-)
-_MARK_FIELDS = (
-    models.SymptomMark.symptom_map,
-    models.SymptomMark.region,
-    models.SymptomMark.kind,
-    models.SymptomMark.intensity,
+    models.SymptomMap.marks,
+    models.SymptomMap.left_extent,
+    models.SymptomMap.right_extent,
 )
 _SESSION_FIELDS = (
     models.ExerciseSession.id,
@@ -162,11 +166,11 @@ class _MapWriter:
         self._stamps = stamps
         self.next_id = _next_id(database, models.SymptomMap)
         self.maps: list[tuple[Any, ...]] = []
-        self.marks: list[tuple[Any, ...]] = []
 
     def add(self, symptoms: SymptomMap, at: dt.datetime, context: str, note: str = "") -> int:
         map_id = self.next_id
         self.next_id += 1
+        marks = map_columns(symptoms)
         self.maps.append(
             (
                 map_id,
@@ -176,19 +180,19 @@ class _MapWriter:
                 self._stamps.local_date(at),
                 context,
                 note,
+                marks["marks"],
+                marks["left_extent"],
+                marks["right_extent"],
             )
         )
-        self.marks.extend((map_id, m.region, m.kind.value, m.intensity) for m in symptoms.marks)
         return map_id
 
     def flush(self) -> None:
-        rows = cursor(self._db)
         if self.maps:
-            rows.executemany(_insert_sql(models.SymptomMap, _MAP_FIELDS), self.maps)
-        if self.marks:
-            rows.executemany(_insert_sql(models.SymptomMark, _MARK_FIELDS), self.marks)
+            cursor(self._db).executemany(
+                _insert_sql(models.SymptomMap, _MAP_FIELDS), _encoded(_MAP_FIELDS, self.maps)
+            )
         self.maps.clear()
-        self.marks.clear()
 
 
 def _session_row(
@@ -275,7 +279,7 @@ class BulkStore(Store):
                     rows.append(row)
                     uuids.append(row[1])
                 maps.flush()
-                cursor(self._db).executemany(session_sql, rows)
+                cursor(self._db).executemany(session_sql, _encoded(_SESSION_FIELDS, rows))
         return uuids
 
     @bound
@@ -331,9 +335,9 @@ class BulkStore(Store):
                     uuids.append(screen_uuid)
                     next_screen += 1
                 rows = cursor(self._db)
-                rows.executemany(screen_sql, screens)
+                rows.executemany(screen_sql, _encoded(_SCREEN_FIELDS, screens))
                 if answers:
-                    rows.executemany(answer_sql, answers)
+                    rows.executemany(answer_sql, _encoded(_ANSWER_FIELDS, answers))
             if uuids:
                 clear_pending()
         return uuids

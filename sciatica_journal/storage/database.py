@@ -42,6 +42,9 @@ PRAGMAS = {
 }
 
 
+COMPACTING_MIGRATION = "0005_compact"  # after it, the file is compacted (VACUUM)
+
+
 class JournalFileError(Exception):
     """The file at the journal's path cannot be used; it has not been changed. ``damaged``:
     its contents are lost or broken (a backup may replace it), as opposed to a file that is
@@ -297,6 +300,10 @@ def open_journal(
             )
             log.info("backup taken before migrating")
         applied: tuple[str, ...] = tuple(runner.up()) if pending else ()
+        if COMPACTING_MIGRATION in applied and info.exists:
+            # The rows moved to smaller tables: give the freed pages back to the disk
+            # (VACUUM runs outside the migration's transaction, and is atomic itself).
+            execute_sql(database, "VACUUM")
         version = _schema_version(_migration_names(migrations))
         if applied or info.application_id != APPLICATION_ID or info.user_version != version:
             execute_sql(database, f"PRAGMA user_version = {version}")

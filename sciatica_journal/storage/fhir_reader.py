@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from sciatica_journal.domain.profile import Profile
 from sciatica_journal.storage import models
+from sciatica_journal.storage.codecs import columns_sql, decoded
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.store import bound
 from sciatica_journal.storage.transfer_reader import TransferReader
@@ -61,20 +62,33 @@ def _table(model: type[models.BaseModel]) -> str:
     return f'"{model._meta.table_name}"'
 
 
-_SESSIONS = (
-    "SELECT id, local_date, uuid, rung, started_at, ended_at, back_pain_before,"
-    " leg_pain_before, back_pain_after, leg_pain_after, outcome, reps_done, hold_seconds,"
-    " planned, range_reached, pelvis_stayed_down, stopped_for_pain, against_advice,"
-    f" map_before_id, map_after_id FROM {_table(models.ExerciseSession)}"
-    " ORDER BY started_at, id"
+_E = models.ExerciseSession
+_SESSION_FIELDS = (
+    _E.id,
+    _E.local_date,
+    _E.uuid,
+    _E.rung,
+    _E.started_at,
+    _E.ended_at,
+    _E.back_pain_before,
+    _E.leg_pain_before,
+    _E.back_pain_after,
+    _E.leg_pain_after,
+    _E.outcome,
+    _E.reps_done,
+    _E.hold_seconds,
+    _E.planned,
+    _E.range_reached,
+    _E.pelvis_stayed_down,
+    _E.stopped_for_pain,
+    _E.against_advice,
+    _E.map_before,
+    _E.map_after,
 )
-_MAPS = (
-    f"SELECT id, local_date, uuid, recorded_at, context FROM {_table(models.SymptomMap)}"
-    " ORDER BY recorded_at, id"
-)
-_MARKS = (
-    f"SELECT symptom_map_id, region, kind, intensity FROM {_table(models.SymptomMark)} ORDER BY id"
-)
+_SESSIONS = f"SELECT {columns_sql(_SESSION_FIELDS)} FROM {_table(_E)} ORDER BY started_at, id"
+_M = models.SymptomMap
+_MAP_FIELDS = (_M.id, _M.local_date, _M.uuid, _M.recorded_at, _M.context, _M.marks)
+_MAPS = f"SELECT {columns_sql(_MAP_FIELDS)} FROM {_table(_M)} ORDER BY recorded_at, id"
 
 
 class FhirReader(TransferReader):
@@ -83,12 +97,11 @@ class FhirReader(TransferReader):
 
     def _maps(self) -> dict[int, tuple[str, MapRow]]:
         """Every map by id, with its local day, oldest first."""
-        marks: dict[int, list[Mark]] = {}
-        for map_id, region, kind, intensity in self.sql(_MARKS):
-            marks.setdefault(map_id, []).append((region, kind, intensity))
         return {
-            map_id: (day, MapRow(uuid, recorded_at, context, tuple(marks.get(map_id, ()))))
-            for map_id, day, uuid, recorded_at, context in self.sql(_MAPS)
+            map_id: (day, MapRow(uuid, recorded_at, context, marks))
+            for map_id, day, uuid, recorded_at, context, marks in decoded(
+                _MAP_FIELDS, self.sql(_MAPS)
+            )
         }
 
     @bound
@@ -101,7 +114,7 @@ class FhirReader(TransferReader):
             in_sessions: set[int] = set()
             session_uuids: dict[int, str] = {}
             sessions = []
-            for row_id, day, *row in self.sql(_SESSIONS):
+            for row_id, day, *row in decoded(_SESSION_FIELDS, self.sql(_SESSIONS)):
                 session_uuids[row_id] = row[0]
                 pelvis, stopped, against, before, after = row[13:]
                 in_sessions.update((before, after))

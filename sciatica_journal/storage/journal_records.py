@@ -11,8 +11,8 @@ from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
 
 @dataclass(frozen=True)
 class MarkRecord:
-    id: int
-    symptom_map: int
+    """A mark of a map (kept packed in the map's row since migration 0005)."""
+
     region: str
     kind: str
     intensity: int
@@ -27,7 +27,13 @@ class MapRecord:
     local_date: str
     context: str
     note: str
+    left_extent: int | None = None  # as saved with the map
+    right_extent: int | None = None
     marks: tuple[MarkRecord, ...] = ()
+
+    def packed_marks(self) -> tuple[tuple[str, str, int], ...]:
+        """The marks as the map's row keeps them."""
+        return tuple((m.region, m.kind, m.intensity) for m in self.marks)
 
     def symptoms(self) -> SymptomMap:
         return SymptomMap(

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from peewee import ModelSelect
+from peewee import SQL, ModelSelect
 
 from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.language import _
 from sciatica_journal.domain.timekeeping import format_utc, local_date
 from sciatica_journal.storage import models
+from sciatica_journal.storage.codecs import Marks
+from sciatica_journal.storage.codes import CHECK_IN_CODE
 from sciatica_journal.storage.journal_records import (
     AnswerRecord,
     CheckInSnapshot,
@@ -36,6 +38,8 @@ from sciatica_journal.storage.store import Store, bound
 from sciatica_journal.storage.symptom_store import load_map, new_uuid
 
 CHECK_IN = "check-in"
+# The check-ins' partial indexes (migration 0005) serve a query that names their code as is.
+_IS_CHECK_IN = SQL(f'"context" = {CHECK_IN_CODE}')
 
 
 class RestoreError(ValueError):
@@ -45,25 +49,11 @@ class RestoreError(ValueError):
 # ---- reading rows (the callers are bound store methods) ------------------------------
 
 
-def _marks_of(map_ids: list[int]) -> dict[int, tuple[MarkRecord, ...]]:
-    found: dict[int, list[MarkRecord]] = {}
-    # Chunks keep the query under SQLite's limit on bound parameters.
-    for start in range(0, len(map_ids), 500):
-        chunk = map_ids[start : start + 500]
-        query = (
-            models.SymptomMark.select()
-            .where(models.SymptomMark.symptom_map.in_(chunk))
-            .order_by(models.SymptomMark.id)
-        )
-        for row in dicts(query):
-            found.setdefault(row["symptom_map"], []).append(record(MarkRecord, row))
-    return {map_id: tuple(marks) for map_id, marks in found.items()}
-
-
 def _maps(query: ModelSelect[models.SymptomMap]) -> list[MapRecord]:
-    rows = dicts(query)
-    marks = _marks_of([row["id"] for row in rows])
-    return [record(MapRecord, row, marks=marks.get(row["id"], ())) for row in rows]
+    return [
+        record(MapRecord, row, marks=tuple(MarkRecord(*mark) for mark in row["marks"]))
+        for row in dicts(query)
+    ]
 
 
 def _session(uuid: str) -> SessionRecord | None:
@@ -72,11 +62,7 @@ def _session(uuid: str) -> SessionRecord | None:
 
 
 def _check_in(uuid: str) -> MapRecord | None:
-    found = _maps(
-        models.SymptomMap.select().where(
-            models.SymptomMap.uuid == uuid, models.SymptomMap.context == CHECK_IN
-        )
-    )
+    found = _maps(models.SymptomMap.select().where(models.SymptomMap.uuid == uuid, _IS_CHECK_IN))
     return found[0] if found else None
 
 
@@ -109,7 +95,6 @@ def _screens_of(session_id: int) -> tuple[ScreenRecord, ...]:
 
 def _delete_maps(map_ids: list[int]) -> None:
     if map_ids:
-        models.SymptomMark.delete().where(models.SymptomMark.symptom_map.in_(map_ids)).execute()
         models.SymptomMap.delete().where(models.SymptomMap.id.in_(map_ids)).execute()
 
 
@@ -132,10 +117,7 @@ def _check_free(model: type[_WithUuid], uuid: str) -> None:
 
 def _restore_map(snapshot: MapRecord) -> int:
     _check_free(models.SymptomMap, snapshot.uuid)
-    map_id = _insert(models.SymptomMap, values(snapshot))
-    for mark in snapshot.marks:
-        _insert(models.SymptomMark, {**values(mark), "symptom_map": map_id})
-    return map_id
+    return _insert(models.SymptomMap, {**values(snapshot), "marks": Marks(snapshot.packed_marks())})
 
 
 class JournalStore(Store):
@@ -158,7 +140,7 @@ class JournalStore(Store):
         """Symptom maps saved on their own (not a session's before/after), newest first."""
         query = (
             models.SymptomMap.select()
-            .where(models.SymptomMap.context == CHECK_IN)
+            .where(_IS_CHECK_IN)
             .order_by(models.SymptomMap.recorded_at.desc(), models.SymptomMap.id.desc())
         )
         if limit is not None:
@@ -208,7 +190,7 @@ class JournalStore(Store):
     def set_check_in_note(self, uuid: str, text: str) -> bool:
         changed = (
             models.SymptomMap.update(note=text)
-            .where(models.SymptomMap.uuid == uuid, models.SymptomMap.context == CHECK_IN)
+            .where(models.SymptomMap.uuid == uuid, _IS_CHECK_IN)
             .execute()
         )
         return bool(changed)

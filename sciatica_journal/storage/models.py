@@ -1,8 +1,12 @@
 """peewee models of the journal. The schema itself is created by ``migrations/``;
 a test checks that these models and the migrated schema agree column for column.
 
-Times are text in UTC (``2026-11-24T05:34:03Z``) beside the IANA zone they were
-recorded in, and the user's local date (``2026-11-24``) derived from the two.
+Times are UTC instants (``2026-11-24T05:34:03Z``) beside the IANA zone they were
+recorded in, and the user's local date (``2026-11-24``) derived from the two. Since
+migration 0005 the journal keeps them compact (``codecs.py``): UUIDs as 16 bytes, times as
+seconds, dates as day numbers, short names as codes of the journal's ``code`` table, a
+map's marks packed in one blob; the fields read and compare as the texts above, so no
+layer above storage sees the difference.
 
 The models hold no database of their own. Each open journal (``storage.database.Journal``)
 has its own connection, and a store binds the models to it while one of its methods runs
@@ -20,6 +24,7 @@ from peewee import (
     AutoField,
     BooleanField,
     CharField,
+    CompositeKey,
     DateField,
     ForeignKeyField,
     IntegerField,
@@ -28,6 +33,15 @@ from peewee import (
     TextField,
 )
 from playhouse.shortcuts import ThreadSafeDatabaseMetadata
+
+from sciatica_journal.storage import codes
+from sciatica_journal.storage.codecs import (
+    CodeField,
+    DayField,
+    MarksField,
+    UtcField,
+    UuidField,
+)
 
 
 class NoJournalError(RuntimeError):
@@ -93,48 +107,43 @@ class Profile(BaseModel):
 
 
 class SymptomMap(BaseModel):
+    """A symptom map with its marks packed in one column (``marks``: a tuple of (region,
+    kind, intensity)) and its distal extent per leg, worked out when it was saved."""
+
     id = AutoField()
-    uuid = CharField(unique=True)
-    recorded_at = CharField(index=True)
-    zone = CharField()
-    local_date = CharField(index=True)
-    context = CharField()  # "check-in", "before" or "after"
+    uuid = UuidField()  # unique among check-ins (a partial index); a session's maps: by id
+    recorded_at = UtcField()
+    zone = CodeField(codes.ZONE)
+    local_date = DayField()
+    context = CodeField(codes.CONTEXT)  # "check-in", "before" or "after"
     note = TextField(default="")
-
-
-class SymptomMark(BaseModel):
-    id = AutoField()
-    symptom_map = ForeignKeyField(SymptomMap, backref="marks", on_delete="CASCADE")
-    region = CharField()
-    kind = CharField()
-    intensity = IntegerField()
-
-    class Meta:
-        indexes = ((("symptom_map", "region", "kind"), True),)
+    marks = MarksField(default=())
+    left_extent = IntegerField(null=True)  # the lowest level marked on the left leg
+    right_extent = IntegerField(null=True)
 
 
 class ExerciseSession(BaseModel):
     id = AutoField()
-    uuid = CharField(unique=True)
-    rung = CharField()
-    started_at = CharField(index=True)
-    ended_at = CharField()
-    zone = CharField()
-    local_date = CharField(index=True)
+    uuid = UuidField(unique=True)
+    rung = CodeField(codes.RUNG)
+    started_at = UtcField(index=True)
+    ended_at = UtcField()
+    zone = CodeField(codes.ZONE)
+    local_date = DayField(index=True)
     back_pain_before = IntegerField()
     leg_pain_before = IntegerField()
     back_pain_after = IntegerField(null=True)
     leg_pain_after = IntegerField(null=True)
-    outcome = CharField()
+    outcome = CodeField(codes.OUTCOME)
     reps_done = IntegerField(null=True)
     hold_seconds = IntegerField(null=True)
-    range_reached = CharField(null=True)
+    range_reached = CodeField(codes.RANGE, null=True)
     pelvis_stayed_down = BooleanField(null=True)
     stopped_for_pain = BooleanField(default=False)
     map_before = ForeignKeyField(SymptomMap, null=True, on_delete="SET NULL", backref="+")
     map_after = ForeignKeyField(SymptomMap, null=True, on_delete="SET NULL", backref="+")
     note = TextField(default="")
-    updated_at = CharField()
+    updated_at = UtcField()
     planned = IntegerField(null=True)  # reps or seconds planned (migration 0002)
     # Chosen against the advice after a warning (migration 0003); NULL: not known (older).
     against_advice = BooleanField(null=True, default=False)
@@ -142,19 +151,19 @@ class ExerciseSession(BaseModel):
 
 class RedFlagScreen(BaseModel):
     id = AutoField()
-    uuid = CharField(unique=True)
-    answered_at = CharField(index=True)
-    zone = CharField()
-    local_date = CharField(index=True)
-    trigger = CharField()  # "daily", "saddle", "both-legs"
-    result = CharField()  # "clear", "contact-doctor", "urgent"
+    uuid = UuidField(unique=True)
+    answered_at = UtcField(index=True)
+    zone = CodeField(codes.ZONE)
+    local_date = DayField(index=True)
+    trigger = CodeField(codes.TRIGGER)  # "daily", "saddle", "both-legs"
+    result = CodeField(codes.RESULT)  # "clear", "contact-doctor", "urgent"
     session = ForeignKeyField(ExerciseSession, null=True, on_delete="SET NULL", backref="screens")
 
 
 class RedFlagAnswer(BaseModel):
     id = AutoField()
     screen = ForeignKeyField(RedFlagScreen, backref="answers", on_delete="CASCADE")
-    question = CharField()
+    question = CodeField(codes.QUESTION)
     answer = BooleanField()
 
     class Meta:
@@ -163,10 +172,10 @@ class RedFlagAnswer(BaseModel):
 
 class JournalNote(BaseModel):
     id = AutoField()
-    uuid = CharField(unique=True)
-    written_at = CharField(index=True)
-    zone = CharField()
-    local_date = CharField(index=True)
+    uuid = UuidField(unique=True)
+    written_at = UtcField(index=True)
+    zone = CodeField(codes.ZONE)
+    local_date = DayField(index=True)
     text = TextField()
 
 
@@ -174,22 +183,35 @@ class MeasureResponse(BaseModel):
     """One weekly measure answered once (migration 0004; domain/measure_results.py)."""
 
     id = AutoField()
-    uuid = CharField(unique=True)
-    measure = CharField(index=True)  # "sbi", "psfs", "pgic"
-    answered_at = CharField(index=True)
-    zone = CharField()
-    local_date = CharField(index=True)
+    uuid = UuidField(unique=True)
+    measure = CodeField(codes.MEASURE, index=True)  # "sbi", "psfs", "pgic"
+    answered_at = UtcField(index=True)
+    zone = CodeField(codes.ZONE)
+    local_date = DayField(index=True)
 
 
 class MeasureAnswer(BaseModel):
     id = AutoField()
     response = ForeignKeyField(MeasureResponse, backref="answers", on_delete="CASCADE")
-    item = CharField()  # the item's code; PSFS: "activity-<n>"
+    item = CodeField(codes.ITEM)  # the item's code; PSFS: "activity-<n>"
     value = IntegerField()
     activity = CharField(null=True)  # PSFS: the activity's name
 
     class Meta:
         indexes = ((("response", "item"), True),)
+
+
+class Code(BaseModel):
+    """The journal's codes (``codes.py``): the number ``value`` stands for ``name``."""
+
+    category = CharField()
+    name = CharField()
+    value = IntegerField()
+
+    class Meta:
+        primary_key = CompositeKey("category", "name")
+        without_rowid = True
+        indexes = ((("category", "value"), True),)
 
 
 class AppState(BaseModel):
@@ -207,7 +229,6 @@ PROFILE_COMPLETED = "profile_completed"  # value: "1" once the profile was set u
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Profile,
     SymptomMap,
-    SymptomMark,
     ExerciseSession,
     RedFlagScreen,
     RedFlagAnswer,
@@ -215,6 +236,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     MeasureResponse,
     MeasureAnswer,
     AppState,
+    Code,
 )
 
 

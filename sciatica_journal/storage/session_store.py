@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from peewee import fn
 
-from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
+from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.doses import DoseMinimums
 from sciatica_journal.domain.sessions import (
     NewSession,
@@ -18,15 +20,40 @@ from sciatica_journal.domain.sessions import (
 )
 from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
 from sciatica_journal.storage import models
+from sciatica_journal.storage.codecs import columns_sql, decoded
+from sciatica_journal.storage.codes import RANGE, RUNG, codes_of
 from sciatica_journal.storage.dose_sql import complete_sql
 from sciatica_journal.storage.store import Store, bound
-from sciatica_journal.storage.symptom_store import insert_map, new_uuid
+from sciatica_journal.storage.symptom_store import insert_map, new_uuid, symptoms_of
 
-_ENTRY_COLUMNS = (
-    "uuid, rung, started_at, ended_at, zone, local_date, back_pain_before, leg_pain_before, "
-    "back_pain_after, leg_pain_after, outcome, reps_done, hold_seconds, range_reached, "
-    "pelvis_stayed_down, stopped_for_pain, note, planned, against_advice"
+_E = models.ExerciseSession
+_ENTRY_FIELDS = (
+    _E.uuid,
+    _E.rung,
+    _E.started_at,
+    _E.ended_at,
+    _E.zone,
+    _E.local_date,
+    _E.back_pain_before,
+    _E.leg_pain_before,
+    _E.back_pain_after,
+    _E.leg_pain_after,
+    _E.outcome,
+    _E.reps_done,
+    _E.hold_seconds,
+    _E.range_reached,
+    _E.pelvis_stayed_down,
+    _E.stopped_for_pain,
+    _E.note,
+    _E.planned,
+    _E.against_advice,
 )
+_ENTRY_COLUMNS = columns_sql(_ENTRY_FIELDS)
+
+
+def _entries(rows: Iterable[Sequence[Any]]) -> list[SessionEntry]:
+    """Raw rows of ``_ENTRY_COLUMNS`` as entries (the caller is a bound store method)."""
+    return [_entry_from_tuple(row) for row in decoded(_ENTRY_FIELDS, rows)]
 
 
 def _entry_from_tuple(row: tuple[Any, ...]) -> SessionEntry:
@@ -118,33 +145,36 @@ class SessionStore(Store):
             )
         return entry_uuid
 
+    @bound
     def sessions_on(self, day: dt.date) -> list[SessionEntry]:
         rows = self.sql(
             f"SELECT {_ENTRY_COLUMNS} FROM exercise_session WHERE local_date = ? "
             "ORDER BY started_at, id",
-            [day.isoformat()],
+            [day.toordinal()],
         )
-        return [_entry_from_tuple(row) for row in rows]
+        return _entries(rows)
 
+    @bound
     def latest_session(self) -> SessionEntry | None:
-        row = self.sql(
+        rows = self.sql(
             f"SELECT {_ENTRY_COLUMNS} FROM exercise_session "
             "ORDER BY started_at DESC, id DESC LIMIT 1"
-        ).fetchone()
-        return None if row is None else _entry_from_tuple(row)
+        ).fetchall()
+        return _entries(rows)[0] if rows else None
 
     @bound
     def count_sessions(self) -> int:
         count = models.ExerciseSession.select(fn.COUNT(models.ExerciseSession.id)).scalar()
         return int(count or 0)
 
+    @bound
     def recent_with_maps(
         self, limit: int, until: dt.date | None = None
     ) -> list[tuple[SessionEntry, SymptomMap, SymptomMap | None]]:
         """The newest ``limit`` sessions (on local days up to ``until``, if given) with their
         before/after maps, oldest first (two plain queries: the advice is worked out from
         these on every refresh of Today)."""
-        where, params = ("WHERE local_date <= ? ", [until.isoformat()]) if until else ("", [])
+        where, params = ("WHERE local_date <= ? ", [until.toordinal()]) if until else ("", [])
         rows = self.sql(
             f"SELECT {_ENTRY_COLUMNS}, map_before_id, map_after_id FROM exercise_session "
             f"{where}ORDER BY started_at DESC, id DESC LIMIT ?",
@@ -153,23 +183,25 @@ class SessionStore(Store):
         map_ids = sorted(
             {r[-2] for r in rows if r[-2] is not None} | {r[-1] for r in rows if r[-1] is not None}
         )
-        marks: dict[int, list[Mark]] = {}
+        maps: dict[int, SymptomMap] = {}
         if map_ids:
             placeholders = ", ".join("?" for _ in map_ids)
-            for map_id, region, kind, intensity in self.sql(
-                "SELECT symptom_map_id, region, kind, intensity FROM symptom_mark "
-                f"WHERE symptom_map_id IN ({placeholders}) ORDER BY id",
-                map_ids,
+            for map_id, marks in decoded(
+                (None, models.SymptomMap.marks),
+                self.sql(
+                    f"SELECT id, marks FROM symptom_map WHERE id IN ({placeholders})", map_ids
+                ),
             ):
-                marks.setdefault(map_id, []).append(Mark(region, SymptomKind(kind), intensity))
+                maps[map_id] = symptoms_of(marks)
         out = []
         for row in reversed(rows):
             before_id, after_id = row[-2], row[-1]
-            before = SymptomMap(tuple(marks.get(before_id, ())))
-            after = None if after_id is None else SymptomMap(tuple(marks.get(after_id, ())))
-            out.append((_entry_from_tuple(row[:-2]), before, after))
+            before = maps.get(before_id, SymptomMap())
+            after = None if after_id is None else maps.get(after_id, SymptomMap())
+            out.append((_entries([row[:-2]])[0], before, after))
         return out
 
+    @bound
     def best_press_up_range(
         self, slugs: tuple[str, ...], minimums: DoseMinimums
     ) -> PressUpRange | None:
@@ -177,12 +209,14 @@ class SessionStore(Store):
         complete session (the best candidate is tried first and found early: no full scan
         when it exists)."""
         marks = ", ".join("?" for _ in slugs) or "''"
-        complete, params = complete_sql(minimums)
+        codes = codes_of(self._db)
+        complete, params = complete_sql(minimums, rung_code=partial(codes.value, RUNG))
+        rungs = codes.values(RUNG, slugs)
         for candidate in reversed(list(PressUpRange)):
             row = self.sql(
                 "SELECT 1 FROM exercise_session WHERE range_reached = ? "
                 f"AND pelvis_stayed_down = 1 AND rung IN ({marks}) AND {complete} LIMIT 1",
-                [candidate.value, *slugs, *params],
+                [codes.value(RANGE, candidate.value), *rungs, *params],
             ).fetchone()
             if row is not None:
                 return candidate
@@ -195,6 +229,7 @@ class SessionStore(Store):
             models.RedFlagScreen.uuid == screen_uuid
         ).execute()
 
+    @bound
     def counts_by_day(
         self,
         start: dt.date | None = None,
@@ -205,18 +240,19 @@ class SessionStore(Store):
         """Complete sessions per local day (rule 9: an incomplete one does not count),
         counted in SQL (indexed on local_date; raw rows, since this runs on every refresh
         of Today and the Calendar). A day with only incomplete sessions is left out."""
-        complete, params = complete_sql(minimums)
+        codes = codes_of(self._db)
+        complete, params = complete_sql(minimums, rung_code=partial(codes.value, RUNG))
         sql = f"SELECT local_date, count(*) FROM exercise_session WHERE {complete}"
         if start is not None or end is not None:
             sql += " AND local_date BETWEEN ? AND ?"
-            params += [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
+            params += [(start or dt.date.min).toordinal(), (end or dt.date.max).toordinal()]
         rows = self.sql(sql + " GROUP BY local_date", params).fetchall()
-        return {dt.date.fromisoformat(day): int(count) for day, count in rows}
+        return {dt.date.fromordinal(day): int(count) for day, count in rows}
 
     @bound
     def first_session_date(self) -> dt.date | None:
-        value = models.ExerciseSession.select(fn.MIN(models.ExerciseSession.local_date)).scalar()
-        return None if value is None else dt.date.fromisoformat(value)
+        (value,) = self.sql("SELECT min(local_date) FROM exercise_session").fetchone()
+        return None if value is None else dt.date.fromordinal(value)
 
     def fingerprint(self) -> tuple[int, int]:
         """(count, highest id) of the sessions: changes whenever one is added or deleted."""

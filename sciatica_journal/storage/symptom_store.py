@@ -9,6 +9,7 @@ from sciatica_journal.domain.body import Mark, RecordedMap, SymptomKind, Symptom
 from sciatica_journal.domain.red_flags import Trigger
 from sciatica_journal.domain.timekeeping import format_utc, local_date, parse_utc
 from sciatica_journal.storage import models
+from sciatica_journal.storage.extents import map_columns
 from sciatica_journal.storage.store import Store, bound
 
 
@@ -19,43 +20,32 @@ def new_uuid() -> str:
 def insert_map(
     symptoms: SymptomMap, *, at: dt.datetime, zone: str, context: str, note: str = ""
 ) -> models.SymptomMap:
-    """Insert a map and its marks; returns its row. The caller is a bound store method
-    and holds the transaction."""
-    row = models.SymptomMap.create(
+    """Insert a map with its marks and extents; returns its row. The caller is a bound
+    store method and holds the transaction."""
+    return models.SymptomMap.create(
         uuid=new_uuid(),
         recorded_at=format_utc(at),
         zone=zone,
         local_date=local_date(at, zone).isoformat(),
         context=context,
         note=note,
+        **map_columns(symptoms),
     )
-    if symptoms.marks:
-        models.SymptomMark.insert_many(
-            [
-                {
-                    "symptom_map": row.id,
-                    "region": m.region,
-                    "kind": m.kind.value,
-                    "intensity": m.intensity,
-                }
-                for m in symptoms.marks
-            ]
-        ).execute()
-    return row
+
+
+def symptoms_of(marks: tuple[tuple[str, str, int], ...]) -> SymptomMap:
+    """The domain's map of a row's ``marks``."""
+    return SymptomMap(marks=tuple(Mark(r, SymptomKind(k), i) for r, k, i in marks))
 
 
 def load_map(map_id: int) -> SymptomMap:
     """The marks of one map (the caller is a bound store method)."""
-    rows = (
-        models.SymptomMark.select()
-        .where(models.SymptomMark.symptom_map == map_id)
-        .order_by(models.SymptomMark.id)
+    row = (
+        models.SymptomMap.select(models.SymptomMap.marks)
+        .where(models.SymptomMap.id == map_id)
+        .first()
     )
-    return SymptomMap(
-        marks=tuple(
-            Mark(region=r.region, kind=SymptomKind(r.kind), intensity=r.intensity) for r in rows
-        )
-    )
+    return SymptomMap() if row is None else symptoms_of(row.marks)
 
 
 class SymptomStore(Store):
@@ -100,7 +90,7 @@ class SymptomStore(Store):
                 zone=row.zone,
                 context=row.context,
                 note=row.note,
-                symptoms=load_map(row.id),
+                symptoms=symptoms_of(row.marks),
             )
             for row in rows
         ]

@@ -10,6 +10,8 @@ from peewee import chunked
 
 from sciatica_journal.domain.measure_results import Answer
 from sciatica_journal.storage import models
+from sciatica_journal.storage.codecs import columns_sql, decoded, uuid_bytes, uuid_text
+from sciatica_journal.storage.codes import CHECK_IN_CODE
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.sql import dicts, execute_sql, tuples
 from sciatica_journal.storage.store import Store, bound
@@ -32,9 +34,32 @@ WithUuid = (
 )
 
 
+_MAP_TABLE = models.SymptomMap._meta.table_name
+_SESSION_TABLE = models.ExerciseSession._meta.table_name
+_S = models.RedFlagScreen
+_SCREEN_FIELDS = (
+    _S.id,
+    _S.uuid,
+    _S.answered_at,
+    _S.zone,
+    _S.local_date,
+    _S.trigger,
+    _S.result,
+    None,
+)
+
+
 def existing(model: type[WithUuid], uuids: Iterable[str]) -> dict[str, int]:
     """uuid -> id of the rows of ``model`` among ``uuids`` (the caller is bound)."""
     found: dict[str, int] = {}
+    if model is models.SymptomMap:  # a session's maps have no index on their UUID: one pass
+        wanted = {uuid_bytes(u): u for u in uuids}
+        if wanted:
+            rows = execute_sql(model._meta.database, f'SELECT id, uuid FROM "{_MAP_TABLE}"')
+            for row_id, blob in rows:
+                if bytes(blob) in wanted:
+                    found[wanted[bytes(blob)]] = row_id
+        return found
     for batch in chunked(list(uuids), 500):
         query = model.select(model.uuid, model.id).where(model.uuid.in_(batch))
         found.update({uuid: row_id for uuid, row_id in tuples(query)})
@@ -75,19 +100,7 @@ def _session_record(row: dict[str, Any], maps: dict[int, MapRecord]) -> SessionR
 class TransferReader(Store):
     """Reads the whole journal (an export) and what an import must not add twice."""
 
-    def _marks_by_map(self) -> dict[int, list[MarkRecord]]:
-        marks: dict[int, list[MarkRecord]] = {}
-        table = models.SymptomMark._meta.table_name
-        # Plain SQL: ten years hold some 150,000 marks, and peewee's rows cost 10x as much.
-        cursor = execute_sql(
-            self._db, f'SELECT symptom_map_id, region, kind, intensity FROM "{table}" ORDER BY id'
-        )
-        for map_id, region, kind, intensity in cursor:
-            marks.setdefault(map_id, []).append(MarkRecord(region, kind, intensity))
-        return marks
-
     def _maps_by_id(self) -> dict[int, MapRecord]:
-        marks = self._marks_by_map()
         rows = dicts(
             models.SymptomMap.select().order_by(models.SymptomMap.recorded_at, models.SymptomMap.id)
         )
@@ -99,7 +112,7 @@ class TransferReader(Store):
                 local_date=row["local_date"],
                 context=row["context"],
                 note=row["note"],
-                marks=tuple(marks.get(row["id"], ())),
+                marks=tuple(MarkRecord(*mark) for mark in row["marks"]),
             )
             for row in rows
         }
@@ -107,14 +120,21 @@ class TransferReader(Store):
     def _screens(self, session_uuids: dict[int, str]) -> tuple[ScreenRecord, ...]:
         answers: dict[int, list[tuple[str, bool]]] = {}
         # Plain SQL, as the marks: ten years hold some 25,000 answers.
-        for screen_id, question, answer in self.sql(
-            f'SELECT screen_id, question, answer FROM "{models.RedFlagAnswer._meta.table_name}"'
-            " ORDER BY id"
+        question = models.RedFlagAnswer.question
+        for screen_id, code, answer in decoded(
+            (None, question, None),
+            self.sql(
+                f'SELECT screen_id, question, answer FROM "{models.RedFlagAnswer._meta.table_name}"'
+                " ORDER BY id"
+            ),
         ):
-            answers.setdefault(screen_id, []).append((question, bool(answer)))
-        rows = self.sql(
-            "SELECT id, uuid, answered_at, zone, local_date, trigger, result, session_id"
-            f' FROM "{models.RedFlagScreen._meta.table_name}" ORDER BY answered_at, id'
+            answers.setdefault(screen_id, []).append((code, bool(answer)))
+        rows = decoded(
+            _SCREEN_FIELDS,
+            self.sql(
+                f"SELECT {columns_sql(_SCREEN_FIELDS[:-1])}, session_id"
+                f' FROM "{models.RedFlagScreen._meta.table_name}" ORDER BY answered_at, id'
+            ),
         )
         return tuple(
             ScreenRecord(
@@ -206,21 +226,26 @@ class TransferReader(Store):
     def map_uuids_in_use(self, uuids: Iterable[str]) -> set[str]:
         """Which of these symptom-map UUIDs belong to an entry of the journal: a check-in,
         or the map of a session. (A map left without its session may be linked again.)"""
-        found = existing(models.SymptomMap, uuids)
+        wanted = {uuid_bytes(u) for u in uuids}
+        if not wanted:
+            return set()
+        # One pass over the maps and the sessions' links: a session's maps have no index.
+        found = {
+            row_id: blob
+            for row_id, blob in self.sql(f'SELECT id, uuid FROM "{_MAP_TABLE}"')
+            if bytes(blob) in wanted
+        }
         if not found:
             return set()
-        ids = list(found.values())
-        used: set[int] = set()
-        session = models.ExerciseSession
-        for batch in chunked(ids, 400):
-            for before, after in tuples(
-                session.select(session.map_before, session.map_after).where(
-                    session.map_before.in_(batch) | session.map_after.in_(batch)
-                )
-            ):
-                used.update(i for i in (before, after) if i is not None)
-            check_ins = models.SymptomMap.select(models.SymptomMap.id).where(
-                models.SymptomMap.id.in_(batch) & (models.SymptomMap.context == "check-in")
+        used = {
+            row_id
+            for (row_id,) in self.sql(
+                f'SELECT id FROM "{_MAP_TABLE}" WHERE context = {CHECK_IN_CODE}'
             )
-            used.update(row_id for (row_id,) in tuples(check_ins))
-        return {uuid for uuid, row_id in found.items() if row_id in used}
+            if row_id in found
+        }
+        for before, after in self.sql(
+            f'SELECT map_before_id, map_after_id FROM "{_SESSION_TABLE}"'
+        ):
+            used.update(i for i in (before, after) if i in found)
+        return {uuid_text(found[row_id]) for row_id in used}

@@ -11,8 +11,11 @@ from typing import Any
 
 from peewee import DatabaseError, chunked
 
+from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.storage import models
+from sciatica_journal.storage.codecs import uuid_bytes
+from sciatica_journal.storage.extents import map_columns
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.sql import cursor
 from sciatica_journal.storage.store import Store, bound
@@ -218,50 +221,66 @@ class TransferWriter(Store):
         removed = 0
         with self._db.atomic():
             for key, model in UNDO_ORDER:
-                for batch in chunked(list(written.get(key, ())), 400):
+                uuids = list(written.get(key, ()))
+                if model is models.SymptomMap and uuids:
+                    removed += self._remove_maps(uuids)
+                    continue
+                for batch in chunked(uuids, 400):
                     removed += model.delete().where(model.uuid.in_(batch)).execute()
         return removed
 
+    def _remove_maps(self, uuids: Sequence[str]) -> int:
+        """Delete maps by UUID: found in one pass (a session's maps have no index on it)."""
+        wanted = {uuid_bytes(u) for u in uuids}
+        table = models.SymptomMap._meta.table_name
+        ids = [
+            i for i, blob in self.sql(f'SELECT id, uuid FROM "{table}"') if bytes(blob) in wanted
+        ]
+        removed = 0
+        for batch in chunked(ids, 400):
+            removed += models.SymptomMap.delete().where(models.SymptomMap.id.in_(batch)).execute()
+        return removed
+
     def _insert_maps(self, maps: Sequence[MapRecord]) -> dict[str, int]:
-        """Insert maps and their marks; returns uuid -> new id."""
+        """Insert maps with their marks and extents; returns uuid -> new id (given here, after
+        the highest id: a session's maps have no index on their UUID)."""
+        (top,) = self.sql(f'SELECT max(id) FROM "{models.SymptomMap._meta.table_name}"').fetchone()
+        first = int(top or 0) + 1
+        ids = {m.uuid: first + n for n, m in enumerate(maps)}
         self._insert_rows(
             models.SymptomMap,
             [
                 {
+                    "id": ids[m.uuid],
                     "uuid": m.uuid,
                     "recorded_at": m.recorded_at,
                     "zone": m.zone,
                     "local_date": m.local_date,
                     "context": m.context,
                     "note": m.note,
+                    **map_columns(
+                        SymptomMap(
+                            tuple(Mark(k.region, SymptomKind(k.kind), k.intensity) for k in m.marks)
+                        )
+                    ),
                 }
                 for m in maps
-            ],
-        )
-        ids = existing(models.SymptomMap, (m.uuid for m in maps))
-        self._insert_rows(
-            models.SymptomMark,
-            [
-                {
-                    "symptom_map": ids[m.uuid],
-                    "region": mark.region,
-                    "kind": mark.kind,
-                    "intensity": mark.intensity,
-                }
-                for m in maps
-                for mark in m.marks
             ],
         )
         return ids
 
     def _insert_rows(self, model: type[models.BaseModel], rows: Sequence[dict[str, Any]]) -> None:
-        """INSERT the rows (dicts keyed by field name) with one prepared statement."""
+        """INSERT the rows (dicts keyed by field name, each value encoded by its field) with
+        one prepared statement."""
         if not rows:
             return
         names = list(rows[0])
-        columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
+        fields = [model._meta.fields[n] for n in names]
+        columns = ", ".join(f'"{f.column_name}"' for f in fields)
         sql = (
             f'INSERT INTO "{model._meta.table_name}" ({columns}) '
             f"VALUES ({', '.join('?' for _ in names)})"
         )
-        cursor(self._db).executemany(sql, ([row[n] for n in names] for row in rows))
+        cursor(self._db).executemany(
+            sql, ([f.db_value(row[n]) for f, n in zip(fields, names, strict=True)] for row in rows)
+        )

@@ -31,7 +31,7 @@ def dump(services) -> dict[str, list[tuple]]:
     """Every row of every table, ids included."""
     with services.journal.bound():
         return {
-            model._meta.table_name: list(model.select().order_by(model._meta.primary_key).tuples())
+            model._meta.table_name: list(model.select().order_by(*model._meta.sorted_fields).tuples())
             for model in models.ALL_MODELS
         }
 

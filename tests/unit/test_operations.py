@@ -68,7 +68,7 @@ def journal_view(s: Services) -> dict[str, object]:
 def rows() -> dict[str, list[tuple]]:
     """Every row of every table, ids included: for undos that promise to be exact."""
     return {
-        model._meta.table_name: list(model.select().order_by(model._meta.primary_key).tuples())
+        model._meta.table_name: list(model.select().order_by(*model._meta.sorted_fields).tuples())
         for model in models.ALL_MODELS
     }
 

@@ -40,7 +40,7 @@ def test_pragmas_and_application_id(services: Services):
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
     assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == 4
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == 5
 
 
 def test_a_second_open_migrates_nothing_and_changes_no_schema(services: Services):
@@ -50,6 +50,7 @@ def test_a_second_open_migrates_nothing_and_changes_no_schema(services: Services
         "0002_planned_dose",
         "0003_chosen_against_advice",
         "0004_measures",
+        "0005_compact",
     )
     schema = sqlite3.connect(path).execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     services.close()
@@ -74,8 +75,11 @@ def test_a_session_and_both_maps_are_saved_together(set_up_services: Services, b
     assert row.started_at == "2026-11-24T13:00:00Z"
     assert row.zone == "Europe/Berlin"
     assert row.local_date == "2026-11-24"
-    assert {m.region for m in row.map_before.marks} == {"low-back-right", "calf-right"}
-    assert {m.region for m in row.map_after.marks} == {"low-back-right", "thigh-back-right"}
+    assert {m[0] for m in row.map_before.marks} == {"low-back-right", "calf-right"}
+    assert {m[0] for m in row.map_after.marks} == {"low-back-right", "thigh-back-right"}
+    # Each map keeps its distal extent per leg (the right calf is level 4, the thigh 2).
+    assert (row.map_before.left_extent, row.map_before.right_extent) == (None, 4)
+    assert (row.map_after.left_extent, row.map_after.right_extent) == (None, 2)
     assert len(saved.uuid) == 36
 
 
@@ -99,7 +103,6 @@ def test_a_failure_half_way_saves_nothing(set_up_services: Services, bound_model
         set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1)))
     monkeypatch.setattr(models.ExerciseSession, "create", real_create)
     assert models.SymptomMap.select().count() == 0
-    assert models.SymptomMark.select().count() == 0
     assert set_up_services.stores.sessions.count_sessions() == 0
 
 
@@ -132,11 +135,18 @@ def test_a_session_in_the_future_is_refused(set_up_services):
         set_up_services.sessions.record(new_session(NOW + dt.timedelta(hours=2)))
 
 
-def test_foreign_keys_cascade_marks_with_their_map(set_up_services, bound_models):
+def test_the_marks_are_kept_in_their_map_and_go_with_it(set_up_services, bound_models):
     set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1)))
+    tables = {
+        r[0]
+        for r in models.SymptomMap._meta.database.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        )
+    }
+    assert "symptom_mark" not in tables
     models.ExerciseSession.delete().execute()
     models.SymptomMap.delete().execute()
-    assert models.SymptomMark.select().count() == 0
+    assert models.SymptomMap.select().count() == 0
 
 
 def test_closing_checkpoints_the_write_ahead_log(set_up_services: Services, data_dir: Path):

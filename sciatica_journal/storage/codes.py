@@ -1,0 +1,138 @@
+"""The journal's own table of codes (migration 0005): each short name the journal stores
+often — a zone, an exercise, an outcome, a body region, a red-flag question — is kept as a
+small integer, and the ``code`` table in the journal says which name each number stands
+for, per category (``zone``, ``rung``, ``region``…). A code is given once and never
+changes: a name seen for the first time gets the next number of its category; nothing is
+ever renumbered, so the numbers never depend on the order of ``program.toml``.
+
+The codes of one journal are looked up through ``codes_of(database)``. Only codes read
+outside a transaction are kept in memory (a code given in a transaction that is then
+rolled back must not outlive it); the others are looked up in the table each time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from weakref import WeakKeyDictionary
+
+from peewee import SqliteDatabase
+
+from sciatica_journal.storage.sql import execute_sql
+
+ZONE = "zone"
+RUNG = "rung"
+OUTCOME = "outcome"
+RANGE = "range"
+CONTEXT = "context"
+REGION = "region"
+KIND = "kind"
+TRIGGER = "trigger"
+RESULT = "result"
+QUESTION = "question"
+MEASURE = "measure"
+ITEM = "item"
+
+# A map's context: the check-in code is fixed (the partial indexes of symptom_map name it).
+CHECK_IN_CODE = 1
+CONTEXTS = ("check-in", "before", "after")
+
+UNKNOWN = -1  # the code looked up for a name the journal has not got and cannot add
+
+
+class CodeError(ValueError):
+    """A number the code table does not know (a damaged journal)."""
+
+
+class Codes:
+    """The codes of one journal's database."""
+
+    def __init__(self, database: SqliteDatabase) -> None:
+        self._db = database
+        self._values: dict[tuple[str, str], int] = {}
+        self._names: dict[tuple[str, int], str] = {}
+        self._loaded = False
+
+    def _settled(self) -> bool:
+        """No transaction is open: what the table holds now is committed."""
+        connection = self._db.connection()  # type: ignore[no-untyped-call]
+        return not bool(connection.in_transaction)
+
+    def _remember(self, category: str, name: str, value: int) -> None:
+        self._values[(category, name)] = value
+        self._names[(category, value)] = name
+
+    def _load(self) -> None:
+        if self._loaded or not self._settled():
+            return
+        for category, name, value in execute_sql(
+            self._db, "SELECT category, name, value FROM code"
+        ):
+            self._remember(category, name, int(value))
+        self._loaded = True
+
+    def value(self, category: str, name: str) -> int:
+        """The code of ``name``, given now when the journal has none yet."""
+        found = self._values.get((category, name))
+        if found is not None:
+            return found
+        self._load()
+        found = self._values.get((category, name))
+        if found is not None:
+            return found
+        row = execute_sql(
+            self._db, "SELECT value FROM code WHERE category = ? AND name = ?", [category, name]
+        ).fetchone()
+        if row is None:
+            try:
+                execute_sql(
+                    self._db,
+                    "INSERT INTO code (category, name, value) SELECT ?, ?, "
+                    "coalesce(max(value), 0) + 1 FROM code WHERE category = ?",
+                    [category, name, category],
+                )
+            except sqlite3.OperationalError:  # a journal opened read-only: nothing matches
+                return UNKNOWN
+            row = execute_sql(
+                self._db,
+                "SELECT value FROM code WHERE category = ? AND name = ?",
+                [category, name],
+            ).fetchone()
+        value = int(row[0])
+        if self._settled():
+            self._remember(category, name, value)
+        return value
+
+    def name(self, category: str, value: int) -> str:
+        """The name that ``value`` stands for."""
+        found = self._names.get((category, value))
+        if found is not None:
+            return found
+        self._load()
+        found = self._names.get((category, value))
+        if found is not None:
+            return found
+        row = execute_sql(
+            self._db,
+            "SELECT name FROM code WHERE category = ? AND value = ?",
+            [category, value],
+        ).fetchone()
+        if row is None:
+            raise CodeError(f"the journal has no {category} code {value}")
+        name = str(row[0])
+        if self._settled():
+            self._remember(category, name, value)
+        return name
+
+    def values(self, category: str, names: list[str] | tuple[str, ...]) -> list[int]:
+        return [self.value(category, n) for n in names]
+
+
+_CODES: WeakKeyDictionary[SqliteDatabase, Codes] = WeakKeyDictionary()
+
+
+def codes_of(database: SqliteDatabase) -> Codes:
+    """The codes of the journal open on ``database``."""
+    found = _CODES.get(database)
+    if found is None:
+        found = _CODES[database] = Codes(database)
+    return found
