@@ -33,7 +33,6 @@ from tests.e2e.conftest import run
 TABLES = (
     models.ExerciseSession,
     models.SymptomMap,
-    models.SymptomMark,
     models.RedFlagScreen,
     models.RedFlagAnswer,
     models.JournalNote,

@@ -10,6 +10,7 @@ from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
 from sciatica_journal.domain.red_flags import Trigger
 from sciatica_journal.services.symptom_service import MapError, make_mark
 from sciatica_journal.storage import models
+from sciatica_journal.storage.codecs import Marks
 from tests.builders import symptom_map
 
 
@@ -57,9 +58,8 @@ def test_an_unknown_region_is_refused_when_saving(services):
 
 def test_a_stored_map_with_a_region_no_longer_known_still_loads(services, bound_models):
     services.symptoms.record_check_in(symptom_map("calf-left"))
-    models.SymptomMark.insert(
-        symptom_map=models.SymptomMap.get().id, region="old-region", kind="pain", intensity=2
-    ).execute()
+    stored = models.SymptomMap.get()
+    models.SymptomMap.update(marks=Marks((*stored.marks, ("old-region", "pain", 2)))).execute()
     latest = services.symptoms.latest()
     assert {m.region for m in latest.symptoms.marks} == {"calf-left", "old-region"}
     lines = services.symptoms.reach_lines(latest.symptoms)

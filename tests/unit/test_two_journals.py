@@ -121,7 +121,13 @@ def test_a_model_used_with_no_journal_bound_fails_clearly(two):
     with pytest.raises(NoJournalError, match="no journal is bound"):
         models.ExerciseSession.select().count()
     with pytest.raises(NoJournalError, match="no journal is bound"):
-        models.JournalNote.create(uuid="x", written_at="x", zone=ZONE, local_date="x", text="x")
+        models.JournalNote.create(
+            uuid="1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+            written_at="2026-11-24T14:00:00Z",
+            zone=ZONE,
+            local_date="2026-11-24",
+            text="x",
+        )
     with pytest.raises(NoJournalError):
         models.NO_JOURNAL.init("/tmp/somewhere.sqlite3")
     with a.journal.bound():
