@@ -71,7 +71,8 @@ def generate(folder, kind="typical", zone=None):
                 "sessions": sessions,
                 "maps": count(models.SymptomMap),
                 "marks": sum(
-                    len(marks) for (marks,) in models.SymptomMap.select(models.SymptomMap.marks).tuples()
+                    len(marks)
+                    for (marks,) in models.SymptomMap.select(models.SymptomMap.marks).tuples()
                 ),
                 "red_flag_screens": count(models.RedFlagScreen),
                 "red_flag_answers": count(models.RedFlagAnswer),

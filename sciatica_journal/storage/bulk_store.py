@@ -32,6 +32,7 @@ from sciatica_journal.domain.sessions import NewSession, Outcome
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.domain.timekeeping import zone as zone_info
 from sciatica_journal.storage import models
+from sciatica_journal.storage.codecs import encode
 from sciatica_journal.storage.extents import map_columns
 from sciatica_journal.storage.red_flag_store import clear_pending
 from sciatica_journal.storage.sql import cursor, execute_sql, tuples
@@ -72,7 +73,7 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def _encoded(fields: Sequence[Field[Any]], rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
     """Rows of values as the fields store them (the caller is a bound store method)."""
-    return [tuple(f.db_value(v) for f, v in zip(fields, row, strict=True)) for row in rows]
+    return [tuple(encode(f, v) for f, v in zip(fields, row, strict=True)) for row in rows]
 
 
 def _insert_sql(model: type[models.BaseModel], fields: Sequence[Field[Any]]) -> str:

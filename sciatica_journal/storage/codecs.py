@@ -165,13 +165,22 @@ class MarksField(Field):
         )
 
 
+def encode(field: Field, value: Any) -> Any:
+    """``value`` as ``field`` stores it."""
+    return field.db_value(value)  # type: ignore[no-untyped-call]  # untyped in peewee-stubs
+
+
+def decode(field: Field, value: Any) -> Any:
+    """A stored ``value`` as ``field`` reads it."""
+    return field.python_value(value)  # type: ignore[no-untyped-call]  # untyped in peewee-stubs
+
+
 def decoded(fields: Sequence[Field | None], rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
     """Rows of raw SQL read back as the fields read them (None: a column kept as it is);
     the caller is a bound store method."""
     return [
         tuple(
-            v if f is None or v is None else f.python_value(v)
-            for f, v in zip(fields, row, strict=True)
+            v if f is None or v is None else decode(f, v) for f, v in zip(fields, row, strict=True)
         )
         for row in rows
     ]

@@ -69,7 +69,7 @@ class SymptomStore(Store):
                 models.AppState.insert(
                     key=models.RED_FLAGS_PENDING, value=red_flags_due.value
                 ).on_conflict_replace().execute()
-            return row.uuid
+            return str(row.uuid)
 
     @bound
     def load_map(self, map_id: int) -> SymptomMap:
