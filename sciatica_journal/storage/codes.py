@@ -70,8 +70,9 @@ class Codes:
             self._remember(category, name, int(value))
         self._loaded = True
 
-    def value(self, category: str, name: str) -> int:
-        """The code of ``name``, given now when the journal has none yet."""
+    def value(self, category: str, name: str, *, add: bool = True) -> int:
+        """The code of ``name``, given now when the journal has none yet (``add``) or else
+        ``UNKNOWN``, which matches no row."""
         found = self._values.get((category, name))
         if found is not None:
             return found
@@ -83,6 +84,8 @@ class Codes:
             self._db, "SELECT value FROM code WHERE category = ? AND name = ?", [category, name]
         ).fetchone()
         if row is None:
+            if not add:
+                return UNKNOWN
             try:
                 execute_sql(
                     self._db,
@@ -123,8 +126,14 @@ class Codes:
             self._remember(category, name, value)
         return name
 
+    def lookup(self, category: str, name: str) -> int:
+        """The code of ``name`` for a query that only reads (``UNKNOWN`` when the journal
+        has none: a read never writes a code)."""
+        return self.value(category, name, add=False)
+
     def values(self, category: str, names: list[str] | tuple[str, ...]) -> list[int]:
-        return [self.value(category, n) for n in names]
+        """The codes of ``names`` for a query that only reads."""
+        return [self.lookup(category, n) for n in names]
 
 
 _CODES: WeakKeyDictionary[SqliteDatabase, Codes] = WeakKeyDictionary()

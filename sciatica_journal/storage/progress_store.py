@@ -26,7 +26,7 @@ class ProgressStore(Store):
         cases = " ".join("WHEN ? THEN ?" for _ in RANGE_FRACTIONS)
         params: list[object] = []
         for name, fraction in RANGE_FRACTIONS:
-            params += [codes.value(RANGE, name), fraction]
+            params += [codes.lookup(RANGE, name), fraction]
         sql = f"CASE WHEN s.pelvis_stayed_down = 1 THEN CASE s.range_reached {cases} END END"
         return sql, params
 
@@ -43,7 +43,7 @@ class ProgressStore(Store):
         marks = ", ".join("?" for _ in press_up_rungs) or "''"
         rungs = codes.values(RUNG, tuple(press_up_rungs))
         complete, complete_params = complete_sql(
-            minimums, "s", rung_code=partial(codes.value, RUNG)
+            minimums, "s", rung_code=partial(codes.lookup, RUNG)
         )
         fraction, fraction_params = self._range_fraction()
         sql = f"""
@@ -63,7 +63,7 @@ class ProgressStore(Store):
         """(rung, outcome, complete, sessions) of the sessions whose local date is from
         ``start`` (None: the first) to ``end`` (ISO dates): what each exercise did."""
         codes = codes_of(self._db)
-        complete, params = complete_sql(minimums, "s", rung_code=partial(codes.value, RUNG))
+        complete, params = complete_sql(minimums, "s", rung_code=partial(codes.lookup, RUNG))
         sql = f"""
             SELECT s.rung, s.outcome, {complete}, count(*) FROM exercise_session s
             WHERE s.local_date <= ? AND (? IS NULL OR s.local_date >= ?)

@@ -210,13 +210,13 @@ class SessionStore(Store):
         when it exists)."""
         marks = ", ".join("?" for _ in slugs) or "''"
         codes = codes_of(self._db)
-        complete, params = complete_sql(minimums, rung_code=partial(codes.value, RUNG))
+        complete, params = complete_sql(minimums, rung_code=partial(codes.lookup, RUNG))
         rungs = codes.values(RUNG, slugs)
         for candidate in reversed(list(PressUpRange)):
             row = self.sql(
                 "SELECT 1 FROM exercise_session WHERE range_reached = ? "
                 f"AND pelvis_stayed_down = 1 AND rung IN ({marks}) AND {complete} LIMIT 1",
-                [codes.value(RANGE, candidate.value), *rungs, *params],
+                [codes.lookup(RANGE, candidate.value), *rungs, *params],
             ).fetchone()
             if row is not None:
                 return candidate
@@ -241,7 +241,7 @@ class SessionStore(Store):
         counted in SQL (indexed on local_date; raw rows, since this runs on every refresh
         of Today and the Calendar). A day with only incomplete sessions is left out."""
         codes = codes_of(self._db)
-        complete, params = complete_sql(minimums, rung_code=partial(codes.value, RUNG))
+        complete, params = complete_sql(minimums, rung_code=partial(codes.lookup, RUNG))
         sql = f"SELECT local_date, count(*) FROM exercise_session WHERE {complete}"
         if start is not None or end is not None:
             sql += " AND local_date BETWEEN ? AND ?"
