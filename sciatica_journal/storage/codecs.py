@@ -11,6 +11,7 @@ turn them back into what every layer above storage sees:
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -149,6 +150,9 @@ class MarksField(Field):
             return value
         if isinstance(value, Marks):
             value = value.marks
+        pairs = [(region, kind) for region, kind, _intensity in value]
+        if len(set(pairs)) != len(pairs):  # as the UNIQUE index of the old symptom_mark
+            raise sqlite3.IntegrityError("UNIQUE constraint failed: a map's marks (region, kind)")
         codes = codes_of(self.model._meta.database)
         return pack_marks(
             [
