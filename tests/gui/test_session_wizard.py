@@ -219,12 +219,12 @@ def test_a_good_session_is_saved_whole_and_explained(qtbot, window, set_up_servi
     )
     assert row.outcome == "centralized" and not row.stopped_for_pain
     with set_up_services.journal.bound():
-        assert {m.region for m in row.map_before.marks} == {
+        assert {m[0] for m in row.map_before.marks} == {
             "low-back-right",
             "calf-right",
             "sole-right",
         }
-        assert {m.region for m in row.map_after.marks} == {"low-back-right", "calf-right"}
+        assert {m[0] for m in row.map_after.marks} == {"low-back-right", "calf-right"}
         (screen,) = row.screens
     assert screen.result == "clear" and screen.trigger == "daily"
     # Today shows the session and the advice.
