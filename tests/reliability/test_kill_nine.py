@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,10 @@ def test_kill_nine_while_saving(tmp_path: Path, seed: int):
     conn = sqlite3.connect(database)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        stored = {row[0] for row in conn.execute("SELECT uuid FROM exercise_session")}
+        stored = {  # UUIDs are kept as their 16 bytes (migration 0005)
+            str(uuid.UUID(bytes=row[0]))
+            for row in conn.execute("SELECT uuid FROM exercise_session")
+        }
         missing = [u for u in committed if u not in stored]
         assert missing == []
         # Every stored session still has its maps: nothing half-saved.

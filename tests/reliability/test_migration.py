@@ -260,7 +260,7 @@ def test_a_0004_journal_is_compacted_and_exports_the_same(tmp_path):
 
     expected, document, _seconds, path = _migrated_0004(tmp_path, fill, clock)
     assert document == expected
-    assert expected["sessions"] and expected["measures"] and expected["red_flag_screens"]
+    assert expected["sessions"] and expected["measures"]
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "symptom_mark" not in tables and "code" in tables
