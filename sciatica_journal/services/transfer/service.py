@@ -7,7 +7,7 @@ import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from sciatica_journal.domain.body import RegionCatalog
 from sciatica_journal.domain.language import _
@@ -19,18 +19,20 @@ from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.transfer.csv_tables import csv_files
 from sciatica_journal.services.transfer.document_reader import DocumentReader
-from sciatica_journal.services.transfer.json_reading import check_is_journal, check_text, read_json
+from sciatica_journal.services.transfer.json_reading import (
+    check_is_journal,
+    check_text,
+    read_journal_file,
+)
 from sciatica_journal.services.transfer.json_writing import journal_document
 from sciatica_journal.services.transfer.results import ExportResult, ImportReport, TransferError
+from sciatica_journal.services.transfer.schema_check import SchemaChecker
 from sciatica_journal.services.transfer.schema_loading import SCHEMA_FILE, load_validator
 from sciatica_journal.services.transfer.schema_messages import document_order, schema_message
 from sciatica_journal.storage import atomic_files, transfer_records
 from sciatica_journal.storage.transfer_records import JournalContents
 from sciatica_journal.storage.transfer_store import TransferStore
 from sciatica_journal.storage.write_failures import plain_failure
-
-if TYPE_CHECKING:  # jsonschema loads when an import is validated, not at start-up
-    import jsonschema
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +55,7 @@ class TransferService:
         self._catalog = catalog
         self._clock = clock
         self._schema_path = schema_path or resource_path(SCHEMA_FILE)
-        self._validator: jsonschema.protocols.Validator | None = None
+        self._validator: SchemaChecker | None = None
 
     # --- export --------------------------------------------------------------------------
 
@@ -100,7 +102,8 @@ class TransferService:
 
     def import_json(self, path: Path) -> ImportReport:
         """Check the file completely, then add what the journal lacks in one transaction."""
-        contents = self.check_document(read_json(Path(path)))
+        document, escapes = read_journal_file(Path(path))
+        contents = self._checked(document, text_may_be_invalid=escapes)
         if self._before_import is not None:
             try:
                 self._before_import()
@@ -143,8 +146,12 @@ class TransferService:
 
     def check_document(self, document: object) -> JournalContents:
         """Validate a parsed journal (format, schema, domain rules) without writing."""
+        return self._checked(document, text_may_be_invalid=True)
+
+    def _checked(self, document: object, *, text_may_be_invalid: bool) -> JournalContents:
         check_is_journal(document)
-        check_text(document)
+        if text_may_be_invalid:  # else no text can hold a lone surrogate
+            check_text(document)
         journal = cast(dict[str, Any], document)  # an object: checked above
         errors = list(self._schema_validator().iter_errors(journal))
         if errors:
@@ -156,7 +163,7 @@ class TransferService:
         )
         return reader.read(journal)
 
-    def _schema_validator(self) -> jsonschema.protocols.Validator:
+    def _schema_validator(self) -> SchemaChecker:
         if self._validator is None:
             self._validator = load_validator(self._schema_path)
         return self._validator
