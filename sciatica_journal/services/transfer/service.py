@@ -3,7 +3,6 @@ import a JSON journal, and take an import back."""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -24,7 +23,8 @@ from sciatica_journal.services.transfer.json_reading import (
     check_text,
     read_journal_file,
 )
-from sciatica_journal.services.transfer.json_writing import journal_document
+from sciatica_journal.services.transfer.json_stream import write_document
+from sciatica_journal.services.transfer.json_writing import journal_document, journal_parts
 from sciatica_journal.services.transfer.results import ExportResult, ImportReport, TransferError
 from sciatica_journal.services.transfer.schema_check import SchemaChecker
 from sciatica_journal.services.transfer.schema_loading import SCHEMA_FILE, load_validator
@@ -66,9 +66,22 @@ class TransferService:
     def export_json(self, path: Path, *, include_identity: bool = True) -> ExportResult:
         """Write the JSON journal to ``path`` atomically. ``include_identity=False`` leaves
         out the name and birth date."""
+        path = Path(path)
+        _check_target(path)
         contents = self._store.read_all()
-        text = json.dumps(self._document(contents, include_identity), ensure_ascii=False, indent=2)
-        _write_files([(Path(path), text + "\n")], encoding="utf-8")
+        head, lists = journal_parts(
+            contents,
+            exported_at=format_utc(self._clock.now()),
+            include_identity=include_identity,
+            program=self._program,
+        )
+        try:  # streamed: the document never exists as one string (json_stream)
+            with atomic_files.StagedFile(path) as staged, staged.stream() as out:
+                write_document(out, head, lists)
+        except OSError as exc:
+            raise TransferError(
+                _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+            ) from exc
         log.info("journal exported as JSON")
         return ExportResult(paths=(Path(path),), counts=_counts(contents))
 
@@ -180,18 +193,22 @@ def _counts(contents: JournalContents) -> dict[str, int]:
     }
 
 
+def _check_target(path: Path) -> None:
+    if path.is_dir():
+        raise TransferError(_("cannot write {path}: it is a folder").format(path=path))
+    if not path.parent.is_dir():
+        raise TransferError(
+            _("cannot write {path}: the folder {folder} does not exist").format(
+                path=path, folder=path.parent
+            )
+        )
+
+
 def _write_files(files: Sequence[tuple[Path, str]], encoding: str) -> None:
     """Write every file atomically and durably (``storage.atomic_files``): all are written
     and fsynced before any is renamed into place; a failure leaves no temporary files."""
     for path, _text in files:
-        if path.is_dir():
-            raise TransferError(_("cannot write {path}: it is a folder").format(path=path))
-        if not path.parent.is_dir():
-            raise TransferError(
-                _("cannot write {path}: the folder {folder} does not exist").format(
-                    path=path, folder=path.parent
-                )
-            )
+        _check_target(path)
     try:
         atomic_files.write_files([(path, text.encode(encoding)) for path, text in files])
     except atomic_files.AtomicWriteError as exc:
