@@ -9,11 +9,14 @@ generated the same way (cached in results/one-year). Each run starts the install
 ``sciatica-journal`` with ``--data-dir`` on a private copy of the journal: ``export
 --format json --out FILE`` of the journal, and ``import FILE`` of that export into a new,
 empty data folder (the import's backup of the journal first included, as for a user). A
+third command, the yardstick, is a fresh Python parsing the exported file with the C
+parser (``json.loads``): the ratios against it compare between machines and loads. A
 run is timed from the start of the process to its exit (status 0), by a small parent
-process that also reads the child's peak memory (``getrusage(RUSAGE_CHILDREN).ru_maxrss``),
-so that every figure is the program's own. Runs alternate between the journals; min,
-median and max of ``--runs`` (3) runs. Figures go to the terminal and to
-results/transfer.json.
+process that also reads the child's peak memory (``getrusage(RUSAGE_CHILDREN)
+.ru_maxrss``), so that every figure is the program's own. Runs alternate between the
+journals (and, with ``--baseline PROGRAM``, between this program and another one, e.g.
+the previous version); min, median and max of ``--runs`` (3) runs. Figures go to the
+terminal and to results/transfer.json.
 """
 
 import argparse
@@ -37,6 +40,9 @@ EXPORT_TARGET_MIB = 150.0
 IMPORT_TARGET_S = 3.0
 LINEAR_TARGET = 11.0  # import of 10 years ≤ 11× one year
 TIMEOUT = 600
+# The same-run yardstick: a fresh Python reading the exported file and parsing it with the
+# C parser (no checks, no journal): what the machine does with that much JSON.
+REFERENCE = [sys.executable, "-c", "import json, sys; json.loads(open(sys.argv[1], 'rb').read())"]
 
 # Runs one command, prints "seconds peak_kib" (peak of the child, the program itself).
 _TIMED = """
@@ -113,74 +119,60 @@ def summary(runs):
     }
 
 
-def measure(journals, runs, tmp: Path, env):
-    app = app_command()
-    results = {name: {"export": [], "import": []} for name in journals}
+def _export(program, folder: Path, out: Path):
+    return [*program, "--data-dir", str(folder), "export", "--format", "json", "--out", str(out)]
+
+
+def measure(journals, runs, tmp: Path, env, programs):
+    """{program: {journal: figures}}; each run goes through every journal and program."""
+    verbs = ("export", "import", "reference")
+    raw = {p: {name: {verb: [] for verb in verbs} for name in journals} for p in programs}
     exported = {}
-    for name, source in journals.items():  # the file every import run reads, and a warm-up
+    for name, source in journals.items():  # the file every import run reads (a warm-up)
         copy = private_copy(source, tmp / f"{name}-source")
         exported[name] = tmp / f"{name}.json"
-        timed(
-            [
-                *app,
-                "--data-dir",
-                str(copy),
-                "export",
-                "--format",
-                "json",
-                "--out",
-                str(exported[name]),
-            ],
-            env,
-        )
-        results[name]["bytes"] = exported[name].stat().st_size
+        timed(_export(programs["app"], copy, exported[name]), env)
     for run in range(runs):
         for name in journals:
-            copy = tmp / f"{name}-source"
-            out = tmp / f"{name}-run{run}.json"
-            results[name]["export"].append(
-                timed(
-                    [
-                        *app,
-                        "--data-dir",
-                        str(copy),
-                        "export",
-                        "--format",
-                        "json",
-                        "--out",
-                        str(out),
-                    ],
-                    env,
-                )
-            )
-            out.unlink()
-            target = tmp / f"{name}-import{run}"
-            target.mkdir(mode=0o700)
-            results[name]["import"].append(
-                timed([*app, "--data-dir", str(target), "import", str(exported[name])], env)
-            )
-            shutil.rmtree(target)
+            for label, program in programs.items():
+                figures = raw[label][name]
+                out = tmp / f"{name}-{label}-run{run}.json"
+                figures["export"].append(timed(_export(program, tmp / f"{name}-source", out), env))
+                out.unlink()
+                target = tmp / f"{name}-{label}-import{run}"
+                target.mkdir(mode=0o700)
+                command = [*program, "--data-dir", str(target), "import", str(exported[name])]
+                figures["import"].append(timed(command, env))
+                shutil.rmtree(target)
+                figures["reference"].append(timed([*REFERENCE, str(exported[name])], env))
     return {
-        name: {
-            "bytes": figures["bytes"],
-            "export": summary(figures["export"]),
-            "import": summary(figures["import"]),
+        label: {
+            name: {
+                "bytes": exported[name].stat().st_size,
+                **{verb: summary(figures[verb]) for verb in verbs},
+            }
+            for name, figures in by_journal.items()
         }
-        for name, figures in results.items()
+        for label, by_journal in raw.items()
     }
 
 
-def print_table(results, runs):
-    print(f"\nJSON journal, fresh processes of the program ({runs} runs each, alternating)")
-    print(f"{'journal':<10}{'verb':<8}{'min':>9}{'median':>9}{'max':>9}{'peak':>11}{'file':>10}")
+def print_table(results, runs, label):
+    print(f"\n{label}: the JSON journal in fresh processes ({runs} runs each, alternating)")
+    print(
+        f"{'journal':<10}{'verb':<10}{'min':>9}{'median':>9}{'max':>9}{'peak':>11}{'file':>10}"
+        f"{'vs ref':>9}"
+    )
     for name, figures in results.items():
-        for verb in ("export", "import"):
+        for verb in ("export", "import", "reference"):
             f = figures[verb]
+            ratio = f["median_s"] / figures["reference"]["median_s"]
             print(
-                f"{name:<10}{verb:<8}{f['min_s']:>7.2f} s{f['median_s']:>7.2f} s"
+                f"{name:<10}{verb:<10}{f['min_s']:>7.2f} s{f['median_s']:>7.2f} s"
                 f"{f['max_s']:>7.2f} s{f['peak_mib_max']:>7.0f} MiB"
-                f"{figures['bytes'] / 1e6:>7.1f} MB"
+                f"{figures['bytes'] / 1e6:>7.1f} MB{ratio:>8.1f}x"
             )
+    print("reference = a fresh Python parsing the exported file (json.loads), same run")
 
 
 def verdicts(results):
@@ -201,6 +193,12 @@ def verdicts(results):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--baseline",
+        metavar="PROGRAM",
+        help="another sciatica-journal (e.g. an older checkout's .venv/bin/sciatica-journal), "
+        "measured alternating with this one in the same run",
+    )
     args = parser.parse_args(argv)
     from journal_size import make_ten_year_journal
 
@@ -215,16 +213,21 @@ def main(argv=None):
         check=True,
         env=env,
     )  # as installed: compiled once
+    programs = {"app": app_command()}
+    if args.baseline:
+        programs["baseline"] = [args.baseline]
     with tempfile.TemporaryDirectory(prefix="sciatica-journal-bench-") as tmp:
-        results = measure(journals, args.runs, Path(tmp), env)
-    print_table(results, args.runs)
+        everything = measure(journals, args.runs, Path(tmp), env, programs)
+    for label, results in everything.items():
+        print_table(results, args.runs, label if label == "app" else f"baseline {args.baseline}")
+        for check_label, check in verdicts(results).items():
+            verdict = "within" if check["within"] else "OVER"
+            print(
+                f"  {check_label}: {check['value']:.2f} {check['unit']}, target ≤ "
+                f"{check['target']:g} {check['unit']}: {verdict}"
+            )
+    results = everything["app"]
     checks = verdicts(results)
-    for label, check in checks.items():
-        verdict = "within" if check["within"] else "OVER"
-        print(
-            f"  {label}: {check['value']:.2f} {check['unit']}, target ≤ {check['target']:g} "
-            f"{check['unit']}: {verdict}"
-        )
     report = {
         "benchmark": "transfer",
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -236,6 +239,9 @@ def main(argv=None):
         },
         "results": results,
         "checks": checks,
+        "baseline": None
+        if not args.baseline
+        else {"program": args.baseline, "results": everything["baseline"]},
     }
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

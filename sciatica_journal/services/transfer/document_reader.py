@@ -159,8 +159,7 @@ class DocumentReader:
 
     @staticmethod
     def utc_text(value: str, moment: dt.datetime) -> str:
-        """The stored form of a time read from ``value``: the schema's form, once it parsed,
-        is already ``format_utc(moment)`` (formatting it again cost ten years a second)."""
+        """The stored form of a parsed time: the schema's form is ``format_utc``'s already."""
         return value if len(value) == len("2026-11-24T14:00:00Z") else format_utc(moment)
 
     def time(self, value: str, place: str) -> dt.datetime:

@@ -112,7 +112,9 @@ def equal(one: object, two: object) -> bool:
 class Node:
     """The checks of one schema object."""
 
-    def __init__(self, schema: Mapping[str, Any], defs: Mapping[str, Any], cache: dict) -> None:
+    def __init__(
+        self, schema: Mapping[str, Any], defs: Mapping[str, Any], cache: dict[str, Node | None]
+    ) -> None:
         if not isinstance(schema, Mapping):
             raise SchemaUnsupported("a schema must be an object")
         unknown = set(schema) - KEYWORDS - ANNOTATIONS
@@ -267,17 +269,17 @@ def _fast_check(node: Node) -> Check:
     """``ok`` for ``node``: one closure shaped to its schema, or the error walk itself."""
     schema = node.schema
     keys = set(schema) - ANNOTATIONS
-    kinds = schema.get("type")
+    declared = schema.get("type")
     if keys == {"$ref"} and node.ref is not None:
         return node.ref.ok
-    if kinds is None:
+    if declared is None:
         if keys == {"enum"}:
             return _enum_check(schema["enum"])
         if keys == {"const"}:
             constant = schema["const"]
             return lambda v: equal(v, constant)
         return _generic(node)
-    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+    kinds = [declared] if isinstance(declared, str) else list(declared)
     nullable = "null" in kinds
     rest = [k for k in kinds if k != "null"]
     builder = _BUILDERS.get(rest[0]) if len(rest) == 1 else None

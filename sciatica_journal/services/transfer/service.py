@@ -15,6 +15,7 @@ from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.paths import resource_path
 from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.fhir.streaming import paused_gc
 from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.transfer.csv_tables import csv_files
 from sciatica_journal.services.transfer.document_reader import DocumentReader
@@ -68,6 +69,10 @@ class TransferService:
         out the name and birth date."""
         path = Path(path)
         _check_target(path)
+        with paused_gc():  # no cycles made: the collector's passes over the rows are waste
+            return self._export_json(path, include_identity)
+
+    def _export_json(self, path: Path, include_identity: bool) -> ExportResult:
         contents = self._store.read_all()
         head, lists = journal_parts(
             contents,
@@ -115,8 +120,13 @@ class TransferService:
 
     def import_json(self, path: Path) -> ImportReport:
         """Check the file completely, then add what the journal lacks in one transaction."""
-        document, escapes = read_journal_file(Path(path))
+        with paused_gc():  # the parsed file is a few million objects, none in a cycle
+            return self._import_json(Path(path))
+
+    def _import_json(self, path: Path) -> ImportReport:
+        document, escapes = read_journal_file(path)
         contents = self._checked(document, text_may_be_invalid=escapes)
+        del document  # the records are what is written
         if self._before_import is not None:
             try:
                 self._before_import()
