@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections import OrderedDict
 from typing import Any
 
 from hypothesis import given, settings
@@ -62,10 +63,13 @@ def test_a_document_written_in_parts_is_json_dumps_with_a_final_newline(head, li
     assert out.getvalue() == expected.encode("utf-8")
 
 
-def test_keys_that_are_not_text_are_written_as_json_dumps_writes_them():
+def test_keys_that_are_not_text_tuples_and_subclasses_are_written_as_json_dumps_writes_them():
     value = {1: [{"a": 1}], 2.5: {"b": [1]}, None: True, False: {}}
     assert encode(value) == _dumped(value)
     assert encode([value, value]) == _dumped([value, value])
+    odd = {"a": (1, {"b": ()}), "c": OrderedDict(x=[1]), "d": [{"e": (2,)}], "f": ()}
+    assert encode(odd) == _dumped(odd)
+    assert encode([OrderedDict(x=1), {"y": 2}]) == _dumped([OrderedDict(x=1), {"y": 2}])
 
 
 def test_lists_longer_than_a_batch_and_deep_nesting():

@@ -24,7 +24,8 @@ from typing import Any, BinaryIO
 
 BATCH = 2000  # entries joined and written at a time
 _NUL = "\x00"
-_CONTAINERS = (dict, list)
+_CONTAINERS = (dict, list)  # the classes the fast way takes (json.loads and journal_parts')
+_ANY_CONTAINER = (dict, list, tuple)  # what json.dumps writes as a container
 _DEPTHS = 16  # deeper containers take the general way (the journal goes 6 deep)
 
 
@@ -59,20 +60,21 @@ def _key_lines(keys: tuple[object, ...], depth: int) -> tuple[str, ...] | None:
 def encode(value: Any, depth: int = 0) -> str:
     """``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it when it
     sits at ``depth`` (its own items one level deeper)."""
-    if value.__class__ not in _CONTAINERS or not value:
+    if not isinstance(value, _ANY_CONTAINER) or not value:
         return _scalar(value)
-    if depth < _DEPTHS:
-        text = _object(value, depth) if value.__class__ is dict else _list(value, depth)
+    if depth < _DEPTHS and value.__class__ in _CONTAINERS:
+        text = _object(value, depth) if isinstance(value, dict) else _list(value, depth)
         if text is not None:
             return text
-    text = json.dumps(value, ensure_ascii=False, indent=2)  # the general way
+    # The general way (tuples, subclasses, very deep nesting).
+    text = json.dumps(value, ensure_ascii=False, indent=2)
     return text.replace("\n", _NEWLINE[depth])  # a raw newline is only ever indentation
 
 
 def _object(value: dict[Any, Any], depth: int) -> str | None:
     inner = depth + 1
     values = list(value.values())
-    nested = [i for i, item in enumerate(values) if item.__class__ in _CONTAINERS and item]
+    nested = [i for i, item in enumerate(values) if isinstance(item, _ANY_CONTAINER) and item]
     if not nested:  # the C encoder writes keys that are not text as json.dumps does
         return "{" + _NEWLINE[inner] + _FLAT[inner](value)[1:-1] + _NEWLINE[depth] + "}"
     lines = _key_lines(tuple(value), inner)
@@ -90,10 +92,10 @@ def _object(value: dict[Any, Any], depth: int) -> str | None:
 def _flat_objects(value: list[Any]) -> bool:
     """Whether every item is a non-empty object of plain values."""
     for item in value:
-        if item.__class__ is not dict or not item:
+        if item.__class__ is not dict or not item:  # (a dict subclass: the general way)
             return False
         for each in item.values():
-            if each.__class__ in _CONTAINERS and each:
+            if isinstance(each, _ANY_CONTAINER) and each:
                 return False
     return True
 
@@ -117,7 +119,7 @@ def _list(value: list[Any], depth: int) -> str | None:
             + _NEWLINE[depth]
             + "]"
         )
-    if not any(item.__class__ in _CONTAINERS and item for item in value):
+    if not any(isinstance(item, _ANY_CONTAINER) and item for item in value):
         return "[" + _NEWLINE[inner] + _FLAT[inner](value)[1:-1] + _NEWLINE[depth] + "]"
     separator = "," + _NEWLINE[inner]
     body = separator.join([encode(item, inner) for item in value])

@@ -48,7 +48,7 @@ def journal_parts(
     }
     if contents.profile is not None:
         head["profile"] = _profile_doc(contents.profile, include_identity)
-    lists = [
+    lists: list[tuple[str, Iterator[dict[str, Any]]]] = [
         ("sessions", (_session_doc(s, program) for s in contents.sessions)),
         ("check_ins", (_map_doc(m) for m in contents.check_ins)),
         ("red_flag_screens", (_screen_doc(s) for s in contents.screens)),
