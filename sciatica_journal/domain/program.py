@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import functools
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -130,11 +129,7 @@ class Program:
         raise KeyError(slug)
 
     def has_rung(self, slug: str) -> bool:
-        return slug in self._slugs
-
-    @functools.cached_property
-    def _slugs(self) -> frozenset[str]:  # an import asks once per session
-        return frozenset(r.slug for r in self.rungs)
+        return any(r.slug == slug for r in self.rungs)
 
     @property
     def lowest(self) -> Rung:
