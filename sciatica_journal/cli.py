@@ -181,8 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         )
     demo_dir = None
     if args.demo:
+        from sciatica_journal.services.demo_cache import prepare_demo
+
         demo_dir = tempfile.TemporaryDirectory(prefix="sciatica-journal-demo-")
         data_dir = Path(demo_dir.name)
+        prepare_demo(data_dir)  # a copy of today's cached demo journal (made when missing)
     else:
         data_dir = args.data_dir if args.data_dir is not None else default_data_dir()
     try:
@@ -233,10 +236,6 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
         _show_error_window(str(exc), window)
         return _fail(str(exc), exc.status)
     try:
-        if args.demo:
-            from sciatica_journal.services.demo_journal import generate_demo
-
-            generate_demo(services)
         if verb is None:
             from sciatica_journal.gui.application import run_window
             from sciatica_journal.services.autostart import Autostart

@@ -4,7 +4,8 @@ Leg symptoms start in the right foot and toes and retreat over the weeks to the
 buttock; pain falls; there are a few worse sessions (one spreading further
 down); the user climbs the ladder to baby press-ups, stalls, spends a phase on
 press-ups with overpressure and ends on full press-ups. Deterministic for a
-given "now" (a fixed seed).
+given "now": each day draws from its own seeded stream, so a day's sessions do not depend
+on the time of day (only which of today's have already happened does: ``demo_extent``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sciatica_journal.domain.program import Program, Rung
 from sciatica_journal.domain.sessions import NewSession, Outcome, PainScores, PressUpRange
 from sciatica_journal.domain.timekeeping import zone
 from sciatica_journal.services.container import Services
-from sciatica_journal.services.demo_measures import add_demo_checks
+from sciatica_journal.services.demo_measures import add_demo_checks, evening_past
 
 DEMO_DAYS = 56
 SEED = 14
@@ -90,6 +91,21 @@ def _range_for(program: Program, rung: Rung, day: int) -> PressUpRange | None:
     return None
 
 
+def _day_stream(day: int) -> random.Random:
+    """The random stream of day ``day`` (0-based): its session times first, then its values."""
+    return random.Random(SEED * 1000 + day)
+
+
+def demo_extent(now: dt.datetime, zone_name: str) -> tuple[dt.date, int, bool]:
+    """What of the demo has happened by ``now``: its last day (today), how many of today's
+    sessions are past, and whether today's evening (the time of a weekly check) is. Two
+    demos with the same extent hold the same entries (cheap: no session is made)."""
+    tz = zone(zone_name)
+    today = now.astimezone(tz).date()
+    sessions = _session_starts(_day_stream(DEMO_DAYS - 1), today, tz, now)
+    return today, len(sessions), evening_past(today, tz, now)
+
+
 def _session_starts(
     rng: random.Random, date: dt.date, tz: dt.tzinfo, now: dt.datetime
 ) -> list[dt.datetime]:
@@ -109,7 +125,6 @@ def _session_starts(
 
 def generate_demo(services: Services) -> int:
     """Fill an empty journal with the demo course; returns the number of sessions."""
-    rng = random.Random(SEED)
     clock = services.clock
     now = clock.now()
     tz = zone(clock.zone)
@@ -135,6 +150,7 @@ def generate_demo(services: Services) -> int:
         for day in range(DEMO_DAYS):
             date = first_day + dt.timedelta(days=day)
             rung, extent, leg_pain = _plan(day, program, deepest, retreat)
+            rng = _day_stream(day)
             for index, started in enumerate(_session_starts(rng, date, tz, now)):
                 ended = started + dt.timedelta(minutes=6 + rng.randint(0, 6))
                 level = max(retreat, round(extent + rng.uniform(-0.6, 0.6)))
