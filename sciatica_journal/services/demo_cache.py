@@ -96,9 +96,13 @@ def _copy_cached(cache: Path, key: str, folder: Path) -> bool:
             log.warning("the cached demo journal is damaged; it is made again")
             path.unlink(missing_ok=True)
             continue
-        target = folder / DATABASE_FILE_NAME
-        with open(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
-            fh.write(data)
+        target = os.open(folder / DATABASE_FILE_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            rest = memoryview(data)
+            while rest:
+                rest = rest[os.write(target, rest) :]
+        finally:
+            os.close(target)
         return True
     return False
 
