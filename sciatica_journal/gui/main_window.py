@@ -98,8 +98,8 @@ class MainWindow(TransferActions):
             item = QListWidgetItem(_(title))
             item.setSizeHint(QSize(150, 42))
             self.navigation.addItem(item)
+        self.navigation.setCurrentRow(TODAY)  # Today is shown and up to date: not again
         self.navigation.currentRowChanged.connect(self._show_page)
-        self.navigation.setCurrentRow(TODAY)
 
         # TRANSLATORS: the sidebar's button, on two short lines.
         self.report_button = QPushButton(_("Report for your\nphysician…"))
