@@ -181,11 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     demo_dir = None
     if args.demo:
-        from sciatica_journal.services.demo_cache import prepare_demo
-
         demo_dir = tempfile.TemporaryDirectory(prefix="sciatica-journal-demo-")
         data_dir = Path(demo_dir.name)
-        prepare_demo(data_dir)  # a copy of today's cached demo journal (made when missing)
     else:
         data_dir = args.data_dir if args.data_dir is not None else default_data_dir()
     try:
@@ -208,6 +205,10 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
     lock = None
     try:
         folder = prepare_data_dir(data_dir)
+        if args.demo:
+            from sciatica_journal.services.demo_cache import prepare_demo
+
+            prepare_demo(folder)  # a copy of the cached demo journal (made when missing)
         if verb is None or verb.writes:
             lock = _writer_lock(folder, window=window, background=background)
         services = build_services(folder)
