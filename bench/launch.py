@@ -5,7 +5,11 @@ round that is not counted. A run is timed from just before the process is starte
 to the moment its "ready" line (printed at the first paint) is read from its
 stderr; the process must then exit with status 0. The result is the ratio of the
 app's median to the median of a bare PySide6 + pyqtgraph window (bare_window.py)
-measured in the same run. Figures go to the terminal and to results/launch.json.
+measured in the same run, against its target: 1.1x for --demo (issue 16.6), 1.3x for
+the app on a journal (DESIGN §8). The demo's cache is a fresh folder of this run (so the
+user's is never used): the warm-up round makes it, as the first --demo of a day does,
+and that one launch is reported apart. Figures go to the terminal and to
+results/launch.json.
 """
 
 import argparse
@@ -26,6 +30,8 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 RESULTS = BENCH / "results" / "launch.json"
 TARGET = 1.3  # DESIGN §8: launch with a 10-year journal ≤ 1.3× the bare window
+DEMO_TARGET = 1.1  # issue 16.6: --demo ≤ 1.1× the bare window
+TARGETS = {"demo": DEMO_TARGET, "data_dir": TARGET, "ten_years": TARGET}
 TIMEOUT = 120.0  # seconds for one launch, a hung program fails the benchmark
 
 
@@ -127,26 +133,38 @@ def summary(times):
     }
 
 
-def print_table(results, args):
+def print_table(results, args, cold_demo_s=None):
     bare = results["bare"]["median_s"]
     bare_qt = results["bare_qt"]["median_s"]
     print(
         f"\nLaunch to first paint ({args.platform}, {args.runs} runs each after 1 warm-up, "
         "programs alternating)"
     )
-    print(f"{'program':<38}{'median':>10}{'min':>10}{'max':>10}{'ratio':>9}{'vs Qt':>8}")
-    for result in results.values():
+    print(
+        f"{'program':<38}{'min':>9}{'median':>10}{'max':>9}"
+        f"{'ratio':>8}{'target':>8}{'':>6}{'vs Qt':>7}"
+    )
+    for name, result in results.items():
         ratio = result["median_s"] / bare
+        target = TARGETS.get(name)
+        verdict = "" if target is None else "ok" if ratio <= target else "OVER"
         print(
-            f"{result['label']:<38}{result['median_s'] * 1000:>7.0f} ms"
-            f"{result['min_s'] * 1000:>7.0f} ms{result['max_s'] * 1000:>7.0f} ms"
-            f"{ratio:>8.2f}x{result['median_s'] / bare_qt:>7.2f}x"
+            f"{result['label']:<38}{result['min_s'] * 1000:>6.0f} ms"
+            f"{result['median_s'] * 1000:>7.0f} ms{result['max_s'] * 1000:>6.0f} ms"
+            f"{ratio:>7.2f}x{'' if target is None else f'{target:.1f}x':>8}{verdict:>6}"
+            f"{result['median_s'] / bare_qt:>6.2f}x"
         )
     print(
-        f"ratio = median(program) / median(bare PySide6 + pyqtgraph window); target {TARGET}x "
-        "(DESIGN §8) with the 10-year journal, and 1.1x for --demo (issue 16.6); vs Qt = the "
-        "same against the bare PySide6 window without pyqtgraph. Numbers are machine-relative."
+        "ratio = median(program) / median(bare PySide6 + pyqtgraph window); targets: "
+        f"{DEMO_TARGET}x for --demo (issue 16.6), {TARGET}x on a journal (DESIGN §8, with the "
+        "10-year journal); vs Qt = the same against the bare PySide6 window without "
+        "pyqtgraph. Numbers are machine-relative."
     )
+    if cold_demo_s is not None:
+        print(
+            f"first --demo of the day (its cache made, the warm-up run): "
+            f"{cold_demo_s * 1000:.0f} ms, {cold_demo_s / bare:.2f}x (not a target)"
+        )
 
 
 def parse_args(argv):
@@ -172,7 +190,9 @@ def main(argv=None):
         dict(os.environ, QT_QPA_PLATFORM=args.platform, SCIATICA_JOURNAL_EXIT_AFTER_PAINT="1")
     )
     app = app_command()
+    cold_demo_s = None
     with tempfile.TemporaryDirectory(prefix="sciatica-journal-bench-") as tmp:
+        env["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")  # the demo's cache: this run's own
         journal = Path(tmp) / "journal"
         journal.mkdir(mode=0o700)
         make_journal(journal)
@@ -208,12 +228,15 @@ def main(argv=None):
                 elapsed = launch_once(command, ready_line, env)
                 if round_ > 0:
                     times[name].append(elapsed)
+                elif name == "demo":
+                    cold_demo_s = elapsed
     results = {name: {"label": programs[name][0], **summary(times[name])} for name in names}
     bare = results["bare"]["median_s"]
-    for result in results.values():
+    for name, result in results.items():
+        result["target_ratio"] = TARGETS.get(name)
         result["ratio_to_bare"] = result["median_s"] / bare
         result["ratio_to_bare_qt"] = result["median_s"] / results["bare_qt"]["median_s"]
-    print_table(results, args)
+    print_table(results, args, cold_demo_s)
     RESULTS.parent.mkdir(exist_ok=True)
     report = {
         "benchmark": "launch",
@@ -229,6 +252,8 @@ def main(argv=None):
         },
         "target_ratio": TARGET,
         "target_note": "DESIGN §8: launch with a 10-year journal ≤ 1.3x the bare window",
+        "targets": TARGETS,
+        "cold_demo_s": cold_demo_s,
         "results": results,
     }
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

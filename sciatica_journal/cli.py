@@ -205,6 +205,10 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
     lock = None
     try:
         folder = prepare_data_dir(data_dir)
+        if args.demo:
+            from sciatica_journal.services.demo_cache import prepare_demo
+
+            prepare_demo(folder)  # a copy of the cached demo journal (made when missing)
         if verb is None or verb.writes:
             lock = _writer_lock(folder, window=window, background=background)
         services = build_services(folder)
@@ -233,10 +237,6 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
         _show_error_window(str(exc), window)
         return _fail(str(exc), exc.status)
     try:
-        if args.demo:
-            from sciatica_journal.services.demo_journal import generate_demo
-
-            generate_demo(services)
         if verb is None:
             from sciatica_journal.gui.application import run_window
             from sciatica_journal.services.autostart import Autostart

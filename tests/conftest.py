@@ -18,6 +18,8 @@ os.umask(0o077)
 # Never the user's own desktop: no autostart entry in their ~/.config, no notification on
 # their screen (programs the tests start inherit both).
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="sciatica-journal-tests-config-")
+# Nor their cache (the --demo journal is kept there): each test run has its own.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="sciatica-journal-tests-cache-")
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/sciatica-journal-tests"
 
 from sciatica_journal.paths import prepare_data_dir  # noqa: E402

@@ -20,10 +20,7 @@ from sciatica_journal import APP_ID, APP_NAME, __version__
 from sciatica_journal.domain import language
 from sciatica_journal.domain.language import _
 from sciatica_journal.domain.preferences import Appearance
-from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
 from sciatica_journal.gui.main_window import MainWindow
-from sciatica_journal.gui.profile_dialog import ProfileDialog
-from sciatica_journal.gui.profile_form import ProfileForm
 from sciatica_journal.gui.theme import theme
 from sciatica_journal.gui.translation import install_translators
 from sciatica_journal.gui.unexpected_errors import report_unexpected as _report_unexpected
@@ -57,11 +54,16 @@ def run_first_run(services: Services) -> bool:
     """Disclaimer, then profile set-up, as far as they are still needed. False: the user quit."""
     profiles = services.profiles
     if profiles.needs_disclaimer():
+        from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog  # first run only
+
         log.info("first run: showing the disclaimer")
         if DisclaimerDialog(services.program, None).exec() != QDialog.DialogCode.Accepted:
             return False
         profiles.accept_disclaimer()
     if profiles.needs_setup():
+        from sciatica_journal.gui.profile_dialog import ProfileDialog
+        from sciatica_journal.gui.profile_form import ProfileForm
+
         dialog = ProfileDialog(
             profiles,
             ProfileForm(services.program),

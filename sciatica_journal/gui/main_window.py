@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -24,39 +22,37 @@ from PySide6.QtWidgets import (
 from sciatica_journal import APP_NAME
 from sciatica_journal.domain.language import N_, _
 from sciatica_journal.gui.about import about_text, backup_note
-from sciatica_journal.gui.calendar_page import CalendarPage
 from sciatica_journal.gui.clinic_export import ClinicExport
-from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
-from sciatica_journal.gui.file_dialogs import ask_folder, ask_open_path, ask_save_path
-from sciatica_journal.gui.guide_sound import GuideSetup
-from sciatica_journal.gui.journal_page import JournalPage
 from sciatica_journal.gui.notifications import NotificationSink
-from sciatica_journal.gui.operation_runner import BusyCursor, OperationRunner
+from sciatica_journal.gui.operation_runner import OperationRunner
 from sciatica_journal.gui.pages import Pages, PageStack
-from sciatica_journal.gui.profile_dialog import ProfileDialog
-from sciatica_journal.gui.profile_form import ProfileForm
-from sciatica_journal.gui.session_wizard import SessionWizard
 from sciatica_journal.gui.style import app_icon
-from sciatica_journal.gui.symptoms_page import SymptomsPage
 from sciatica_journal.gui.theme import theme
 from sciatica_journal.gui.today_page import TodayPage
-from sciatica_journal.gui.weekly_check_dialog import open_weekly_check
 from sciatica_journal.gui.window_fit import WindowSizes, scrolling
 from sciatica_journal.gui.window_reminders import WindowReminders
-from sciatica_journal.reports.body_map_painter import BodyMapDrawing
+from sciatica_journal.gui.window_transfer import TransferActions
 from sciatica_journal.services.autostart import Autostart
 from sciatica_journal.services.container import Services
 from sciatica_journal.services.operations import ChangeSet, Kind
 
+# What only a page other than Today, a dialog or the session wizard needs is imported when
+# first used (the modules and the Qt classes they load kept ~0.1 s from the first paint).
 if TYPE_CHECKING:
+    from sciatica_journal.gui.calendar_page import CalendarPage
+    from sciatica_journal.gui.guide_sound import GuideSetup
+    from sciatica_journal.gui.journal_page import JournalPage
     from sciatica_journal.gui.progress_page import ProgressPage
     from sciatica_journal.gui.report_dialog import ReportDialog
+    from sciatica_journal.gui.session_wizard import SessionWizard
+    from sciatica_journal.gui.symptoms_page import SymptomsPage
+    from sciatica_journal.reports.body_map_painter import BodyMapDrawing
 
 TODAY, SYMPTOMS, PROGRESS, CALENDAR, JOURNAL = range(5)
 PAGE_TITLES = (N_("Today"), N_("Symptoms"), N_("Progress"), N_("Calendar"), N_("Journal"))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(TransferActions):
     profile_changed = Signal()
     journal_changed = Signal()  # something was saved, edited or deleted
     restore_requested = Signal(Path)  # a verified backup to replace the journal with
@@ -75,7 +71,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(APP_NAME)
         self.setWindowIcon(app_icon())
         self.sizes = WindowSizes(services.data_dir)
-        self.guide = GuideSetup()  # where a session's guided set gets its sound and clock
+        self._guide: GuideSetup | None = None
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -94,7 +90,7 @@ class MainWindow(QMainWindow):
         for factory in (
             self._make_symptoms_page,
             self._make_progress_page,
-            lambda: CalendarPage(services.frequency, services.program),
+            self._make_calendar_page,
             self._make_journal_page,
         ):
             self.page_set.add_later(factory)
@@ -102,8 +98,8 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(_(title))
             item.setSizeHint(QSize(150, 42))
             self.navigation.addItem(item)
+        self.navigation.setCurrentRow(TODAY)  # Today is shown and up to date: not again
         self.navigation.currentRowChanged.connect(self._show_page)
-        self.navigation.setCurrentRow(TODAY)
 
         # TRANSLATORS: the sidebar's button, on two short lines.
         self.report_button = QPushButton(_("Report for your\nphysician…"))
@@ -137,9 +133,7 @@ class MainWindow(QMainWindow):
         # Something changed that no change set describes (e.g. a test, a reopened journal).
         self.journal_changed.connect(lambda: self._changed(ChangeSet.everything()))
         self.today_page.start_requested.connect(self.start_session)
-        self.today_page.weekly_check_requested.connect(
-            lambda: open_weekly_check(self, services.weekly, self.runner)
-        )
+        self.today_page.weekly_check_requested.connect(self._open_weekly_check)
         start = QAction(_("Start &session"), self)
         start.setShortcut(QKeySequence("Ctrl+N"))
         start.triggered.connect(self.start_session)
@@ -156,11 +150,25 @@ class MainWindow(QMainWindow):
     # ---- pages -------------------------------------------------------------------
 
     def _make_symptoms_page(self) -> QWidget:
+        from sciatica_journal.gui.symptoms_page import SymptomsPage
+
         services = self._services
         return SymptomsPage(services.symptoms, services.red_flags, self.drawing, self.runner)
 
+    def _make_calendar_page(self) -> QWidget:
+        from sciatica_journal.gui.calendar_page import CalendarPage
+
+        return CalendarPage(self._services.frequency, self._services.program)
+
     def _make_journal_page(self) -> QWidget:
+        from sciatica_journal.gui.journal_page import JournalPage
+
         return JournalPage(self._services.entries, self.runner)
+
+    def _open_weekly_check(self) -> None:
+        from sciatica_journal.gui.weekly_check_dialog import open_weekly_check
+
+        open_weekly_check(self, self._services.weekly, self.runner)
 
     def _make_progress_page(self) -> QWidget:
         # pyqtgraph (and NumPy) load only when the charts are first shown.
@@ -173,9 +181,7 @@ class MainWindow(QMainWindow):
 
     @property
     def symptoms_page(self) -> SymptomsPage:
-        page = self._page(SYMPTOMS)
-        assert isinstance(page, SymptomsPage)
-        return page
+        return self._page(SYMPTOMS)  # type: ignore[return-value]
 
     @property
     def progress_page(self) -> ProgressPage:
@@ -183,21 +189,32 @@ class MainWindow(QMainWindow):
 
     @property
     def calendar_page(self) -> CalendarPage:
-        page = self._page(CALENDAR)
-        assert isinstance(page, CalendarPage)
-        return page
+        return self._page(CALENDAR)  # type: ignore[return-value]
 
     @property
     def journal_page(self) -> JournalPage:
-        page = self._page(JOURNAL)
-        assert isinstance(page, JournalPage)
-        return page
+        return self._page(JOURNAL)  # type: ignore[return-value]
 
     @property
     def drawing(self) -> BodyMapDrawing:
         if self._drawing is None:
+            from sciatica_journal.reports.body_map_painter import BodyMapDrawing
+
             self._drawing = BodyMapDrawing(self._services.catalog)
         return self._drawing
+
+    @property
+    def guide(self) -> GuideSetup:
+        """Where a session's guided set gets its sound and clock (made when first asked)."""
+        if self._guide is None:
+            from sciatica_journal.gui.guide_sound import GuideSetup
+
+            self._guide = GuideSetup()
+        return self._guide
+
+    @guide.setter
+    def guide(self, guide: GuideSetup) -> None:
+        self._guide = guide
 
     def _show_page(self, index: int) -> None:
         # Today and Calendar depend on the date, which may have changed since last shown.
@@ -235,6 +252,8 @@ class MainWindow(QMainWindow):
         if self._services.red_flags.blocked_today():
             self.today_page.refresh()
             return None
+        from sciatica_journal.gui.session_wizard import SessionWizard
+
         wizard = SessionWizard(
             self._services, self.drawing, self, self.sizes, self.runner, self.guide
         )
@@ -289,62 +308,10 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def export_json(self, path: Path | None = None) -> bool:
-        if path is None:
-            path = ask_save_path(
-                self,
-                _("Export the journal"),
-                Path.home() / "sciatica-journal.json",
-                _("JSON (*.json)"),
-            )
-            if path is None:
-                return False
-        return self._transfer(
-            lambda: self._services.transfer.export_json(path),
-            _("Exported the journal to {path}.").format(path=path),
-        )
-
-    def export_csv(self, folder: Path | None = None) -> bool:
-        if folder is None:
-            folder = ask_folder(self, _("Export the tables into a folder"), Path.home())
-            if folder is None:
-                return False
-        return self._transfer(
-            lambda: self._services.transfer.export_csv(folder),
-            _("Exported the tables (CSV) into {folder}.").format(folder=folder),
-        )
-
-    def import_json(self, path: Path | None = None) -> bool:
-        if path is None:
-            path = ask_open_path(self, _("Import a journal"), Path.home(), _("JSON (*.json)"))
-            if path is None:
-                return False
-        chosen = path
-        done = self.runner.run_or_warn(lambda: self._services.operations.import_json(chosen))
-        if done is None:
-            return False
-        message = _("Import: {what}.").format(what=done.value.describe())
-        self.statusBar().showMessage(message, 15_000)
-        self.last_transfer_message = message
-        return True
-
-    def _transfer(self, action: Callable[[], object], message: str) -> bool:
-        """Run an export with a busy cursor; report the result or the problem."""
-        from sciatica_journal.services.transfer import TransferError
-
-        try:
-            with BusyCursor():
-                action()
-        except TransferError as exc:
-            QMessageBox.warning(
-                self, APP_NAME, _("Nothing was changed: {problem}").format(problem=exc)
-            )
-            return False
-        self.statusBar().showMessage(message, 15_000)
-        self.last_transfer_message = message
-        return True
-
     def open_settings(self) -> None:
+        from sciatica_journal.gui.profile_dialog import ProfileDialog
+        from sciatica_journal.gui.profile_form import ProfileForm
+
         form = ProfileForm(self._services.program)
         dialog = ProfileDialog(
             self._services.profiles,
@@ -389,6 +356,8 @@ class MainWindow(QMainWindow):
         return backup_note(self._services.backups)
 
     def show_disclaimer(self) -> None:
+        from sciatica_journal.gui.disclaimer_dialog import DisclaimerDialog
+
         accepted = self._services.profiles.disclaimer_accepted_on()
         DisclaimerDialog(self._services.program, accepted, parent=self).exec()
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from html import escape as _html_escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTransform
@@ -52,7 +52,7 @@ def drawing_in_language(svg_file: Path) -> QByteArray:
         shown = words.get(english, english)
         if english in ("Left", "Right") and len(shown) > len(english):  # the sides apart
             size = f"{float(size) * len(english) / len(shown):.1f}"
-        return f'{head}font-size="{size}"{tail}>{escape(shown)}</text>'
+        return f'{head}font-size="{size}"{tail}>{_html_escape(shown, quote=False)}</text>'
 
     text = re.sub(r'(<text [^>]*)font-size="([\d.]+)"([^>]*)>(\w+)</text>', in_language, text)
     return QByteArray(text.encode("utf-8"))

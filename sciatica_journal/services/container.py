@@ -33,9 +33,7 @@ from sciatica_journal.services.program_loader import load_catalog, load_program
 from sciatica_journal.services.progress_service import ProgressService
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.reminder_service import ReminderService
-from sciatica_journal.services.report_service import ReportService
 from sciatica_journal.services.session_service import SessionService
-from sciatica_journal.services.summary_service import SummaryService
 from sciatica_journal.services.symptom_service import SymptomService
 from sciatica_journal.services.transfer import TransferService
 from sciatica_journal.storage.database import Journal, open_journal
@@ -43,6 +41,8 @@ from sciatica_journal.storage.stores import Stores
 
 if TYPE_CHECKING:
     from sciatica_journal.services.fhir import FhirExportService
+    from sciatica_journal.services.report_service import ReportService
+    from sciatica_journal.services.summary_service import SummaryService
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +63,6 @@ class Services:
     red_flags: RedFlagService
     frequency: FrequencyService
     progress: ProgressService
-    summaries: SummaryService
-    reports: ReportService
     entries: JournalService  # the journal list: edit, delete, undo, notes
     transfer: TransferService  # export (CSV, JSON) and import (JSON)
     backups: BackupService  # daily verified backups, before import and restore
@@ -81,6 +79,37 @@ class Services:
 
         return FhirExportService(
             self.program, self.catalog, self.clock, self.stores.transfer, measures=self.measures
+        )
+
+    @functools.cached_property
+    def summaries(self) -> SummaryService:
+        """The summary numbers (report, ``summary --json``), built when first asked for."""
+        from sciatica_journal.services.summary_service import SummaryService
+
+        return SummaryService(
+            self.program,
+            self.catalog,
+            self.profiles,
+            self.clock,
+            self.stores.reports,
+            self.stores.sessions,
+            current=self.sessions.current_exercise,
+        )
+
+    @functools.cached_property
+    def reports(self) -> ReportService:
+        """The report's data, built when first asked for (nothing of it is shown at launch)."""
+        from sciatica_journal.services.report_service import ReportService
+
+        return ReportService(
+            self.program,
+            self.catalog,
+            self.profiles,
+            self.summaries,
+            self.progress,
+            self.clock,
+            self.stores.reports,
+            self.weekly,
         )
 
     def close(self) -> None:
@@ -119,15 +148,6 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         raise
     profiles = ProfileService(program, clock, stores.profiles)
     sessions = SessionService(program, catalog, clock, profiles, stores.sessions, stores.red_flags)
-    summaries = SummaryService(
-        program,
-        catalog,
-        profiles,
-        clock,
-        stores.reports,
-        stores.sessions,
-        current=sessions.current_exercise,
-    )
     progress = ProgressService(program, catalog, profiles, clock, stores.progress)
     backup = BackupService(data_dir, clock, program.backups)
     symptoms = SymptomService(catalog, clock, stores.symptoms)
@@ -180,10 +200,6 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         red_flags=red_flags,
         frequency=frequency,
         progress=progress,
-        summaries=summaries,
-        reports=ReportService(
-            program, catalog, profiles, summaries, progress, clock, stores.reports, weekly
-        ),
         entries=entries,
         transfer=transfer,
         backups=backup,

@@ -37,6 +37,15 @@ def _answers(measure: Measure, week: int) -> tuple[Answer, ...]:
     return (Answer(measure.items[0].code, _PGIC[week]),)
 
 
+def evening_past(day: dt.date, tz: dt.tzinfo, now: dt.datetime) -> bool:
+    """Whether a weekly check on ``day`` would be past at ``now``."""
+    return _check_at(day, tz) <= now
+
+
+def _check_at(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
+    return dt.datetime.combine(day, _CHECK_TIME, tz).astimezone(dt.UTC)
+
+
 def add_demo_checks(
     weekly: MeasureService, first_day: dt.date, days: int, tz: dt.tzinfo, now: dt.datetime
 ) -> int:
@@ -46,7 +55,7 @@ def add_demo_checks(
     for offset in range(0, days, weekly.measures.interval_days):
         week = min(len(answered), len(_SBI) - 1)
         day = first_day + dt.timedelta(days=offset)
-        at = dt.datetime.combine(day, _CHECK_TIME, tz).astimezone(dt.UTC)
+        at = _check_at(day, tz)
         if at > now:
             break
         due = weekly_check(weekly.measures, answered, day).due

@@ -1129,6 +1129,9 @@ class Crawler:
                 self.check()
                 self.press(asked, N.KEEP_ADVICE)
                 yield from self.wait_closed(asked, "the question to close")
+                # The question is hidden before its exec() returns and the wizard puts the
+                # advised exercise back: until that has run too.
+                yield from self.settle(0.05)
                 if combo.currentIndex() != initial:
                     self.fail("'Keep the advised exercise' did not keep it", title(wizard))
         self.later(partial(combo.setCurrentIndex, initial))

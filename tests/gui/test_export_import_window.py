@@ -56,7 +56,7 @@ def test_the_file_menu_asks_where_to_export_and_what_to_import(
 ):
     """The menu items open a file dialog (they once passed their 'checked' flag as the path
     and failed with a TypeError); the chosen file is written or read."""
-    from sciatica_journal.gui import main_window
+    from sciatica_journal.gui import window_transfer
 
     window = MainWindow(set_up_services)
     qtbot.addWidget(window)
@@ -72,9 +72,9 @@ def test_the_file_menu_asks_where_to_export_and_what_to_import(
     when_modal(qtbot, lambda dialog: (asked.append(dialog.windowTitle()), dialog.done(0)))
     actions["Export the journal (JSON)…"].trigger()
     assert asked == ["Export the journal"] and not target.exists()  # cancelled: nothing
-    monkeypatch.setattr(main_window, "ask_save_path", fake_save)
+    monkeypatch.setattr(window_transfer, "ask_save_path", fake_save)
     actions["Export the journal (JSON)…"].trigger()
     assert target.read_text(encoding="utf-8").startswith("{")
-    monkeypatch.setattr(main_window, "ask_open_path", lambda *args: target)
+    monkeypatch.setattr(window_transfer, "ask_open_path", lambda *args: target)
     actions["&Import a journal (JSON)…"].trigger()
     assert window.last_transfer_message.startswith("Import:")
