@@ -1,4 +1,8 @@
-"""The journal as a table model: Date, Time, Entry, Summary, Note (the note is editable)."""
+"""The journal as a table model: Date, Time, Entry, Summary, Note (the note is editable).
+
+Rows come a page at a time (``canFetchMore``/``fetchMore``: the view asks for more as it is
+scrolled down); the kinds shown and the order are the service's, done in SQL (``sort``,
+``set_kinds``): a ten-year journal opens with its first page only."""
 
 from __future__ import annotations
 
@@ -7,16 +11,17 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QIdentityProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
 from sciatica_journal.domain.language import N_, _, clock_time, long_date, medium_date
+from sciatica_journal.services.journal_pages import PAGE, Key, Pages
 from sciatica_journal.services.journal_service import JournalError, JournalService
 
 COLUMNS = (N_("Date"), N_("Time"), N_("Entry"), N_("Summary"), N_("Note"))
@@ -28,6 +33,7 @@ SORT_TIPS = (
     N_("Sort by note"),
 )
 DATE, TIME, ENTRY, SUMMARY, NOTE = range(len(COLUMNS))
+ORDERS = ("at", "time", "title", "summary", "note")  # what the service sorts each column by
 KEY_ROLE = int(Qt.ItemDataRole.UserRole)  # (kind, uuid)
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a value that sorts as the column should
 NOTE_PREVIEW = 120  # characters of a note shown in the cell
@@ -85,40 +91,93 @@ class JournalModel(QAbstractTableModel):
         self._journal = journal
         self._set_note = set_note  # (kind, uuid, text): an operation, so it can be undone
         self._entries: list[JournalEntry] = []
-        self._keys: list[tuple[Any, ...]] = []  # sort keys, worked out once per load
-        self._shown: dict[int, tuple[str, ...]] = {}  # display texts, worked out when asked
+        self._keys: list[Key | None] = []  # the storage's key of each row (None: not known)
+        self._shown: dict[tuple[str, str], tuple[str, ...]] = {}  # display texts, when asked
+        self._pages: Pages | None = None  # what the rows come from; None: set_entries
+        self._kinds: frozenset[EntryKind] | None = None  # None: every kind
+        self._column = DATE
+        self._descending = True
 
     # ---- contents ---------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.set_entries(self._journal.entries())
-
-    def set_entries(self, entries: list[JournalEntry]) -> None:
-        keys = [_sort_keys(entry) for entry in entries]
+        """Read the journal again, from its first page."""
+        pages = self._journal.pages.open(self._kinds, ORDERS[self._column], self._descending)
+        rows = pages.next(PAGE)
         self.beginResetModel()
-        self._entries = list(entries)
-        self._keys = keys
+        self._pages = pages
+        self._keys = [key for key, _entry in rows]
+        self._entries = [entry for _key, entry in rows]
         self._shown = {}
         self.endResetModel()
+
+    def set_entries(self, entries: list[JournalEntry]) -> None:
+        """Show these entries as they are (no more pages)."""
+        self.beginResetModel()
+        self._pages = None
+        self._entries = list(entries)
+        self._keys = [None] * len(self._entries)
+        self._shown = {}
+        self.endResetModel()
+
+    @property
+    def kinds(self) -> frozenset[EntryKind] | None:
+        return self._kinds
+
+    def set_kinds(self, kinds: frozenset[EntryKind] | None) -> None:
+        """Show only entries of these kinds (None: every kind)."""
+        self._kinds = kinds
+        self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._column, self._descending) and self._pages:
+            return
+        self._column, self._descending = column, descending
+        if self._pages is not None:  # before the first reload the order is only noted
+            self.reload()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's default
+        return not parent.isValid() and self._pages is not None and not self._pages.done
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt's default
+        if not self.canFetchMore(parent) or self._pages is None:
+            return
+        rows = self._pages.next(PAGE)
+        if not rows:
+            return
+        start = len(self._entries)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._keys += [key for key, _entry in rows]
+        self._entries += [entry for _key, entry in rows]
+        self.endInsertRows()
 
     def entry(self, row: int) -> JournalEntry:
         return self._entries[row]
 
     def put(self, entry: JournalEntry) -> int:
-        """Show an entry that was added, edited or brought back; returns its row."""
+        """Show an entry that was added, edited or brought back; returns its row (-1: it
+        is not among the rows read so far, or not of a kind shown)."""
         row = self.row_of(entry.kind, entry.uuid)
         if row >= 0:
             self._entries[row] = entry
-            self._keys[row] = _sort_keys(entry)
-            self._shown.pop(row, None)
+            self._shown.pop(entry.key, None)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             return row
-        # Rows are kept newest first, as the service lists them.
-        row = next((i for i, e in enumerate(self._entries) if e.at < entry.at), len(self._entries))
+        key: Key | None = None
+        if self._pages is None:  # rows set by hand are newest first
+            found = (i for i, e in enumerate(self._entries) if e.at < entry.at)
+            row = next(found, len(self._entries))
+        else:
+            place = self._pages.place(entry.kind, entry.uuid, len(self._entries))
+            if place is None:
+                return -1
+            row, key = place
         self.beginInsertRows(QModelIndex(), row, row)
         self._entries.insert(row, entry)
-        self._keys.insert(row, _sort_keys(entry))
-        self._shown = {}
+        self._keys.insert(row, key)
         self.endInsertRows()
         return row
 
@@ -129,15 +188,17 @@ class JournalModel(QAbstractTableModel):
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._entries[row]
-        del self._keys[row]
-        self._shown = {}
+        key = self._keys.pop(row)
+        self._shown.pop((kind, uuid), None)
         self.endRemoveRows()
+        if key is not None and self._pages is not None:
+            self._pages.forget(key)
         return True
 
     def row_of(self, kind: str, uuid: str) -> int:
-        """The row of an entry, or -1."""
+        """The row of an entry among the rows read so far, or -1."""
         for row, entry in enumerate(self._entries):
-            if entry.key == (kind, uuid):
+            if entry.uuid == uuid and entry.kind == kind:
                 return row
         return -1
 
@@ -182,9 +243,9 @@ class JournalModel(QAbstractTableModel):
             or not index.isValid()
         ):
             return None
-        if role == SORT_ROLE:
-            return self._keys[row][column]
         entry = self._entries[row]
+        if role == SORT_ROLE:
+            return _sort_keys(entry)[column]
         if role == _DISPLAY:
             return self._texts(row)[column]
         if role == _EDIT:
@@ -198,9 +259,10 @@ class JournalModel(QAbstractTableModel):
         return None
 
     def _texts(self, row: int) -> tuple[str, ...]:
-        texts = self._shown.get(row)
+        entry = self._entries[row]
+        texts = self._shown.get(entry.key)
         if texts is None:
-            texts = self._shown[row] = _display(self._entries[row])
+            texts = self._shown[entry.key] = _display(entry)
         return texts
 
     def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:
@@ -255,11 +317,14 @@ class JournalModel(QAbstractTableModel):
         return None
 
 
-class JournalProxy(QSortFilterProxyModel):
-    """Sorts by ``SORT_ROLE`` (dates as instants, times as times of day)."""
+class JournalProxy(QIdentityProxyModel):
+    """The model as the view shows it: sorting asks the model, which asks SQL (a proxy
+    that sorted in Python would read every row of the journal to do so)."""
 
     def __init__(self, source: JournalModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+        self._source = source
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._source.sort(column, order)

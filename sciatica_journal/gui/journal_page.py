@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
-from sciatica_journal.domain.language import _
+from sciatica_journal.domain.language import N_, _
 from sciatica_journal.gui.cards import card
 from sciatica_journal.gui.journal_dialogs import NoteDialog, PainDialog
 from sciatica_journal.gui.journal_model import (
@@ -39,10 +40,17 @@ from sciatica_journal.services.operations import Done, Kind, Step
 
 T = TypeVar("T")
 
-SIZE_SAMPLE = 200  # rows measured to size the columns (never all: there may be 29,000)
+SIZE_SAMPLE = 100  # rows measured to size the columns (never all: there may be 33,000)
 NOTE_WIDTH = 120  # pixels (two lines of a note); the summary takes the rest of the width
 MAX_COLUMN_WIDTH = 200  # pixels; a longer text is elided and its tooltip shows it whole
 LINES = 2  # of text in a row: an exercise's name wraps, a summary shows more
+SHOWN = (  # what the Show list offers: its text and the kinds it shows (None: all)
+    (N_("All entries"), None),
+    (N_("Exercise sessions"), frozenset({EntryKind.SESSION})),
+    (N_("Symptom check-ins"), frozenset({EntryKind.CHECK_IN})),
+    (N_("Notes"), frozenset({EntryKind.NOTE})),
+    (N_("Safety questions"), frozenset({EntryKind.SCREENING})),
+)
 
 
 class JournalPage(QWidget):
@@ -87,8 +95,9 @@ class JournalPage(QWidget):
             )
         )
         self.table.setModel(self.proxy)
+        # Newest first; a click on a column title sorts in SQL (the model reads again).
+        self.table.horizontalHeader().setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -116,11 +125,21 @@ class JournalPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         lines = LINES * self.table.fontMetrics().lineSpacing()
         self.table.verticalHeader().setDefaultSectionSize(lines + 8)
-        self.empty_label = QLabel(
-            _("Nothing in the journal yet. Sessions, symptom check-ins and notes appear here.")
-        )
+        self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAccessibleName(_("Journal is empty"))
+        shown_row = QHBoxLayout()
+        shown_label = QLabel(_("Show:"))
+        self.shown = QComboBox()
+        self.shown.setAccessibleName(_("Show entries"))
+        self.shown.setToolTip(_("Which kinds of entry the list shows"))
+        for text, _kinds in SHOWN:
+            self.shown.addItem(_(text))
+        shown_label.setBuddy(self.shown)
+        shown_row.addWidget(shown_label)
+        shown_row.addWidget(self.shown)
+        shown_row.addStretch(1)
+        card_layout.addLayout(shown_row)
         card_layout.addWidget(self.empty_label)
         card_layout.addWidget(self.table, stretch=1)
 
@@ -164,7 +183,10 @@ class JournalPage(QWidget):
 
         self.model.note_edited.connect(self._note_saved)
         self.model.edit_failed.connect(self._show_error)
-        self.model.modelReset.connect(self._update_buttons)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.shown.currentIndexChanged.connect(self._show_kinds)
+        self._kept: JournalEntry | None = None  # selected while the rows are read again
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._reload()
 
@@ -190,21 +212,35 @@ class JournalPage(QWidget):
 
     def _reload(self) -> None:
         self._stale = False
-        selected = self.selected_entry()
         self.model.reload()
         if not self._sized and self.model.rowCount():
             self._sized = True
-            for col in (DATE, TIME):
-                self.table.resizeColumnToContents(col)
-                width = min(self.table.columnWidth(col), MAX_COLUMN_WIDTH)
-                self.table.setColumnWidth(col, width)
-            sample = range(min(self.model.rowCount(), SIZE_SAMPLE))
-            names = two_line_column_width(self.table, (self.model.entry(r).title for r in sample))
-            head = self.table.horizontalHeader().sectionSizeHint(ENTRY)
-            self.table.setColumnWidth(ENTRY, min(max(names, head), MAX_COLUMN_WIDTH))
-        if selected is not None:
-            self.select(selected.kind, selected.uuid)
+            self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Date and time as wide as their texts on the first page, the entry's name as wide
+        as the longest name there can be (never measured from every row)."""
+        for col in (DATE, TIME):
+            self.table.resizeColumnToContents(col)
+            width = min(self.table.columnWidth(col), MAX_COLUMN_WIDTH)
+            self.table.setColumnWidth(col, width)
+        names = two_line_column_width(self.table, self._journal.titles())
+        head = self.table.horizontalHeader().sectionSizeHint(ENTRY)
+        self.table.setColumnWidth(ENTRY, min(max(names, head), MAX_COLUMN_WIDTH))
+
+    def _remember_selection(self) -> None:
+        self._kept = self.selected_entry()
+
+    def _restore_selection(self) -> None:
+        """After the rows were read again: the entry selected before stays selected, when
+        it is among the rows read (a sort may put it pages away)."""
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            self.select(kept.kind, kept.uuid)
         self._update_buttons()
+
+    def _show_kinds(self, choice: int) -> None:
+        self.model.set_kinds(SHOWN[choice][1] if 0 <= choice < len(SHOWN) else None)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
@@ -233,6 +269,11 @@ class JournalPage(QWidget):
     def _update_buttons(self) -> None:
         entry = self.selected_entry()
         empty = self.model.rowCount() == 0
+        self.empty_label.setText(
+            _("Nothing in the journal yet. Sessions, symptom check-ins and notes appear here.")
+            if self.model.kinds is None
+            else _("No entries of this kind. Choose All entries under Show to see every entry.")
+        )
         self.empty_label.setVisible(empty)
         self.table.setVisible(not empty)
         # Safety answers stay (a session's go with it; Undo takes back ones just given).

@@ -1,0 +1,163 @@
+"""The Journal's list read a page at a time: the first page of entries straight from SQL
+(a ten-year journal holds some 33,000; the page opens with a screenful), the order of all
+the others in one statement when the list is scrolled past it, and each page's entries
+read whole only when it is shown. Which kinds are listed and their order are SQLite's work
+(``storage.journal_rows``); this module gives it the names and the zones' offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from sciatica_journal.domain.journal import EntryKind, JournalEntry
+from sciatica_journal.domain.program import Program
+from sciatica_journal.domain.timekeeping import format_utc, parse_utc, zone
+from sciatica_journal.services.journal_entries import EntryMaker
+from sciatica_journal.storage.journal_rows import COLUMNS, JournalRows, Key, Listing, Offset
+
+PAGE = 100  # entries read at a time: a few screenfuls
+__all__ = ["PAGE", "JournalPages", "Key", "Pages", "zone_offsets"]
+DAY = 86400
+
+
+def zone_offsets(name: str, first: str, last: str) -> list[Offset]:
+    """The offsets from UTC of zone ``name`` between two instants (UTC text), as
+    intervals ``(zone, from, to, seconds)``; the first begins at "", the last ends at
+    "9999" (every instant is in one of them)."""
+    tz = zone(name)
+
+    def offset(seconds: int) -> int:
+        moment = dt.datetime.fromtimestamp(seconds, dt.UTC).astimezone(tz)
+        change = moment.utcoffset()
+        return 0 if change is None else int(change.total_seconds())
+
+    start = int(parse_utc(first).timestamp()) - DAY
+    end = int(parse_utc(last).timestamp()) + DAY
+    found: list[Offset] = []
+    begin, now = "", offset(start)
+    for day in range(start, end, DAY):
+        if offset(day + DAY) == now:
+            continue
+        low, high = day, day + DAY  # the change is in (low, high]: find its second
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if offset(middle) == now else (low, middle)
+        moment = format_utc(dt.datetime.fromtimestamp(high, dt.UTC))
+        found.append((name, begin, moment, now))
+        begin, now = moment, offset(high)
+    found.append((name, begin, "9999", now))
+    return found
+
+
+class Pages:
+    """One listing of the journal, handed out a page at a time (``next``); the entries it
+    handed out are the model's rows, in the listing's order."""
+
+    def __init__(self, rows: JournalRows, make: EntryMaker, listing: Listing) -> None:
+        self._rows = rows
+        self._make = make
+        self.listing = listing
+        self._given: set[Key] = set()
+        self._first = True
+        self._rest: list[Key] | None = None  # the order of the others, once scrolled to
+        self._next = 0  # in ``_rest``
+
+    @property
+    def done(self) -> bool:
+        return not self._first and self._rest is not None and self._next >= len(self._rest)
+
+    def next(self, count: int = PAGE) -> list[tuple[Key, JournalEntry]]:
+        """The next ``count`` entries of the listing (fewer at its end)."""
+        if self._first:
+            self._first = False
+            keys = self._rows.keys(self.listing, limit=count)
+            if len(keys) < count:
+                self._rest = []
+        else:
+            if self._rest is None:
+                self._rest = [k for k in self._rows.keys(self.listing) if k not in self._given]
+            keys = self._rest[self._next : self._next + count]
+            self._next += len(keys)
+        return self._entries(k for k in keys if k not in self._given)
+
+    def place(self, kind: EntryKind, uuid: str, shown: int) -> tuple[int, Key] | None:
+        """Where an entry added (or brought back) now goes among the ``shown`` entries
+        handed out: its row and key, or None when it is not among them (it comes with a
+        later page, or is not listed)."""
+        key = self._rows.key_of(kind, uuid)
+        if key is None:
+            return None
+        keys = self._rows.keys(self.listing, limit=shown + 1)
+        if key not in keys or (keys.index(key) == shown and not self.done):
+            if self._rest is not None and key not in self._rest:
+                self._rest = None  # read the order of the others again when scrolled to
+                self._next = 0
+            return None
+        self._given.add(key)
+        return keys.index(key), key
+
+    def forget(self, key: Key) -> None:
+        """An entry no longer shown (deleted): a later page may bring it back."""
+        self._given.discard(key)
+
+    def entries_of(self, keys: Sequence[Key]) -> list[tuple[Key, JournalEntry]]:
+        return self._entries(keys)
+
+    def _entries(self, keys: Iterable[Key]) -> list[tuple[Key, JournalEntry]]:
+        wanted = list(keys)
+        found = self._rows.read(wanted)
+        self._given.update(found)
+        return [(key, self._make.entry(found[key])) for key in wanted if key in found]
+
+
+class JournalPages:
+    """Opens listings of the journal (``open``)."""
+
+    def __init__(
+        self,
+        make: EntryMaker,
+        rows: JournalRows,
+        program: Program,
+        kinds: frozenset[EntryKind] = frozenset(EntryKind),
+    ) -> None:
+        self._make = make
+        self._rows = rows
+        self._program = program
+        self.kinds = kinds  # the kinds there are to list
+        self._offsets: dict[tuple[tuple[str, str, str], ...], list[Offset]] = {}
+
+    def open(
+        self,
+        kinds: Iterable[EntryKind] | None = None,
+        column: str = "at",
+        descending: bool = True,
+    ) -> Pages:
+        """A listing of ``kinds`` (None: every kind) sorted by ``column`` (one of
+        ``COLUMNS``: the instant, the time of day, the entry's name, its summary, its
+        note), newest first within equal values."""
+        if column not in COLUMNS:
+            raise ValueError(f"the journal cannot be sorted by {column!r}")
+        shown = self.kinds if kinds is None else frozenset(kinds) & self.kinds
+        listing = Listing(kinds=shown, column=column, descending=descending)
+        if column == "title":
+            listing = Listing(
+                kinds=shown,
+                column=column,
+                descending=descending,
+                rung_titles=[(r.slug, r.name.casefold()) for r in self._program.rungs],
+                kind_titles={
+                    k: k.label.casefold() for k in EntryKind if k is not EntryKind.SESSION
+                },
+            )
+        elif column == "time":
+            listing = Listing(
+                kinds=shown, column=column, descending=descending, offsets=self.offsets()
+            )
+        return Pages(self._rows, self._make, listing)
+
+    def offsets(self) -> list[Offset]:
+        """The offsets of every zone the journal's entries were recorded in."""
+        zones = tuple(self._rows.zones())
+        if zones not in self._offsets:
+            self._offsets = {zones: [o for z in zones for o in zone_offsets(*z)]}
+        return self._offsets[zones]

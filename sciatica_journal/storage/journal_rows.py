@@ -1,0 +1,279 @@
+"""The Journal's list in plain SQL: which entries it shows, in which order (one statement
+over the four kinds of entry, filtered and sorted by SQLite), and the few rows on screen
+read whole. Ten years hold some 33,000 entries; the list never reads them all whole.
+
+Written against the schema of migrations 0001-0004. Everything that names a table or a
+column is in ``_PARTS`` (what each kind of entry lists) and in the ``_READ_*`` statements
+(one entry read whole): adapting to another schema means changing those alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sciatica_journal.domain.journal import EntryKind
+from sciatica_journal.domain.red_flags import RecordedScreen, ScreenResult, Trigger
+from sciatica_journal.domain.timekeeping import parse_utc
+from sciatica_journal.storage.journal_records import (
+    MapRecord,
+    MarkRecord,
+    NoteRecord,
+    SessionRecord,
+)
+from sciatica_journal.storage.store import Store
+
+# At the same instant a session lists before its screening, that before a check-in, then
+# a note (as the service always listed them); the ties after that: the last saved first.
+TIE_ORDER = {EntryKind.SESSION: 3, EntryKind.SCREENING: 2, EntryKind.CHECK_IN: 1, EntryKind.NOTE: 0}
+COLUMNS = ("at", "time", "title", "summary", "note")  # what the list can be sorted by
+CHUNK = 500  # ids bound in one statement (under SQLite's limit on parameters)
+
+Key = tuple[int, int]  # (TIE_ORDER of its kind, its row's id)
+KINDS = {code: kind for kind, code in TIE_ORDER.items()}
+Offset = tuple[str, str, str, int]  # zone, from (UTC text, inclusive), to (exclusive), seconds
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One kind of entry as a row of the list: ``{at}`` etc. are its columns' names."""
+
+    table: str
+    at: str
+    note: str  # an SQL expression: the entry's note
+    summary: str  # an SQL expression that sorts as the summary should
+    word: str = "''"  # what names the entry (a session: its rung's slug)
+    where: str = ""
+
+
+_PARTS = {
+    EntryKind.SESSION: _Part(
+        table="exercise_session",
+        at="started_at",
+        note="note",
+        # The summary begins "Back 5→4, leg 6→5": it sorts by the pain scores.
+        summary="printf('0 %02d %02d %02d %02d', back_pain_before, ifnull(back_pain_after, 99),"
+        " leg_pain_before, ifnull(leg_pain_after, 99))",
+        word="rung",
+    ),
+    EntryKind.CHECK_IN: _Part(
+        table="symptom_map",
+        at="recorded_at",
+        note="note",
+        summary="printf('1 %04d', (SELECT count(*) FROM symptom_mark"
+        " WHERE symptom_mark.symptom_map_id = symptom_map.id))",  # by how many marks
+        where="context = 'check-in'",
+    ),
+    EntryKind.SCREENING: _Part(
+        table="red_flag_screen", at="answered_at", note="''", summary="'2 ' || result"
+    ),
+    EntryKind.NOTE: _Part(table="journal_note", at="written_at", note="text", summary="'3'"),
+}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Which entries the list shows and its order (``column`` one of ``COLUMNS``)."""
+
+    kinds: frozenset[EntryKind] = frozenset(EntryKind)
+    column: str = "at"
+    descending: bool = True
+    # Sorting by "title": each rung's slug with its name folded, and each other kind's.
+    rung_titles: Sequence[tuple[str, str]] = ()
+    kind_titles: dict[EntryKind, str] = field(default_factory=dict)
+    # Sorting by "time" (of day, where it was recorded): each zone's offsets from UTC.
+    offsets: Sequence[Offset] = ()
+
+
+def _values(name: str, columns: str, rows: Sequence[Sequence[Any]]) -> tuple[str, list[Any]]:
+    """A common table expression of literal rows, and its parameters."""
+    one = "(" + ", ".join("?" for _ in rows[0]) + ")"
+    sql = f"{name}({columns}) AS (VALUES {', '.join(one for _ in rows)})"
+    return sql, [value for row in rows for value in row]
+
+
+def _part_sql(kind: EntryKind, column: str) -> str:
+    part = _PARTS[kind]
+    sort = {"note": f"lower({part.note})", "summary": part.summary}.get(column, "NULL")
+    where = f" WHERE {part.where}" if part.where else ""
+    return (
+        f"SELECT {TIE_ORDER[kind]} AS tie, {part.at} AS at,"
+        f" zone, id, {part.word} AS word, {sort} AS sort FROM {part.table}{where}"
+    )
+
+
+def listing_sql(listing: Listing) -> tuple[str, list[Any]]:
+    """The statement listing the keys of ``listing``'s entries in its order."""
+    if listing.column not in COLUMNS:
+        raise ValueError(f"the journal cannot be sorted by {listing.column!r}")
+    kinds = [kind for kind in _PARTS if kind in listing.kinds]
+    if not kinds:
+        return "SELECT 0, 0 WHERE 0", []
+    tables: list[str] = []
+    params: list[Any] = []
+    joins = ""
+    key = "e.sort"
+    if listing.column == "title":
+        cases = " ".join(f"WHEN {TIE_ORDER[kind]} THEN ?" for kind in listing.kind_titles)
+        params += list(listing.kind_titles.values())
+        key = f"CASE e.tie {cases} ELSE ifnull(t.name, lower(e.word)) END"
+        if listing.rung_titles:
+            sql, values = _values("titles", "slug, name", listing.rung_titles)
+            tables.append(sql)
+            params = values + params
+            joins = " LEFT JOIN titles t ON t.slug = e.word"
+        else:
+            key = key.replace("ifnull(t.name, lower(e.word))", "lower(e.word)")
+    elif listing.column == "time":
+        key = "(CAST(strftime('%s', e.at) AS INTEGER) + ifnull(o.seconds, 0)) % 86400"
+        if listing.offsets:
+            sql, params = _values("offsets", "zone, start, stop, seconds", listing.offsets)
+            tables.append(sql)
+            joins = " LEFT JOIN offsets o ON o.zone = e.zone AND e.at >= o.start AND e.at < o.stop"
+        else:
+            key = key.replace("ifnull(o.seconds, 0)", "0")
+    elif listing.column == "at":
+        key = "e.at"
+    union = " UNION ALL ".join(_part_sql(kind, listing.column) for kind in kinds)
+    tables.append(f"e AS ({union})")
+    way = "DESC" if listing.descending else "ASC"
+    sql = (
+        f"WITH {', '.join(tables)} SELECT e.tie, e.id FROM e{joins}"
+        f" ORDER BY {key} {way}, e.at {way}, e.tie {way}, e.id {way}"
+    )
+    return sql, params
+
+
+_SESSION_COLUMNS = (
+    "id, uuid, rung, started_at, ended_at, zone, local_date, back_pain_before, leg_pain_before,"
+    " back_pain_after, leg_pain_after, outcome, reps_done, hold_seconds, range_reached,"
+    " pelvis_stayed_down, stopped_for_pain, map_before_id, map_after_id, note, updated_at,"
+    " planned, against_advice"
+)
+_READ = {
+    EntryKind.SESSION: f"SELECT {_SESSION_COLUMNS} FROM exercise_session WHERE id IN ({{ids}})",
+    EntryKind.CHECK_IN: "SELECT id, uuid, recorded_at, zone, local_date, context, note"
+    " FROM symptom_map WHERE context = 'check-in' AND id IN ({ids})",
+    EntryKind.NOTE: "SELECT id, uuid, written_at, zone, local_date, text FROM journal_note"
+    " WHERE id IN ({ids})",
+    EntryKind.SCREENING: "SELECT id, uuid, answered_at, zone, local_date, trigger, result"
+    " FROM red_flag_screen WHERE id IN ({ids})",
+}
+_READ_MARKS = (
+    "SELECT id, symptom_map_id, region, kind, intensity FROM symptom_mark"
+    " WHERE symptom_map_id IN ({ids}) ORDER BY id"
+)
+_READ_ANSWERS = (
+    "SELECT screen_id, question, answer FROM red_flag_answer WHERE screen_id IN ({ids}) ORDER BY id"
+)
+_ID_OF = {
+    kind: f"SELECT id FROM {part.table} WHERE uuid = ?"
+    + (f" AND {part.where}" if part.where else "")
+    for kind, part in _PARTS.items()
+}
+_ZONES = (
+    "SELECT zone, min(at), max(at) FROM ("
+    + " UNION ALL ".join(
+        f"SELECT zone, {part.at} AS at FROM {part.table}" for part in _PARTS.values()
+    )
+    + ") GROUP BY zone"
+)
+
+Record = SessionRecord | MapRecord | NoteRecord | RecordedScreen
+
+
+def _session(row: tuple[Any, ...]) -> SessionRecord:
+    pelvis, stopped, against = row[15], row[16], row[22]
+    return SessionRecord(
+        *row[:15],
+        pelvis_stayed_down=None if pelvis is None else bool(pelvis),
+        stopped_for_pain=bool(stopped),
+        map_before=row[17],
+        map_after=row[18],
+        note=row[19],
+        updated_at=row[20],
+        planned=row[21],
+        against_advice=None if against is None else bool(against),
+    )
+
+
+def _screen(row: tuple[Any, ...], answers: dict[str, bool]) -> RecordedScreen:
+    _id, uuid, answered_at, zone, local_date, trigger, result = row
+    return RecordedScreen(
+        uuid=uuid,
+        answered_at=parse_utc(answered_at),
+        local_date=dt.date.fromisoformat(local_date),
+        trigger=Trigger(trigger),
+        result=ScreenResult(result),
+        answers=answers,
+        zone=zone,
+    )
+
+
+class JournalRows(Store):
+    """The Journal's list: the keys of its entries in order, and entries read whole."""
+
+    def keys(self, listing: Listing, limit: int = -1, offset: int = 0) -> list[Key]:
+        """The keys of the entries ``listing`` shows, in its order (``limit`` of them after
+        the first ``offset``; -1: all)."""
+        sql, params = listing_sql(listing)
+        return self.sql(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+
+    def key_of(self, kind: EntryKind, uuid: str) -> Key | None:
+        row = self.sql(_ID_OF[kind], [uuid]).fetchone()
+        return None if row is None else (TIE_ORDER[kind], row[0])
+
+    def zones(self) -> list[tuple[str, str, str]]:
+        """Each zone entries were recorded in, with the first and last instant (UTC text)."""
+        return self.sql(_ZONES).fetchall()
+
+    def read(self, keys: Sequence[Key]) -> dict[Key, Record]:
+        """The entries of ``keys`` read whole (an entry no longer there is left out)."""
+        wanted: dict[int, list[int]] = {}
+        for code, row_id in keys:
+            wanted.setdefault(code, []).append(row_id)
+        found: dict[Key, Record] = {}
+        for code, ids in wanted.items():
+            kind = KINDS[code]
+            rows = self._rows(_READ[kind], ids)
+            if kind is EntryKind.SESSION:
+                found.update(((code, row[0]), _session(row)) for row in rows)
+            elif kind is EntryKind.CHECK_IN:
+                marks = self._children(_READ_MARKS, [row[0] for row in rows], 1)
+                found.update(
+                    (
+                        (code, row[0]),
+                        MapRecord(*row, marks=tuple(MarkRecord(*m) for m in marks.get(row[0], ()))),
+                    )
+                    for row in rows
+                )
+            elif kind is EntryKind.NOTE:
+                found.update(((code, row[0]), NoteRecord(*row)) for row in rows)
+            else:
+                answers = self._children(_READ_ANSWERS, [row[0] for row in rows], 0)
+                found.update(
+                    (
+                        (code, row[0]),
+                        _screen(row, {q: bool(a) for _s, q, a in answers.get(row[0], ())}),
+                    )
+                    for row in rows
+                )
+        return found
+
+    def _rows(self, statement: str, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+        found: list[tuple[Any, ...]] = []
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            found += self.sql(statement.format(ids=", ".join("?" * len(chunk))), chunk)
+        return found
+
+    def _children(
+        self, statement: str, ids: Sequence[int], column: int
+    ) -> dict[int, list[tuple[Any, ...]]]:
+        """Rows of ``statement`` by their parent's id (in ``column``)."""
+        by_parent: dict[int, list[tuple[Any, ...]]] = {}
+        for row in self._rows(statement, ids):
+            by_parent.setdefault(row[column], []).append(row)
+        return by_parent
