@@ -13,7 +13,14 @@ from sciatica_journal.domain.journal import EntryKind, JournalEntry
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import format_utc, parse_utc, zone
 from sciatica_journal.services.journal_entries import EntryMaker
-from sciatica_journal.storage.journal_rows import COLUMNS, JournalRows, Key, Listing, Offset
+from sciatica_journal.storage.journal_rows import (
+    COLUMNS,
+    Cursor,
+    JournalRows,
+    Key,
+    Listing,
+    Offset,
+)
 
 PAGE = 100  # entries read at a time: a few screenfuls
 __all__ = ["PAGE", "JournalPages", "Key", "Pages", "zone_offsets"]
@@ -59,25 +66,34 @@ class Pages:
         self.listing = listing
         self._given: set[Key] = set()
         self._first = True
-        self._rest: list[Key] | None = None  # the order of the others, once scrolled to
+        self._done = False
+        self._cursor: Cursor | None = None  # by the instant: the last entry handed out
+        self._rest: list[Key] | None = None  # other orders: the others' order, once needed
         self._next = 0  # in ``_rest``
 
     @property
     def done(self) -> bool:
-        return not self._first and self._rest is not None and self._next >= len(self._rest)
+        return self._done
 
     def next(self, count: int = PAGE) -> list[tuple[Key, JournalEntry]]:
-        """The next ``count`` entries of the listing (fewer at its end)."""
-        if self._first:
-            self._first = False
+        """The next ``count`` entries of the listing (fewer at its end; -1: all)."""
+        if self._done:
+            return []
+        if self.listing.column == "at":  # each page from where the last ended (an index)
+            places = self._rows.places(self.listing, count, self._cursor)
+            self._done = count < 0 or len(places) < count
+            self._cursor = places[-1] if places else self._cursor
+            keys = [(tie, row_id) for _at, tie, row_id in places]
+        elif self._first:  # a screenful for the page to open with ...
             keys = self._rows.keys(self.listing, limit=count)
-            if len(keys) < count:
-                self._rest = []
-        else:
+            self._done = count < 0 or len(keys) < count
+        else:  # ... and the order of all the others at once, when scrolled past it
             if self._rest is None:
                 self._rest = [k for k in self._rows.keys(self.listing) if k not in self._given]
-            keys = self._rest[self._next : self._next + count]
+            keys = self._rest[self._next : self._next + count] if count >= 0 else self._rest
             self._next += len(keys)
+            self._done = self._next >= len(self._rest)
+        self._first = False
         return self._entries(k for k in keys if k not in self._given)
 
     def place(self, kind: EntryKind, uuid: str, shown: int) -> tuple[int, Key] | None:
@@ -92,6 +108,7 @@ class Pages:
             if self._rest is not None and key not in self._rest:
                 self._rest = None  # read the order of the others again when scrolled to
                 self._next = 0
+                self._done = False
             return None
         self._given.add(key)
         return keys.index(key), key
@@ -124,7 +141,7 @@ class JournalPages:
         self._rows = rows
         self._program = program
         self.kinds = kinds  # the kinds there are to list
-        self._offsets: dict[tuple[tuple[str, str, str], ...], list[Offset]] = {}
+        self._offsets: dict[tuple[object, ...], list[Offset]] = {}
 
     def open(
         self,
@@ -157,7 +174,11 @@ class JournalPages:
 
     def offsets(self) -> list[Offset]:
         """The offsets of every zone the journal's entries were recorded in."""
-        zones = tuple(self._rows.zones())
-        if zones not in self._offsets:
-            self._offsets = {zones: [o for z in zones for o in zone_offsets(*z)]}
+        span = self._rows.span()
+        if span is None:
+            return []
+        zones = (*self._rows.zones(), *span)
+        if zones not in self._offsets:  # worked out again when the zones or the span change
+            found = [o for name in zones[:-2] for o in zone_offsets(name, *span)]
+            self._offsets = {zones: found}
         return self._offsets[zones]

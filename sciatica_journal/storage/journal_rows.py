@@ -33,6 +33,7 @@ CHUNK = 500  # ids bound in one statement (under SQLite's limit on parameters)
 
 Key = tuple[int, int]  # (TIE_ORDER of its kind, its row's id)
 KINDS = {code: kind for kind, code in TIE_ORDER.items()}
+Cursor = tuple[str, int, int]  # an entry's place in the order by the instant: at, tie, id
 Offset = tuple[str, str, str, int]  # zone, from (UTC text, inclusive), to (exclusive), seconds
 
 
@@ -94,56 +95,93 @@ def _values(name: str, columns: str, rows: Sequence[Sequence[Any]]) -> tuple[str
     return sql, [value for row in rows for value in row]
 
 
-def _part_sql(kind: EntryKind, column: str) -> str:
+def _after(kind: EntryKind, after: Cursor, descending: bool) -> tuple[str, list[Any]]:
+    """The condition on one kind's rows that they come after ``after`` in the order by
+    the instant (at, tie, id): written so that the index on the instant serves it."""
+    moment, tie, row_id = after
     part = _PARTS[kind]
-    sort = {"note": f"lower({part.note})", "summary": part.summary}.get(column, "NULL")
-    where = f" WHERE {part.where}" if part.where else ""
+    at = f"{part.table}.{part.at}"
+    before = "<" if descending else ">"
+    if TIE_ORDER[kind] == tie:
+        return f"({at}, {part.table}.id) {before} (?, ?)", [moment, row_id]
+    later_tie = TIE_ORDER[kind] > tie
+    strict = later_tie if descending else not later_tie
+    return f"{at} {before}{'' if strict else '='} ?", [moment]
+
+
+def _part_sql(
+    kind: EntryKind, listing: Listing, params: list[Any], after: Cursor | None = None
+) -> str:
+    """One kind's rows of the list: tie, id, at and what it sorts by (its parameters go on
+    ``params``). Each kind is sorted apart and the sorted parts merged: by the instant, an
+    index gives each part in order, so the first page costs a few rows, not 33,000."""
+    part = _PARTS[kind]
+    table, at, column = part.table, f"{part.table}.{part.at}", listing.column
+    join = ""
+    if column == "title" and kind is EntryKind.SESSION:
+        if listing.rung_titles:
+            sort = f"ifnull(t.name, lower({table}.{part.word}))"
+            join = f" LEFT JOIN titles t ON t.slug = {table}.{part.word}"
+        else:
+            sort = f"lower({table}.{part.word})"
+    elif column == "title":
+        sort = "?"
+        params.append(listing.kind_titles.get(kind, kind.value))
+    elif column == "time":
+        seconds = "0"
+        if listing.offsets:
+            seconds = "ifnull(o.seconds, 0)"
+            join = (
+                f" LEFT JOIN offsets o ON o.zone = {table}.zone"
+                f" AND {at} >= o.start AND {at} < o.stop"
+            )
+        sort = f"(CAST(strftime('%s', {at}) AS INTEGER) + {seconds} + 86400) % 86400"
+    elif column == "note":
+        sort = f"lower({part.note})"
+    elif column == "summary":
+        sort = part.summary
+    else:
+        sort = "NULL"
+    wheres = [part.where] if part.where else []
+    if after is not None:
+        condition, values = _after(kind, after, listing.descending)
+        wheres.append(condition)
+        params += values
+    where = f" WHERE {' AND '.join(wheres)}" if wheres else ""
     return (
-        f"SELECT {TIE_ORDER[kind]} AS tie, {part.at} AS at,"
-        f" zone, id, {part.word} AS word, {sort} AS sort FROM {part.table}{where}"
+        f"SELECT {TIE_ORDER[kind]} AS tie, {table}.id AS id, {at} AS at, {sort} AS sort"
+        f" FROM {table}{join}{where}"
     )
 
 
-def listing_sql(listing: Listing) -> tuple[str, list[Any]]:
-    """The statement listing the keys of ``listing``'s entries in its order."""
+def listing_sql(listing: Listing, after: Cursor | None = None) -> tuple[str, list[Any]]:
+    """The statement listing the keys (tie, id, at) of ``listing``'s entries in its order
+    (after the entry ``after`` only: in the order by the instant alone), then what it
+    sorts by."""
     if listing.column not in COLUMNS:
         raise ValueError(f"the journal cannot be sorted by {listing.column!r}")
+    if after is not None and listing.column != "at":
+        raise ValueError("only the order by the instant reads on from an entry")
     kinds = [kind for kind in _PARTS if kind in listing.kinds]
     if not kinds:
-        return "SELECT 0, 0 WHERE 0", []
+        return "SELECT 0, 0, '' WHERE 0", []
     tables: list[str] = []
     params: list[Any] = []
-    joins = ""
-    key = "e.sort"
-    if listing.column == "title":
-        cases = " ".join(f"WHEN {TIE_ORDER[kind]} THEN ?" for kind in listing.kind_titles)
-        params += list(listing.kind_titles.values())
-        key = f"CASE e.tie {cases} ELSE ifnull(t.name, lower(e.word)) END"
-        if listing.rung_titles:
-            sql, values = _values("titles", "slug, name", listing.rung_titles)
-            tables.append(sql)
-            params = values + params
-            joins = " LEFT JOIN titles t ON t.slug = e.word"
-        else:
-            key = key.replace("ifnull(t.name, lower(e.word))", "lower(e.word)")
-    elif listing.column == "time":
-        key = "(CAST(strftime('%s', e.at) AS INTEGER) + ifnull(o.seconds, 0)) % 86400"
-        if listing.offsets:
-            sql, params = _values("offsets", "zone, start, stop, seconds", listing.offsets)
-            tables.append(sql)
-            joins = " LEFT JOIN offsets o ON o.zone = e.zone AND e.at >= o.start AND e.at < o.stop"
-        else:
-            key = key.replace("ifnull(o.seconds, 0)", "0")
-    elif listing.column == "at":
-        key = "e.at"
-    union = " UNION ALL ".join(_part_sql(kind, listing.column) for kind in kinds)
-    tables.append(f"e AS ({union})")
+    if listing.column == "title" and listing.rung_titles:
+        sql, values = _values("titles", "slug, name", listing.rung_titles)
+        tables.append(sql)
+        params += values
+    elif listing.column == "time" and listing.offsets:
+        sql, values = _values("offsets", "zone, start, stop, seconds", listing.offsets)
+        tables.append(sql)
+        params += values
+    union = " UNION ALL ".join(_part_sql(kind, listing, params, after) for kind in kinds)
     way = "DESC" if listing.descending else "ASC"
-    sql = (
-        f"WITH {', '.join(tables)} SELECT e.tie, e.id FROM e{joins}"
-        f" ORDER BY {key} {way}, e.at {way}, e.tie {way}, e.id {way}"
-    )
-    return sql, params
+    order = f"at {way}, tie {way}, id {way}"
+    if listing.column != "at":
+        order = f"sort {way}, {order}"
+    head = f"WITH {', '.join(tables)} " if tables else ""
+    return f"{head}{union} ORDER BY {order}", params
 
 
 _SESSION_COLUMNS = (
@@ -173,13 +211,14 @@ _ID_OF = {
     + (f" AND {part.where}" if part.where else "")
     for kind, part in _PARTS.items()
 }
-_ZONES = (
-    "SELECT zone, min(at), max(at) FROM ("
-    + " UNION ALL ".join(
-        f"SELECT zone, {part.at} AS at FROM {part.table}" for part in _PARTS.values()
-    )
-    + ") GROUP BY zone"
-)
+_ZONES = " UNION ".join(f"SELECT zone FROM {part.table}" for part in _PARTS.values())
+_FIRST = {
+    way: [
+        f"SELECT {part.at} FROM {part.table} ORDER BY {part.at} {way} LIMIT 1"
+        for part in _PARTS.values()
+    ]
+    for way in ("ASC", "DESC")
+}
 
 Record = SessionRecord | MapRecord | NoteRecord | RecordedScreen
 
@@ -215,19 +254,32 @@ def _screen(row: tuple[Any, ...], answers: dict[str, bool]) -> RecordedScreen:
 class JournalRows(Store):
     """The Journal's list: the keys of its entries in order, and entries read whole."""
 
-    def keys(self, listing: Listing, limit: int = -1, offset: int = 0) -> list[Key]:
-        """The keys of the entries ``listing`` shows, in its order (``limit`` of them after
-        the first ``offset``; -1: all)."""
-        sql, params = listing_sql(listing)
-        return self.sql(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    def keys(self, listing: Listing, limit: int = -1, after: Cursor | None = None) -> list[Key]:
+        """The keys of the entries ``listing`` shows, in its order (``limit`` of them, -1:
+        all; ``after``: those after that entry, in the order by the instant alone)."""
+        return [(tie, row_id) for _at, tie, row_id in self.places(listing, limit, after)]
+
+    def places(
+        self, listing: Listing, limit: int = -1, after: Cursor | None = None
+    ) -> list[Cursor]:
+        """As ``keys``, each key with its instant: (at, tie, id) as a ``Cursor``."""
+        sql, params = listing_sql(listing, after)
+        rows = self.sql(f"{sql} LIMIT ?", [*params, limit])
+        return [(at, tie, row_id) for tie, row_id, at, *_sort in rows]
 
     def key_of(self, kind: EntryKind, uuid: str) -> Key | None:
         row = self.sql(_ID_OF[kind], [uuid]).fetchone()
         return None if row is None else (TIE_ORDER[kind], row[0])
 
-    def zones(self) -> list[tuple[str, str, str]]:
-        """Each zone entries were recorded in, with the first and last instant (UTC text)."""
-        return self.sql(_ZONES).fetchall()
+    def zones(self) -> list[str]:
+        """Each zone entries were recorded in."""
+        return sorted(zone for (zone,) in self.sql(_ZONES))
+
+    def span(self) -> tuple[str, str] | None:
+        """The first and the last instant of an entry (UTC text), None in an empty journal."""
+        first = [row[0] for sql in _FIRST["ASC"] for row in self.sql(sql)]
+        last = [row[0] for sql in _FIRST["DESC"] for row in self.sql(sql)]
+        return (min(first), max(last)) if first else None
 
     def read(self, keys: Sequence[Key]) -> dict[Key, Record]:
         """The entries of ``keys`` read whole (an entry no longer there is left out)."""
