@@ -57,8 +57,8 @@ def zone_offsets(name: str, first: str, last: str) -> list[Offset]:
 
 
 class Pages:
-    """One listing of the journal, handed out a page at a time (``next``); the entries it
-    handed out are the model's rows, in the listing's order."""
+    """One listing of the journal: its entries' keys handed out in order a page at a time
+    (``next_keys``), the entries themselves read whole when they are shown (``entries_of``)."""
 
     def __init__(self, rows: JournalRows, make: EntryMaker, listing: Listing) -> None:
         self._rows = rows
@@ -75,8 +75,9 @@ class Pages:
     def done(self) -> bool:
         return self._done
 
-    def next(self, count: int = PAGE) -> list[tuple[Key, JournalEntry]]:
-        """The next ``count`` entries of the listing (fewer at its end; -1: all)."""
+    def next_keys(self, count: int = PAGE) -> list[Key]:
+        """The keys of the next ``count`` entries of the listing (fewer at its end; -1:
+        all), none handed out before."""
         if self._done:
             return []
         if self.listing.column == "at":  # each page from where the last ended (an index)
@@ -94,7 +95,23 @@ class Pages:
             self._next += len(keys)
             self._done = self._next >= len(self._rest)
         self._first = False
-        return self._entries(k for k in keys if k not in self._given)
+        fresh = [key for key in keys if key not in self._given]
+        self._given.update(fresh)
+        return fresh
+
+    def next(self, count: int = PAGE) -> list[tuple[Key, JournalEntry]]:
+        """The next ``count`` entries, read whole."""
+        keys = self.next_keys(count)
+        found = self.entries_of(keys)
+        return [(key, found[key]) for key in keys if key in found]
+
+    def entries_of(self, keys: Sequence[Key]) -> dict[Key, JournalEntry]:
+        """The entries of ``keys`` read whole (one no longer in the journal is left out)."""
+        found = self._rows.read(keys)
+        return {key: self._make.entry(record) for key, record in found.items()}
+
+    def key_of(self, kind: EntryKind, uuid: str) -> Key | None:
+        return self._rows.key_of(kind, uuid)
 
     def place(self, kind: EntryKind, uuid: str, shown: int) -> tuple[int, Key] | None:
         """Where an entry added (or brought back) now goes among the ``shown`` entries
@@ -116,15 +133,6 @@ class Pages:
     def forget(self, key: Key) -> None:
         """An entry no longer shown (deleted): a later page may bring it back."""
         self._given.discard(key)
-
-    def entries_of(self, keys: Sequence[Key]) -> list[tuple[Key, JournalEntry]]:
-        return self._entries(keys)
-
-    def _entries(self, keys: Iterable[Key]) -> list[tuple[Key, JournalEntry]]:
-        wanted = list(keys)
-        found = self._rows.read(wanted)
-        self._given.update(found)
-        return [(key, self._make.entry(found[key])) for key in wanted if key in found]
 
 
 class JournalPages:

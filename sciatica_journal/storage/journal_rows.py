@@ -224,18 +224,12 @@ Record = SessionRecord | MapRecord | NoteRecord | RecordedScreen
 
 
 def _session(row: tuple[Any, ...]) -> SessionRecord:
+    values = list(row)  # in the order of SessionRecord's fields; SQLite's 0/1 as bools
     pelvis, stopped, against = row[15], row[16], row[22]
-    return SessionRecord(
-        *row[:15],
-        pelvis_stayed_down=None if pelvis is None else bool(pelvis),
-        stopped_for_pain=bool(stopped),
-        map_before=row[17],
-        map_after=row[18],
-        note=row[19],
-        updated_at=row[20],
-        planned=row[21],
-        against_advice=None if against is None else bool(against),
-    )
+    values[15] = None if pelvis is None else bool(pelvis)
+    values[16] = bool(stopped)
+    values[22] = None if against is None else bool(against)
+    return SessionRecord(*values)
 
 
 def _screen(row: tuple[Any, ...], answers: dict[str, bool]) -> RecordedScreen:
@@ -291,28 +285,31 @@ class JournalRows(Store):
             kind = KINDS[code]
             rows = self._rows(_READ[kind], ids)
             if kind is EntryKind.SESSION:
-                found.update(((code, row[0]), _session(row)) for row in rows)
+                records: list[Record] = [_session(row) for row in rows]
             elif kind is EntryKind.CHECK_IN:
-                marks = self._children(_READ_MARKS, [row[0] for row in rows], 1)
-                found.update(
-                    (
-                        (code, row[0]),
-                        MapRecord(*row, marks=tuple(MarkRecord(*m) for m in marks.get(row[0], ()))),
-                    )
-                    for row in rows
-                )
+                records = self._check_ins(rows)
             elif kind is EntryKind.NOTE:
-                found.update(((code, row[0]), NoteRecord(*row)) for row in rows)
+                records = [NoteRecord(*row) for row in rows]
             else:
-                answers = self._children(_READ_ANSWERS, [row[0] for row in rows], 0)
-                found.update(
-                    (
-                        (code, row[0]),
-                        _screen(row, {q: bool(a) for _s, q, a in answers.get(row[0], ())}),
-                    )
-                    for row in rows
-                )
+                records = self._screens(rows)
+            found.update(
+                ((code, row[0]), record) for row, record in zip(rows, records, strict=True)
+            )
         return found
+
+    def _check_ins(self, rows: list[tuple[Any, ...]]) -> list[Record]:
+        marks = self._children(_READ_MARKS, [row[0] for row in rows], 1)
+        return [
+            MapRecord(*(*row, tuple(MarkRecord(*mark) for mark in marks.get(row[0], ()))))
+            for row in rows
+        ]
+
+    def _screens(self, rows: list[tuple[Any, ...]]) -> list[Record]:
+        answers = self._children(_READ_ANSWERS, [row[0] for row in rows], 0)
+        return [
+            _screen(row, {question: bool(yes) for _s, question, yes in answers.get(row[0], ())})
+            for row in rows
+        ]
 
     def _rows(self, statement: str, ids: Sequence[int]) -> list[tuple[Any, ...]]:
         found: list[tuple[Any, ...]] = []
