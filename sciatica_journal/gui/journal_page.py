@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -21,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
-from sciatica_journal.domain.language import N_, _
+from sciatica_journal.domain.language import _
 from sciatica_journal.gui.cards import card
 from sciatica_journal.gui.journal_dialogs import NoteDialog, PainDialog
+from sciatica_journal.gui.journal_filter import ShowList
 from sciatica_journal.gui.journal_model import (
     DATE,
     ENTRY,
@@ -44,13 +44,6 @@ SIZE_SAMPLE = 100  # rows measured to size the columns (never all: there may be 
 NOTE_WIDTH = 120  # pixels (two lines of a note); the summary takes the rest of the width
 MAX_COLUMN_WIDTH = 200  # pixels; a longer text is elided and its tooltip shows it whole
 LINES = 2  # of text in a row: an exercise's name wraps, a summary shows more
-SHOWN = (  # what the Show list offers: its text and the kinds it shows (None: all)
-    (N_("All entries"), None),
-    (N_("Exercise sessions"), frozenset({EntryKind.SESSION})),
-    (N_("Symptom check-ins"), frozenset({EntryKind.CHECK_IN})),
-    (N_("Notes"), frozenset({EntryKind.NOTE})),
-    (N_("Safety questions"), frozenset({EntryKind.SCREENING})),
-)
 
 
 class JournalPage(QWidget):
@@ -128,18 +121,8 @@ class JournalPage(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAccessibleName(_("Journal is empty"))
-        shown_row = QHBoxLayout()
-        shown_label = QLabel(_("Show:"))
-        self.shown = QComboBox()
-        self.shown.setAccessibleName(_("Show entries"))
-        self.shown.setToolTip(_("Which kinds of entry the list shows"))
-        for text, _kinds in SHOWN:
-            self.shown.addItem(_(text))
-        shown_label.setBuddy(self.shown)
-        shown_row.addWidget(shown_label)
-        shown_row.addWidget(self.shown)
-        shown_row.addStretch(1)
-        card_layout.addLayout(shown_row)
+        self.shown = ShowList()
+        card_layout.addLayout(self.shown.labelled())
         card_layout.addWidget(self.empty_label)
         card_layout.addWidget(self.table, stretch=1)
 
@@ -185,7 +168,7 @@ class JournalPage(QWidget):
         self.model.edit_failed.connect(self._show_error)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
-        self.shown.currentIndexChanged.connect(self._show_kinds)
+        self.shown.chosen.connect(self.model.set_kinds)
         self._kept: JournalEntry | None = None  # selected while the rows are read again
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._reload()
@@ -238,9 +221,6 @@ class JournalPage(QWidget):
         if kept is not None:
             self.select(kept.kind, kept.uuid)
         self._update_buttons()
-
-    def _show_kinds(self, choice: int) -> None:
-        self.model.set_kinds(SHOWN[choice][1] if 0 <= choice < len(SHOWN) else None)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
