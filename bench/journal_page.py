@@ -1,7 +1,9 @@
 """The Journal page on the 10-year journal (about 33,000 entries), measured as ratios
 against a bare QTableView of as many rows built and painted in the same run.
 
-- open: building the page (reading the journal, sizing the columns) to its first paint
+- open: building the page (reading the journal, sizing the columns) to its first paint;
+  also in the main window: the first click on Journal (the page is built then) to the
+  window's repaint
 - page down: one PageDown key press in the table with its repaint, many times over
   (the steps that read the next page of entries are among them)
 - to the end: from the top, the view scrolled to its last row (every page read)
@@ -82,6 +84,7 @@ def main(argv=None):
     from PySide6.QtWidgets import QApplication
 
     from sciatica_journal.gui.journal_page import JournalPage
+    from sciatica_journal.gui.main_window import MainWindow
     from sciatica_journal.gui.operation_runner import OperationRunner
     from sciatica_journal.services.container import build_services
 
@@ -95,82 +98,86 @@ def main(argv=None):
     runner = OperationRunner(services.operations)
     entries = len(services.entries.entries())
 
-    opened, bare_opened, steps, bare_steps, to_end, bare_end = [], [], [], [], [], []
+    found: dict[str, list[float]] = {}
     sorts: dict[str, list[float]] = {}
     filters: dict[str, list[float]] = {}
-    for _ in range(args.runs):
-        bare = None
 
-        def build_bare():
-            nonlocal bare
-            bare = bare_table(entries, app)
+    def note(name, value):
+        found.setdefault(name, []).append(value)
 
-        bare_opened.append(ms(build_bare))
-        page = None
+    def to_bottom(view):
+        view.scrollToTop()
+        model = view.model()
+        view.scrollToBottom()
+        while model.canFetchMore(view.rootIndex()):
+            app.processEvents()  # the view fetches the next page at the bottom
+            view.scrollToBottom()
+        view.viewport().repaint()
 
-        def build_page():
-            nonlocal page
-            page = JournalPage(services.entries, runner)
-            page.resize(*SIZE)
-            page.show()
-            page.table.viewport().repaint()
+    def page_downs(view, name):
+        view.setFocus()
+        for _step in range(args.page_downs):
+            start = time.perf_counter()
+            QTest.keyClick(view, Qt.Key.Key_PageDown)
+            view.viewport().repaint()
+            note(name, (time.perf_counter() - start) * 1000)
 
-        opened.append(ms(build_page))
+    def one_run():
+        start = time.perf_counter()
+        bare = bare_table(entries, app)
+        note("bare_open", (time.perf_counter() - start) * 1000)
+
+        window = MainWindow(services)
+        window.resize(1024, 600)
+        window.show()
+        app.processEvents()
+        start = time.perf_counter()
+        window.navigation.setCurrentRow(4)  # Journal (window.journal_page would build it)
+        window.repaint()
+        note("in_window", (time.perf_counter() - start) * 1000)
+        window.close()
+        window.deleteLater()
         app.processEvents()
 
-        for view, found in ((page.table, steps), (bare, bare_steps)):
-            view.setFocus()
-            for _step in range(args.page_downs):
-                found.append(
-                    ms(
-                        lambda v=view: (
-                            QTest.keyClick(v, Qt.Key.Key_PageDown),
-                            v.viewport().repaint(),
-                        )
-                    )
-                )
+        start = time.perf_counter()
+        page = JournalPage(services.entries, runner)
+        page.resize(*SIZE)
+        page.show()
+        page.table.viewport().repaint()
+        note("open", (time.perf_counter() - start) * 1000)
+        app.processEvents()
 
-        def to_bottom(view):
-            view.scrollToTop()
-            model = view.model()
-            view.scrollToBottom()
-            while model.canFetchMore(view.rootIndex()):
-                app.processEvents()  # the view fetches the next page at the bottom
-                view.scrollToBottom()
-            view.viewport().repaint()
-
-        bare_end.append(ms(lambda: to_bottom(bare)))
-        to_end.append(ms(lambda: to_bottom(page.table)))
+        page_downs(page.table, "steps")
+        page_downs(bare, "bare_steps")
+        note("bare_end", ms(lambda: to_bottom(bare)))
+        note("to_end", ms(lambda: to_bottom(page.table)))
         assert page.table.model().rowCount() == entries, page.table.model().rowCount()
 
-        header = page.table.horizontalHeader()
+        view = page.table
         for column, name in ((1, "time"), (2, "entry"), (3, "summary"), (4, "note"), (0, "date")):
-            order = Qt.SortOrder.DescendingOrder
-            sorts.setdefault(name, []).append(
-                ms(
-                    lambda c=column, o=order: (
-                        page.table.sortByColumn(c, o),
-                        page.table.viewport().repaint(),
-                    )
-                )
-            )
-        assert header.sortIndicatorSection() == 0
+            start = time.perf_counter()
+            view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+            view.viewport().repaint()
+            sorts.setdefault(name, []).append((time.perf_counter() - start) * 1000)
+        assert view.horizontalHeader().sortIndicatorSection() == 0
         shown = getattr(page, "shown", None)  # the Show list (not in older code)
-        if shown is not None:
-            for choice in (*range(1, shown.count()), 0):
-                filters.setdefault(shown.itemText(choice), []).append(
-                    ms(
-                        lambda c=choice: (
-                            shown.setCurrentIndex(c),
-                            page.table.viewport().repaint(),
-                        )
-                    )
-                )
-        page.close()
-        page.deleteLater()
-        bare.close()
-        bare.deleteLater()
+        for choice in () if shown is None else (*range(1, shown.count()), 0):
+            start = time.perf_counter()
+            shown.setCurrentIndex(choice)
+            view.viewport().repaint()
+            filters.setdefault(shown.itemText(choice), []).append(
+                (time.perf_counter() - start) * 1000
+            )
+        for widget in (page, bare):
+            widget.close()
+            widget.deleteLater()
         app.processEvents()
+
+    for _ in range(args.runs):
+        one_run()
+    in_window, opened, bare_opened = found["in_window"], found["open"], found["bare_open"]
+    steps, bare_steps = found["steps"], found["bare_steps"]
+    to_end, bare_end = found["to_end"], found["bare_end"]
 
     bare_ms = statistics.median(bare_opened)
     result = {
@@ -178,6 +185,7 @@ def main(argv=None):
         "entries": entries,
         "runs": args.runs,
         "open_ms": spread(opened),
+        "open_in_window_ms": spread(in_window),
         "bare_table_open_ms": spread(bare_opened),
         "open_ratio_to_bare_table": statistics.median(opened) / bare_ms,
         "page_down_ms": spread(steps),
@@ -200,6 +208,7 @@ def main(argv=None):
     print(f"{'':34}{'min':>8} {'median':>8} {'max':>8}")
     row("bare QTableView, open", bare_opened, bare_opened)
     row(f"Journal page, open (≤ {TARGET_MS} ms)", opened, bare_opened)
+    row("  the same in the main window", in_window, bare_opened)
     row("bare table, page down", bare_steps, bare_steps)
     row("Journal page, page down", steps, bare_steps)
     row("bare table, to the end", bare_end, bare_end)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
-from sciatica_journal.domain.language import _
+from sciatica_journal.domain.language import _, clock_time, medium_date
 from sciatica_journal.gui.cards import card
 from sciatica_journal.gui.journal_dialogs import NoteDialog, PainDialog
 from sciatica_journal.gui.journal_filter import ShowList
@@ -40,7 +41,7 @@ from sciatica_journal.services.operations import Done, Kind, Step
 
 T = TypeVar("T")
 
-SIZE_SAMPLE = 100  # rows measured to size the columns (never all: there may be 33,000)
+SIZE_SAMPLE = 1  # rows measured to size a column (its margins; the texts are measured apart)
 NOTE_WIDTH = 120  # pixels (two lines of a note); the summary takes the rest of the width
 MAX_COLUMN_WIDTH = 200  # pixels; a longer text is elided and its tooltip shows it whole
 LINES = 2  # of text in a row: an exercise's name wraps, a summary shows more
@@ -201,15 +202,26 @@ class JournalPage(QWidget):
             self._size_columns()
 
     def _size_columns(self) -> None:
-        """Date and time as wide as their texts on the first page, the entry's name as wide
-        as the longest name there can be (never measured from every row)."""
-        for col in (DATE, TIME):
-            self.table.resizeColumnToContents(col)
-            width = min(self.table.columnWidth(col), MAX_COLUMN_WIDTH)
-            self.table.setColumnWidth(col, width)
+        """Date and time as wide as the widest they can be, the entry's name as wide as the
+        longest name there is: measured from the texts, never from every row."""
+        days = [dt.date(2026, month, day) for month in range(1, 13) for day in range(22, 29)]
+        times = [dt.time(hour, 58) for hour in range(24)]
+        for col, texts in ((DATE, map(medium_date, days)), (TIME, map(clock_time, times))):
+            width = max(
+                self._text_width(col, texts), self.table.horizontalHeader().sectionSizeHint(col)
+            )
+            self.table.setColumnWidth(col, min(width, MAX_COLUMN_WIDTH))
         names = two_line_column_width(self.table, self._journal.titles())
         head = self.table.horizontalHeader().sectionSizeHint(ENTRY)
         self.table.setColumnWidth(ENTRY, min(max(names, head), MAX_COLUMN_WIDTH))
+
+    def _text_width(self, col: int, texts: Iterable[str]) -> int:
+        """The width of a cell of ``col`` holding the widest of ``texts`` and the first row's
+        text: one cell measured (for the cell's margins), the texts by the font."""
+        metrics = self.table.fontMetrics()
+        first = str(self.model.index(0, col).data() or "")
+        margins = self.table.sizeHintForColumn(col) - metrics.horizontalAdvance(first)
+        return margins + max(metrics.horizontalAdvance(t) for t in [first, *texts])
 
     def _remember_selection(self) -> None:
         self._kept = self.selected_entry()
