@@ -15,6 +15,7 @@ code in another checkout (the "before" figures), with this venv.
 """
 
 import argparse
+import importlib
 import json
 import os
 import platform
@@ -78,7 +79,6 @@ def main(argv=None):
     sys.path.insert(0, str(tree))
     sys.path.insert(1, str(BENCH))
 
-    from journal_size import make_ten_year_journal
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -87,6 +87,9 @@ def main(argv=None):
     from sciatica_journal.gui.main_window import MainWindow
     from sciatica_journal.gui.operation_runner import OperationRunner
     from sciatica_journal.services.container import build_services
+
+    # After the app's modules: journal_size puts this checkout first on the path.
+    make_ten_year_journal = importlib.import_module("journal_size").make_ten_year_journal
 
     assert Path(sys.modules["sciatica_journal"].__file__).is_relative_to(tree)
     app = QApplication.instance() or QApplication([])

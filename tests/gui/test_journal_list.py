@@ -129,3 +129,15 @@ def test_a_note_added_while_sorted_by_note_goes_in_its_place(qtbot, page, clock)
     assert page.model.put(early) == -1  # not among the rows read: it comes with a later page
     to_the_end(qtbot, view)
     assert notes(view)[-2:] == ["a first word", ""]
+
+
+def test_a_refresh_keeps_as_many_rows_as_were_shown(qtbot, page):
+    view = table(page)
+    page.model.fetchMore()
+    shown = view.model().rowCount()
+    assert shown == 5 + 7
+    added = page._journal.add_note("one more")
+    assert page.model.put(added) == 0
+    page.refresh()  # as after an undo, or a change made elsewhere
+    assert view.model().rowCount() == shown + 1
+    assert notes(view)[:2] == ["one more", "note 22"]
