@@ -122,15 +122,20 @@ class JournalModel(QAbstractTableModel):
 
     # ---- contents ---------------------------------------------------------------------
 
-    def reload(self, rows: int = 0) -> None:
-        """Read the journal again: its first page, or as many rows as ``rows`` (a refresh
-        keeps as many rows as were there, so the view keeps its place)."""
+    def reload(self, keep: bool = False) -> None:
+        """Read the journal again: its first page, or (``keep``: a refresh) as far as the
+        rows read so far reached, so that the view keeps its place."""
         pages = self._journal.pages.open(self._kinds, ORDERS[self._column], self._descending)
-        keys = pages.next_keys(max(FIRST, rows))
+        before = self._pages
+        if keep and before is not None and before.listing == pages.listing:
+            keys = pages.through(before, len(self._keys))
+        else:
+            keys = pages.next_keys(FIRST)
         entries = pages.entries_of(keys[:FIRST])  # the others are read when shown
         self.beginResetModel()
         self._pages = pages
-        self._keys = [key for key in keys[:FIRST] if key in entries] + keys[FIRST:]
+        self._keys = [key for key in keys[:FIRST] if key in entries]
+        self._keys += keys[FIRST:]
         self._entries, self._of, self._shown = {}, {}, {}
         for key, entry in entries.items():
             self._keep(key, entry)

@@ -196,7 +196,7 @@ class JournalPage(QWidget):
 
     def _reload(self) -> None:
         self._stale = False
-        self.model.reload(self.model.rowCount())  # as many rows as there were
+        self.model.reload(keep=True)  # as far down as the rows read so far
         if not self._sized and self.model.rowCount():
             self._sized = True
             self._size_columns()

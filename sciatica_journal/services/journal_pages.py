@@ -99,6 +99,19 @@ class Pages:
         self._given.update(fresh)
         return fresh
 
+    def through(self, before: Pages, shown: int) -> list[Key]:
+        """The keys of a listing read again (a refresh): as far as ``before`` (the same
+        listing, read earlier) had got — through the same entry in the order by the
+        instant, else as many as the ``shown`` rows."""
+        if self.listing.column != "at" or before._cursor is None or not self._first:
+            return self.next_keys(max(PAGE, shown))
+        places = self._rows.places(self.listing, -1, before._cursor, through=True)
+        self._first = False
+        self._cursor = before._cursor  # a later page reads on from there
+        keys = [(tie, row_id) for _at, tie, row_id in places]
+        self._given.update(keys)
+        return keys
+
     def next(self, count: int = PAGE) -> list[tuple[Key, JournalEntry]]:
         """The next ``count`` entries, read whole."""
         keys = self.next_keys(count)

@@ -95,22 +95,34 @@ def _values(name: str, columns: str, rows: Sequence[Sequence[Any]]) -> tuple[str
     return sql, [value for row in rows for value in row]
 
 
-def _after(kind: EntryKind, after: Cursor, descending: bool) -> tuple[str, list[Any]]:
+NOT_AFTER = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+
+
+def _after(
+    kind: EntryKind, after: Cursor, descending: bool, through: bool = False
+) -> tuple[str, list[Any]]:
     """The condition on one kind's rows that they come after ``after`` in the order by
-    the instant (at, tie, id): written so that the index on the instant serves it."""
+    the instant (at, tie, id), or (``through``) that they do not: written so that the
+    index on the instant serves it."""
     moment, tie, row_id = after
     part = _PARTS[kind]
     at = f"{part.table}.{part.at}"
     before = "<" if descending else ">"
     if TIE_ORDER[kind] == tie:
-        return f"({at}, {part.table}.id) {before} (?, ?)", [moment, row_id]
+        way = NOT_AFTER[before] if through else before
+        return f"({at}, {part.table}.id) {way} (?, ?)", [moment, row_id]
     later_tie = TIE_ORDER[kind] > tie
     strict = later_tie if descending else not later_tie
-    return f"{at} {before}{'' if strict else '='} ?", [moment]
+    way = before + ("" if strict else "=")
+    return f"{at} {NOT_AFTER[way] if through else way} ?", [moment]
 
 
 def _part_sql(
-    kind: EntryKind, listing: Listing, params: list[Any], after: Cursor | None = None
+    kind: EntryKind,
+    listing: Listing,
+    params: list[Any],
+    after: Cursor | None = None,
+    through: bool = False,
 ) -> str:
     """One kind's rows of the list: tie, id, at and what it sorts by (its parameters go on
     ``params``). Each kind is sorted apart and the sorted parts merged: by the instant, an
@@ -144,7 +156,7 @@ def _part_sql(
         sort = "NULL"
     wheres = [part.where] if part.where else []
     if after is not None:
-        condition, values = _after(kind, after, listing.descending)
+        condition, values = _after(kind, after, listing.descending, through)
         wheres.append(condition)
         params += values
     where = f" WHERE {' AND '.join(wheres)}" if wheres else ""
@@ -154,10 +166,12 @@ def _part_sql(
     )
 
 
-def listing_sql(listing: Listing, after: Cursor | None = None) -> tuple[str, list[Any]]:
+def listing_sql(
+    listing: Listing, after: Cursor | None = None, through: bool = False
+) -> tuple[str, list[Any]]:
     """The statement listing the keys (tie, id, at) of ``listing``'s entries in its order
-    (after the entry ``after`` only: in the order by the instant alone), then what it
-    sorts by."""
+    (after the entry ``after`` only, or ``through`` it: in the order by the instant alone),
+    then what it sorts by."""
     if listing.column not in COLUMNS:
         raise ValueError(f"the journal cannot be sorted by {listing.column!r}")
     if after is not None and listing.column != "at":
@@ -175,7 +189,7 @@ def listing_sql(listing: Listing, after: Cursor | None = None) -> tuple[str, lis
         sql, values = _values("offsets", "zone, start, stop, seconds", listing.offsets)
         tables.append(sql)
         params += values
-    union = " UNION ALL ".join(_part_sql(kind, listing, params, after) for kind in kinds)
+    union = " UNION ALL ".join(_part_sql(kind, listing, params, after, through) for kind in kinds)
     way = "DESC" if listing.descending else "ASC"
     order = f"at {way}, tie {way}, id {way}"
     if listing.column != "at":
@@ -254,10 +268,15 @@ class JournalRows(Store):
         return [(tie, row_id) for _at, tie, row_id in self.places(listing, limit, after)]
 
     def places(
-        self, listing: Listing, limit: int = -1, after: Cursor | None = None
+        self,
+        listing: Listing,
+        limit: int = -1,
+        after: Cursor | None = None,
+        through: bool = False,
     ) -> list[Cursor]:
-        """As ``keys``, each key with its instant: (at, tie, id) as a ``Cursor``."""
-        sql, params = listing_sql(listing, after)
+        """As ``keys``, each key with its instant: (at, tie, id) as a ``Cursor``
+        (``through``: those up to ``after`` and it, not those after it)."""
+        sql, params = listing_sql(listing, after, through)
         rows = self.sql(f"{sql} LIMIT ?", [*params, limit])
         return [(at, tie, row_id) for tie, row_id, at, *_sort in rows]
 

@@ -143,3 +143,13 @@ def test_time_of_day_sorts_by_each_zones_clock_across_summer_time(set_up_service
         "03:00:00",
         "13:00:00",
     ]
+
+
+@pytest.mark.parametrize("descending", [True, False])
+@pytest.mark.parametrize("count", [2, 4, 7])
+def test_read_again_through_the_same_entry_with_ties(filled, descending, count):
+    before = filled.entries.pages.open(None, "at", descending)
+    shown = before.next_keys(count)
+    again = filled.entries.pages.open(None, "at", descending)
+    assert again.through(before, len(shown)) == shown
+    assert again.next_keys(100) == before.next_keys(100)  # and reads on from there
