@@ -39,7 +39,8 @@ Offset = tuple[str, str, str, int]  # zone, from (UTC text, inclusive), to (excl
 
 @dataclass(frozen=True)
 class _Part:
-    """One kind of entry as a row of the list: ``{at}`` etc. are its columns' names."""
+    """One kind of entry as rows of the list: its table, the column of its instant, and
+    SQL expressions for its note, for sorting by its summary and for its name."""
 
     table: str
     at: str
