@@ -16,6 +16,7 @@ BENCHMARKS = (
     "wizard",
     "journal_size",
     "progress",
+    "journal_page",
     "report_pdf",
     "fhir_export",
     "transfer",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
-from sciatica_journal.domain.language import _
+from sciatica_journal.domain.language import _, clock_time, medium_date
 from sciatica_journal.gui.cards import card
 from sciatica_journal.gui.journal_dialogs import NoteDialog, PainDialog
+from sciatica_journal.gui.journal_filter import ShowList
 from sciatica_journal.gui.journal_model import (
     DATE,
     ENTRY,
@@ -39,7 +41,7 @@ from sciatica_journal.services.operations import Done, Kind, Step
 
 T = TypeVar("T")
 
-SIZE_SAMPLE = 200  # rows measured to size the columns (never all: there may be 29,000)
+SIZE_SAMPLE = 1  # rows measured to size a column (its margins; the texts are measured apart)
 NOTE_WIDTH = 120  # pixels (two lines of a note); the summary takes the rest of the width
 MAX_COLUMN_WIDTH = 200  # pixels; a longer text is elided and its tooltip shows it whole
 LINES = 2  # of text in a row: an exercise's name wraps, a summary shows more
@@ -87,8 +89,9 @@ class JournalPage(QWidget):
             )
         )
         self.table.setModel(self.proxy)
+        # Newest first; a click on a column title sorts in SQL (the model reads again).
+        self.table.horizontalHeader().setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -116,11 +119,11 @@ class JournalPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         lines = LINES * self.table.fontMetrics().lineSpacing()
         self.table.verticalHeader().setDefaultSectionSize(lines + 8)
-        self.empty_label = QLabel(
-            _("Nothing in the journal yet. Sessions, symptom check-ins and notes appear here.")
-        )
+        self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAccessibleName(_("Journal is empty"))
+        self.shown = ShowList()
+        card_layout.addLayout(self.shown.labelled())
         card_layout.addWidget(self.empty_label)
         card_layout.addWidget(self.table, stretch=1)
 
@@ -164,7 +167,10 @@ class JournalPage(QWidget):
 
         self.model.note_edited.connect(self._note_saved)
         self.model.edit_failed.connect(self._show_error)
-        self.model.modelReset.connect(self._update_buttons)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.shown.chosen.connect(self.model.set_kinds)
+        self._kept: JournalEntry | None = None  # selected while the rows are read again
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._reload()
 
@@ -190,20 +196,42 @@ class JournalPage(QWidget):
 
     def _reload(self) -> None:
         self._stale = False
-        selected = self.selected_entry()
-        self.model.reload()
+        self.model.reload(keep=True)  # as far down as the rows read so far
         if not self._sized and self.model.rowCount():
             self._sized = True
-            for col in (DATE, TIME):
-                self.table.resizeColumnToContents(col)
-                width = min(self.table.columnWidth(col), MAX_COLUMN_WIDTH)
-                self.table.setColumnWidth(col, width)
-            sample = range(min(self.model.rowCount(), SIZE_SAMPLE))
-            names = two_line_column_width(self.table, (self.model.entry(r).title for r in sample))
-            head = self.table.horizontalHeader().sectionSizeHint(ENTRY)
-            self.table.setColumnWidth(ENTRY, min(max(names, head), MAX_COLUMN_WIDTH))
-        if selected is not None:
-            self.select(selected.kind, selected.uuid)
+            self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Date and time as wide as the widest they can be, the entry's name as wide as the
+        longest name there is: measured from the texts, never from every row."""
+        days = [dt.date(2026, month, day) for month in range(1, 13) for day in range(22, 29)]
+        times = [dt.time(hour, 58) for hour in range(24)]
+        for col, texts in ((DATE, map(medium_date, days)), (TIME, map(clock_time, times))):
+            width = max(
+                self._text_width(col, texts), self.table.horizontalHeader().sectionSizeHint(col)
+            )
+            self.table.setColumnWidth(col, min(width, MAX_COLUMN_WIDTH))
+        names = two_line_column_width(self.table, self._journal.titles())
+        head = self.table.horizontalHeader().sectionSizeHint(ENTRY)
+        self.table.setColumnWidth(ENTRY, min(max(names, head), MAX_COLUMN_WIDTH))
+
+    def _text_width(self, col: int, texts: Iterable[str]) -> int:
+        """The width of a cell of ``col`` holding the widest of ``texts`` and the first row's
+        text: one cell measured (for the cell's margins), the texts by the font."""
+        metrics = self.table.fontMetrics()
+        first = str(self.model.index(0, col).data() or "")
+        margins = self.table.sizeHintForColumn(col) - metrics.horizontalAdvance(first)
+        return margins + max(metrics.horizontalAdvance(t) for t in [first, *texts])
+
+    def _remember_selection(self) -> None:
+        self._kept = self.selected_entry()
+
+    def _restore_selection(self) -> None:
+        """After the rows were read again: the entry selected before stays selected, when
+        it is among the rows read (a sort may put it pages away)."""
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            self.select(kept.kind, kept.uuid)
         self._update_buttons()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -233,6 +261,11 @@ class JournalPage(QWidget):
     def _update_buttons(self) -> None:
         entry = self.selected_entry()
         empty = self.model.rowCount() == 0
+        self.empty_label.setText(
+            _("Nothing in the journal yet. Sessions, symptom check-ins and notes appear here.")
+            if self.model.kinds is None
+            else _("No entries of this kind. Choose All entries under Show to see every entry.")
+        )
         self.empty_label.setVisible(empty)
         self.table.setVisible(not empty)
         # Safety answers stay (a session's go with it; Undo takes back ones just given).
