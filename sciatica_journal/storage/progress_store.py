@@ -41,7 +41,9 @@ class ProgressStore(Store):
         sql = f"""
             WITH ext AS (
                 SELECT k.symptom_map_id AS map_id, {left} AS l, {right} AS r
-                FROM symptom_mark k GROUP BY k.symptom_map_id
+                FROM symptom_mark k
+                WHERE k.symptom_map_id IN (SELECT map_after_id FROM exercise_session)
+                GROUP BY k.symptom_map_id
             )
             SELECT CAST(strftime('%s', s.started_at) AS INTEGER), s.local_date,
                    s.back_pain_before, s.leg_pain_before, s.back_pain_after, s.leg_pain_after,
