@@ -28,31 +28,28 @@ class ProgressStore(Store):
         complete) per session, oldest first. The range of an incomplete session (rule 9) is
         None: it is no evidence of progress."""
         params: list[object] = []
-        extent_columns = []
+        extents = []  # the furthest level per leg of the after-map, through its marks' index
         for side in ("left", "right"):
             codes = [r for r in regions if r.side == side]
             cases = " ".join("WHEN ? THEN ?" for _ in codes)
-            extent_columns.append(f"max(CASE k.region {cases} END)")
+            extents.append(
+                f"(SELECT max(CASE k.region {cases} END) FROM symptom_mark k"
+                " WHERE k.symptom_map_id = s.map_after_id)"
+            )
             for region in codes:
                 params += [region.code, region.level]
         marks = ", ".join("?" for _ in press_up_rungs) or "''"
         complete, complete_params = complete_sql(minimums, "s")
-        left, right = extent_columns
+        left, right = extents
         sql = f"""
-            WITH ext AS (
-                SELECT k.symptom_map_id AS map_id, {left} AS l, {right} AS r
-                FROM symptom_mark k
-                WHERE k.symptom_map_id IN (SELECT map_after_id FROM exercise_session)
-                GROUP BY k.symptom_map_id
-            )
             SELECT CAST(strftime('%s', s.started_at) AS INTEGER), s.local_date,
                    s.back_pain_before, s.leg_pain_before, s.back_pain_after, s.leg_pain_after,
-                   CASE WHEN {complete} THEN {RANGE_FRACTION} END, e.l, e.r,
+                   CASE WHEN {complete} THEN {RANGE_FRACTION} END, {left}, {right},
                    s.rung IN ({marks}), {complete}
-            FROM exercise_session s LEFT JOIN ext e ON e.map_id = s.map_after_id
+            FROM exercise_session s
             ORDER BY s.started_at
         """
-        ordered = [*params, *complete_params, *press_up_rungs, *complete_params]
+        ordered = [*complete_params, *params, *press_up_rungs, *complete_params]
         return list(self.sql(sql, ordered).fetchall())
 
     def response_counts(
