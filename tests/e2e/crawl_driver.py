@@ -1119,7 +1119,10 @@ class Crawler:
         for index in range(combo.count()):
             self.step(f"session: exercise option {combo.itemText(index)!r}")
             self.later(partial(combo.setCurrentIndex, index))
-            yield 0.12
+            # Until the choice has run (and a question it asks is on screen): a fixed
+            # pause was too short on a loaded machine, and the next choice then ran
+            # inside the question still open.
+            yield from self.settle(0.05)
             asked = self.modal_named(N.AGAINST_ADVICE)
             if asked is not None:  # a choice against the advice asks first: keep the advice
                 self.step(f"session: asked before {combo.itemText(index)!r}")

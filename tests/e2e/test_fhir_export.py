@@ -295,3 +295,14 @@ def test_the_fhir_options_belong_to_fhir(fhir_journal: Path, tmp_path):
         "--format fhir",
     )
     assert not out.exists()
+
+
+def test_a_period_without_entries_is_a_valid_bundle_of_the_questionnaires(
+    fhir_journal: Path, tmp_path
+):
+    """Nothing the patient reported in the period: no Provenance (it would have no target,
+    which FHIR does not allow), only the Questionnaires."""
+    out = tmp_path / "empty.json"
+    bundle = _export(fhir_journal, out, "--from", "2020-01-01", "--to", "2020-01-31")
+    counts = validate_bundle(bundle)
+    assert counts == {"Questionnaire": 4}

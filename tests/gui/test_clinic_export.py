@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from sciatica_journal.gui import file_dialogs
 from sciatica_journal.gui.main_window import MainWindow
+from tests.builders import new_session
+from tests.conftest import NOW
 from tests.gui.conftest import when_modal
 
 
@@ -22,6 +24,7 @@ def _kinds(path) -> list[str]:
 def test_the_menu_entry_asks_and_writes_the_bundle(qtbot, set_up_services, tmp_path, monkeypatch):
     profiles = set_up_services.profiles
     profiles.save(dataclasses.replace(profiles.profile(), name="Erika Muster"))
+    set_up_services.sessions.record(new_session(NOW.replace(hour=9)))
     window = MainWindow(set_up_services)
     qtbot.addWidget(window)
     window.show()
@@ -53,7 +56,8 @@ def test_the_menu_entry_asks_and_writes_the_bundle(qtbot, set_up_services, tmp_p
     other = tmp_path / "anonymous.json"
     assert window.clinic_export.run(other, include_identity=False)
     assert "Patient" not in _kinds(other)
-    assert "Provenance" in _kinds(other)
+    assert _kinds(other).count("Provenance") == 1
+    assert _kinds(other).count("Observation") == 7  # the session, 4 pain scores, 2 maps
 
 
 def test_a_folder_that_is_gone_is_a_message(qtbot, set_up_services, tmp_path):

@@ -170,8 +170,11 @@ class FhirExportService:
             answered = responses(self.codes, source, language, subject, pieces)
             urls += answered
             entries.counts["QuestionnaireResponse"] += len(answered)
-        pieces.append(self._provenance(urls, subject, now))  # the last: no comma after it
-        entries.counts["Provenance"] = 1
+        if urls:
+            pieces.append(self._provenance(urls, subject, now))  # the last: no comma after
+            entries.counts["Provenance"] = 1
+        else:  # nothing reported in the period: no Provenance (its target is 1..*)
+            entries.drop_last_comma()
         pieces.append(f"]{tail}\n")
         entries.flush()
         return dict(entries.counts)
@@ -216,6 +219,12 @@ class _Entries:
         if target:
             self.urls.append(url_of(ident))
         self.counts[resource["resourceType"]] += 1
+
+    def drop_last_comma(self) -> None:
+        """The last entry added (by ``add``, still unwritten) is the Bundle's last: the
+        comma after it goes."""
+        if self.pieces and self.pieces[-1] == ",":
+            self.pieces.pop()
 
     def flush(self) -> None:
         self._writer.write("".join(self.pieces))
