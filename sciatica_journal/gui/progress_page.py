@@ -85,12 +85,12 @@ class ProgressPage(QWidget):
         presets.addStretch(1)
         self.save_button = QPushButton(_("Save as PNG…"))
         self.save_button.setAccessibleName(_("Save the charts as PNG"))
-        self.save_button.clicked.connect(
-            lambda: ask_and_save_png(self, self.save_png, self.readout.setText)
-        )
         presets.addWidget(self.save_button)
         # A fixed place of two lines that wraps: a long read-out never widens the window.
         self.readout = ReadOut(_("Point at a day to see its values."))
+        self.save_button.clicked.connect(
+            lambda: ask_and_save_png(self, self.save_png, self.readout.setText)
+        )
         self.readout.setAccessibleName(_("Values of the day under the pointer"))
         self.readout.setObjectName("hint")
         self.empty_label = QLabel(_("No sessions yet: the charts fill in as you record them."))
