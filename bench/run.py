@@ -18,6 +18,7 @@ BENCHMARKS = (
     "progress",
     "report_pdf",
     "fhir_export",
+    "transfer",
     "safety",
     "audio",
     "floor_cues",

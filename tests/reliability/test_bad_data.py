@@ -25,6 +25,7 @@ from sciatica_journal.domain.sessions import SessionError
 from sciatica_journal.services.journal_service import JournalError
 from sciatica_journal.services.symptom_service import MapError
 from sciatica_journal.services.transfer import TransferError
+from sciatica_journal.services.transfer.json_reading import read_json
 from sciatica_journal.storage import models
 from tests.builders import new_session, symptom_map
 from tests.conftest import NOW
@@ -120,11 +121,22 @@ def test_a_session_of_an_absurd_year_is_refused(set_up_services, tmp_path, year)
     set_up_services.transfer.check_document(again)
 
 
-def test_a_lone_surrogate_is_refused_with_its_place(set_up_services, tmp_path):
+@pytest.mark.parametrize("escape", ["\\ud800", "\\uDFFF", "\\uDbFf"])
+def test_a_lone_surrogate_is_refused_with_its_place(set_up_services, tmp_path, escape):
     document = _filled(set_up_services)
-    text = json.dumps(document).replace('"slept well"', '"slept \\ud800 well"')
+    text = json.dumps(document).replace('"slept well"', f'"slept {escape} well"')
     path = _write_raw(tmp_path / "surrogate.json", text)
     _refused(set_up_services, path, "notes[0].text", "not valid Unicode")
+
+
+def test_a_lone_surrogate_in_a_key_is_refused_and_a_pair_is_text(set_up_services, tmp_path):
+    document = _filled(set_up_services)
+    text = json.dumps(document).replace('"text": "slept well"', '"te\\udc00xt": "slept well"')
+    _refused(set_up_services, _write_raw(tmp_path / "key.json", text), "not valid Unicode")
+    paired = json.dumps(document).replace('"slept well"', '"slept \\ud83d\\ude00 well"')
+    path = _write_raw(tmp_path / "paired.json", paired)
+    assert read_json(path)["notes"][0]["text"] == "slept \U0001f600 well"
+    set_up_services.transfer.import_json(path)  # a pair of escapes is one character: fine
 
 
 def test_a_new_session_may_not_reuse_the_maps_of_another(set_up_services, tmp_path):

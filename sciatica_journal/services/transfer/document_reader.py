@@ -73,6 +73,8 @@ class DocumentReader:
         self._today = local_date(self._now, clock.zone)
         self._seen: dict[str, dict[str, str]] = {}  # table -> uuid -> place first seen
         self._zones: set[str] = set()  # zones known to exist
+        self._red_flag_codes = frozenset(q.code for q in program.red_flags)
+        self._rungs = frozenset(r.slug for r in program.rungs)
 
     def read(self, doc: dict[str, Any]) -> JournalContents:
         profile = self._profile(doc["profile"]) if "profile" in doc else None
@@ -85,9 +87,9 @@ class DocumentReader:
         linked = {
             u.lower() for s in doc["red_flag_screens"] if isinstance(u := s.get("session"), str)
         }
-        in_journal = self._store.existing_session_uuids(linked - in_file)
+        known = in_file | self._store.existing_session_uuids(linked - in_file)  # built once
         screens = tuple(
-            self._screen(s, f"red_flag_screens[{i}]", in_file | in_journal)
+            self._screen(s, f"red_flag_screens[{i}]", known)
             for i, s in enumerate(doc["red_flag_screens"])
         )
         notes = tuple(self._note(n, f"notes[{i}]") for i, n in enumerate(doc["notes"]))
@@ -154,6 +156,11 @@ class DocumentReader:
                 ),
             )
         return moment
+
+    @staticmethod
+    def utc_text(value: str, moment: dt.datetime) -> str:
+        """The stored form of a parsed time: the schema's form is ``format_utc``'s already."""
+        return value if len(value) == len("2026-11-24T14:00:00Z") else format_utc(moment)
 
     def time(self, value: str, place: str) -> dt.datetime:
         """A UTC time, not in the future."""
@@ -261,7 +268,7 @@ class DocumentReader:
             marks.append(MarkRecord(region, kind, intensity))
         return MapRecord(
             uuid=uuid,
-            recorded_at=format_utc(moment),
+            recorded_at=self.utc_text(doc["recorded_at"], moment),
             zone=zone,
             local_date=local_date(moment, zone).isoformat(),
             context=doc["context"],
@@ -271,7 +278,7 @@ class DocumentReader:
 
     def _session(self, doc: dict[str, Any], place: str) -> SessionRecord:
         uuid = self.uuid(doc["uuid"], place, "session")
-        if not self._program.has_rung(doc["rung"]):
+        if doc["rung"] not in self._rungs:
             fail(f"{place}.rung", _("unknown exercise {value}").format(value=show(doc["rung"])))
         zone = self.zone(doc["zone"], f"{place}.zone")
         started = self._parse(doc["started_at"], f"{place}.started_at")
@@ -331,8 +338,8 @@ class DocumentReader:
         return SessionRecord(
             uuid=uuid,
             rung=new.rung,
-            started_at=format_utc(started),
-            ended_at=format_utc(ended),
+            started_at=self.utc_text(doc["started_at"], started),
+            ended_at=self.utc_text(doc["ended_at"], ended),
             zone=zone,
             local_date=day,
             back_pain_before=new.pain_before.back,
@@ -357,9 +364,8 @@ class DocumentReader:
         moment = self.time(doc["answered_at"], f"{place}.answered_at")
         zone = self.zone(doc["zone"], f"{place}.zone")
         day = self.local_day(doc, place, moment, zone)
-        known = {q.code for q in self._program.red_flags}
         for code in doc["answers"]:
-            if code not in known:
+            if code not in self._red_flag_codes:
                 fail(f"{place}.answers.{code}", _("not a red-flag question of this version"))
         session = doc.get("session")
         if session is not None:
@@ -371,7 +377,7 @@ class DocumentReader:
                 )
         return ScreenRecord(
             uuid=uuid,
-            answered_at=format_utc(moment),
+            answered_at=self.utc_text(doc["answered_at"], moment),
             zone=zone,
             local_date=day,
             trigger=doc["trigger"],
@@ -386,7 +392,7 @@ class DocumentReader:
         zone = self.zone(doc["zone"], f"{place}.zone")
         return NoteRecord(
             uuid=uuid,
-            written_at=format_utc(moment),
+            written_at=self.utc_text(doc["written_at"], moment),
             zone=zone,
             local_date=self.local_day(doc, place, moment, zone),
             text=doc["text"],

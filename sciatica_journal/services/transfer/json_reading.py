@@ -4,6 +4,7 @@ an object and no NaN, a Sciatica Journal file of a version this one reads, real 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -15,12 +16,20 @@ from sciatica_journal.services.transfer.schema_messages import place_of, show
 
 
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(_("the key {key} appears twice in one object").format(key=repr(key)))
-        result[key] = value
+    result = dict(pairs)  # in C; the pairs are looked at one by one only when a key repeats
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise ValueError(
+                    _("the key {key} appears twice in one object").format(key=repr(key))
+                )
+            seen.add(key)
     return result
+
+
+# A lone surrogate comes only from an escape (UTF-8 text cannot hold one): \ud800-\udfff.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _reject_constant(name: str) -> NoReturn:
@@ -28,6 +37,12 @@ def _reject_constant(name: str) -> NoReturn:
 
 
 def read_json(path: Path) -> object:
+    return read_journal_file(path)[0]
+
+
+def read_journal_file(path: Path) -> tuple[object, bool]:
+    """The parsed file, and whether its text may hold a lone surrogate (an escape of one
+    is in it; without one ``check_text`` has nothing to find)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -41,7 +56,7 @@ def read_json(path: Path) -> object:
             _("{path} is not JSON: it is not UTF-8 text").format(path=path)
         ) from exc
     try:
-        return json.loads(
+        document = json.loads(
             text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant
         )
     except json.JSONDecodeError as exc:
@@ -58,6 +73,7 @@ def read_json(path: Path) -> object:
         raise TransferError(
             _("{path} is not usable JSON: it is nested too deeply").format(path=path)
         ) from exc
+    return document, _SURROGATE_ESCAPE.search(text) is not None
 
 
 def check_text(document: object) -> None:

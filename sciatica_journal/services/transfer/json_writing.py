@@ -3,6 +3,7 @@ plain values, the name and birth date left out on request."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from sciatica_journal import __version__
@@ -27,20 +28,34 @@ def journal_document(
 ) -> dict[str, Any]:
     """The whole journal as one document: the header, the profile, then every entry (each
     session with ``complete`` judged by ``program``'s doses)."""
-    document: dict[str, Any] = {
+    head, lists = journal_parts(
+        contents, exported_at=exported_at, include_identity=include_identity, program=program
+    )
+    return {**head, **{key: list(entries) for key, entries in lists}}
+
+
+def journal_parts(
+    contents: JournalContents, *, exported_at: str, include_identity: bool, program: Program
+) -> tuple[dict[str, Any], list[tuple[str, Iterator[dict[str, Any]]]]]:
+    """The document of ``journal_document`` in parts, for writing it entry by entry: the
+    header (with the profile), then each list's key and its entries, made as they are
+    taken."""
+    head: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": exported_at,
         "app_version": __version__,
     }
     if contents.profile is not None:
-        document["profile"] = _profile_doc(contents.profile, include_identity)
-    document["sessions"] = [_session_doc(s, program) for s in contents.sessions]
-    document["check_ins"] = [_map_doc(m) for m in contents.check_ins]
-    document["red_flag_screens"] = [_screen_doc(s) for s in contents.screens]
-    document["notes"] = [_note_doc(n) for n in contents.notes]
-    document["measures"] = [_measure_doc(m) for m in contents.measures]
-    return document
+        head["profile"] = _profile_doc(contents.profile, include_identity)
+    lists: list[tuple[str, Iterator[dict[str, Any]]]] = [
+        ("sessions", (_session_doc(s, program) for s in contents.sessions)),
+        ("check_ins", (_map_doc(m) for m in contents.check_ins)),
+        ("red_flag_screens", (_screen_doc(s) for s in contents.screens)),
+        ("notes", (_note_doc(n) for n in contents.notes)),
+        ("measures", (_measure_doc(m) for m in contents.measures)),
+    ]
+    return head, lists
 
 
 def _profile_doc(profile: Profile, include_identity: bool) -> dict[str, Any]:

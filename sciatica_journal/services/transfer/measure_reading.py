@@ -15,7 +15,6 @@ from sciatica_journal.domain.measure_results import (
     check_answers,
 )
 from sciatica_journal.domain.measures import Measure, MeasureSet
-from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.services.transfer.results import fail
 from sciatica_journal.services.transfer.schema_messages import show
 from sciatica_journal.storage.transfer_records import MeasureRecord
@@ -117,7 +116,7 @@ def measure_record(
     return MeasureRecord(
         uuid=uuid,
         measure=code,
-        answered_at=format_utc(moment),
+        answered_at=reader.utc_text(doc["answered_at"], moment),
         zone=zone,
         local_date=day,
         answers=_answers(measures.measure(code), doc["answers"], place),

@@ -1,15 +1,30 @@
 """One plain line for a problem found in an import: a place in the document (e.g.
-``sessions[3].pain.leg_after``), a value shortened, and a jsonschema error put in words."""
+``sessions[3].pain.leg_after``), a value shortened, and a schema error put in words (one of
+``schema_check``, or of jsonschema in the tests: both have the same attributes)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sciatica_journal.domain.language import N_, _
 
-if TYPE_CHECKING:
-    from jsonschema.exceptions import ValidationError
+
+class ValidationError(Protocol):
+    """What is read of a schema error (``schema_check.SchemaError``, jsonschema's own)."""
+
+    @property
+    def absolute_path(self) -> Iterable[str | int]: ...
+    @property
+    def validator(self) -> object: ...
+    @property
+    def validator_value(self) -> object: ...
+    @property
+    def instance(self) -> object: ...
+    @property
+    def schema(self) -> object: ...
+    @property
+    def message(self) -> str: ...
 
 
 def show(value: object) -> str:

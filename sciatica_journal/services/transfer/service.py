@@ -3,11 +3,10 @@ import a JSON journal, and take an import back."""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from sciatica_journal.domain.body import RegionCatalog
 from sciatica_journal.domain.language import _
@@ -16,21 +15,25 @@ from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.paths import resource_path
 from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.fhir.streaming import paused_gc
 from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.transfer.csv_tables import csv_files
 from sciatica_journal.services.transfer.document_reader import DocumentReader
-from sciatica_journal.services.transfer.json_reading import check_is_journal, check_text, read_json
-from sciatica_journal.services.transfer.json_writing import journal_document
+from sciatica_journal.services.transfer.json_reading import (
+    check_is_journal,
+    check_text,
+    read_journal_file,
+)
+from sciatica_journal.services.transfer.json_stream import write_document
+from sciatica_journal.services.transfer.json_writing import journal_document, journal_parts
 from sciatica_journal.services.transfer.results import ExportResult, ImportReport, TransferError
+from sciatica_journal.services.transfer.schema_check import SchemaChecker
 from sciatica_journal.services.transfer.schema_loading import SCHEMA_FILE, load_validator
 from sciatica_journal.services.transfer.schema_messages import document_order, schema_message
 from sciatica_journal.storage import atomic_files, transfer_records
 from sciatica_journal.storage.transfer_records import JournalContents
 from sciatica_journal.storage.transfer_store import TransferStore
 from sciatica_journal.storage.write_failures import plain_failure
-
-if TYPE_CHECKING:  # jsonschema loads when an import is validated, not at start-up
-    import jsonschema
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +56,7 @@ class TransferService:
         self._catalog = catalog
         self._clock = clock
         self._schema_path = schema_path or resource_path(SCHEMA_FILE)
-        self._validator: jsonschema.protocols.Validator | None = None
+        self._validator: SchemaChecker | None = None
 
     # --- export --------------------------------------------------------------------------
 
@@ -64,9 +67,26 @@ class TransferService:
     def export_json(self, path: Path, *, include_identity: bool = True) -> ExportResult:
         """Write the JSON journal to ``path`` atomically. ``include_identity=False`` leaves
         out the name and birth date."""
+        path = Path(path)
+        _check_target(path)
+        with paused_gc():  # no cycles made: the collector's passes over the rows are waste
+            return self._export_json(path, include_identity)
+
+    def _export_json(self, path: Path, include_identity: bool) -> ExportResult:
         contents = self._store.read_all()
-        text = json.dumps(self._document(contents, include_identity), ensure_ascii=False, indent=2)
-        _write_files([(Path(path), text + "\n")], encoding="utf-8")
+        head, lists = journal_parts(
+            contents,
+            exported_at=format_utc(self._clock.now()),
+            include_identity=include_identity,
+            program=self._program,
+        )
+        try:  # streamed: the document never exists as one string (json_stream)
+            with atomic_files.StagedFile(path) as staged, staged.stream() as out:
+                write_document(out, head, lists)
+        except OSError as exc:
+            raise TransferError(
+                _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+            ) from exc
         log.info("journal exported as JSON")
         return ExportResult(paths=(Path(path),), counts=_counts(contents))
 
@@ -100,7 +120,13 @@ class TransferService:
 
     def import_json(self, path: Path) -> ImportReport:
         """Check the file completely, then add what the journal lacks in one transaction."""
-        contents = self.check_document(read_json(Path(path)))
+        with paused_gc():  # the parsed file is a few million objects, none in a cycle
+            return self._import_json(Path(path))
+
+    def _import_json(self, path: Path) -> ImportReport:
+        document, escapes = read_journal_file(path)
+        contents = self._checked(document, text_may_be_invalid=escapes)
+        del document  # the records are what is written
         if self._before_import is not None:
             try:
                 self._before_import()
@@ -143,8 +169,12 @@ class TransferService:
 
     def check_document(self, document: object) -> JournalContents:
         """Validate a parsed journal (format, schema, domain rules) without writing."""
+        return self._checked(document, text_may_be_invalid=True)
+
+    def _checked(self, document: object, *, text_may_be_invalid: bool) -> JournalContents:
         check_is_journal(document)
-        check_text(document)
+        if text_may_be_invalid:  # else no text can hold a lone surrogate
+            check_text(document)
         journal = cast(dict[str, Any], document)  # an object: checked above
         errors = list(self._schema_validator().iter_errors(journal))
         if errors:
@@ -156,7 +186,7 @@ class TransferService:
         )
         return reader.read(journal)
 
-    def _schema_validator(self) -> jsonschema.protocols.Validator:
+    def _schema_validator(self) -> SchemaChecker:
         if self._validator is None:
             self._validator = load_validator(self._schema_path)
         return self._validator
@@ -173,18 +203,22 @@ def _counts(contents: JournalContents) -> dict[str, int]:
     }
 
 
+def _check_target(path: Path) -> None:
+    if path.is_dir():
+        raise TransferError(_("cannot write {path}: it is a folder").format(path=path))
+    if not path.parent.is_dir():
+        raise TransferError(
+            _("cannot write {path}: the folder {folder} does not exist").format(
+                path=path, folder=path.parent
+            )
+        )
+
+
 def _write_files(files: Sequence[tuple[Path, str]], encoding: str) -> None:
     """Write every file atomically and durably (``storage.atomic_files``): all are written
     and fsynced before any is renamed into place; a failure leaves no temporary files."""
     for path, _text in files:
-        if path.is_dir():
-            raise TransferError(_("cannot write {path}: it is a folder").format(path=path))
-        if not path.parent.is_dir():
-            raise TransferError(
-                _("cannot write {path}: the folder {folder} does not exist").format(
-                    path=path, folder=path.parent
-                )
-            )
+        _check_target(path)
     try:
         atomic_files.write_files([(path, text.encode(encoding)) for path, text in files])
     except atomic_files.AtomicWriteError as exc:

@@ -1,0 +1,124 @@
+"""The streamed JSON writer gives the very bytes of ``json.dumps(document,
+ensure_ascii=False, indent=2) + "\\n"``: for any JSON value (texts with newlines, quotes,
+braces and control characters, nesting of every kind) and for exported journals."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import OrderedDict
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sciatica_journal.services.demo_journal import generate_demo
+from sciatica_journal.services.transfer import TransferService
+from sciatica_journal.services.transfer.json_stream import BATCH, encode, write_document
+from sciatica_journal.services.transfer.json_writing import journal_parts
+from tests.unit.test_transfer import _fill
+
+TRICKY = st.sampled_from(
+    ["", "},\n      {", '"}, {"', "\\", "\x00", "\x1f\t\r\n", "«ça va»", "😀", "{", "]", ": "]
+)
+TEXT = st.one_of(st.text(max_size=12), TRICKY)
+PLAIN = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    TEXT,
+)
+JSON = st.recursive(
+    PLAIN,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=5),
+        st.dictionaries(TEXT, inner, max_size=5),
+        st.lists(st.dictionaries(TEXT, PLAIN, min_size=1, max_size=4), max_size=4),
+    ),
+    max_leaves=40,
+)
+
+
+def _dumped(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@settings(max_examples=400, deadline=None)
+@given(JSON)
+def test_any_json_value_is_written_as_json_dumps_writes_it(value):
+    assert encode(value) == _dumped(value)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(TEXT, JSON, max_size=4),
+    st.lists(st.tuples(TEXT, st.lists(JSON, max_size=6)), max_size=4, unique_by=lambda p: p[0]),
+)
+def test_a_document_written_in_parts_is_json_dumps_with_a_final_newline(head, lists):
+    lists = [(key, entries) for key, entries in lists if key not in head]
+    out = io.BytesIO()
+    write_document(out, head, [(key, iter(entries)) for key, entries in lists])
+    expected = _dumped({**head, **dict(lists)}) + "\n"
+    assert out.getvalue() == expected.encode("utf-8")
+
+
+def test_keys_that_are_not_text_tuples_and_subclasses_are_written_as_json_dumps_writes_them():
+    value = {1: [{"a": 1}], 2.5: {"b": [1]}, None: True, False: {}}
+    assert encode(value) == _dumped(value)
+    assert encode([value, value]) == _dumped([value, value])
+    odd = {"a": (1, {"b": ()}), "c": OrderedDict(x=[1]), "d": [{"e": (2,)}], "f": ()}
+    assert encode(odd) == _dumped(odd)
+    assert encode([OrderedDict(x=1), {"y": 2}]) == _dumped([OrderedDict(x=1), {"y": 2}])
+
+
+def test_lists_longer_than_a_batch_and_deep_nesting():
+    entries = [{"n": i, "marks": [{"a": i}]} for i in range(BATCH * 2 + 3)]
+    out = io.BytesIO()
+    write_document(out, {"format": "x"}, [("entries", iter(entries)), ("empty", iter([]))])
+    assert (
+        out.getvalue()
+        == (_dumped({"format": "x", "entries": entries, "empty": []}) + "\n").encode()
+    )
+    deep: Any = [1]
+    for _ in range(40):
+        deep = {"k": [deep, {}]}
+    assert encode(deep) == _dumped(deep)
+
+
+def _exported_equals_dumps(services) -> None:
+    transfer = TransferService(
+        services.program, services.catalog, services.clock, services.stores.transfer
+    )
+    document = transfer.journal_document()
+    contents = services.stores.transfer.read_all()
+    head, lists = journal_parts(
+        contents,
+        exported_at=document["exported_at"],
+        include_identity=True,
+        program=services.program,
+    )
+    out = io.BytesIO()
+    write_document(out, head, lists)
+    assert out.getvalue() == (_dumped(document) + "\n").encode("utf-8")
+
+
+def test_the_demo_journal_is_written_byte_for_byte_as_before(services):
+    generate_demo(services)
+    _exported_equals_dumps(services)
+
+
+def test_a_journal_of_every_kind_is_written_byte_for_byte_as_before(services):
+    _fill(services)  # a profile with a name, odd texts, stopped sessions, measures
+    _exported_equals_dumps(services)
+
+
+def test_an_exported_file_is_the_indented_document(services, tmp_path):
+    _fill(services)
+    transfer = TransferService(
+        services.program, services.catalog, services.clock, services.stores.transfer
+    )
+    path = tmp_path / "journal.json"
+    transfer.export_json(path)
+    text = path.read_text(encoding="utf-8")
+    assert text == _dumped(transfer.journal_document()) + "\n"  # the same clock: same time
