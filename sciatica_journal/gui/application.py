@@ -20,6 +20,7 @@ from sciatica_journal import APP_ID, APP_NAME, __version__
 from sciatica_journal.domain import language
 from sciatica_journal.domain.language import _
 from sciatica_journal.domain.preferences import Appearance
+from sciatica_journal.gui.chart_preload import preload_when_idle
 from sciatica_journal.gui.main_window import MainWindow
 from sciatica_journal.gui.theme import theme
 from sciatica_journal.gui.translation import install_translators
@@ -295,6 +296,7 @@ def run_window(
                 window.quit_app()
                 return
             daily_backup.start(window)
+            preload_when_idle()  # pyqtgraph, for Progress: after the first paint
 
         first_paint = _FirstPaint(ready)
         window.installEventFilter(first_paint)

@@ -149,6 +149,19 @@ def widen_lone_points(t: np.ndarray, y: np.ndarray, half: float) -> tuple[np.nda
     return x2, y2
 
 
+def count_levels(top: int) -> tuple[dict[float, str], list[list[float]]]:
+    """The sessions-per-day axis's labels from 0 to ``top`` and its tiers, finest first."""
+    counts = [float(v) for v in range(top + 1)]
+    tiers = [counts[::step] for step in (1, 2, 4, 5, 10, 20)] + [[0.0]]
+    return {v: f"{v:g}" for v in counts}, tiers
+
+
+def nearest_day(t: np.ndarray, x: float) -> int:
+    """The index of the value of ``t`` (sorted, not empty) nearest to ``x``."""
+    i = int(np.clip(np.searchsorted(t, x), 0, len(t) - 1))
+    return i - 1 if i > 0 and abs(t[i - 1] - x) < abs(t[i] - x) else i
+
+
 def thinned_tiers(values: Sequence[float]) -> list[list[float]]:
     """Tiers of tick labels for ``FittingAxis``, finest first: every value, then every
     second, fourth, ... from the first, always with the last (the one before it dropped

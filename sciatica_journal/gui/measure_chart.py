@@ -119,10 +119,11 @@ class MeasureCharts(QWidget):
         layout.addLayout(side, stretch=1)
         self.plots: dict[str, pg.PlotItem] = {}
         self._titles: dict[pg.PlotItem, tuple[str, ...]] = {}
-        self._build()
+        self._built = False  # built when first shown: Progress opens on its other charts
         theme().changed.connect(self._recolour)
 
     def _build(self) -> None:
+        self._built = True
         self.plots.clear()
         self._titles.clear()
         self._lines: dict[str, pg.PlotDataItem] = {}
@@ -167,7 +168,9 @@ class MeasureCharts(QWidget):
             fit_title(plot, self._titles[plot], 0, QFont(self.font()))
 
     def reload(self) -> None:
-        """Read the checks again and redraw."""
+        """Read the checks again and redraw (building the charts the first time)."""
+        if not self._built:
+            self._build()
         weekly = self._weekly
         measures = list(weekly.measures.measures)
         days: list[dt.date] = []
@@ -209,8 +212,9 @@ class MeasureCharts(QWidget):
     def _recolour(self) -> None:
         """Light or dark changed: the charts are built again in the new colours."""
         use_chart_colours(self.charts)
-        self._build()
-        self.reload()
+        if self._built:
+            self._build()
+            self.reload()
 
 
 def attach(page: ProgressPage, weekly: MeasureService) -> ProgressPage:

@@ -1,10 +1,8 @@
 """Progress: charts on one shared date axis — pain before/after, how far down the leg the
 symptoms reach, sessions per day against the target band, and the press-up range — with
-7 d / 30 d / 90 d / all, a read-out of the day under the pointer, and Save as PNG.
-
-Series differ by colour *and* line style or symbol, so they read in greyscale too. The
-data are loaded once (NumPy arrays) and only re-read when the journal changes; switching
-the period only moves the shared axis."""
+7 d / 30 d / 90 d / all, a read-out of the day under the pointer, and Save as PNG. Series
+differ by colour *and* line style or symbol (greyscale). The arrays are read once per
+change; a period shows daily lines and the marks of its sessions, or weekly lines."""
 
 from __future__ import annotations
 
@@ -39,10 +37,12 @@ from sciatica_journal.gui.chart_parts import (
     ask_and_save_png,
     chart_colour,
     charts_description,
+    count_levels,
     day_readout,
     day_steps,
     fit_title,
     left_axis_width,
+    nearest_day,
     pain_titles,
     pen,
     preset_label,
@@ -85,10 +85,12 @@ class ProgressPage(QWidget):
         presets.addStretch(1)
         self.save_button = QPushButton(_("Save as PNG…"))
         self.save_button.setAccessibleName(_("Save the charts as PNG"))
-        self.save_button.clicked.connect(self._ask_and_save)
         presets.addWidget(self.save_button)
         # A fixed place of two lines that wraps: a long read-out never widens the window.
         self.readout = ReadOut(_("Point at a day to see its values."))
+        self.save_button.clicked.connect(
+            lambda: ask_and_save_png(self, self.save_png, self.readout.setText)
+        )
         self.readout.setAccessibleName(_("Values of the day under the pointer"))
         self.readout.setObjectName("hint")
         self.empty_label = QLabel(_("No sessions yet: the charts fill in as you record them."))
@@ -276,21 +278,14 @@ class ProgressPage(QWidget):
         self._data = self._progress.load()
         data = self._data
         self.empty_label.setVisible(data.empty)
-        s, d = data.sessions, data.days
-        self.back_points.setData(s.t, s.back_before)
-        self.leg_points.setData(s.t, s.leg_before)
+        d = data.days
         self._detail: bool | None = None  # daily or weekly lines: chosen by the visible span
+        self._points_from: int | None = None  # the first session given a mark (none: None)
         self._bars_daily = (d.t, d.sessions)
         self.band.setRegion((data.target_min, data.target_max))
-        press = ~np.isnan(s.range_fraction)
-        self.range_points.setData(s.t[press], s.range_fraction[press])
         top = max(float(np.max(d.sessions)) if len(d.sessions) else 0, data.target_max) + 1
         self.count_plot.setYRange(0, top, padding=0)
-        counts = [float(v) for v in range(int(top) + 1)]
-        self.count_axis.set_levels(
-            {v: f"{v:g}" for v in counts},
-            [counts[::step] for step in (1, 2, 4, 5, 10, 20)] + [[0.0]],
-        )
+        self.count_axis.set_levels(*count_levels(int(top)))
         self.show_days(self._days_shown)
         self._range_changed()
 
@@ -317,8 +312,7 @@ class ProgressPage(QWidget):
             return
         x0, x1 = self.visible_range()
         detailed = (x1 - x0) <= DETAIL_DAYS * DAY
-        for item in (self.back_points, self.leg_points, self.range_points):
-            item.setVisible(detailed)
+        self._show_marks(x0 if detailed else None)
         if detailed == self._detail:
             return
         self._detail = detailed
@@ -342,6 +336,19 @@ class ProgressPage(QWidget):
             weeks = self._data.weeks
             self.bars.setOpts(x=weeks.t, height=weeks.sessions, width=DAY * 7 * 0.8)
 
+    def _show_marks(self, x0: float | None) -> None:
+        """A mark per session from ``x0`` on; ``None``: none (years of marks cost much)."""
+        assert self._data is not None
+        s = self._data.sessions
+        first = len(s.t) if x0 is None else int(np.searchsorted(s.t, x0 - DAY))
+        if first == self._points_from:
+            return
+        self._points_from = first
+        t, press = s.t[first:], s.range_fraction[first:]
+        self.back_points.setData(t, s.back_before[first:])
+        self.leg_points.setData(t, s.leg_before[first:])
+        self.range_points.setData(t[~np.isnan(press)], press[~np.isnan(press)])
+
     def visible_range(self) -> tuple[float, float]:
         x0, x1 = self.pain_plot.viewRange()[0]
         return float(x0), float(x1)
@@ -362,9 +369,7 @@ class ProgressPage(QWidget):
         if data is None or len(data.days.t) == 0:
             return
         d = data.days
-        i = int(np.clip(np.searchsorted(d.t, x), 0, len(d.t) - 1))
-        if i > 0 and abs(d.t[i - 1] - x) < abs(d.t[i] - x):
-            i -= 1
+        i = nearest_day(d.t, x)
         for cursor in self._cursors:
             cursor.setPos(d.t[i])
             cursor.setVisible(True)
@@ -382,8 +387,7 @@ class ProgressPage(QWidget):
         self.reload()
 
     def release(self) -> None:
-        """Drop the plot items before Qt deletes the widgets (pyqtgraph keeps Python-side
-        links between views that would otherwise outlive their C++ objects)."""
+        """Unlink the plots before Qt deletes them (pyqtgraph's links would outlive them)."""
         self._mouse.disconnect()
         for plot in (self.extent_plot, self.count_plot, self.range_plot):
             plot.setXLink(None)
@@ -394,6 +398,3 @@ class ProgressPage(QWidget):
     def save_png(self, path: Path) -> bool:
         """The charts as they are shown, without the pointer's day line."""
         return save_charts_png(self.charts, self._cursors, path)
-
-    def _ask_and_save(self) -> None:
-        ask_and_save_png(self, self.save_png, self.readout.setText)
