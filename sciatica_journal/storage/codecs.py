@@ -30,7 +30,11 @@ def uuid_bytes(text: str) -> bytes:
 
 
 def uuid_text(data: bytes) -> str:
-    return str(uuidlib.UUID(bytes=bytes(data)))
+    """The 16 bytes as the UUID's lower-case text (as ``str(UUID(bytes=data))``)."""
+    if len(data) != 16:
+        raise ValueError("a UUID is 16 bytes")
+    h = bytes(data).hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def utc_seconds(text: str) -> int:
@@ -41,16 +45,38 @@ def utc_seconds(text: str) -> int:
     return int((moment - _EPOCH).total_seconds())
 
 
+_DAY_SECONDS = 86_400
+_DAY_PREFIX: dict[int, str] = {}  # days since 1970 → "YYYY-MM-DDT" (ten years: 3,650)
+
+
 def utc_text(seconds: int) -> str:
-    return (_EPOCH + dt.timedelta(seconds=int(seconds))).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """Seconds since 1970 as ``"2026-11-24T14:00:00Z"``: the date's part from a small memo
+    (an export writes hundreds of thousands of times), the time of day by arithmetic."""
+    days, rest = divmod(int(seconds), _DAY_SECONDS)
+    prefix = _DAY_PREFIX.get(days)
+    if prefix is None:
+        prefix = (_EPOCH + dt.timedelta(days=days)).strftime("%Y-%m-%dT")
+        if len(_DAY_PREFIX) < 100_000:
+            _DAY_PREFIX[days] = prefix
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{prefix}{hours:02d}:{minutes:02d}:{secs:02d}Z"
 
 
 def day_number(text: str) -> int:
     return dt.date.fromisoformat(text).toordinal()
 
 
+_DAY_TEXT: dict[int, str] = {}
+
+
 def day_text(number: int) -> str:
-    return dt.date.fromordinal(int(number)).isoformat()
+    found = _DAY_TEXT.get(number)
+    if found is None:
+        found = dt.date.fromordinal(int(number)).isoformat()
+        if len(_DAY_TEXT) < 100_000:
+            _DAY_TEXT[number] = found
+    return found
 
 
 MarkTuple = tuple[str, str, int]  # (region, kind, intensity)
@@ -181,13 +207,46 @@ def decode(field: Field, value: Any) -> Any:
 
 def decoded(fields: Sequence[Field | None], rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
     """Rows of raw SQL read back as the fields read them (None: a column kept as it is);
-    the caller is a bound store method."""
-    return [
-        tuple(
-            v if f is None or v is None else decode(f, v) for f, v in zip(fields, row, strict=True)
-        )
-        for row in rows
-    ]
+    the caller is a bound store method. Each column's reading is chosen once, and a coded
+    column's names are looked up once per code."""
+    readers = [_reader(f) for f in fields]
+    if all(r is None for r in readers):
+        return [tuple(row) for row in rows]
+    plan = list(enumerate(readers))
+    out = []
+    for row in rows:
+        values = list(row)
+        for index, read in plan:
+            if read is not None:
+                value = values[index]
+                if value is not None:
+                    values[index] = read(value)
+        out.append(tuple(values))
+    return out
+
+
+def _reader(field: Field | None) -> Any:
+    """How ``decoded`` reads a column of ``field`` (None: as it is)."""
+    if field is None:
+        return None
+    if isinstance(field, UuidField):
+        return uuid_text
+    if isinstance(field, UtcField):
+        return utc_text
+    if isinstance(field, DayField):
+        return day_text
+    if isinstance(field, CodeField):
+        names: dict[int, str] = {}
+        codes, category = field._codes(), field.category
+
+        def name(value: int) -> str:
+            found = names.get(value)
+            if found is None:
+                found = names[value] = codes.name(category, int(value))
+            return found
+
+        return name
+    return field.python_value
 
 
 def columns_sql(fields: Sequence[Field]) -> str:

@@ -5,14 +5,18 @@ for, per category (``zone``, ``rung``, ``region``…). A code is given once and 
 changes: a name seen for the first time gets the next number of its category; nothing is
 ever renumbered, so the numbers never depend on the order of ``program.toml``.
 
-The codes of one journal are looked up through ``codes_of(database)``. Only codes read
-outside a transaction are kept in memory (a code given in a transaction that is then
-rolled back must not outlive it); the others are looked up in the table each time.
+The codes of one journal are looked up through ``codes_of(database)`` and kept in memory
+once read. A code given inside a transaction is "pending": it may be rolled back, so it is
+not kept (nor any reading of its name or number) until it is read again with no
+transaction open, i.e. committed. Every other code read inside a transaction is committed
+already (codes are never renumbered, and this is the only writer), so it is kept: an export
+reads its hundreds of thousands of rows in one transaction.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from weakref import WeakKeyDictionary
 
 from peewee import SqliteDatabase
@@ -51,23 +55,45 @@ class Codes:
         self._values: dict[tuple[str, str], int] = {}
         self._names: dict[tuple[str, int], str] = {}
         self._loaded = False
+        # Names and numbers given inside a transaction still open, per thread (each thread
+        # has its own connection, and so its own transaction).
+        # (the transaction, what it gave) per thread
+        self._pending_by_thread: dict[int, tuple[object, set[tuple[str, str | int]]]] = {}
 
     def _settled(self) -> bool:
         """No transaction is open: what the table holds now is committed."""
         connection = self._db.connection()  # type: ignore[no-untyped-call]
         return not bool(connection.in_transaction)
 
+    def _pending(self) -> set[tuple[str, str | int]]:
+        """What this thread gave in its open transaction; forgotten once that transaction
+        is over (its codes were then committed or rolled back, and the table says which)."""
+        # peewee's open transactions of this thread, outermost first
+        stack = self._db._state.transactions  # type: ignore[attr-defined]
+        current = stack[0] if stack else None
+        ident = threading.get_ident()
+        found = self._pending_by_thread.get(ident)
+        if found is None or found[0] is not current or self._settled():
+            found = self._pending_by_thread[ident] = (current, set())
+        return found[1]
+
+    def _keep(self, category: str, name: str, value: int) -> None:
+        """Remember a code read from the table now (unless it may yet be rolled back)."""
+        pending = self._pending()
+        if (category, name) not in pending and (category, value) not in pending:
+            self._remember(category, name, value)
+
     def _remember(self, category: str, name: str, value: int) -> None:
         self._values[(category, name)] = value
         self._names[(category, value)] = name
 
     def _load(self) -> None:
-        if self._loaded or not self._settled():
+        if self._loaded:
             return
         for category, name, value in execute_sql(
             self._db, "SELECT category, name, value FROM code"
         ):
-            self._remember(category, name, int(value))
+            self._keep(category, name, int(value))
         self._loaded = True
 
     def value(self, category: str, name: str, *, add: bool = True) -> int:
@@ -100,9 +126,10 @@ class Codes:
                 "SELECT value FROM code WHERE category = ? AND name = ?",
                 [category, name],
             ).fetchone()
+            if not self._settled():
+                self._pending().update({(category, name), (category, int(row[0]))})
         value = int(row[0])
-        if self._settled():
-            self._remember(category, name, value)
+        self._keep(category, name, value)
         return value
 
     def name(self, category: str, value: int) -> str:
@@ -122,8 +149,7 @@ class Codes:
         if row is None:
             raise CodeError(f"the journal has no {category} code {value}")
         name = str(row[0])
-        if self._settled():
-            self._remember(category, name, value)
+        self._keep(category, name, value)
         return name
 
     def lookup(self, category: str, name: str) -> int:

@@ -1,0 +1,50 @@
+"""The journal's code table (storage/codes.py): a code given in a transaction that is
+rolled back is never remembered, and codes read inside a transaction are kept (an export
+reads hundreds of thousands of coded values in one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sciatica_journal.services.container import Services
+from sciatica_journal.storage.codes import ZONE, codes_of
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _statements(services: Services) -> list[str]:
+    seen: list[str] = []
+    services.journal.database.connection().set_trace_callback(seen.append)
+    return seen
+
+
+def test_a_code_given_in_a_rolled_back_transaction_is_forgotten(services: Services):
+    database = services.journal.database
+    codes = codes_of(database)
+    with pytest.raises(_Rollback), database.atomic():
+        given = codes.value(ZONE, "Atlantis/Lost")
+        assert codes.name(ZONE, given) == "Atlantis/Lost"
+        raise _Rollback
+    # The same number goes to the next new name; nothing remembers the rolled-back one.
+    with database.atomic():
+        other = codes.value(ZONE, "Pacific/Real")
+    assert other == given
+    assert codes.name(ZONE, other) == "Pacific/Real"
+    assert codes.value(ZONE, "Pacific/Real", add=False) == other
+    assert codes.lookup(ZONE, "Atlantis/Lost") != given
+
+
+def test_codes_read_inside_a_transaction_are_looked_up_once(services: Services):
+    database = services.journal.database
+    with database.atomic():
+        committed = codes_of(database).value(ZONE, "Europe/Berlin")
+    codes = codes_of(database)
+    statements = _statements(services)
+    with database.atomic():
+        for _ in range(100):
+            assert codes.name(ZONE, committed) == "Europe/Berlin"
+            assert codes.lookup(ZONE, "Europe/Berlin") == committed
+    reads = [s for s in statements if "FROM code" in s]
+    assert len(reads) <= 1
