@@ -48,3 +48,21 @@ def test_codes_read_inside_a_transaction_are_looked_up_once(services: Services):
             assert codes.lookup(ZONE, "Europe/Berlin") == committed
     reads = [s for s in statements if "FROM code" in s]
     assert len(reads) <= 1
+
+
+def test_a_code_given_in_a_savepoint_rolled_back_is_not_used_later_in_the_transaction(
+    services: Services,
+):
+    database = services.journal.database
+    codes = codes_of(database)
+    with database.atomic():
+        with pytest.raises(_Rollback), database.atomic():  # a savepoint
+            lost = codes.value(ZONE, "Atlantis/Lost")
+            raise _Rollback
+        kept = codes.value(ZONE, "Pacific/Real")
+        assert kept == lost  # the number was free again
+        assert codes.name(ZONE, kept) == "Pacific/Real"
+        again = codes.value(ZONE, "Atlantis/Lost")
+        assert again != kept
+    assert codes.name(ZONE, again) == "Atlantis/Lost"
+    assert codes.name(ZONE, kept) == "Pacific/Real"
