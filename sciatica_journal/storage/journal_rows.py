@@ -2,9 +2,12 @@
 over the four kinds of entry, filtered and sorted by SQLite), and the few rows on screen
 read whole. Ten years hold some 33,000 entries; the list never reads them all whole.
 
-Written against the schema of migrations 0001-0004. Everything that names a table or a
-column is in ``_PARTS`` (what each kind of entry lists) and in the ``_READ_*`` statements
-(one entry read whole): adapting to another schema means changing those alone.
+Written against the compact schema of migration 0005: instants are whole seconds (the
+order by the instant is the order of the integers), UUIDs 16 bytes, zones, rungs and
+results codes of the journal's ``code`` table (sorting by a name joins that table, so the
+order is the names'), a map's marks packed 3 bytes a mark. Everything that names a table
+or a column is in ``_PARTS`` (what each kind of entry lists) and in the ``_READ`` statements
+(one entry read whole, decoded by the models' fields).
 """
 
 from __future__ import annotations
@@ -14,16 +17,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from peewee import AutoField, Field, ForeignKeyField
+
 from sciatica_journal.domain.journal import EntryKind
 from sciatica_journal.domain.red_flags import RecordedScreen, ScreenResult, Trigger
 from sciatica_journal.domain.timekeeping import parse_utc
+from sciatica_journal.storage import models
+from sciatica_journal.storage.codecs import columns_sql, decoded, utc_seconds, utc_text, uuid_bytes
+from sciatica_journal.storage.codes import (
+    CHECK_IN_CODE,
+    RESULT,
+    RUNG,
+    UNKNOWN,
+    ZONE,
+    Codes,
+    codes_of,
+)
 from sciatica_journal.storage.journal_records import (
     MapRecord,
     MarkRecord,
     NoteRecord,
     SessionRecord,
+    columns,
+    record,
 )
-from sciatica_journal.storage.store import Store
+from sciatica_journal.storage.store import Store, bound
 
 # At the same instant a session lists before its screening, that before a check-in, then
 # a note (as the service always listed them); the ties after that: the last saved first.
@@ -33,8 +51,15 @@ CHUNK = 500  # ids bound in one statement (under SQLite's limit on parameters)
 
 Key = tuple[int, int]  # (TIE_ORDER of its kind, its row's id)
 KINDS = {code: kind for kind, code in TIE_ORDER.items()}
-Cursor = tuple[str, int, int]  # an entry's place in the order by the instant: at, tie, id
+Cursor = tuple[int, int, int]  # an entry's place in the order by the instant: at, tie, id
 Offset = tuple[str, str, str, int]  # zone, from (UTC text, inclusive), to (exclusive), seconds
+# The bounds of the first and the last offset ("" and "9999") as seconds.
+_BOUNDS = {"": -(2**62), "9999": 2**62}
+
+
+def _name_of(category: str, code: str) -> str:
+    """An SQL expression: the name the code ``code`` (an SQL expression) stands for."""
+    return f"(SELECT name FROM code WHERE category = '{category}' AND value = {code})"
 
 
 @dataclass(frozen=True)
@@ -46,7 +71,7 @@ class _Part:
     at: str
     note: str  # an SQL expression: the entry's note
     summary: str  # an SQL expression that sorts as the summary should
-    word: str = "''"  # what names the entry (a session: its rung's slug)
+    word: str = "''"  # what names the entry (a session: its rung's code)
     where: str = ""
 
 
@@ -64,12 +89,14 @@ _PARTS = {
         table="symptom_map",
         at="recorded_at",
         note="note",
-        summary="printf('1 %04d', (SELECT count(*) FROM symptom_mark"
-        " WHERE symptom_mark.symptom_map_id = symptom_map.id))",  # by how many marks
-        where="context = 'check-in'",
+        summary="printf('1 %04d', length(marks) / 3)",  # by how many marks (3 bytes a mark)
+        where=f"context = {CHECK_IN_CODE}",  # as the partial indexes name it
     ),
     EntryKind.SCREENING: _Part(
-        table="red_flag_screen", at="answered_at", note="''", summary="'2 ' || result"
+        table="red_flag_screen",
+        at="answered_at",
+        note="''",
+        summary=f"'2 ' || {_name_of(RESULT, 'red_flag_screen.result')}",  # by the result's name
     ),
     EntryKind.NOTE: _Part(table="journal_note", at="written_at", note="text", summary="'3'"),
 }
@@ -94,6 +121,32 @@ def _values(name: str, columns: str, rows: Sequence[Sequence[Any]]) -> tuple[str
     one = "(" + ", ".join("?" for _ in rows[0]) + ")"
     sql = f"{name}({columns}) AS (VALUES {', '.join(one for _ in rows)})"
     return sql, [value for row in rows for value in row]
+
+
+def _seconds(text: str) -> int:
+    return _BOUNDS[text] if text in _BOUNDS else utc_seconds(text)
+
+
+def _tables(listing: Listing, codes: Codes) -> tuple[list[str], list[Any]]:
+    """The common table expressions ``listing`` joins, as the journal stores their keys:
+    the rungs' names by the rungs' codes, the zones' offsets by the zones' codes and
+    seconds (a name the journal has no code for names no row: it is left out)."""
+    if listing.column == "title":
+        titles = [(codes.lookup(RUNG, slug), name) for slug, name in listing.rung_titles]
+        rows: list[tuple[Any, ...]] = [row for row in titles if row[0] != UNKNOWN]
+        if rows:
+            sql, values = _values("titles", "rung, name", rows)
+            return [sql], values
+    elif listing.column == "time":
+        rows = [
+            (codes.lookup(ZONE, name), _seconds(start), _seconds(stop), seconds)
+            for name, start, stop, seconds in listing.offsets
+        ]
+        rows = [row for row in rows if row[0] != UNKNOWN]
+        if rows:
+            sql, values = _values("offsets", "zone, start, stop, seconds", rows)
+            return [sql], values
+    return [], []
 
 
 NOT_AFTER = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
@@ -122,33 +175,35 @@ def _part_sql(
     kind: EntryKind,
     listing: Listing,
     params: list[Any],
+    tables: Sequence[str] = (),
     after: Cursor | None = None,
     through: bool = False,
 ) -> str:
     """One kind's rows of the list: tie, id, at and what it sorts by (its parameters go on
-    ``params``). Each kind is sorted apart and the sorted parts merged: by the instant, an
-    index gives each part in order, so the first page costs a few rows, not 33,000."""
+    ``params``; ``tables``: the common table expressions there are to join). Each kind is
+    sorted apart and the sorted parts merged: by the instant, an index gives each part in
+    order, so the first page costs a few rows, not 33,000."""
     part = _PARTS[kind]
     table, at, column = part.table, f"{part.table}.{part.at}", listing.column
     join = ""
     if column == "title" and kind is EntryKind.SESSION:
-        if listing.rung_titles:
-            sort = f"ifnull(t.name, lower({table}.{part.word}))"
-            join = f" LEFT JOIN titles t ON t.slug = {table}.{part.word}"
-        else:
-            sort = f"lower({table}.{part.word})"
+        # A rung the programme does not know (any longer) sorts by its slug, folded.
+        sort = f"lower({_name_of(RUNG, f'{table}.{part.word}')})"
+        if tables:
+            sort = f"ifnull(t.name, {sort})"
+            join = f" LEFT JOIN titles t ON t.rung = {table}.{part.word}"
     elif column == "title":
         sort = "?"
         params.append(listing.kind_titles.get(kind, kind.value))
     elif column == "time":
         seconds = "0"
-        if listing.offsets:
+        if tables:
             seconds = "ifnull(o.seconds, 0)"
             join = (
                 f" LEFT JOIN offsets o ON o.zone = {table}.zone"
                 f" AND {at} >= o.start AND {at} < o.stop"
             )
-        sort = f"(CAST(strftime('%s', {at}) AS INTEGER) + {seconds} + 86400) % 86400"
+        sort = f"(({at} + {seconds}) % 86400 + 86400) % 86400"
     elif column == "note":
         sort = f"lower({part.note})"
     elif column == "summary":
@@ -168,29 +223,22 @@ def _part_sql(
 
 
 def listing_sql(
-    listing: Listing, after: Cursor | None = None, through: bool = False
+    listing: Listing, codes: Codes, after: Cursor | None = None, through: bool = False
 ) -> tuple[str, list[Any]]:
     """The statement listing the keys (tie, id, at) of ``listing``'s entries in its order
     (after the entry ``after`` only, or ``through`` it: in the order by the instant alone),
-    then what it sorts by."""
+    then what it sorts by (``codes``: the journal's, looked up, never given)."""
     if listing.column not in COLUMNS:
         raise ValueError(f"the journal cannot be sorted by {listing.column!r}")
     if after is not None and listing.column != "at":
         raise ValueError("only the order by the instant reads on from an entry")
     kinds = [kind for kind in _PARTS if kind in listing.kinds]
     if not kinds:
-        return "SELECT 0, 0, '' WHERE 0", []
-    tables: list[str] = []
-    params: list[Any] = []
-    if listing.column == "title" and listing.rung_titles:
-        sql, values = _values("titles", "slug, name", listing.rung_titles)
-        tables.append(sql)
-        params += values
-    elif listing.column == "time" and listing.offsets:
-        sql, values = _values("offsets", "zone, start, stop, seconds", listing.offsets)
-        tables.append(sql)
-        params += values
-    union = " UNION ALL ".join(_part_sql(kind, listing, params, after, through) for kind in kinds)
+        return "SELECT 0, 0, 0 WHERE 0", []
+    tables, params = _tables(listing, codes)
+    union = " UNION ALL ".join(
+        _part_sql(kind, listing, params, tables, after, through) for kind in kinds
+    )
     way = "DESC" if listing.descending else "ASC"
     order = f"at {way}, tie {way}, id {way}"
     if listing.column != "at":
@@ -199,25 +247,33 @@ def listing_sql(
     return f"{head}{union} ORDER BY {order}", params
 
 
-_SESSION_COLUMNS = (
-    "id, uuid, rung, started_at, ended_at, zone, local_date, back_pain_before, leg_pain_before,"
-    " back_pain_after, leg_pain_after, outcome, reps_done, hold_seconds, range_reached,"
-    " pelvis_stayed_down, stopped_for_pain, map_before_id, map_after_id, note, updated_at,"
-    " planned, against_advice"
-)
-_READ = {
-    EntryKind.SESSION: f"SELECT {_SESSION_COLUMNS} FROM exercise_session WHERE id IN ({{ids}})",
-    EntryKind.CHECK_IN: "SELECT id, uuid, recorded_at, zone, local_date, context, note"
-    " FROM symptom_map WHERE context = 'check-in' AND id IN ({ids})",
-    EntryKind.NOTE: "SELECT id, uuid, written_at, zone, local_date, text FROM journal_note"
-    " WHERE id IN ({ids})",
-    EntryKind.SCREENING: "SELECT id, uuid, answered_at, zone, local_date, trigger, result"
-    " FROM red_flag_screen WHERE id IN ({ids})",
+def _fields(model: type[models.BaseModel], names: Sequence[str]) -> tuple[Field, ...]:
+    return tuple(getattr(model, name) for name in names)
+
+
+# Each kind's columns read whole, in the order of its record's fields.
+_FIELDS = {
+    EntryKind.SESSION: _fields(models.ExerciseSession, columns(SessionRecord)),
+    EntryKind.CHECK_IN: _fields(models.SymptomMap, [*columns(MapRecord), "marks"]),
+    EntryKind.NOTE: _fields(models.JournalNote, columns(NoteRecord)),
+    EntryKind.SCREENING: _fields(
+        models.RedFlagScreen,
+        ["id", "uuid", "answered_at", "zone", "local_date", "trigger", "result"],
+    ),
 }
-_READ_MARKS = (
-    "SELECT id, symptom_map_id, region, kind, intensity FROM symptom_mark"
-    " WHERE symptom_map_id IN ({ids}) ORDER BY id"
-)
+# The fields decoded (None: kept as SQLite gives it; an id stays an id).
+_DECODE: dict[EntryKind, tuple[Field | None, ...]] = {
+    kind: tuple(None if isinstance(f, AutoField | ForeignKeyField) else f for f in fields)
+    for kind, fields in _FIELDS.items()
+}
+_READ = {
+    kind: f"SELECT {columns_sql(_FIELDS[kind])} FROM {_PARTS[kind].table}"
+    + (f" WHERE {_PARTS[kind].where} AND" if _PARTS[kind].where else " WHERE")
+    + " id IN ({ids})"
+    for kind in _FIELDS
+}
+_A = models.RedFlagAnswer
+_ANSWER_FIELDS = (None, _A.question, _A.answer)
 _READ_ANSWERS = (
     "SELECT screen_id, question, answer FROM red_flag_answer WHERE screen_id IN ({ids}) ORDER BY id"
 )
@@ -229,7 +285,9 @@ _ID_OF = {
 _ZONES = " UNION ".join(f"SELECT zone FROM {part.table}" for part in _PARTS.values())
 _FIRST = {
     way: [
-        f"SELECT {part.at} FROM {part.table} ORDER BY {part.at} {way} LIMIT 1"
+        f"SELECT {part.at} FROM {part.table}"
+        + (f" WHERE {part.where}" if part.where else "")
+        + f" ORDER BY {part.at} {way} LIMIT 1"
         for part in _PARTS.values()
     ]
     for way in ("ASC", "DESC")
@@ -238,13 +296,9 @@ _FIRST = {
 Record = SessionRecord | MapRecord | NoteRecord | RecordedScreen
 
 
-def _session(row: tuple[Any, ...]) -> SessionRecord:
-    values = list(row)  # in the order of SessionRecord's fields; SQLite's 0/1 as bools
-    pelvis, stopped, against = row[15], row[16], row[22]
-    values[15] = None if pelvis is None else bool(pelvis)
-    values[16] = bool(stopped)
-    values[22] = None if against is None else bool(against)
-    return SessionRecord(*values)
+def _check_in(row: tuple[Any, ...]) -> MapRecord:
+    marks = tuple(MarkRecord(*mark) for mark in row[-1] or ())
+    return record(MapRecord, dict(zip(columns(MapRecord), row, strict=False)), marks=marks)
 
 
 def _screen(row: tuple[Any, ...], answers: dict[str, bool]) -> RecordedScreen:
@@ -277,24 +331,30 @@ class JournalRows(Store):
     ) -> list[Cursor]:
         """As ``keys``, each key with its instant: (at, tie, id) as a ``Cursor``
         (``through``: those up to ``after`` and it, not those after it)."""
-        sql, params = listing_sql(listing, after, through)
+        sql, params = listing_sql(listing, codes_of(self._db), after, through)
         rows = self.sql(f"{sql} LIMIT ?", [*params, limit])
         return [(at, tie, row_id) for tie, row_id, at, *_sort in rows]
 
     def key_of(self, kind: EntryKind, uuid: str) -> Key | None:
-        row = self.sql(_ID_OF[kind], [uuid]).fetchone()
+        try:
+            data = uuid_bytes(uuid)
+        except ValueError:  # not a UUID: no entry has it
+            return None
+        row = self.sql(_ID_OF[kind], [data]).fetchone()
         return None if row is None else (TIE_ORDER[kind], row[0])
 
     def zones(self) -> list[str]:
         """Each zone entries were recorded in."""
-        return sorted(zone for (zone,) in self.sql(_ZONES))
+        codes = codes_of(self._db)
+        return sorted(codes.name(ZONE, zone) for (zone,) in self.sql(_ZONES))
 
     def span(self) -> tuple[str, str] | None:
         """The first and the last instant of an entry (UTC text), None in an empty journal."""
         first = [row[0] for sql in _FIRST["ASC"] for row in self.sql(sql)]
         last = [row[0] for sql in _FIRST["DESC"] for row in self.sql(sql)]
-        return (min(first), max(last)) if first else None
+        return (utc_text(min(first)), utc_text(max(last))) if first else None
 
+    @bound
     def read(self, keys: Sequence[Key]) -> dict[Key, Record]:
         """The entries of ``keys`` read whole (an entry no longer there is left out)."""
         wanted: dict[int, list[int]] = {}
@@ -303,11 +363,11 @@ class JournalRows(Store):
         found: dict[Key, Record] = {}
         for code, ids in wanted.items():
             kind = KINDS[code]
-            rows = self._rows(_READ[kind], ids)
+            rows = decoded(_DECODE[kind], self._rows(_READ[kind], ids))
             if kind is EntryKind.SESSION:
-                records: list[Record] = [_session(row) for row in rows]
+                records: list[Record] = [SessionRecord(*row) for row in rows]  # bools decoded
             elif kind is EntryKind.CHECK_IN:
-                records = self._check_ins(rows)
+                records = [_check_in(row) for row in rows]
             elif kind is EntryKind.NOTE:
                 records = [NoteRecord(*row) for row in rows]
             else:
@@ -317,19 +377,12 @@ class JournalRows(Store):
             )
         return found
 
-    def _check_ins(self, rows: list[tuple[Any, ...]]) -> list[Record]:
-        marks = self._children(_READ_MARKS, [row[0] for row in rows], 1)
-        return [
-            MapRecord(*(*row, tuple(MarkRecord(*mark) for mark in marks.get(row[0], ()))))
-            for row in rows
-        ]
-
     def _screens(self, rows: list[tuple[Any, ...]]) -> list[Record]:
-        answers = self._children(_READ_ANSWERS, [row[0] for row in rows], 0)
-        return [
-            _screen(row, {question: bool(yes) for _s, question, yes in answers.get(row[0], ())})
-            for row in rows
-        ]
+        answers: dict[int, dict[str, bool]] = {}
+        raw = self._rows(_READ_ANSWERS, [row[0] for row in rows])
+        for screen_id, question, yes in decoded(_ANSWER_FIELDS, raw):
+            answers.setdefault(screen_id, {})[question] = bool(yes)
+        return [_screen(row, answers.get(row[0], {})) for row in rows]
 
     def _rows(self, statement: str, ids: Sequence[int]) -> list[tuple[Any, ...]]:
         found: list[tuple[Any, ...]] = []
@@ -337,12 +390,3 @@ class JournalRows(Store):
             chunk = ids[start : start + CHUNK]
             found += self.sql(statement.format(ids=", ".join("?" * len(chunk))), chunk)
         return found
-
-    def _children(
-        self, statement: str, ids: Sequence[int], column: int
-    ) -> dict[int, list[tuple[Any, ...]]]:
-        """Rows of ``statement`` by their parent's id (in ``column``)."""
-        by_parent: dict[int, list[tuple[Any, ...]]] = {}
-        for row in self._rows(statement, ids):
-            by_parent.setdefault(row[column], []).append(row)
-        return by_parent
