@@ -82,6 +82,7 @@ def test_an_empty_file_becomes_a_new_journal(tmp_path: Path):
         "0002_planned_dose",
         "0003_chosen_against_advice",
         "0004_measures",
+        "0005_compact",
     )
     assert journal.pre_migration_backup is None
     journal.close()
