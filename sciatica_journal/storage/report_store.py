@@ -44,12 +44,12 @@ class ReportStore(Store):
         names = _Names(codes)
         return [
             SessionFacts(
-                local_date=names.day(day),
+                local_date=dt.date.fromordinal(day),
                 rung=names.of(RUNG, rung),
                 back_before=back,
                 leg_before=leg,
-                outcome=names.outcome(outcome),
-                range_reached=None if rng is None else names.press_up_range(rng),
+                outcome=Outcome(names.of(OUTCOME, outcome)),
+                range_reached=None if rng is None else PressUpRange(names.of(RANGE, rng)),
                 pelvis_stayed_down=None if pelvis is None else bool(pelvis),
                 complete=bool(done),
             )
@@ -176,37 +176,16 @@ class ReportStore(Store):
 
 
 class _Names:
-    """The journal's codes of a query's rows turned back into the domain's values, each
-    code looked up once."""
+    """The journal's codes of a query's rows turned back into names, each code looked up
+    once."""
 
     def __init__(self, codes: Codes) -> None:
         self._codes = codes
         self._seen: dict[tuple[str, int], str] = {}
-        self._days: dict[int, dt.date] = {}
-        self._outcomes: dict[int, Outcome] = {}
-        self._ranges: dict[int, PressUpRange] = {}
 
     def of(self, category: str, value: int) -> str:
         key = (category, value)
         found = self._seen.get(key)
         if found is None:
             found = self._seen[key] = self._codes.name(category, value)
-        return found
-
-    def day(self, number: int) -> dt.date:
-        found = self._days.get(number)
-        if found is None:
-            found = self._days[number] = dt.date.fromordinal(number)
-        return found
-
-    def outcome(self, value: int) -> Outcome:
-        found = self._outcomes.get(value)
-        if found is None:
-            found = self._outcomes[value] = Outcome(self.of(OUTCOME, value))
-        return found
-
-    def press_up_range(self, value: int) -> PressUpRange:
-        found = self._ranges.get(value)
-        if found is None:
-            found = self._ranges[value] = PressUpRange(self.of(RANGE, value))
         return found

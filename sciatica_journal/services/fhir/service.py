@@ -37,6 +37,7 @@ from sciatica_journal.services.fhir.streaming import BackgroundWriter, paused_gc
 from sciatica_journal.services.fhir.templates import Template, encode, references, slot, url_of
 from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.transfer import TransferError
+from sciatica_journal.services.transfer.results import check_target
 from sciatica_journal.storage import atomic_files
 from sciatica_journal.storage.fhir_reader import FhirRows
 from sciatica_journal.storage.transfer_store import TransferStore
@@ -89,14 +90,7 @@ class FhirExportService:
         (inclusive; open ends take everything) to ``path`` atomically; nothing is written
         on a failure."""
         path = Path(path)
-        if path.is_dir():
-            raise TransferError(_("cannot write {path}: it is a folder").format(path=path))
-        if not path.parent.is_dir():
-            raise TransferError(
-                _("cannot write {path}: the folder {folder} does not exist").format(
-                    path=path, folder=path.parent
-                )
-            )
+        check_target(path)
         low = start.isoformat() if start is not None else ""
         high = end.isoformat() if end is not None else "9999-12-31"
         # The rows are gone before the collector is back (its first pass would walk them

@@ -16,6 +16,18 @@ class TransferError(Exception):
     """An export or import that cannot be done; the message is one line naming the problem."""
 
 
+def check_target(path: Path) -> None:
+    """An export's file can be written at ``path``: not a folder, in a folder that exists."""
+    if path.is_dir():
+        raise TransferError(_("cannot write {path}: it is a folder").format(path=path))
+    if not path.parent.is_dir():
+        raise TransferError(
+            _("cannot write {path}: the folder {folder} does not exist").format(
+                path=path, folder=path.parent
+            )
+        )
+
+
 @dataclass(frozen=True)
 class ImportReport:
     """What an import added and what it skipped (already in the journal), per kind of entry."""

@@ -26,7 +26,12 @@ from sciatica_journal.services.transfer.json_reading import (
 )
 from sciatica_journal.services.transfer.json_stream import write_document
 from sciatica_journal.services.transfer.json_writing import journal_document, journal_parts
-from sciatica_journal.services.transfer.results import ExportResult, ImportReport, TransferError
+from sciatica_journal.services.transfer.results import (
+    ExportResult,
+    ImportReport,
+    TransferError,
+    check_target,
+)
 from sciatica_journal.services.transfer.schema_check import SchemaChecker
 from sciatica_journal.services.transfer.schema_loading import SCHEMA_FILE, load_validator
 from sciatica_journal.services.transfer.schema_messages import document_order, schema_message
@@ -68,7 +73,7 @@ class TransferService:
         """Write the JSON journal to ``path`` atomically. ``include_identity=False`` leaves
         out the name and birth date."""
         path = Path(path)
-        _check_target(path)
+        check_target(path)
         with paused_gc():  # no cycles made: the collector's passes over the rows are waste
             return self._export_json(path, include_identity)
 
@@ -203,22 +208,11 @@ def _counts(contents: JournalContents) -> dict[str, int]:
     }
 
 
-def _check_target(path: Path) -> None:
-    if path.is_dir():
-        raise TransferError(_("cannot write {path}: it is a folder").format(path=path))
-    if not path.parent.is_dir():
-        raise TransferError(
-            _("cannot write {path}: the folder {folder} does not exist").format(
-                path=path, folder=path.parent
-            )
-        )
-
-
 def _write_files(files: Sequence[tuple[Path, str]], encoding: str) -> None:
     """Write every file atomically and durably (``storage.atomic_files``): all are written
     and fsynced before any is renamed into place; a failure leaves no temporary files."""
     for path, _text in files:
-        _check_target(path)
+        check_target(path)
     try:
         atomic_files.write_files([(path, text.encode(encoding)) for path, text in files])
     except atomic_files.AtomicWriteError as exc:
