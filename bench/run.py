@@ -19,6 +19,7 @@ BENCHMARKS = (
     "journal_page",
     "report_pdf",
     "fhir_export",
+    "summary",
     "transfer",
     "safety",
     "audio",
