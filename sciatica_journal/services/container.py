@@ -19,30 +19,30 @@ from sciatica_journal.domain.language import ENGLISH
 from sciatica_journal.domain.measures import MeasureSet
 from sciatica_journal.domain.program import Program
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir, migrations_dir
-from sciatica_journal.services.backup_service import BackupService
 from sciatica_journal.services.clock import Clock
-from sciatica_journal.services.frequency_service import FrequencyService
-from sciatica_journal.services.journal_service import JournalService
 from sciatica_journal.services.languages import choose, use_language
 from sciatica_journal.services.measure_service import MeasureService
 from sciatica_journal.services.measures_loader import load_measures
-from sciatica_journal.services.operations import Operations
 from sciatica_journal.services.preferences_service import PreferencesService
 from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.program_loader import load_catalog, load_program
-from sciatica_journal.services.progress_service import ProgressService
-from sciatica_journal.services.red_flag_service import RedFlagService
-from sciatica_journal.services.reminder_service import ReminderService
 from sciatica_journal.services.session_service import SessionService
-from sciatica_journal.services.symptom_service import SymptomService
-from sciatica_journal.services.transfer import TransferService
 from sciatica_journal.storage.database import Journal, open_journal
 from sciatica_journal.storage.stores import Stores
 
 if TYPE_CHECKING:
+    from sciatica_journal.services.backup_service import BackupService
     from sciatica_journal.services.fhir import FhirExportService
+    from sciatica_journal.services.frequency_service import FrequencyService
+    from sciatica_journal.services.journal_service import JournalService
+    from sciatica_journal.services.operations import Operations
+    from sciatica_journal.services.progress_service import ProgressService
+    from sciatica_journal.services.red_flag_service import RedFlagService
+    from sciatica_journal.services.reminder_service import ReminderService
     from sciatica_journal.services.report_service import ReportService
     from sciatica_journal.services.summary_service import SummaryService
+    from sciatica_journal.services.symptom_service import SymptomService
+    from sciatica_journal.services.transfer import TransferService
 
 log = logging.getLogger(__name__)
 
@@ -59,17 +59,101 @@ class Services:
     profiles: ProfileService
     preferences: PreferencesService
     sessions: SessionService
-    symptoms: SymptomService
-    red_flags: RedFlagService
-    frequency: FrequencyService
-    progress: ProgressService
-    entries: JournalService  # the journal list: edit, delete, undo, notes
-    transfer: TransferService  # export (CSV, JSON) and import (JSON)
-    backups: BackupService  # daily verified backups, before import and restore
-    operations: Operations  # every change to the journal, with undo and redo
-    reminders: ReminderService  # when to remind, running in the background, missed sessions
     weekly: MeasureService  # the weekly check: due measures, answers, baseline vs latest
     _closed: bool = field(default=False, repr=False)
+
+    # The other services are built when first asked for, each once: a verb such as
+    # ``summary --json`` loads only the modules it uses (issue 16.4).
+
+    @functools.cached_property
+    def symptoms(self) -> SymptomService:
+        from sciatica_journal.services.symptom_service import SymptomService
+
+        return SymptomService(self.catalog, self.clock, self.stores.symptoms)
+
+    @functools.cached_property
+    def red_flags(self) -> RedFlagService:
+        from sciatica_journal.services.red_flag_service import RedFlagService
+
+        return RedFlagService(self.program, self.clock, self.stores.red_flags)
+
+    @functools.cached_property
+    def frequency(self) -> FrequencyService:
+        from sciatica_journal.services.frequency_service import FrequencyService
+
+        return FrequencyService(self.program, self.profiles, self.clock, self.stores.sessions)
+
+    @functools.cached_property
+    def progress(self) -> ProgressService:
+        from sciatica_journal.services.progress_service import ProgressService
+
+        return ProgressService(
+            self.program, self.catalog, self.profiles, self.clock, self.stores.progress
+        )
+
+    @functools.cached_property
+    def entries(self) -> JournalService:
+        """The journal list: edit, delete, undo, notes."""
+        from sciatica_journal.services.journal_service import JournalService
+
+        return JournalService(
+            self.program, self.catalog, self.clock, self.stores.entries, self.stores.red_flags
+        )
+
+    @functools.cached_property
+    def transfer(self) -> TransferService:
+        """Export (CSV, JSON) and import (JSON)."""
+        from sciatica_journal.services.transfer import TransferService
+
+        backups = self.backups
+        return TransferService(
+            self.program,
+            self.catalog,
+            self.clock,
+            self.stores.transfer,
+            before_import=lambda: backups.make("before-import"),
+            measures=self.measures,
+        )
+
+    @functools.cached_property
+    def backups(self) -> BackupService:
+        """Daily verified backups, before import and restore."""
+        from sciatica_journal.services.backup_service import BackupService
+
+        return BackupService(self.data_dir, self.clock, self.program.backups)
+
+    @functools.cached_property
+    def operations(self) -> Operations:
+        """Every change to the journal, with undo and redo."""
+        from sciatica_journal.services.operations import Operations
+
+        return Operations(
+            sessions=self.sessions,
+            symptoms=self.symptoms,
+            red_flags=self.red_flags,
+            entries=self.entries,
+            profiles=self.profiles,
+            preferences=self.preferences,
+            transfer=self.transfer,
+            backups=self.backups,
+            today=self.sessions.today_date,
+        )
+
+    @functools.cached_property
+    def reminders(self) -> ReminderService:
+        """When to remind, running in the background, missed sessions."""
+        from sciatica_journal.services.reminder_service import ReminderService
+
+        return ReminderService(
+            self.profiles,
+            self.preferences,
+            self.frequency,
+            self.red_flags,
+            self.clock,
+            self.stores.reminders,
+            self.stores.sessions,
+            self.stores.red_flags,
+        )
 
     @functools.cached_property
     def fhir(self) -> FhirExportService:
@@ -148,42 +232,6 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         raise
     profiles = ProfileService(program, clock, stores.profiles)
     sessions = SessionService(program, catalog, clock, profiles, stores.sessions, stores.red_flags)
-    progress = ProgressService(program, catalog, profiles, clock, stores.progress)
-    backup = BackupService(data_dir, clock, program.backups)
-    symptoms = SymptomService(catalog, clock, stores.symptoms)
-    red_flags = RedFlagService(program, clock, stores.red_flags)
-    entries = JournalService(program, catalog, clock, stores.entries, stores.red_flags)
-    transfer = TransferService(
-        program,
-        catalog,
-        clock,
-        stores.transfer,
-        before_import=lambda: backup.make("before-import"),
-        measures=measures,
-    )
-    operations = Operations(
-        sessions=sessions,
-        symptoms=symptoms,
-        red_flags=red_flags,
-        entries=entries,
-        profiles=profiles,
-        preferences=preferences,
-        transfer=transfer,
-        backups=backup,
-        today=sessions.today_date,
-    )
-    frequency = FrequencyService(program, profiles, clock, stores.sessions)
-    reminders = ReminderService(
-        profiles,
-        preferences,
-        frequency,
-        red_flags,
-        clock,
-        stores.reminders,
-        stores.sessions,
-        stores.red_flags,
-    )
-    weekly = MeasureService(measures, clock, stores.measures)
     log.info("journal opened")
     return Services(
         data_dir=data_dir,
@@ -196,14 +244,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         profiles=profiles,
         preferences=preferences,
         sessions=sessions,
-        symptoms=symptoms,
-        red_flags=red_flags,
-        frequency=frequency,
-        progress=progress,
-        entries=entries,
-        transfer=transfer,
-        backups=backup,
-        operations=operations,
-        reminders=reminders,
-        weekly=weekly,
+        weekly=MeasureService(measures, clock, stores.measures),
     )
