@@ -27,7 +27,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sciatica_journal.domain import rounding
 from sciatica_journal.domain.body import SIDES, RegionCatalog, SymptomMap, distal_extent
@@ -46,8 +46,10 @@ from sciatica_journal.domain.response_profile import (
 from sciatica_journal.domain.sessions import Outcome, PressUpRange
 
 
-@dataclass(frozen=True)
-class SessionFacts:
+class SessionFacts(NamedTuple):
+    """One session as the summary sees it (a tuple: ten years are 29,000 of them, made
+    several times faster than as dataclasses)."""
+
     local_date: dt.date
     rung: str
     back_before: int
