@@ -27,6 +27,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from sciatica_journal.domain import rounding
@@ -193,14 +194,16 @@ def pain_change(
 ) -> PainChange:
     if not sessions:
         return PainChange(None, None, None, False)
-    overall = _mean([getattr(s, attribute) for s in sessions])
+    score = attrgetter(attribute)
+    overall = _mean(list(map(score, sessions)))
     first_day, last_day = sessions[0].local_date, sessions[-1].local_date
     span = (last_day - first_day).days + 1
     if span < WEEKS_COMPARED_FROM_DAYS:
         return PainChange(None, None, None, False, overall, span)
     week = dt.timedelta(days=6)
-    first = _mean([getattr(s, attribute) for s in sessions if s.local_date <= first_day + week])
-    last = _mean([getattr(s, attribute) for s in sessions if s.local_date >= last_day - week])
+    first_week_end, last_week_start = first_day + week, last_day - week
+    first = _mean([score(s) for s in sessions if s.local_date <= first_week_end])
+    last = _mean([score(s) for s in sessions if s.local_date >= last_week_start])
     assert first is not None and last is not None
     change = rounding.mean(last - first)
     important = abs(change) >= thresholds.clinically_important_points or (
@@ -234,7 +237,8 @@ def summarize(
     days = period_days(start, end, today)
     every = sessions  # the pain means take every session's score before it
     sessions = [s for s in every if s.complete]
-    counts = Counter(s.local_date for s in sessions)
+    counts = Counter(map(attrgetter("local_date"), sessions))
+    outcome_counts = Counter(map(attrgetter("outcome"), sessions))
     extent = {}
     for side in SIDES:
         first = None if first_map is None else distal_extent(first_map, side, catalog)
@@ -260,7 +264,7 @@ def summarize(
         extent=extent,
         radiation_first=None if first_map is None else _radiation_class(first_map, catalog),
         radiation_latest=None if latest_map is None else _radiation_class(latest_map, catalog),
-        outcomes={o.value: sum(1 for s in sessions if s.outcome is o) for o in Outcome},
+        outcomes={o.value: outcome_counts.get(o, 0) for o in Outcome},
         # The exercise to do now: the advice's rung (rule 10); without the advice, the
         # exercise of the last session that counts (of the last one if none does).
         current_rung=current.rung.slug
@@ -272,7 +276,7 @@ def summarize(
         incomplete=len(every) - len(sessions),
         by_exercise=tuple(
             response_profile(
-                tally((s.rung, s.outcome, s.complete) for s in every),
+                tally(map(attrgetter("rung", "outcome", "complete"), every)),
                 ladder,
                 thresholds.mostly_centralizing_percent,
             )
