@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import SqliteDatabase
-from playhouse.migrations import Runner
 
 from sciatica_journal.domain.language import _
 from sciatica_journal.storage import backups
@@ -42,6 +41,7 @@ PRAGMAS = {
 }
 
 
+MIGRATIONS = "schema_migration"  # the runner's history of the migrations applied
 COMPACTING_MIGRATION = "0005_compact"  # after it, the file is compacted (VACUUM)
 
 
@@ -265,6 +265,19 @@ class Journal:
         return bound_to(self.database)
 
 
+def _up_to_date(database: SqliteDatabase, migrations: Path) -> bool:
+    """Every migration in ``migrations`` is recorded as applied in the journal's history
+    (the runner's ``schema_migration`` table) and no other: nothing to do, nothing
+    unknown. Otherwise the runner looks (it names the unknown ones, applies the pending)."""
+    exists = execute_sql(
+        database, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS]
+    ).fetchone()
+    if exists is None:
+        return False
+    recorded = {name for (name,) in execute_sql(database, f'SELECT name FROM "{MIGRATIONS}"')}
+    return recorded == set(_migration_names(migrations))
+
+
 def open_journal(
     path: Path, backup_dir: Path, migrations: Path, now: dt.datetime | None = None
 ) -> Journal:
@@ -282,24 +295,28 @@ def open_journal(
     try:
         if info.application_id != APPLICATION_ID:
             execute_sql(database, f"PRAGMA application_id = {APPLICATION_ID}")
-        runner = Runner(database, directory=str(migrations))
-        status = runner.status()
-        unknown = [m.name for m in status if m.path is None]
-        if unknown:
-            raise JournalFileError(
-                _(
-                    "{path} was written by a newer version of Sciatica Journal "
-                    "(it has migration {migration}); update the app"
-                ).format(path=path, migration=unknown[0])
-            )
-        pending = [m.name for m in status if not m.applied]
         backup = None
-        if pending and info.exists:
-            backup = backups.timestamped_backup(
-                path, backup_dir, "before-migration", now or dt.datetime.now(dt.UTC)
-            )
-            log.info("backup taken before migrating")
-        applied: tuple[str, ...] = tuple(runner.up()) if pending else ()
+        applied: tuple[str, ...] = ()
+        if not _up_to_date(database, migrations):  # else the runner is not even loaded
+            from playhouse.migrations import Runner
+
+            runner = Runner(database, directory=str(migrations))
+            status = runner.status()
+            unknown = [m.name for m in status if m.path is None]
+            if unknown:
+                raise JournalFileError(
+                    _(
+                        "{path} was written by a newer version of Sciatica Journal "
+                        "(it has migration {migration}); update the app"
+                    ).format(path=path, migration=unknown[0])
+                )
+            pending = [m.name for m in status if not m.applied]
+            if pending and info.exists:
+                backup = backups.timestamped_backup(
+                    path, backup_dir, "before-migration", now or dt.datetime.now(dt.UTC)
+                )
+                log.info("backup taken before migrating")
+            applied = tuple(runner.up()) if pending else ()
         if COMPACTING_MIGRATION in applied and info.exists:
             # The rows moved to smaller tables: give the freed pages back to the disk
             # (VACUUM runs outside the migration's transaction, and is atomic itself).
