@@ -6,6 +6,7 @@ changed."""
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import signal
@@ -244,6 +245,10 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
             # The login start runs the program as now, on the same journal (not the demo's).
             command = None if args.demo else _launch_command(args.data_dir)
             return run_window(services, background=background, autostart=Autostart(command))
+        # What is loaded by now (the modules, the programme, the open journal) lives until
+        # the verb ends: the collector need not walk it again each time the verb's rows
+        # (29,000 sessions for ten years) make it run (~20 ms of summary --json).
+        gc.freeze()
         return _run_verb(verb, services, args)
     finally:
         services.close()
