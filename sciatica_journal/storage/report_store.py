@@ -14,7 +14,7 @@ from sciatica_journal.domain.doses import DoseMinimums, reached
 from sciatica_journal.domain.red_flags import ScreenResult
 from sciatica_journal.domain.sessions import Outcome, PressUpRange
 from sciatica_journal.domain.summary import ScreenFacts, SessionFacts
-from sciatica_journal.domain.timekeeping import local_time
+from sciatica_journal.domain.timekeeping import zone
 from sciatica_journal.storage import models
 from sciatica_journal.storage.codecs import day_number
 from sciatica_journal.storage.codes import (
@@ -53,7 +53,7 @@ class ReportStore(Store):
                 WHERE s.local_date BETWEEN ? AND ?
                 ORDER BY s.started_at""",
             [*params, day_number(start.isoformat()), day_number(end.isoformat())],
-        ).fetchall()
+        )
         day = _Memo(dt.date.fromordinal)
         kinds = _Memo(partial(_unpack_kind, _Names(codes)))
         return [
@@ -170,15 +170,17 @@ class ReportStore(Store):
             yes.setdefault(screen_id, []).append(names.of(QUESTION, question))
         day = _Memo(dt.date.fromordinal)
         result_of = _Memo(lambda code: ScreenResult(names.of(RESULT, code)))
-        zone_of = _Memo(lambda code: names.of(ZONE, code))
+        # The time in the zone it was answered in (domain.timekeeping.local_time, in one
+        # step: the zone converts the UTC instant itself).
+        zone_of = _Memo(lambda code: zone(names.of(ZONE, code)))
         return [
             ScreenFacts(
                 day[local_day],
                 result_of[result],
-                at=local_time(dt.datetime.fromtimestamp(answered_at, dt.UTC), zone_of[zone]),
+                at=dt.datetime.fromtimestamp(answered_at, zone_of[zone_code]),
                 yes=tuple(yes.get(screen_id, ())),
             )
-            for screen_id, local_day, result, answered_at, zone in rows
+            for screen_id, local_day, result, answered_at, zone_code in rows
         ]
 
     @bound
