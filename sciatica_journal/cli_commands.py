@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sciatica_journal import cli_audio, cli_fhir
+from sciatica_journal import cli_audio, cli_fhir, cli_json
 from sciatica_journal.cli_errors import EXIT_JOURNAL, CommandError, writable_target
 from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir
@@ -157,7 +156,7 @@ def summary(services: Services, args: argparse.Namespace) -> int:
     # The weekly measures of the period: baseline (the first check in it) vs latest. With no
     # --from, the baseline answered before the first session belongs to it (as in the PDF).
     printed["measures"] = services.weekly.as_json(args.start and result.start, result.end)
-    print(json.dumps(printed, indent=2, ensure_ascii=False))
+    print(cli_json.dumps(printed))
     return 0
 
 
