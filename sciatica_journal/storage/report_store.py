@@ -56,8 +56,11 @@ class ReportStore(Store):
         )
         day = _Memo(dt.date.fromordinal)
         kinds = _Memo(partial(_unpack_kind, _Names(codes)))
+        # Made as the tuples they are (``SessionFacts._make`` without its Python call: every
+        # field is given, in its order).
+        make = tuple.__new__
         return [
-            SessionFacts(day[local_day], rung, back, leg, outcome, rng, pelvis, done)
+            make(SessionFacts, (day[local_day], rung, back, leg, outcome, rng, pelvis, done))
             for local_day, back, leg, kind in rows
             for rung, outcome, rng, pelvis, done in (kinds[kind],)
         ]
