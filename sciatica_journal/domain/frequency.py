@@ -24,7 +24,7 @@ def period_days(start: dt.date, end: dt.date, today: dt.date) -> list[dt.date]:
     end = min(end, today)
     if end < start:
         return []
-    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+    return list(map(dt.date.fromordinal, range(start.toordinal(), end.toordinal() + 1)))
 
 
 def adherence_pct(

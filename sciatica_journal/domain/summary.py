@@ -238,7 +238,11 @@ def summarize(
     every = sessions  # the pain means take every session's score before it
     sessions = [s for s in every if s.complete]
     counts = Counter(map(attrgetter("local_date"), sessions))
-    outcome_counts = Counter(map(attrgetter("outcome"), sessions))
+    tallied = tally(map(attrgetter("rung", "outcome", "complete"), every))
+    outcome_counts: Counter[Outcome] = Counter()
+    for (_rung, outcome, complete), n in tallied.items():
+        if complete:
+            outcome_counts[outcome] += n
     extent = {}
     for side in SIDES:
         first = None if first_map is None else distal_extent(first_map, side, catalog)
@@ -276,7 +280,7 @@ def summarize(
         incomplete=len(every) - len(sessions),
         by_exercise=tuple(
             response_profile(
-                tally(map(attrgetter("rung", "outcome", "complete"), every)),
+                tallied,
                 ladder,
                 thresholds.mostly_centralizing_percent,
             )
