@@ -17,7 +17,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import BlobField, Field, IntegerField
+from peewee import (
+    AutoField,
+    BlobField,
+    BooleanField,
+    CharField,
+    Field,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
 
 from sciatica_journal.storage.codes import KIND, REGION, codes_of
 
@@ -207,22 +216,44 @@ def decode(field: Field, value: Any) -> Any:
 
 def decoded(fields: Sequence[Field | None], rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
     """Rows of raw SQL read back as the fields read them (None: a column kept as it is);
-    the caller is a bound store method. Each column's reading is chosen once, and a coded
-    column's names are looked up once per code."""
+    the caller is a bound store method. The rows are turned column by column (ten years
+    hold some 30,000 sessions and 60,000 maps: a loop over every value of every row costs
+    several times the reading): a column a field keeps as it is stays, the others are
+    mapped through one reader each, a coded or packed column's values looked up once."""
     readers = [_reader(f) for f in fields]
+    rows = rows if isinstance(rows, list) else list(rows)
     if all(r is None for r in readers):
         return [tuple(row) for row in rows]
-    plan = list(enumerate(readers))
-    out = []
-    for row in rows:
-        values = list(row)
-        for index, read in plan:
-            if read is not None:
-                value = values[index]
-                if value is not None:
-                    values[index] = read(value)
-        out.append(tuple(values))
-    return out
+    if not rows:
+        return []
+    columns: list[Any] = list(zip(*rows, strict=True))
+    for index, read in enumerate(readers):
+        if read is not None:
+            columns[index] = map(read, columns[index])
+    return list(zip(*columns, strict=True))
+
+
+class _Memo(dict[Any, Any]):
+    """The reading of each stored value, made when first met (None reads as None)."""
+
+    def __init__(self, read: Any) -> None:
+        super().__init__({None: None})
+        self._read = read
+
+    def __missing__(self, value: Any) -> Any:
+        found = self[value] = self._read(value)
+        return found
+
+
+def _or_none(read: Any) -> Any:
+    def guarded(value: Any) -> Any:
+        return None if value is None else read(value)
+
+    return guarded
+
+
+# Fields whose reading of what SQLite gives back is that value itself (a key: its integer).
+_KEPT_AS_IS = (AutoField, IntegerField, CharField, TextField)
 
 
 def _reader(field: Field | None) -> Any:
@@ -230,22 +261,22 @@ def _reader(field: Field | None) -> Any:
     if field is None:
         return None
     if isinstance(field, UuidField):
-        return uuid_text
+        return _or_none(uuid_text)
     if isinstance(field, UtcField):
-        return utc_text
+        return _or_none(utc_text)
     if isinstance(field, DayField):
-        return day_text
+        return _Memo(day_text).__getitem__
     if isinstance(field, CodeField):
-        names: dict[int, str] = {}
         codes, category = field._codes(), field.category
-
-        def name(value: int) -> str:
-            found = names.get(value)
-            if found is None:
-                found = names[value] = codes.name(category, int(value))
-            return found
-
-        return name
+        return _Memo(lambda value: codes.name(category, int(value))).__getitem__
+    if isinstance(field, MarksField):
+        return _Memo(field.python_value).__getitem__
+    if isinstance(field, BooleanField):
+        return _Memo(bool).__getitem__
+    if type(field) in _KEPT_AS_IS:
+        return None
+    if isinstance(field, ForeignKeyField) and type(field.rel_field) in _KEPT_AS_IS:
+        return None
     return field.python_value
 
 
