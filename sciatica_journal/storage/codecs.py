@@ -35,6 +35,15 @@ MARK_BYTES = 3
 
 
 def uuid_bytes(text: str) -> bytes:
+    """The 16 bytes of a UUID's text (``ValueError`` if it is none): the usual
+    ``8-4-4-4-12`` hexadecimal form directly, any other form ``uuid.UUID`` reads."""
+    if len(text) == 36 and text[8] == text[13] == text[18] == text[23] == "-":
+        try:
+            found = bytes.fromhex(text[:8] + text[9:13] + text[14:18] + text[19:23] + text[24:])
+        except ValueError:
+            found = b""
+        if len(found) == 16:
+            return found
     return uuidlib.UUID(text).bytes
 
 

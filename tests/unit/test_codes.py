@@ -50,6 +50,22 @@ def test_codes_read_inside_a_transaction_are_looked_up_once(services: Services):
     assert len(reads) <= 1
 
 
+def test_a_code_given_in_a_transaction_is_used_from_memory_until_it_ends(services: Services):
+    """An import gives its new codes and uses them hundreds of thousands of times in one
+    transaction: each is read from the table once, not at every use."""
+    database = services.journal.database
+    codes = codes_of(database)
+    statements = _statements(services)
+    with database.atomic():
+        given = codes.value(ZONE, "Atlantis/New")
+        for _ in range(100):
+            assert codes.value(ZONE, "Atlantis/New") == given
+            assert codes.name(ZONE, given) == "Atlantis/New"
+        used = [s for s in statements if "FROM code" in s or "INTO code" in s]
+    assert len(used) <= 4  # the load, the look-up, the insert and its read-back
+    assert codes.name(ZONE, given) == "Atlantis/New"  # committed
+
+
 def test_a_code_given_in_a_savepoint_rolled_back_is_not_used_later_in_the_transaction(
     services: Services,
 ):
