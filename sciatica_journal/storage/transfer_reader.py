@@ -9,7 +9,7 @@ from peewee import chunked
 
 from sciatica_journal.domain.measure_results import Answer
 from sciatica_journal.storage import models
-from sciatica_journal.storage.codecs import columns_sql, decoded, uuid_bytes, uuid_text
+from sciatica_journal.storage.codecs import columns_sql, decoded, encode, uuid_bytes, uuid_text
 from sciatica_journal.storage.codes import CHECK_IN_CODE
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.sql import dicts, execute_sql, tuples
@@ -59,9 +59,14 @@ def existing(model: type[WithUuid], uuids: Iterable[str]) -> dict[str, int]:
                 if bytes(blob) in wanted:
                     found[wanted[bytes(blob)]] = row_id
         return found
-    for batch in chunked(list(uuids), 500):
-        query = model.select(model.uuid, model.id).where(model.uuid.in_(batch))
-        found.update({uuid: row_id for uuid, row_id in tuples(query)})
+    table = model._meta.table_name
+    stored = [encode(model.uuid, u) for u in uuids]  # (a text that is no UUID matches none)
+    for batch in chunked(stored, 500):
+        marks = ", ".join("?" * len(batch))
+        rows = execute_sql(
+            model._meta.database, f'SELECT uuid, id FROM "{table}" WHERE uuid IN ({marks})', batch
+        )
+        found.update({uuid_text(blob): row_id for blob, row_id in rows})
     return found
 
 
