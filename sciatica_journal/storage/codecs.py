@@ -15,7 +15,7 @@ import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from peewee import (
     AutoField,
@@ -87,18 +87,31 @@ _DAY_SECONDS = 86_400
 _DAY_PREFIX: dict[int, str] = {}  # days since 1970 → "YYYY-MM-DDT" (ten years: 3,650)
 
 
+_MINUTES = [f"{m // 60:02d}:{m % 60:02d}:" for m in range(24 * 60)]  # "HH:MM:" of a day
+_SECONDS = [f"{n:02d}Z" for n in range(60)]
+
+
 def utc_text(seconds: int) -> str:
     """Seconds since 1970 as ``"2026-11-24T14:00:00Z"``: the date's part from a small memo
-    (an export writes hundreds of thousands of times), the time of day by arithmetic."""
-    days, rest = divmod(int(seconds), _DAY_SECONDS)
+    (an export writes hundreds of thousands of times), the time of day from two tables."""
+    return cast(str, _utc_or_none(int(seconds)))
+
+
+def _utc_or_none(seconds: int | None) -> str | None:
+    if seconds is None:
+        return None
+    days, rest = divmod(seconds, _DAY_SECONDS)
     prefix = _DAY_PREFIX.get(days)
     if prefix is None:
         prefix = (_EPOCH + dt.timedelta(days=days)).strftime("%Y-%m-%dT")
         if len(_DAY_PREFIX) < 100_000:
             _DAY_PREFIX[days] = prefix
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{prefix}{hours:02d}:{minutes:02d}:{secs:02d}Z"
+    minute, second = divmod(rest, 60)
+    return prefix + _MINUTES[minute] + _SECONDS[second]
+
+
+def _uuid_or_none(data: bytes | None) -> str | None:
+    return None if data is None else uuid_text(data)
 
 
 def day_number(text: str) -> int:
@@ -274,13 +287,6 @@ class _Memo(dict[Any, Any]):
         return found
 
 
-def _or_none(read: Any) -> Any:
-    def guarded(value: Any) -> Any:
-        return None if value is None else read(value)
-
-    return guarded
-
-
 # Fields whose reading of what SQLite gives back is that value itself (a key: its integer).
 _KEPT_AS_IS = (AutoField, IntegerField, CharField, TextField)
 
@@ -290,9 +296,9 @@ def _reader(field: Field | None) -> Any:
     if field is None:
         return None
     if isinstance(field, UuidField):
-        return _or_none(uuid_text)
+        return _uuid_or_none
     if isinstance(field, UtcField):
-        return _or_none(utc_text)
+        return _utc_or_none
     if isinstance(field, DayField):
         return _Memo(day_text).__getitem__
     if isinstance(field, CodeField):
