@@ -15,6 +15,7 @@ BENCHMARKS = (
     "map_click",
     "wizard",
     "journal_size",
+    "migration",
     "progress",
     "journal_page",
     "report_pdf",

@@ -199,6 +199,7 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
         return _run_on_folder(verb, data_dir, args)
     # Imported here so that --help and --version answer without loading Qt or the database.
     from sciatica_journal.services.container import build_services
+    from sciatica_journal.services.journal_upgrade import upgrade_due
     from sciatica_journal.storage.database import JournalFileError
 
     window = verb is None
@@ -212,6 +213,10 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
             prepare_demo(folder)  # a copy of the cached demo journal (made when missing)
         if verb is None or verb.writes:
             lock = _writer_lock(folder, window=window, background=background)
+        if window and not background and upgrade_due(folder) and _has_screen():
+            from sciatica_journal.gui.journal_upgrade import update_with_window
+
+            update_with_window(folder)  # an older journal's format: a window says so
         services = build_services(folder)
     except DataDirError as exc:
         _show_error_window(str(exc), window)

@@ -15,9 +15,18 @@ import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from peewee import BlobField, Field, IntegerField
+from peewee import (
+    AutoField,
+    BlobField,
+    BooleanField,
+    CharField,
+    Field,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
 
 from sciatica_journal.storage.codes import KIND, REGION, codes_of
 
@@ -26,6 +35,15 @@ MARK_BYTES = 3
 
 
 def uuid_bytes(text: str) -> bytes:
+    """The 16 bytes of a UUID's text (``ValueError`` if it is none): the usual
+    ``8-4-4-4-12`` hexadecimal form directly, any other form ``uuid.UUID`` reads."""
+    if len(text) == 36 and text[8] == text[13] == text[18] == text[23] == "-":
+        try:
+            found = bytes.fromhex(text[:8] + text[9:13] + text[14:18] + text[19:23] + text[24:])
+        except ValueError:
+            found = b""
+        if len(found) == 16:
+            return found
     return uuidlib.UUID(text).bytes
 
 
@@ -38,29 +56,62 @@ def uuid_text(data: bytes) -> str:
 
 
 def utc_seconds(text: str) -> int:
-    """``"2026-11-24T14:00:00Z"`` as seconds since 1970 (the text must be exactly that)."""
+    """``"2026-11-24T14:00:00Z"`` as seconds since 1970 (the text must be exactly that):
+    a day met before from a small memo and the time of day by arithmetic (an import reads
+    some 150,000 of them), anything else through ``datetime``."""
     if len(text) != 20 or not text.endswith("Z"):
         raise ValueError(f"not a UTC time: {text!r}")
+    day = _DAY_START.get(text[:10]) if text[10] == "T" else None
+    hours, minutes, secs = text[11:13], text[14:16], text[17:19]
+    if (
+        day is not None
+        and text[13] == text[16] == ":"
+        and (hours + minutes + secs).isascii()
+        and (hours + minutes + secs).isdigit()
+        and int(hours) < 24
+        and int(minutes) < 60
+        and int(secs) < 60
+    ):
+        return day + int(hours) * 3600 + int(minutes) * 60 + int(secs)
     moment = dt.datetime.fromisoformat(text[:-1]).replace(tzinfo=dt.UTC)
-    return int((moment - _EPOCH).total_seconds())
+    seconds = int((moment - _EPOCH).total_seconds())
+    if text[10] == "T" and len(_DAY_START) < 100_000:
+        _DAY_START[text[:10]] = seconds - seconds % 86_400
+    return seconds
+
+
+_DAY_START: dict[str, int] = {}  # "YYYY-MM-DD" → its first second since 1970
 
 
 _DAY_SECONDS = 86_400
 _DAY_PREFIX: dict[int, str] = {}  # days since 1970 → "YYYY-MM-DDT" (ten years: 3,650)
 
 
+_MINUTES = [f"{m // 60:02d}:{m % 60:02d}:" for m in range(24 * 60)]  # "HH:MM:" of a day
+_SECONDS = [f"{n:02d}Z" for n in range(60)]
+
+
 def utc_text(seconds: int) -> str:
     """Seconds since 1970 as ``"2026-11-24T14:00:00Z"``: the date's part from a small memo
-    (an export writes hundreds of thousands of times), the time of day by arithmetic."""
-    days, rest = divmod(int(seconds), _DAY_SECONDS)
+    (an export writes hundreds of thousands of times), the time of day from two tables."""
+    return cast(str, _utc_or_none(int(seconds)))
+
+
+def _utc_or_none(seconds: int | None) -> str | None:
+    if seconds is None:
+        return None
+    days, rest = divmod(seconds, _DAY_SECONDS)
     prefix = _DAY_PREFIX.get(days)
     if prefix is None:
         prefix = (_EPOCH + dt.timedelta(days=days)).strftime("%Y-%m-%dT")
         if len(_DAY_PREFIX) < 100_000:
             _DAY_PREFIX[days] = prefix
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{prefix}{hours:02d}:{minutes:02d}:{secs:02d}Z"
+    minute, second = divmod(rest, 60)
+    return prefix + _MINUTES[minute] + _SECONDS[second]
+
+
+def _uuid_or_none(data: bytes | None) -> str | None:
+    return None if data is None else uuid_text(data)
 
 
 def day_number(text: str) -> int:
@@ -207,22 +258,37 @@ def decode(field: Field, value: Any) -> Any:
 
 def decoded(fields: Sequence[Field | None], rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
     """Rows of raw SQL read back as the fields read them (None: a column kept as it is);
-    the caller is a bound store method. Each column's reading is chosen once, and a coded
-    column's names are looked up once per code."""
+    the caller is a bound store method. The rows are turned column by column (ten years
+    hold some 30,000 sessions and 60,000 maps: a loop over every value of every row costs
+    several times the reading): a column a field keeps as it is stays, the others are
+    mapped through one reader each, a coded or packed column's values looked up once."""
     readers = [_reader(f) for f in fields]
+    rows = rows if isinstance(rows, list) else list(rows)
     if all(r is None for r in readers):
         return [tuple(row) for row in rows]
-    plan = list(enumerate(readers))
-    out = []
-    for row in rows:
-        values = list(row)
-        for index, read in plan:
-            if read is not None:
-                value = values[index]
-                if value is not None:
-                    values[index] = read(value)
-        out.append(tuple(values))
-    return out
+    if not rows:
+        return []
+    columns: list[Any] = list(zip(*rows, strict=True))
+    for index, read in enumerate(readers):
+        if read is not None:
+            columns[index] = map(read, columns[index])
+    return list(zip(*columns, strict=True))
+
+
+class _Memo(dict[Any, Any]):
+    """The reading of each stored value, made when first met (None reads as None)."""
+
+    def __init__(self, read: Any) -> None:
+        super().__init__({None: None})
+        self._read = read
+
+    def __missing__(self, value: Any) -> Any:
+        found = self[value] = self._read(value)
+        return found
+
+
+# Fields whose reading of what SQLite gives back is that value itself (a key: its integer).
+_KEPT_AS_IS = (AutoField, IntegerField, CharField, TextField)
 
 
 def _reader(field: Field | None) -> Any:
@@ -230,23 +296,44 @@ def _reader(field: Field | None) -> Any:
     if field is None:
         return None
     if isinstance(field, UuidField):
-        return uuid_text
+        return _uuid_or_none
     if isinstance(field, UtcField):
-        return utc_text
+        return _utc_or_none
     if isinstance(field, DayField):
-        return day_text
+        return _Memo(day_text).__getitem__
     if isinstance(field, CodeField):
-        names: dict[int, str] = {}
         codes, category = field._codes(), field.category
-
-        def name(value: int) -> str:
-            found = names.get(value)
-            if found is None:
-                found = names[value] = codes.name(category, int(value))
-            return found
-
-        return name
+        return _Memo(lambda value: codes.name(category, int(value))).__getitem__
+    if isinstance(field, MarksField):
+        return _Memo(field.python_value).__getitem__
+    if isinstance(field, BooleanField):
+        return _Memo(bool).__getitem__
+    if type(field) in _KEPT_AS_IS:
+        return None
+    if isinstance(field, ForeignKeyField) and type(field.rel_field) in _KEPT_AS_IS:
+        return None
     return field.python_value
+
+
+def encoders(fields: Sequence[Field]) -> list[Any]:
+    """How each of ``fields`` stores a value, for the many rows of one INSERT: a coded,
+    dated or packed value encoded once per distinct value (codes are never renumbered),
+    a plain integer or text as it is."""
+    return [_encoder(f) for f in fields]
+
+
+def _encoder(field: Field) -> Any:
+    if isinstance(field, UuidField):
+        return field.db_value
+    if isinstance(field, CodeField | DayField | MarksField):
+        return _Memo(field.db_value).__getitem__
+    if type(field) in _KEPT_AS_IS:
+        return _as_it_is
+    return field.db_value
+
+
+def _as_it_is(value: Any) -> Any:
+    return value
 
 
 def columns_sql(fields: Sequence[Field]) -> str:

@@ -59,6 +59,12 @@ class Codes:
         # has its own connection, and so its own transaction).
         # (the transaction, what it gave) per thread
         self._pending_by_thread: dict[int, tuple[object, set[tuple[str, str | int]]]] = {}
+        # What those codes are, per thread, each with its transaction and the count of the
+        # database's rollbacks when it was given or read (journal_database.py): used from
+        # memory while that transaction is open and the count has not changed (an import
+        # gives and uses its new codes hundreds of thousands of times in one transaction);
+        # else read from the table again.
+        self._given: dict[int, dict[tuple[str, str | int], tuple[str | int, int, object]]] = {}
 
     def _settled(self) -> bool:
         """No transaction is open: what the table holds now is committed."""
@@ -75,13 +81,37 @@ class Codes:
         found = self._pending_by_thread.get(ident)
         if found is None or found[0] is not current or self._settled():
             found = self._pending_by_thread[ident] = (current, set())
+            self._given.pop(ident, None)
         return found[1]
 
     def _keep(self, category: str, name: str, value: int) -> None:
-        """Remember a code read from the table now (unless it may yet be rolled back)."""
+        """Remember a code read from the table now (unless it may yet be rolled back: then
+        only until anything is rolled back or its transaction ends)."""
         pending = self._pending()
         if (category, name) not in pending and (category, value) not in pending:
             self._remember(category, name, value)
+            return
+        rollbacks = getattr(self._db, "rollbacks", None)
+        if rollbacks is None:  # a database that does not count them: read again each time
+            return
+        stack = self._db._state.transactions  # type: ignore[attr-defined]
+        if not stack:
+            return
+        given = self._given.setdefault(threading.get_ident(), {})
+        given[(category, name)] = (value, rollbacks, stack[0])
+        given[(category, value)] = (name, rollbacks, stack[0])
+
+    def _recall(self, category: str, key: str | int) -> str | int | None:
+        """A pending code's number (``key`` a name) or name (``key`` a number), unless the
+        database has rolled anything back since it was given; else None."""
+        given = self._given.get(threading.get_ident())
+        found = None if given is None else given.get((category, key))
+        if found is None or found[1] != getattr(self._db, "rollbacks", None):
+            return None
+        stack = self._db._state.transactions  # type: ignore[attr-defined]
+        if not stack or stack[0] is not found[2]:  # that transaction is over
+            return None
+        return found[0]
 
     def _remember(self, category: str, name: str, value: int) -> None:
         self._values[(category, name)] = value
@@ -106,6 +136,9 @@ class Codes:
         found = self._values.get((category, name))
         if found is not None:
             return found
+        recalled = self._recall(category, name)
+        if recalled is not None:
+            return int(recalled)
         row = execute_sql(
             self._db, "SELECT value FROM code WHERE category = ? AND name = ?", [category, name]
         ).fetchone()
@@ -141,6 +174,9 @@ class Codes:
         found = self._names.get((category, value))
         if found is not None:
             return found
+        recalled = self._recall(category, value)
+        if recalled is not None:
+            return str(recalled)
         row = execute_sql(
             self._db,
             "SELECT name FROM code WHERE category = ? AND value = ?",

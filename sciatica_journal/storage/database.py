@@ -22,6 +22,7 @@ from peewee import SqliteDatabase
 
 from sciatica_journal.domain.language import _
 from sciatica_journal.storage import backups
+from sciatica_journal.storage.journal_database import JournalDatabase
 from sciatica_journal.storage.models import bound_to
 from sciatica_journal.storage.sql import execute_sql
 from sciatica_journal.storage.write_failures import os_problem
@@ -239,7 +240,7 @@ class Journal:
         self.backup_dir = backup_dir
         self.migrated = migrated
         self.pre_migration_backup = pre_migration_backup
-        self.database = SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
+        self.database = JournalDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
 
     def __repr__(self) -> str:
         return f"Journal({str(self.path)!r})"

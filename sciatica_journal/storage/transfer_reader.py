@@ -4,13 +4,12 @@ makes before it writes (which entries the journal already holds)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from peewee import chunked
 
 from sciatica_journal.domain.measure_results import Answer
 from sciatica_journal.storage import models
-from sciatica_journal.storage.codecs import columns_sql, decoded, uuid_bytes, uuid_text
+from sciatica_journal.storage.codecs import columns_sql, decoded, encode, uuid_bytes, uuid_text
 from sciatica_journal.storage.codes import CHECK_IN_CODE
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.sql import dicts, execute_sql, tuples
@@ -60,62 +59,75 @@ def existing(model: type[WithUuid], uuids: Iterable[str]) -> dict[str, int]:
                 if bytes(blob) in wanted:
                     found[wanted[bytes(blob)]] = row_id
         return found
-    for batch in chunked(list(uuids), 500):
-        query = model.select(model.uuid, model.id).where(model.uuid.in_(batch))
-        found.update({uuid: row_id for uuid, row_id in tuples(query)})
+    table = model._meta.table_name
+    stored = [encode(model.uuid, u) for u in uuids]  # (a text that is no UUID matches none)
+    for batch in chunked(stored, 500):
+        marks = ", ".join("?" * len(batch))
+        rows = execute_sql(
+            model._meta.database, f'SELECT uuid, id FROM "{table}" WHERE uuid IN ({marks})', batch
+        )
+        found.update({uuid_text(blob): row_id for blob, row_id in rows})
     return found
 
 
-def _flag(value: object) -> bool | None:
-    return None if value is None else bool(value)
-
-
-def _session_record(row: dict[str, Any], maps: dict[int, MapRecord]) -> SessionRecord:
-    before, after = row["map_before"], row["map_after"]
-    return SessionRecord(
-        uuid=row["uuid"],
-        rung=row["rung"],
-        started_at=row["started_at"],
-        ended_at=row["ended_at"],
-        zone=row["zone"],
-        local_date=row["local_date"],
-        back_pain_before=row["back_pain_before"],
-        leg_pain_before=row["leg_pain_before"],
-        back_pain_after=row["back_pain_after"],
-        leg_pain_after=row["leg_pain_after"],
-        outcome=row["outcome"],
-        reps_done=row["reps_done"],
-        hold_seconds=row["hold_seconds"],
-        range_reached=row["range_reached"],
-        pelvis_stayed_down=_flag(row["pelvis_stayed_down"]),
-        stopped_for_pain=bool(row["stopped_for_pain"]),
-        note=row["note"],
-        map_before=None if before is None else maps.get(before),
-        map_after=None if after is None else maps.get(after),
-        planned=row["planned"],
-        against_advice=bool(row["against_advice"]),  # NULL (older sessions): not against
-    )
+_M = models.SymptomMap
+_MAP_FIELDS = (
+    _M.id,
+    _M.uuid,
+    _M.recorded_at,
+    _M.zone,
+    _M.local_date,
+    _M.context,
+    _M.note,
+    _M.marks,
+)
+_MAPS = f'SELECT {columns_sql(_MAP_FIELDS)} FROM "{_MAP_TABLE}" ORDER BY recorded_at, id'
+_E = models.ExerciseSession
+_SESSION_FIELDS = (
+    _E.id,
+    _E.uuid,
+    _E.rung,
+    _E.started_at,
+    _E.ended_at,
+    _E.zone,
+    _E.local_date,
+    _E.back_pain_before,
+    _E.leg_pain_before,
+    _E.back_pain_after,
+    _E.leg_pain_after,
+    _E.outcome,
+    _E.reps_done,
+    _E.hold_seconds,
+    _E.range_reached,
+    _E.pelvis_stayed_down,
+    _E.stopped_for_pain,
+    _E.note,
+    _E.map_before,
+    _E.map_after,
+    _E.planned,
+    _E.against_advice,
+)
+_SESSIONS = f'SELECT {columns_sql(_SESSION_FIELDS)} FROM "{_SESSION_TABLE}" ORDER BY started_at, id'
+_N = models.JournalNote
+_NOTE_FIELDS = (_N.uuid, _N.written_at, _N.zone, _N.local_date, _N.text)
+_NOTES = f'SELECT {columns_sql(_NOTE_FIELDS)} FROM "{_N._meta.table_name}" ORDER BY written_at, id'
 
 
 class TransferReader(Store):
     """Reads the whole journal (an export) and what an import must not add twice."""
 
     def _maps_by_id(self) -> dict[int, MapRecord]:
-        rows = dicts(
-            models.SymptomMap.select().order_by(models.SymptomMap.recorded_at, models.SymptomMap.id)
-        )
-        return {
-            row["id"]: MapRecord(
-                uuid=row["uuid"],
-                recorded_at=row["recorded_at"],
-                zone=row["zone"],
-                local_date=row["local_date"],
-                context=row["context"],
-                note=row["note"],
-                marks=tuple(MarkRecord(*mark) for mark in row["marks"]),
-            )
-            for row in rows
-        }
+        """Every map by id, oldest first (plain SQL: ten years hold some 58,000 maps)."""
+        marks: dict[tuple[tuple[str, str, int], ...], tuple[MarkRecord, ...]] = {}
+        found = {}
+        for map_id, uuid, recorded_at, zone, day, context, note, packed in decoded(
+            _MAP_FIELDS, self.sql(_MAPS)
+        ):
+            records = marks.get(packed)
+            if records is None:
+                records = marks[packed] = tuple(MarkRecord(*mark) for mark in packed)
+            found[map_id] = MapRecord(uuid, recorded_at, zone, day, context, note, records)
+        return found
 
     def _screens(self, session_uuids: dict[int, str]) -> tuple[ScreenRecord, ...]:
         answers: dict[int, list[tuple[str, bool]]] = {}
@@ -175,36 +187,48 @@ class TransferReader(Store):
         profiles = ProfileStore(self.journal)
         with self._db.atomic("DEFERRED"):  # one consistent snapshot; no write lock
             maps = self._maps_by_id()
-            session_rows = dicts(
-                models.ExerciseSession.select().order_by(
-                    models.ExerciseSession.started_at, models.ExerciseSession.id
-                )
-            )
-            sessions = tuple(_session_record(row, maps) for row in session_rows)
-            in_sessions = {r["map_before"] for r in session_rows} | {
-                r["map_after"] for r in session_rows
-            }
-            check_ins = tuple(m for map_id, m in maps.items() if map_id not in in_sessions)
-            screens = self._screens({row["id"]: row["uuid"] for row in session_rows})
-            notes = tuple(
-                NoteRecord(
-                    uuid=row["uuid"],
-                    written_at=row["written_at"],
-                    zone=row["zone"],
-                    local_date=row["local_date"],
-                    text=row["text"],
-                )
-                for row in dicts(
-                    models.JournalNote.select().order_by(
-                        models.JournalNote.written_at, models.JournalNote.id
+            sessions = []
+            session_uuids: dict[int, str] = {}
+            in_sessions: set[int | None] = set()
+            for row in decoded(_SESSION_FIELDS, self.sql(_SESSIONS)):
+                (row_id, uuid, rung, started, ended, zone, day, back_before, leg_before) = row[:9]
+                (back_after, leg_after, outcome, reps, hold, reached, pelvis, stopped) = row[9:17]
+                note, before, after, planned, against = row[17:]
+                session_uuids[row_id] = uuid
+                in_sessions.update((before, after))
+                sessions.append(
+                    SessionRecord(
+                        uuid=uuid,
+                        rung=rung,
+                        started_at=started,
+                        ended_at=ended,
+                        zone=zone,
+                        local_date=day,
+                        back_pain_before=back_before,
+                        leg_pain_before=leg_before,
+                        back_pain_after=back_after,
+                        leg_pain_after=leg_after,
+                        outcome=outcome,
+                        reps_done=reps,
+                        hold_seconds=hold,
+                        range_reached=reached,
+                        pelvis_stayed_down=pelvis,
+                        stopped_for_pain=stopped,
+                        note=note,
+                        map_before=None if before is None else maps.get(before),
+                        map_after=None if after is None else maps.get(after),
+                        planned=planned,
+                        against_advice=bool(against),  # NULL (older sessions): not against
                     )
                 )
-            )
+            check_ins = tuple(m for map_id, m in maps.items() if map_id not in in_sessions)
+            screens = self._screens(session_uuids)
+            notes = tuple(NoteRecord(*row) for row in decoded(_NOTE_FIELDS, self.sql(_NOTES)))
             measures = self._measures()
             profile = profiles.load_profile() if profiles.profile_saved() else None
         return JournalContents(
             profile=profile,
-            sessions=sessions,
+            sessions=tuple(sessions),
             check_ins=check_ins,
             screens=screens,
             notes=notes,

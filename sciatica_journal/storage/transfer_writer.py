@@ -14,7 +14,7 @@ from peewee import DatabaseError, chunked
 from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.storage import models
-from sciatica_journal.storage.codecs import uuid_bytes
+from sciatica_journal.storage.codecs import encoders, uuid_bytes
 from sciatica_journal.storage.extents import map_columns
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.sql import cursor
@@ -31,6 +31,7 @@ from sciatica_journal.storage.transfer_records import (
     ImportWriteError,
     JournalContents,
     MapRecord,
+    MarkRecord,
     SessionRecord,
 )
 from sciatica_journal.storage.write_failures import plain_failure
@@ -247,6 +248,14 @@ class TransferWriter(Store):
         (top,) = self.sql(f'SELECT max(id) FROM "{models.SymptomMap._meta.table_name}"').fetchone()
         first = int(top or 0) + 1
         ids = {m.uuid: first + n for n, m in enumerate(maps)}
+        columns: dict[tuple[MarkRecord, ...], dict[str, object]] = {}  # marks repeat
+        for m in maps:
+            if m.marks not in columns:
+                columns[m.marks] = map_columns(
+                    SymptomMap(
+                        tuple(Mark(k.region, SymptomKind(k.kind), k.intensity) for k in m.marks)
+                    )
+                )
         self._insert_rows(
             models.SymptomMap,
             [
@@ -258,11 +267,7 @@ class TransferWriter(Store):
                     "local_date": m.local_date,
                     "context": m.context,
                     "note": m.note,
-                    **map_columns(
-                        SymptomMap(
-                            tuple(Mark(k.region, SymptomKind(k.kind), k.intensity) for k in m.marks)
-                        )
-                    ),
+                    **columns[m.marks],
                 }
                 for m in maps
             ],
@@ -281,6 +286,5 @@ class TransferWriter(Store):
             f'INSERT INTO "{model._meta.table_name}" ({columns}) '
             f"VALUES ({', '.join('?' for _ in names)})"
         )
-        cursor(self._db).executemany(
-            sql, ([f.db_value(row[n]) for f, n in zip(fields, names, strict=True)] for row in rows)
-        )
+        plan = list(zip(encoders(fields), names, strict=True))
+        cursor(self._db).executemany(sql, ([put(row[n]) for put, n in plan] for row in rows))

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -67,6 +68,9 @@ class N:
     DISCLAIMER_ACCEPT = "Accept and continue"
     SETUP = "Set up your journal"
     SETUP_DONE = "Start using the journal"
+    # an older journal brought to this version's format
+    UPDATING = "Updating your journal"
+    UPDATING_BAR = "Updating the journal"
     # main window
     PAGES = "Pages"
     PAGE_ROWS = ("Today", "Symptoms", "Progress", "Calendar", "Journal")
@@ -300,10 +304,16 @@ def is_popup_like(w: QWidget) -> bool:
 
 class Crawler:
     def __init__(
-        self, app: QApplication, first_run: bool, report: Path | None, appearance: str = "system"
+        self,
+        app: QApplication,
+        first_run: bool,
+        report: Path | None,
+        appearance: str = "system",
+        older: bool = False,
     ) -> None:
         self.app = app
         self.first_run = first_run
+        self.older = older  # the journal is of an older format: its update window first
         # Light or dark chosen: the crawl chooses it as Settings would, then checks the
         # contrast of every text it sees (each window state once).
         self.appearance = appearance
@@ -871,6 +881,8 @@ class Crawler:
         yield 0.0
         if self.first_run:
             yield from self.section("first run", self.first_run_dialogs)
+        if self.older:
+            yield from self.section("journal update", self.journal_update)
 
         def main_window() -> QMainWindow | None:
             for w in QApplication.topLevelWidgets():
@@ -913,6 +925,28 @@ class Crawler:
         self.write()
         self.later(self.action(*N.QUIT_ACTION).trigger)
         yield 0.0
+
+    def journal_update(self) -> Steps:
+        """The window that says an older journal is being updated: it fits and reads, Esc
+        and its close button do not stop the update, and it goes when the update is done."""
+
+        def updating() -> QWidget | None:
+            for w in QApplication.topLevelWidgets():
+                if shown(w) and w.accessibleName() == N.UPDATING:
+                    return w
+            return None
+
+        window = yield Wait("the journal update window", updating, 30)
+        self.step("journal update: its window")
+        yield 0.1
+        self.check()
+        self.find(window, N.UPDATING_BAR, QProgressBar)
+        self.later(partial(QTest.keyClick, window, Qt.Key.Key_Escape))
+        self.later(window.close)
+        yield 0.2
+        if not shown(window):
+            self.fail("Esc or closing stopped the journal update window", title(window))
+        yield from self.wait_closed(window, "the journal update to end", 60)
 
     def first_run_dialogs(self) -> Steps:
         dialog = yield Wait("the first-run disclaimer", lambda: self.modal_named(N.DISCLAIMER), 60)
@@ -1589,6 +1623,21 @@ class Crawler:
         yield from self.wait_closed(dialog, "the report dialog to close")
 
 
+def _hold_the_update(seconds: float = 2.0) -> None:
+    """The update window shown at once and the update held a while, so that the crawl sees
+    the window whatever the journal's size."""
+    from sciatica_journal.gui import journal_upgrade
+
+    real = journal_upgrade.upgrade
+
+    def held(folder: Path) -> tuple[str, ...]:
+        time.sleep(seconds)
+        return real(folder)
+
+    journal_upgrade.SHOW_AFTER_MS = 0
+    journal_upgrade.upgrade = held  # type: ignore[assignment]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="crawl_driver", description=__doc__.split("\n\n")[0])
     where = parser.add_mutually_exclusive_group(required=True)
@@ -1601,6 +1650,11 @@ def main(argv: list[str] | None = None) -> int:
         default="system",
         help="light or dark: chosen at the start, and every text's contrast checked",
     )
+    parser.add_argument(
+        "--older",
+        action="store_true",
+        help="the journal is of an older format: its update window is held open a while",
+    )
     args = parser.parse_args(argv)
     faulthandler.enable()  # a segfault prints the Python stack before the process dies
 
@@ -1609,7 +1663,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app = make_application()
     first_run = args.data_dir is not None and not (args.data_dir / "journal.sqlite3").exists()
-    crawler = Crawler(app, first_run, args.report, args.appearance)
+    crawler = Crawler(app, first_run, args.report, args.appearance, args.older)
+    if args.older:
+        _hold_the_update()
     qInstallMessageHandler(crawler.qt_message)
     QTimer.singleShot(0, crawler.start)
     started = time.monotonic()

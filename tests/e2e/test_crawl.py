@@ -38,7 +38,30 @@ CASES = [
     # Dark chosen at the start: every page, menu, dialog and wizard step, with the
     # contrast of each text checked as drawn (tests/contrast.py).
     pytest.param("demo", "1024x600", 1, "dark", id="demo-1024x600-dark"),
+    # A journal an older version wrote (schema 0004): the window that says it is being
+    # updated comes first, then the whole crawl on the updated journal.
+    pytest.param("older", "1024x600", 1, "system", id="older-journal-1024x600"),
 ]
+
+
+def _older_journal(folder: Path, tmp: Path) -> None:
+    """The demo journal as the version before the compact format (schema 0004) wrote it."""
+    from sciatica_journal.paths import DATABASE_FILE_NAME, prepare_data_dir
+    from sciatica_journal.services.container import build_services
+    from sciatica_journal.services.demo_journal import generate_demo
+    from tests.old_journals import write_old_journal
+
+    source = prepare_data_dir(tmp / "source")
+    services = build_services(source)
+    try:
+        generate_demo(services)
+        document = services.transfer.journal_document()
+    finally:
+        services.close()
+    prepare_data_dir(folder)
+    write_old_journal(
+        folder / DATABASE_FILE_NAME, document, source / DATABASE_FILE_NAME, tmp, count=4
+    )
 
 
 def _free_display() -> int:
@@ -162,6 +185,9 @@ def test_the_whole_gui_works_and_fits_the_screen(
 ):
     report_path = tmp_path / "crawl.json"
     where = ["--demo"] if journal == "demo" else ["--data-dir", str(tmp_path / "journal")]
+    if journal == "older":
+        _older_journal(tmp_path / "journal", tmp_path)
+        where.append("--older")
     started = time.monotonic()
     proc = subprocess.run(
         [

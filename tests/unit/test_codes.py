@@ -50,6 +50,22 @@ def test_codes_read_inside_a_transaction_are_looked_up_once(services: Services):
     assert len(reads) <= 1
 
 
+def test_a_code_given_in_a_transaction_is_used_from_memory_until_it_ends(services: Services):
+    """An import gives its new codes and uses them hundreds of thousands of times in one
+    transaction: each is read from the table once, not at every use."""
+    database = services.journal.database
+    codes = codes_of(database)
+    statements = _statements(services)
+    with database.atomic():
+        given = codes.value(ZONE, "Atlantis/New")
+        for _ in range(100):
+            assert codes.value(ZONE, "Atlantis/New") == given
+            assert codes.name(ZONE, given) == "Atlantis/New"
+        used = [s for s in statements if "FROM code" in s or "INTO code" in s]
+    assert len(used) <= 4  # the load, the look-up, the insert and its read-back
+    assert codes.name(ZONE, given) == "Atlantis/New"  # committed
+
+
 def test_a_code_given_in_a_savepoint_rolled_back_is_not_used_later_in_the_transaction(
     services: Services,
 ):
@@ -66,3 +82,70 @@ def test_a_code_given_in_a_savepoint_rolled_back_is_not_used_later_in_the_transa
         assert again != kept
     assert codes.name(ZONE, again) == "Atlantis/Lost"
     assert codes.name(ZONE, kept) == "Pacific/Real"
+
+
+def test_rows_read_column_by_column_read_as_each_field_reads_its_values(services: Services):
+    """``decoded`` (the exports' fast reading) gives what peewee's own reading of each
+    value gives, NULLs kept, for every kind of stored column."""
+    from sciatica_journal.storage import models
+    from sciatica_journal.storage.codecs import Marks, decode, decoded, encode
+
+    database = services.journal.database
+    s, m = models.ExerciseSession, models.SymptomMap
+    fields = (
+        s.id,
+        s.uuid,
+        s.started_at,
+        s.local_date,
+        s.zone,
+        s.range_reached,
+        s.pelvis_stayed_down,
+        s.stopped_for_pain,
+        s.note,
+        s.map_before,
+        m.marks,
+        None,
+    )
+    values = [
+        (
+            7,
+            "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+            "2026-11-24T14:00:00Z",
+            "2026-11-24",
+            "Europe/Berlin",
+            "full",
+            True,
+            False,
+            "ß and ünïcode",
+            3,
+            Marks((("right-calf", "pain", 2), ("right-foot", "tingling", 1))),
+            b"kept",
+        ),
+        (8, None, None, None, None, None, None, True, "", None, None, None),
+    ]
+    with database.bind_ctx(models.ALL_MODELS), database.atomic():
+        stored = [  # through SQLite, as a query gives them back (True as 1, …)
+            tuple(
+                database.execute_sql(
+                    "SELECT " + ", ".join("?" * len(fields)),
+                    [v if f is None else encode(f, v) for f, v in zip(fields, row, strict=True)],
+                ).fetchone()
+            )
+            for row in values
+        ]
+        expected = [
+            tuple(
+                v if f is None or v is None else decode(f, v)
+                for f, v in zip(fields, row, strict=True)
+            )
+            for row in stored
+        ]
+        got = decoded(fields, iter(stored))
+        assert got == expected
+        assert [[type(v) for v in row] for row in got] == [
+            [type(v) for v in row] for row in expected
+        ]  # True, not 1
+        assert decoded(fields, []) == []
+    assert expected[0][1] == "1b4e28ba-2fa1-41d2-883f-0016d3cca427"
+    assert expected[0][10] == (("right-calf", "pain", 2), ("right-foot", "tingling", 1))
+    assert expected[1][6] is None and expected[1][7] is True

@@ -13,9 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sciatica_journal.services.demo_journal import generate_demo
+from sciatica_journal.services.program_loader import load_program
 from sciatica_journal.services.transfer import TransferService
+from sciatica_journal.services.transfer.json_entries import EntryTexts, as_text
 from sciatica_journal.services.transfer.json_stream import BATCH, encode, write_document
-from sciatica_journal.services.transfer.json_writing import journal_parts
+from sciatica_journal.services.transfer.json_writing import (
+    journal_parts,
+    map_doc,
+    session_complete,
+    session_doc,
+)
+from sciatica_journal.storage.transfer_records import MapRecord, MarkRecord, SessionRecord
 from tests.unit.test_transfer import _fill
 
 TRICKY = st.sampled_from(
@@ -87,20 +95,24 @@ def test_lists_longer_than_a_batch_and_deep_nesting():
 
 
 def _exported_equals_dumps(services) -> None:
+    """The streamed document, of dicts and of the entries written as text (the export's
+    way), is the very bytes of json.dumps."""
     transfer = TransferService(
         services.program, services.catalog, services.clock, services.stores.transfer
     )
     document = transfer.journal_document()
     contents = services.stores.transfer.read_all()
-    head, lists = journal_parts(
-        contents,
-        exported_at=document["exported_at"],
-        include_identity=True,
-        program=services.program,
-    )
-    out = io.BytesIO()
-    write_document(out, head, lists)
-    assert out.getvalue() == (_dumped(document) + "\n").encode("utf-8")
+    for as_written in (False, True):
+        head, lists = journal_parts(
+            contents,
+            exported_at=document["exported_at"],
+            include_identity=True,
+            program=services.program,
+        )
+        written = as_text(lists, contents, services.program) if as_written else lists
+        out = io.BytesIO()
+        write_document(out, head, written)
+        assert out.getvalue() == (_dumped(document) + "\n").encode("utf-8")
 
 
 def test_the_demo_journal_is_written_byte_for_byte_as_before(services):
@@ -122,3 +134,55 @@ def test_an_exported_file_is_the_indented_document(services, tmp_path):
     transfer.export_json(path)
     text = path.read_text(encoding="utf-8")
     assert text == _dumped(transfer.journal_document()) + "\n"  # the same clock: same time
+
+
+MARKS = st.lists(
+    st.builds(
+        MarkRecord,
+        st.sampled_from(["calf-right", "foot-left", "buttock-right"]),
+        st.sampled_from(["pain", "numbness", "tingling"]),
+        st.integers(1, 3),
+    ),
+    max_size=3,
+).map(tuple)
+MAPS = st.builds(MapRecord, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, MARKS)
+SCORE = st.one_of(st.none(), st.integers(0, 10))
+FLAG = st.one_of(st.none(), st.booleans())
+SESSIONS = st.builds(
+    SessionRecord,
+    uuid=TEXT,
+    rung=st.one_of(st.sampled_from(["prone-lying", "baby-press-ups", "?"]), TEXT),
+    started_at=TEXT,
+    ended_at=TEXT,
+    zone=TEXT,
+    local_date=TEXT,
+    back_pain_before=st.integers(0, 10),
+    leg_pain_before=st.integers(0, 10),
+    back_pain_after=SCORE,
+    leg_pain_after=SCORE,
+    outcome=TEXT,
+    reps_done=st.one_of(st.none(), st.integers(0, 12)),
+    hold_seconds=st.one_of(st.none(), st.integers(0, 300)),
+    range_reached=st.one_of(st.none(), TEXT),
+    pelvis_stayed_down=FLAG,
+    stopped_for_pain=st.booleans(),
+    note=TEXT,
+    map_before=st.one_of(st.none(), MAPS),
+    map_after=st.one_of(st.none(), MAPS),
+    planned=st.one_of(st.none(), st.integers(0, 12)),
+    against_advice=st.booleans(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SESSIONS, min_size=1, max_size=6), st.lists(MAPS, max_size=4))
+def test_sessions_and_check_ins_written_as_text_are_their_entries_encoded(sessions, check_ins):
+    """The text of each entry is its dict encoded: texts with quotes and control
+    characters, NULLs, and scores of 1 and 0 beside true and false (1 == True)."""
+    program = load_program()
+    texts = EntryTexts(program)
+    for s in sessions:  # the same writer throughout: its memos must never mix values
+        expected = encode(session_doc(s, complete=session_complete(s, program)), 2)
+        assert texts.session(s) == expected
+    for m in check_ins:
+        assert texts.check_in(m) == encode(map_doc(m), 2)

@@ -126,12 +126,18 @@ def _list(value: list[Any], depth: int) -> str | None:
     return "[" + _NEWLINE[inner] + body + _NEWLINE[depth] + "]"
 
 
+class Encoded(str):
+    """An entry already written as JSON text, as ``encode(entry, 2)`` writes it (a list's
+    item in the document): ``write_document`` puts it in as it is."""
+
+
 def write_document(
     out: BinaryIO, head: Mapping[str, Any], lists: Iterable[tuple[str, Iterable[Any]]]
 ) -> None:
     """Write to ``out`` (UTF-8) the object of ``head``'s keys followed by each list of
     ``lists``, with a final newline, as ``json.dumps(..., ensure_ascii=False, indent=2)``
-    + ``"\\n"`` writes it. The entries are taken from their iterables as they are written."""
+    + ``"\\n"`` writes it. The entries are taken from their iterables as they are written
+    (an ``Encoded`` one is its text already)."""
     pieces: list[str] = []
     opening = "{"
 
@@ -148,7 +154,8 @@ def write_document(
         opening = ","
         count = 0
         for entry in entries:
-            pieces.append(("[" + _NEWLINE[2] if count == 0 else separator) + encode(entry, 2))
+            text = entry if entry.__class__ is Encoded else encode(entry, 2)
+            pieces.append(("[" + _NEWLINE[2] if count == 0 else separator) + text)
             count += 1
             if count % BATCH == 0:
                 flush()

@@ -49,8 +49,11 @@ def journal_parts(
     if contents.profile is not None:
         head["profile"] = _profile_doc(contents.profile, include_identity)
     lists: list[tuple[str, Iterator[dict[str, Any]]]] = [
-        ("sessions", (_session_doc(s, program) for s in contents.sessions)),
-        ("check_ins", (_map_doc(m) for m in contents.check_ins)),
+        (
+            "sessions",
+            (session_doc(s, complete=session_complete(s, program)) for s in contents.sessions),
+        ),
+        ("check_ins", (map_doc(m) for m in contents.check_ins)),
         ("red_flag_screens", (_screen_doc(s) for s in contents.screens)),
         ("notes", (_note_doc(n) for n in contents.notes)),
         ("measures", (_measure_doc(m) for m in contents.measures)),
@@ -76,7 +79,7 @@ def _profile_doc(profile: Profile, include_identity: bool) -> dict[str, Any]:
     return doc
 
 
-def _map_doc(m: MapRecord) -> dict[str, Any]:
+def map_doc(m: MapRecord) -> dict[str, Any]:
     return {
         "uuid": m.uuid,
         "recorded_at": m.recorded_at,
@@ -92,7 +95,8 @@ def session_complete(s: SessionRecord, program: Program) -> bool:
     return complete_in(program, s.rung, s.reps_done, s.hold_seconds, s.stopped_for_pain)
 
 
-def _session_doc(s: SessionRecord, program: Program) -> dict[str, Any]:
+def session_doc(s: SessionRecord, *, complete: bool | None) -> dict[str, Any]:
+    """A session's entry, ``complete`` judged by the caller (``session_complete``)."""
     return {
         "uuid": s.uuid,
         "rung": s.rung,
@@ -110,14 +114,14 @@ def _session_doc(s: SessionRecord, program: Program) -> dict[str, Any]:
         "reps_done": s.reps_done,
         "hold_seconds": s.hold_seconds,
         "planned": s.planned,
-        "complete": session_complete(s, program),
+        "complete": complete,
         "range_reached": s.range_reached,
         "pelvis_stayed_down": s.pelvis_stayed_down,
         "stopped_for_pain": s.stopped_for_pain,
         "against_advice": s.against_advice,
         "note": s.note,
-        "map_before": None if s.map_before is None else _map_doc(s.map_before),
-        "map_after": None if s.map_after is None else _map_doc(s.map_after),
+        "map_before": None if s.map_before is None else map_doc(s.map_before),
+        "map_after": None if s.map_after is None else map_doc(s.map_after),
     }
 
 

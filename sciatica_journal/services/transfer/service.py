@@ -19,6 +19,7 @@ from sciatica_journal.services.fhir.streaming import paused_gc
 from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.transfer.csv_tables import csv_files
 from sciatica_journal.services.transfer.document_reader import DocumentReader
+from sciatica_journal.services.transfer.json_entries import as_text
 from sciatica_journal.services.transfer.json_reading import (
     check_is_journal,
     check_text,
@@ -87,7 +88,7 @@ class TransferService:
         )
         try:  # streamed: the document never exists as one string (json_stream)
             with atomic_files.StagedFile(path) as staged, staged.stream() as out:
-                write_document(out, head, lists)
+                write_document(out, head, as_text(lists, contents, self._program))
         except OSError as exc:
             raise TransferError(
                 _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
