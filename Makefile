@@ -70,7 +70,12 @@ forms: dev
 icons: dev
 	$(PY) -m sciatica_journal.icons_build
 
+# The summary benchmark compares with the sqlite3 command-line tool (bench/summary.py).
 bench: dev
+	@command -v sqlite3 >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends sqlite3 >/dev/null; }
 	$(PY) bench/run.py
 
 clean:
