@@ -5,12 +5,14 @@ long history several seconds, so the user sees that the app is working and why.
 The update runs on a thread of its own while this window keeps painting; it is shown only
 when the update takes longer than a moment (a short journal is done before it would
 appear), cannot be closed while it runs (the update is all or nothing, and stopping it
-would only mean doing it again), and is gone once the journal is ready.
+would only mean doing it again), and is gone once the journal is ready. SIGTERM or Ctrl+C
+meanwhile ends the app once the update is done (not in the middle of it).
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -118,15 +120,28 @@ def run_with_window(work: Callable[[], T], *, show_after_ms: int = SHOW_AFTER_MS
     poll = QTimer()
     poll.setInterval(POLL_MS)
     poll.timeout.connect(check)
-    QTimer.singleShot(show_after_ms, show)
-    worker.start()
-    poll.start()
-    loop.exec()
-    worker.join()
+    stopped: list[int] = []
+
+    def on_signal(signum: int, frame: object) -> None:
+        stopped.append(signum)  # the update finishes first: it is all or nothing
+
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        QTimer.singleShot(show_after_ms, show)
+        worker.start()
+        poll.start()
+        loop.exec()
+        worker.join()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     window.finish()
     window.deleteLater()
     if failure:
         raise failure[0]
+    if stopped:  # asked to stop while it worked: now that it is done, as before the window
+        log.info("journal update: stopping as asked")
+        raise SystemExit(0)
     return outcome[0]
 
 

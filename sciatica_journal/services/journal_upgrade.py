@@ -7,6 +7,7 @@ first, then every migration in one transaction."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir, migrations_dir
@@ -19,6 +20,8 @@ from sciatica_journal.storage.database import (
     open_journal,
     read_header,
 )
+
+log = logging.getLogger(__name__)
 
 
 def upgrade_due(data_dir: Path) -> bool:
@@ -49,4 +52,7 @@ def upgrade(data_dir: Path, now: dt.datetime | None = None) -> tuple[str, ...]:
     try:
         return journal.migrated
     finally:
-        journal.close()
+        try:
+            journal.close()
+        except Exception:  # the update is committed; opening it again finishes the rest
+            log.warning("journal update: closing the journal afterwards failed")

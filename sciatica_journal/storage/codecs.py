@@ -75,8 +75,8 @@ def utc_seconds(text: str) -> int:
         return day + int(hours) * 3600 + int(minutes) * 60 + int(secs)
     moment = dt.datetime.fromisoformat(text[:-1]).replace(tzinfo=dt.UTC)
     seconds = int((moment - _EPOCH).total_seconds())
-    if text[10] == "T" and len(_DAY_START) < 100_000:
-        _DAY_START[text[:10]] = seconds - seconds % 86_400
+    if text[10] == "T" and moment.date().isoformat() == text[:10] and len(_DAY_START) < 100_000:
+        _DAY_START[text[:10]] = seconds - seconds % 86_400  # (not from "…T24:00:00": next day)
     return seconds
 
 

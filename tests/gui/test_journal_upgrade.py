@@ -5,6 +5,8 @@ in the dark."""
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 import pytest
@@ -105,3 +107,22 @@ def test_the_window_reads_in_light_and_dark(qtbot, appearance):
     finally:
         theme().reset()
     assert findings == []
+
+
+def test_a_stop_asked_meanwhile_ends_the_app_only_once_the_update_is_done(qtbot):
+    """SIGTERM (or Ctrl+C) while the update works: it finishes (all or nothing), then the
+    app ends as it would before the window; the handlers before it are back."""
+    finished: list[bool] = []
+    before = signal.getsignal(signal.SIGTERM)
+
+    def work() -> str:
+        time.sleep(0.6)
+        finished.append(True)
+        return "updated"
+
+    QTimer.singleShot(200, lambda: os.kill(os.getpid(), signal.SIGTERM))
+    with pytest.raises(SystemExit):
+        run_with_window(work, show_after_ms=0)
+    assert finished == [True]
+    assert signal.getsignal(signal.SIGTERM) is before
+    assert _shown() is None

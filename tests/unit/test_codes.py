@@ -149,3 +149,24 @@ def test_rows_read_column_by_column_read_as_each_field_reads_its_values(services
     assert expected[0][1] == "1b4e28ba-2fa1-41d2-883f-0016d3cca427"
     assert expected[0][10] == (("right-calf", "pain", 2), ("right-foot", "tingling", 1))
     assert expected[1][6] is None and expected[1][7] is True
+
+
+def test_utc_times_round_trip_through_seconds_for_any_second_of_the_years():
+    """The fast ways of utc_seconds and utc_text (a memo of days, tables of the day's
+    minutes) give what datetime gives, and refuse what it refuses."""
+    import datetime as dt
+    import random
+
+    from sciatica_journal.storage.codecs import utc_seconds, utc_text
+
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    pick = random.Random(16)
+    for _ in range(20_000):
+        seconds = pick.randrange(0, 4_000_000_000)
+        text = (epoch + dt.timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        assert utc_seconds(text) == seconds
+        assert utc_text(seconds) == text
+    for bad in ("2026-11-24T24:00:00Z", "2026-11-24T23:60:00Z", "2026-02-30T10:00:00Z"):
+        with pytest.raises(ValueError):
+            utc_seconds(bad)
+    assert utc_text(utc_seconds("2026-11-24T10:00:00Z")) == "2026-11-24T10:00:00Z"
