@@ -57,30 +57,30 @@ def uuid_text(data: bytes) -> str:
 
 def utc_seconds(text: str) -> int:
     """``"2026-11-24T14:00:00Z"`` as seconds since 1970 (the text must be exactly that):
-    a day met before from a small memo and the time of day by arithmetic (an import reads
-    some 150,000 of them), anything else through ``datetime``."""
-    if len(text) != 20 or not text.endswith("Z"):
+    an hour met before from a memo and its minutes and seconds from a table (an import
+    reads some 150,000 of them), anything else through ``datetime``."""
+    if len(text) != 20 or text[19] != "Z":
         raise ValueError(f"not a UTC time: {text!r}")
-    day = _DAY_START.get(text[:10]) if text[10] == "T" else None
-    hours, minutes, secs = text[11:13], text[14:16], text[17:19]
-    if (
-        day is not None
-        and text[13] == text[16] == ":"
-        and (hours + minutes + secs).isascii()
-        and (hours + minutes + secs).isdigit()
-        and int(hours) < 24
-        and int(minutes) < 60
-        and int(secs) < 60
-    ):
-        return day + int(hours) * 3600 + int(minutes) * 60 + int(secs)
+    hour = _HOUR_START.get(text[:13])
+    within = _WITHIN_HOUR.get(text[13:19])
+    if hour is not None and within is not None:
+        return hour + within
     moment = dt.datetime.fromisoformat(text[:-1]).replace(tzinfo=dt.UTC)
     seconds = int((moment - _EPOCH).total_seconds())
-    if text[10] == "T" and moment.date().isoformat() == text[:10] and len(_DAY_START) < 100_000:
-        _DAY_START[text[:10]] = seconds - seconds % 86_400  # (not from "…T24:00:00": next day)
+    # The hour is kept only when the text says it plainly ("…T24:00:00" is read as the next
+    # day by newer Pythons): its own date and hour, then ":MM:SS".
+    if (
+        text[10] == "T"
+        and text[13:19] in _WITHIN_HOUR
+        and moment.strftime("%Y-%m-%dT%H") == text[:13]
+        and len(_HOUR_START) < 200_000
+    ):
+        _HOUR_START[text[:13]] = seconds - _WITHIN_HOUR[text[13:19]]
     return seconds
 
 
-_DAY_START: dict[str, int] = {}  # "YYYY-MM-DD" → its first second since 1970
+_HOUR_START: dict[str, int] = {}  # "YYYY-MM-DDTHH" → its first second since 1970
+_WITHIN_HOUR = {f":{m:02d}:{n:02d}": m * 60 + n for m in range(60) for n in range(60)}
 
 
 _DAY_SECONDS = 86_400
@@ -317,8 +317,8 @@ def _reader(field: Field | None) -> Any:
 
 def encoders(fields: Sequence[Field]) -> list[Any]:
     """How each of ``fields`` stores a value, for the many rows of one INSERT: a coded,
-    dated or packed value encoded once per distinct value (codes are never renumbered),
-    a plain integer or text as it is."""
+    dated or packed value encoded once per distinct value (codes are never renumbered);
+    None for a plain integer or text, stored as it is."""
     return [_encoder(f) for f in fields]
 
 
@@ -327,13 +327,11 @@ def _encoder(field: Field) -> Any:
         return field.db_value
     if isinstance(field, CodeField | DayField | MarksField):
         return _Memo(field.db_value).__getitem__
-    if type(field) in _KEPT_AS_IS:
-        return _as_it_is
+    if type(field) in _KEPT_AS_IS or type(field) is BooleanField:  # (SQLite stores a bool
+        return None  # as 1 or 0 itself)
+    if isinstance(field, ForeignKeyField) and type(field.rel_field) in _KEPT_AS_IS:
+        return None  # the rows give the keys as integers
     return field.db_value
-
-
-def _as_it_is(value: Any) -> Any:
-    return value
 
 
 def columns_sql(fields: Sequence[Field]) -> str:

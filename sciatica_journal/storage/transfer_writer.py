@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from peewee import DatabaseError, chunked
@@ -276,7 +277,8 @@ class TransferWriter(Store):
 
     def _insert_rows(self, model: type[models.BaseModel], rows: Sequence[dict[str, Any]]) -> None:
         """INSERT the rows (dicts keyed by field name, each value encoded by its field) with
-        one prepared statement."""
+        one prepared statement. The values are encoded column by column (``encoders``: a
+        column kept as it is is not touched, a coded one is looked up once per name)."""
         if not rows:
             return
         names = list(rows[0])
@@ -286,5 +288,8 @@ class TransferWriter(Store):
             f'INSERT INTO "{model._meta.table_name}" ({columns}) '
             f"VALUES ({', '.join('?' for _ in names)})"
         )
-        plan = list(zip(encoders(fields), names, strict=True))
-        cursor(self._db).executemany(sql, ([put(row[n]) for put, n in plan] for row in rows))
+        values = [
+            map(itemgetter(n), rows) if put is None else map(put, map(itemgetter(n), rows))
+            for put, n in zip(encoders(fields), names, strict=True)
+        ]
+        cursor(self._db).executemany(sql, zip(*values, strict=True))
