@@ -39,7 +39,7 @@ def uuid_bytes(text: str) -> bytes:
     ``8-4-4-4-12`` hexadecimal form directly, any other form ``uuid.UUID`` reads."""
     if len(text) == 36 and text[8] == text[13] == text[18] == text[23] == "-":
         try:
-            found = bytes.fromhex(text[:8] + text[9:13] + text[14:18] + text[19:23] + text[24:])
+            found = bytes.fromhex(text.replace("-", ""))  # (any other dash: too few bytes)
         except ValueError:
             found = b""
         if len(found) == 16:
@@ -57,28 +57,47 @@ def uuid_text(data: bytes) -> str:
 
 def utc_seconds(text: str) -> int:
     """``"2026-11-24T14:00:00Z"`` as seconds since 1970 (the text must be exactly that):
-    an hour met before from a memo and its minutes and seconds from a table (an import
-    reads some 150,000 of them), anything else through ``datetime``."""
+    its hour's start from a memo (made from the day's), its minutes and seconds from a
+    table (an import reads some 150,000 of them), anything unusual through ``datetime``."""
     if len(text) != 20 or text[19] != "Z":
         raise ValueError(f"not a UTC time: {text!r}")
     hour = _HOUR_START.get(text[:13])
+    if hour is None:
+        hour = _hour_start(text[:13])
     within = _WITHIN_HOUR.get(text[13:19])
     if hour is not None and within is not None:
         return hour + within
     moment = dt.datetime.fromisoformat(text[:-1]).replace(tzinfo=dt.UTC)
-    seconds = int((moment - _EPOCH).total_seconds())
-    # The hour is kept only when the text says it plainly ("…T24:00:00" is read as the next
-    # day by newer Pythons): its own date and hour, then ":MM:SS".
-    if (
-        text[10] == "T"
-        and text[13:19] in _WITHIN_HOUR
-        and moment.strftime("%Y-%m-%dT%H") == text[:13]
-        and len(_HOUR_START) < 200_000
-    ):
-        _HOUR_START[text[:13]] = seconds - _WITHIN_HOUR[text[13:19]]
-    return seconds
+    return int((moment - _EPOCH).total_seconds())
 
 
+def _hour_start(prefix: str) -> int | None:
+    """The first second of ``"YYYY-MM-DDTHH"`` (None for any other form, e.g. hour 24)."""
+    hour = _HOURS.get(prefix[11:])
+    if hour is None or prefix[10] != "T":
+        return None
+    day = prefix[:10]
+    start = _DAY_START.get(day)
+    if start is None:
+        digits = day[:4] + day[5:7] + day[8:]
+        if not (day[4] == day[7] == "-" and digits.isascii() and digits.isdigit()):
+            return None
+        try:
+            date = dt.date.fromisoformat(day)
+        except ValueError:
+            return None
+        start = (date.toordinal() - _EPOCH_DAY) * _DAY_SECONDS
+        if len(_DAY_START) < 100_000:
+            _DAY_START[day] = start
+    found = start + hour * 3600
+    if len(_HOUR_START) < 200_000:
+        _HOUR_START[prefix] = found
+    return found
+
+
+_EPOCH_DAY = dt.date(1970, 1, 1).toordinal()
+_HOURS = {f"{h:02d}": h for h in range(24)}
+_DAY_START: dict[str, int] = {}  # "YYYY-MM-DD" → its first second since 1970
 _HOUR_START: dict[str, int] = {}  # "YYYY-MM-DDTHH" → its first second since 1970
 _WITHIN_HOUR = {f":{m:02d}:{n:02d}": m * 60 + n for m in range(60) for n in range(60)}
 

@@ -7,6 +7,7 @@ that an export and a re-import keep every entry exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sciatica_journal.domain.measure_results import Answer
 from sciatica_journal.domain.profile import Profile
@@ -20,8 +21,10 @@ MEASURES = "measures"
 KINDS = (PROFILE, SESSIONS, CHECK_INS, RED_FLAG_SCREENS, NOTES, MEASURES)
 
 
-@dataclass(frozen=True)
-class MarkRecord:
+class MarkRecord(NamedTuple):
+    """A mark of a map (a tuple: maps' marks are compared and hashed by the hundred thousand
+    in an import and an export)."""
+
     region: str
     kind: str
     intensity: int

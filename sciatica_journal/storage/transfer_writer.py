@@ -15,7 +15,7 @@ from peewee import DatabaseError, chunked
 from sciatica_journal.domain.body import Mark, SymptomKind, SymptomMap
 from sciatica_journal.domain.timekeeping import format_utc
 from sciatica_journal.storage import models
-from sciatica_journal.storage.codecs import encoders, uuid_bytes
+from sciatica_journal.storage.codecs import encode, encoders, uuid_bytes
 from sciatica_journal.storage.extents import map_columns
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.sql import cursor
@@ -250,13 +250,16 @@ class TransferWriter(Store):
         first = int(top or 0) + 1
         ids = {m.uuid: first + n for n, m in enumerate(maps)}
         columns: dict[tuple[MarkRecord, ...], dict[str, object]] = {}  # marks repeat
+        packed = models.SymptomMap.marks
         for m in maps:
             if m.marks not in columns:
-                columns[m.marks] = map_columns(
+                found = map_columns(
                     SymptomMap(
                         tuple(Mark(k.region, SymptomKind(k.kind), k.intensity) for k in m.marks)
                     )
                 )
+                found["marks"] = encode(packed, found["marks"])  # packed once, here
+                columns[m.marks] = found
         self._insert_rows(
             models.SymptomMap,
             [
