@@ -51,14 +51,38 @@ def charts_description() -> str:
     )
 
 
-def pain_titles() -> tuple[str, ...]:
-    """The pain chart's title, from the longest wording down (the longest that fits)."""
+def pain_titles(weekly: bool = False) -> tuple[str, ...]:
+    """The pain chart's title, from the longest wording down (the longest that fits): over
+    days a mark for each session and lines of the daily means, over weeks (a period of
+    many months) lines of the weekly means only."""
+    first: tuple[str, ...]
+    if weekly:
+        first = (_("Pain (0 none – 10 worst) · lines: weekly mean"),)
+    else:
+        first = (
+            _("Pain (0 none – 10 worst) · lines: daily mean · marks: each session"),
+            _("Pain (0 none – 10 worst) · marks: each session"),
+        )
+    return (*first, _("Pain (0 none – 10 worst)"), _("Pain 0–10"))
+
+
+def count_titles(weekly: bool = False) -> tuple[str, ...]:
+    """The sessions chart's title, from the longest wording down: over weeks a bar is the
+    week's mean of sessions per day."""
+    if weekly:
+        return (
+            _("Sessions per day, weekly mean (shaded: your target band)"),
+            _("Sessions per day, weekly mean"),
+        )
     return (
-        _("Pain (0 none – 10 worst) · lines: daily mean · marks: each session"),
-        _("Pain (0 none – 10 worst) · marks: each session"),
-        _("Pain (0 none – 10 worst)"),
-        _("Pain 0–10"),
+        _("Sessions per day (shaded: your target band)"),
+        _("Sessions per day (band: target)"),
     )
+
+
+def best_range_name(weekly: bool = False) -> str:
+    """The legend's name of the best press-up line."""
+    return _("best of the week") if weekly else _("best of the day")
 
 
 def range_names() -> dict[float, str]:

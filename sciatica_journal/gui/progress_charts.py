@@ -23,9 +23,11 @@ from sciatica_journal.gui.chart_parts import (
     TITLE_ROW,
     TITLE_SIZE,
     FittingAxis,
+    best_range_name,
     chart_colour,
     charts_description,
     count_levels,
+    count_titles,
     day_steps,
     fit_title,
     left_axis_width,
@@ -38,6 +40,8 @@ from sciatica_journal.gui.chart_parts import (
 )
 from sciatica_journal.gui.date_axis import LocalDateAxis, SharedTicks
 from sciatica_journal.services.progress_service import DailySeries, SessionSeries, WeeklySeries
+
+THIN = 1.0  # px: the lines' width over weeks
 
 
 class ProgressCharts(pg.GraphicsLayoutWidget):
@@ -63,7 +67,10 @@ class ProgressCharts(pg.GraphicsLayoutWidget):
         """A plot whose title (left) and legend (right) share the row above the data, so
         the legend never covers a point; ``titles``: wordings from the longest down."""
         axis = LocalDateAxis(self._ticks, orientation="bottom")
-        plot = self.addPlot(row=row, col=0, axisItems={"bottom": axis, "left": left})
+        # No menu: none is offered, and each would be a form of widgets built for nothing.
+        plot = self.addPlot(
+            row=row, col=0, axisItems={"bottom": axis, "left": left}, enableMenu=False
+        )
         plot.setTitle(titles[0], size=TITLE_SIZE, justify="left")
         plot.layout.setRowFixedHeight(0, TITLE_ROW)
         plot.titleLabel.setMaximumHeight(TITLE_ROW)
@@ -98,12 +105,32 @@ class ProgressCharts(pg.GraphicsLayoutWidget):
             self._legends[plot].addItem(item, name)
         return item
 
+    def _line(
+        self,
+        plot: pg.PlotItem,
+        name: str,
+        role: str,
+        style: Qt.PenStyle = Qt.PenStyle.SolidLine,
+        width: float = 2.0,
+    ) -> pg.PlotDataItem:
+        """A line in the legend, drawn ``width`` wide over days and thin over weeks (its
+        hundreds of slanted strokes would cost five times as much to draw wide)."""
+        item = self._add(plot, name, pen=pen(role, style, width), connect="finite")
+        self._pens[item] = (role, style, width)
+        return item
+
+    def _steps(self, plot: pg.PlotItem, name: str, line: object) -> pg.PlotDataItem:
+        """A step line (``day_steps``): only level and upright strokes, which need no
+        antialiasing (the costly part of drawing a wide line over years)."""
+        return self._add(plot, name, pen=line, connect="finite", antialias=False)
+
     def build(self) -> None:
         """Build the plots and their series (again after the colours changed)."""
         self.cursors: list[pg.InfiniteLine] = []
         self._legends: dict[pg.PlotItem, pg.LegendItem] = {}
         self._titles: dict[pg.PlotItem, tuple[str, ...]] = {}
         self._ticks = SharedTicks()
+        self._pens: dict[pg.PlotDataItem, tuple[str, Qt.PenStyle, float]] = {}
         dash, dot, dashdot = Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine
         self.pain_axis = FittingAxis(
             {float(v): str(v) for v in range(11)},
@@ -117,10 +144,10 @@ class ProgressCharts(pg.GraphicsLayoutWidget):
         self.leg_points = p.plot(
             pen=None, symbol="x", symbolSize=8, symbolPen=None, symbolBrush=chart_colour("leg")
         )
-        self.back_before = self._add(p, _("back before"), pen=pen("back"))
-        self.back_after = self._add(p, _("back after"), pen=pen("back", dot))
-        self.leg_before = self._add(p, _("leg before"), pen=pen("leg", dash))
-        self.leg_after = self._add(p, _("leg after"), pen=pen("leg", dashdot))
+        self.back_before = self._line(p, _("back before"), "back")
+        self.back_after = self._line(p, _("back after"), "back", dot)
+        self.leg_before = self._line(p, _("leg before"), "leg", dash)
+        self.leg_after = self._line(p, _("leg after"), "leg", dashdot)
 
         levels = self._levels
         self.extent_axis = FittingAxis(levels, thinned_tiers(sorted(levels)))
@@ -130,22 +157,13 @@ class ProgressCharts(pg.GraphicsLayoutWidget):
             self.extent_axis,
         )
         self.extent_plot.setYRange(min(levels) - 0.6, max(levels) + 0.6, padding=0)
-        self.left_extent = self._add(
-            self.extent_plot, _("left leg"), pen=pen("left", width=2.5), connect="finite"
-        )
-        self.right_extent = self._add(
-            self.extent_plot, _("right leg"), pen=pen("right", dash, width=2.5), connect="finite"
+        self.left_extent = self._steps(self.extent_plot, _("left leg"), pen("left", width=2.5))
+        self.right_extent = self._steps(
+            self.extent_plot, _("right leg"), pen("right", dash, width=2.5)
         )
 
         self.count_axis = FittingAxis({}, [])
-        self.count_plot = self._plot(
-            2,
-            (
-                _("Sessions per day (shaded: your target band)"),
-                _("Sessions per day (band: target)"),
-            ),
-            self.count_axis,
-        )
+        self.count_plot = self._plot(2, count_titles(), self.count_axis)
         self.band = pg.LinearRegionItem(
             orientation="horizontal",
             movable=False,
@@ -177,9 +195,7 @@ class ProgressCharts(pg.GraphicsLayoutWidget):
             symbolBrush=chart_colour("points"),
             symbolPen=None,
         )
-        self.range_best = self._add(
-            self.range_plot, _("best of the day"), pen=pen("best"), connect="finite"
-        )
+        self.range_best = self._steps(self.range_plot, best_range_name(), pen("best"))
 
         for plot in (self.extent_plot, self.count_plot, self.range_plot):
             plot.setXLink(self.pain_plot)
@@ -226,6 +242,9 @@ class ProgressCharts(pg.GraphicsLayoutWidget):
         """The daily lines and bars, or the weekly ones (a week's bar as wide as its days
         in the journal)."""
         t = series.t
+        weekly = isinstance(series, WeeklySeries)
+        for item, (role, style, width) in self._pens.items():
+            item.setPen(pen(role, style, THIN if weekly else width))
         spans = series.days * DAY if isinstance(series, WeeklySeries) else np.full(len(t), DAY)
         half = float(np.max(spans, initial=DAY)) / 2
         for item, values in (
@@ -234,11 +253,17 @@ class ProgressCharts(pg.GraphicsLayoutWidget):
             (self.leg_before, series.leg_before),
             (self.leg_after, series.leg_after),
         ):
-            item.setData(*widen_lone_points(t, values, half * 0.6), connect="finite")
-        self.left_extent.setData(*day_steps(t, series.left_extent, half), connect="finite")
-        self.right_extent.setData(*day_steps(t, series.right_extent, half), connect="finite")
-        self.range_best.setData(*day_steps(t, series.best_range, half), connect="finite")
+            item.setData(*widen_lone_points(t, values, half * 0.6))
+        self.left_extent.setData(*day_steps(t, series.left_extent, half))
+        self.right_extent.setData(*day_steps(t, series.right_extent, half))
+        self.range_best.setData(*day_steps(t, series.best_range, half))
         self.bars.setOpts(x=t, height=series.sessions, width=spans * 0.8)
+        # The words say what a point is: a day's (and each session's) or a week's.
+        self._titles[self.pain_plot] = pain_titles(weekly)
+        self._titles[self.count_plot] = count_titles(weekly)
+        for plot in (self.pain_plot, self.count_plot):
+            self._fit_title(plot)
+        self._legends[self.range_plot].getLabel(self.range_best).setText(best_range_name(weekly))
 
     def show_marks(self, s: SessionSeries, first: int) -> None:
         """A mark for each session from index ``first`` on (past the end: none)."""
