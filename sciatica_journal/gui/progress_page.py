@@ -137,7 +137,10 @@ class ProgressPage(QWidget):
             self.charts.show_marks(s, first)
         if detailed != self._detail:
             self._detail = detailed
-            self.charts.show_lines(self._data.days if detailed else self._data.weeks)
+            # Over days, only the days any short period shows (not ten years' worth).
+            recent = self._data.now - (DETAIL_DAYS + 1) * DAY
+            days = self._data.days.since(recent)
+            self.charts.show_lines(days if detailed else self._data.weeks)
 
     def visible_range(self) -> tuple[float, float]:
         x0, x1 = self.charts.pain_plot.viewRange()[0]

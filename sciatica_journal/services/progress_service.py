@@ -54,6 +54,25 @@ class DailySeries:
     left_extent: np.ndarray  # of the day's last session
     right_extent: np.ndarray
 
+    def since(self, t: float) -> DailySeries:
+        """The days from the last one before ``t`` on (a line into the period starts at
+        its edge); the arrays are views, nothing is copied."""
+        import numpy as np
+
+        first = max(int(np.searchsorted(self.t, t)) - 1, 0)
+        return DailySeries(
+            t=self.t[first:],
+            dates=self.dates[first:],
+            sessions=self.sessions[first:],
+            back_before=self.back_before[first:],
+            leg_before=self.leg_before[first:],
+            back_after=self.back_after[first:],
+            leg_after=self.leg_after[first:],
+            best_range=self.best_range[first:],
+            left_extent=self.left_extent[first:],
+            right_extent=self.right_extent[first:],
+        )
+
 
 @dataclass(frozen=True)
 class WeeklySeries:
@@ -87,7 +106,8 @@ class ProgressData:
 
 
 def noon_times(days: np.ndarray, tz: dt.tzinfo) -> np.ndarray:
-    """The epoch seconds of each local day's noon (``days``: day numbers, date ordinals):
+    """The epoch seconds of each local day's noon (``days``: day numbers, date ordinals,
+    in order):
     the zone's offset is looked up once a week, and day by day only in a week in which it
     changes (a change of summer time)."""
     import numpy as np
@@ -103,8 +123,8 @@ def noon_times(days: np.ndarray, tz: dt.tzinfo) -> np.ndarray:
             found.append(noon.utcoffset().total_seconds())  # type: ignore[union-attr]
         return np.array(found, dtype=float)
 
-    monday = (days - 1) // 7 * 7 + 1
-    mondays = np.unique(monday)
+    monday = (days - 1) // 7 * 7 + 1  # sorted, as the days are
+    mondays = monday[np.concatenate(([True], monday[1:] != monday[:-1]))]
     start, end = offsets(mondays), offsets(mondays + 6)
     week = np.searchsorted(mondays, monday)
     offset = start[week]
