@@ -263,7 +263,12 @@ class ProgressCharts(pg.GraphicsLayoutWidget):
         self._titles[self.count_plot] = count_titles(weekly)
         for plot in (self.pain_plot, self.count_plot):
             self._fit_title(plot)
-        self._legends[self.range_plot].getLabel(self.range_best).setText(best_range_name(weekly))
+        legend = self._legends[self.range_plot]
+        legend.getLabel(self.range_best).setText(best_range_name(weekly))
+        for sample, label in legend.items:  # no mark for each press-up over weeks
+            if sample.item is self.range_points:
+                sample.setVisible(not weekly)
+                label.setVisible(not weekly)
 
     def show_marks(self, s: SessionSeries, first: int) -> None:
         """A mark for each session from index ``first`` on (past the end: none)."""

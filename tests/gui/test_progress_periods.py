@@ -60,7 +60,9 @@ def test_all_shows_the_weekly_means_and_says_so(qtbot, long_page):
     assert list(charts.bars.opts["height"]) == pytest.approx(list(weeks.sessions))
     assert "weekly mean" in charts.pain_plot.titleLabel.text
     assert "weekly mean" in charts.count_plot.titleLabel.text
-    assert charts.legend(charts.range_plot).getLabel(charts.range_best).text == "best of the week"
+    legend = charts.legend(charts.range_plot)
+    assert legend.getLabel(charts.range_best).text == "best of the week"
+    assert not legend.getLabel(charts.range_points).isVisible()  # no marks over weeks
 
 
 def test_a_short_period_shows_each_session_and_the_daily_means(qtbot, long_page):
@@ -78,7 +80,9 @@ def test_a_short_period_shows_each_session_and_the_daily_means(qtbot, long_page)
     assert list(charts.bars.opts["height"]) == list(days.sessions)
     assert "daily mean" in charts.pain_plot.titleLabel.text
     assert "weekly" not in charts.count_plot.titleLabel.text
-    assert charts.legend(charts.range_plot).getLabel(charts.range_best).text == "best of the day"
+    legend = charts.legend(charts.range_plot)
+    assert legend.getLabel(charts.range_best).text == "best of the day"
+    assert legend.getLabel(charts.range_points).isVisible()
     # 90 days: still a mark for each session of the period, about 30 of them.
     click(qtbot, long_page, "Show the last 90 days")
     assert 28 <= len(marks(charts.leg_points)) <= 32
