@@ -34,8 +34,13 @@ class LocalDateAxis(pg.DateAxisItem):
     def __init__(self, shared: SharedTicks | None = None, **options: Any) -> None:
         super().__init__(**options)
         self._shared = shared
+        self.major_only = False  # only the coarsest level of ticks (years over a decade)
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> Any:
+        values = self._tick_values(minVal, maxVal, size)
+        return values[:1] if self.major_only else values
+
+    def _tick_values(self, minVal: float, maxVal: float, size: float) -> Any:
         shared = self._shared
         key = (float(minVal), float(maxVal), float(size))
         if shared is not None and shared.key == key and shared.found is not None:

@@ -258,6 +258,8 @@ class ProgressCharts(pg.GraphicsLayoutWidget):
         self.right_extent.setData(*day_steps(t, series.right_extent, half))
         self.range_best.setData(*day_steps(t, series.best_range, half))
         self.bars.setOpts(x=t, height=series.sessions, width=spans * 0.8)
+        for plot in (self.pain_plot, self.extent_plot, self.count_plot):
+            plot.getAxis("bottom").major_only = weekly  # years alone above the dates
         # The words say what a point is: a day's (and each session's) or a week's.
         self._titles[self.pain_plot] = pain_titles(weekly)
         self._titles[self.count_plot] = count_titles(weekly)

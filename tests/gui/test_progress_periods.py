@@ -63,6 +63,9 @@ def test_all_shows_the_weekly_means_and_says_so(qtbot, long_page):
     legend = charts.legend(charts.range_plot)
     assert legend.getLabel(charts.range_best).text == "best of the week"
     assert not legend.getLabel(charts.range_points).isVisible()  # no marks over weeks
+    # Above the dates, the charts mark the years alone (not each month of ten years).
+    assert charts.pain_plot.getAxis("bottom").major_only
+    assert not charts.range_plot.getAxis("bottom").major_only
 
 
 def test_a_short_period_shows_each_session_and_the_daily_means(qtbot, long_page):
@@ -83,6 +86,7 @@ def test_a_short_period_shows_each_session_and_the_daily_means(qtbot, long_page)
     legend = charts.legend(charts.range_plot)
     assert legend.getLabel(charts.range_best).text == "best of the day"
     assert legend.getLabel(charts.range_points).isVisible()
+    assert not charts.pain_plot.getAxis("bottom").major_only  # a tick for each day
     # 90 days: still a mark for each session of the period, about 30 of them.
     click(qtbot, long_page, "Show the last 90 days")
     assert 28 <= len(marks(charts.leg_points)) <= 32
