@@ -1,5 +1,5 @@
-"""The parts the Progress charts are built from: colours, the date axis in the user's
-language, the axis that fits its labels, the read-out label, step lines for days, and the
+"""The parts the Progress charts are built from: colours, the axis that fits its labels
+(the date axis is ``gui.date_axis``), the read-out label, step lines for days, and the
 words of the day read-out."""
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.DateAxisItem import adjustTimestampToPreferredUtcOffset
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -23,7 +22,6 @@ from sciatica_journal.gui.file_dialogs import ask_save_path
 from sciatica_journal.services.progress_service import DailySeries
 
 DAY = 86400.0
-EPOCH = dt.datetime(1970, 1, 1)
 PRESETS = (7, 30, 90, None)  # the periods shown: the last 7, 30, 90 days, or all
 DETAIL_DAYS = 120  # wider than this, single-session points are hidden
 TITLE_ROW = 22  # px: the row above each plot that holds its title and legend
@@ -53,14 +51,38 @@ def charts_description() -> str:
     )
 
 
-def pain_titles() -> tuple[str, ...]:
-    """The pain chart's title, from the longest wording down (the longest that fits)."""
+def pain_titles(weekly: bool = False) -> tuple[str, ...]:
+    """The pain chart's title, from the longest wording down (the longest that fits): over
+    days a mark for each session and lines of the daily means, over weeks (a period of
+    many months) lines of the weekly means only."""
+    first: tuple[str, ...]
+    if weekly:
+        first = (_("Pain (0 none – 10 worst) · lines: weekly mean"),)
+    else:
+        first = (
+            _("Pain (0 none – 10 worst) · lines: daily mean · marks: each session"),
+            _("Pain (0 none – 10 worst) · marks: each session"),
+        )
+    return (*first, _("Pain (0 none – 10 worst)"), _("Pain 0–10"))
+
+
+def count_titles(weekly: bool = False) -> tuple[str, ...]:
+    """The sessions chart's title, from the longest wording down: over weeks a bar is the
+    week's mean of sessions per day."""
+    if weekly:
+        return (
+            _("Sessions per day, weekly mean (shaded: your target band)"),
+            _("Sessions per day, weekly mean"),
+        )
     return (
-        _("Pain (0 none – 10 worst) · lines: daily mean · marks: each session"),
-        _("Pain (0 none – 10 worst) · marks: each session"),
-        _("Pain (0 none – 10 worst)"),
-        _("Pain 0–10"),
+        _("Sessions per day (shaded: your target band)"),
+        _("Sessions per day (band: target)"),
     )
+
+
+def best_range_name(weekly: bool = False) -> str:
+    """The legend's name of the best press-up line."""
+    return _("best of the week") if weekly else _("best of the day")
 
 
 def range_names() -> dict[float, str]:
@@ -88,36 +110,6 @@ def use_chart_colours(charts: pg.GraphicsLayoutWidget | None = None) -> None:
         charts.setBackground(colours.chart_background)
         charts.clear()
         charts.show()
-
-
-class LocalDateAxis(pg.DateAxisItem):
-    """pyqtgraph's date axis, its month and weekday names and its day numbers in the
-    user's language ("Dez.", "Mo. 7."): its own labels are strftime's, in English."""
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
-        written = super().tickStrings(values, scale, spacing)
-        if spec is None or spec.format not in _DATE_FORMATS:
-            return list(written)  # years and clock times: digits only, the same everywhere
-        write = _DATE_FORMATS[spec.format]
-        return [
-            write(self.local_date(value)) if text else text  # "": a date it cannot show
-            for value, text in zip(values, written, strict=True)
-        ]
-
-    def local_date(self, value: float) -> dt.date:
-        """The day a tick at ``value`` stands for, reckoned as pyqtgraph does."""
-        local = adjustTimestampToPreferredUtcOffset(value, self.utcOffset)
-        return (EPOCH + dt.timedelta(seconds=float(local))).date()
-
-
-_DATE_FORMATS: dict[str, Callable[[dt.date], str]] = {
-    "%b": language.month_short,
-    "%d": lambda day: p_("date axis", "{day}").format(day=day.day),
-    "%a %d": lambda day: p_("date axis", "{weekday_short} {day}").format(
-        weekday_short=language.weekday_short(day), day=day.day
-    ),
-}
 
 
 def day_steps(t: np.ndarray, y: np.ndarray, half: float) -> tuple[np.ndarray, np.ndarray]:

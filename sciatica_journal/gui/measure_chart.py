@@ -33,12 +33,12 @@ from sciatica_journal.gui.chart_parts import (
     TITLE_ROW,
     TITLE_SIZE,
     FittingAxis,
-    LocalDateAxis,
     chart_colour,
     fit_title,
     pen,
     use_chart_colours,
 )
+from sciatica_journal.gui.date_axis import LocalDateAxis
 from sciatica_journal.gui.progress_page import ProgressPage
 from sciatica_journal.gui.theme import theme
 from sciatica_journal.reports.measures_section import activity_line, change_line, heading_words

@@ -1,9 +1,12 @@
 """The numbers behind the Progress charts, as NumPy arrays (loaded once per change, never
-per redraw): per session and per local day."""
+per redraw): per local day and per week of the whole journal, aggregated in the database
+(``domain.progress_points`` says what a day's and a week's point is), and per session
+only for the short periods that show a mark for each one."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +24,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 NAN = float("nan")
+DAY = 86400.0
+EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
 @dataclass(frozen=True)
@@ -49,13 +54,34 @@ class DailySeries:
     left_extent: np.ndarray  # of the day's last session
     right_extent: np.ndarray
 
+    def since(self, t: float) -> DailySeries:
+        """The days from the last one before ``t`` on (a line into the period starts at
+        its edge); the arrays are views, nothing is copied."""
+        import numpy as np
+
+        first = max(int(np.searchsorted(self.t, t)) - 1, 0)
+        return DailySeries(
+            t=self.t[first:],
+            dates=self.dates[first:],
+            sessions=self.sessions[first:],
+            back_before=self.back_before[first:],
+            leg_before=self.leg_before[first:],
+            back_after=self.back_after[first:],
+            leg_after=self.leg_after[first:],
+            best_range=self.best_range[first:],
+            left_extent=self.left_extent[first:],
+            right_extent=self.right_extent[first:],
+        )
+
 
 @dataclass(frozen=True)
 class WeeklySeries:
-    """Weekly means (extents: the week's last value) for views of many months."""
+    """Per week (Monday to Sunday) for views of many months (``domain.progress_points``):
+    the means of the daily means, the best range, the extents of the week's last session."""
 
-    t: np.ndarray
-    sessions: np.ndarray  # sessions per calendar day of the week (days off count as 0)
+    t: np.ndarray  # epoch seconds of the middle of the week's days in the journal
+    days: np.ndarray  # the week's days in the journal (from the first session to today)
+    sessions: np.ndarray  # complete sessions per day (a day without sessions counts as 0)
     back_before: np.ndarray
     leg_before: np.ndarray
     back_after: np.ndarray
@@ -67,8 +93,8 @@ class WeeklySeries:
 
 @dataclass(frozen=True)
 class ProgressData:
-    sessions: SessionSeries
-    days: DailySeries
+    sessions: SessionSeries  # of the last ``session_days`` local days asked for (or all)
+    days: DailySeries  # of the whole journal
     weeks: WeeklySeries
     target_min: int
     target_max: int
@@ -76,34 +102,43 @@ class ProgressData:
 
     @property
     def empty(self) -> bool:
-        return len(self.sessions.t) == 0
+        return len(self.days.t) == 0
 
 
-def _daily_mean(values: np.ndarray, inverse: np.ndarray, n: int) -> np.ndarray:
+def noon_times(days: np.ndarray, tz: dt.tzinfo) -> np.ndarray:
+    """The epoch seconds of each local day's noon (``days``: day numbers, date ordinals,
+    in order):
+    the zone's offset is looked up once a week, and day by day only in a week in which it
+    changes (a change of summer time)."""
     import numpy as np
 
-    ok = ~np.isnan(values)
-    sums = np.bincount(inverse[ok], weights=values[ok], minlength=n)
-    counts = np.bincount(inverse[ok], minlength=n)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(counts > 0, sums / np.maximum(counts, 1), NAN)
+    days = np.asarray(days, dtype=np.int64)
+    if len(days) == 0:
+        return np.array([], dtype=float)
+
+    def offsets(numbers: np.ndarray) -> np.ndarray:
+        found = []
+        for number in numbers.tolist():
+            noon = dt.datetime.combine(dt.date.fromordinal(number), dt.time(12), tz)
+            found.append(noon.utcoffset().total_seconds())  # type: ignore[union-attr]
+        return np.array(found, dtype=float)
+
+    monday = (days - 1) // 7 * 7 + 1  # sorted, as the days are
+    mondays = monday[np.concatenate(([True], monday[1:] != monday[:-1]))]
+    start, end = offsets(mondays), offsets(mondays + 6)
+    week = np.searchsorted(mondays, monday)
+    offset = start[week]
+    changing = np.flatnonzero(start[week] != end[week])
+    if len(changing):
+        offset[changing] = offsets(days[changing])
+    result: np.ndarray = (days - EPOCH_ORDINAL).astype(float) * DAY + DAY / 2 - offset
+    return result
 
 
-def _daily_max(values: np.ndarray, inverse: np.ndarray, n: int) -> np.ndarray:
+def _floats(column: Sequence[object]) -> np.ndarray:
     import numpy as np
 
-    out = np.full(n, -np.inf)
-    ok = ~np.isnan(values)
-    np.maximum.at(out, inverse[ok], values[ok])
-    return np.where(np.isinf(out), NAN, out)
-
-
-def _daily_last(values: np.ndarray, inverse: np.ndarray, n: int) -> np.ndarray:
-    import numpy as np
-
-    out = np.full(n, NAN)
-    out[inverse] = values  # rows are in time order: the last write of each day wins
-    return out
+    return np.array([NAN if v is None else v for v in column], dtype=float)
 
 
 class ProgressService:
@@ -121,83 +156,84 @@ class ProgressService:
         self._clock = clock
         self._store = store
 
-    def load(self) -> ProgressData:
+    def load(self, session_days: int | None = None) -> ProgressData:
+        """The whole journal by day and by week (aggregated in the database), and each
+        session of the last ``session_days`` local days up to today (None: every one)."""
+        profile = self._profiles.profile()
+        now = self._clock.now()
+        today = local_date(now, self._clock.zone)
+        since = None if session_days is None else today - dt.timedelta(days=session_days - 1)
+        days, weeks = self._days_and_weeks(today)
+        return ProgressData(
+            self.sessions(since),
+            days,
+            weeks,
+            profile.target_min,
+            profile.target_max,
+            now.timestamp(),
+        )
+
+    def sessions(self, since: dt.date | None = None) -> SessionSeries:
+        """Each session whose local date is ``since`` or later (None: every one)."""
         import numpy as np  # loaded with the charts, not at start-up
 
         rows = self._store.session_rows(
-            self._catalog.regions,
             [r.slug for r in self._program.rungs if r.is_press_up],
             dose_minimums(self._program),
+            None if since is None else since.isoformat(),
         )
-        profile = self._profiles.profile()
-        now = self._clock.now().timestamp()
         columns = list(zip(*rows, strict=True)) if rows else [()] * 11
-
-        def floats(i: int) -> np.ndarray:
-            return np.array([NAN if v is None else v for v in columns[i]], dtype=float)
-
-        sessions = SessionSeries(
+        return SessionSeries(
             t=np.array(columns[0], dtype=float),
-            back_before=floats(2),
-            leg_before=floats(3),
-            back_after=floats(4),
-            leg_after=floats(5),
-            range_fraction=floats(6),
-            left_extent=floats(7),
-            right_extent=floats(8),
-            complete=floats(10),
+            back_before=_floats(columns[2]),
+            leg_before=_floats(columns[3]),
+            back_after=_floats(columns[4]),
+            leg_after=_floats(columns[5]),
+            range_fraction=_floats(columns[6]),
+            left_extent=_floats(columns[7]),
+            right_extent=_floats(columns[8]),
+            complete=_floats(columns[10]),
         )
-        day_text = np.array(columns[1], dtype=object)
-        if rows:
-            unique, inverse = np.unique(day_text, return_inverse=True)
-        else:
-            unique, inverse = np.array([], dtype=object), np.array([], dtype=int)
-        dates = [dt.date.fromisoformat(d) for d in unique]
-        tz = zone(self._clock.zone)
-        n = len(dates)
-        inverse = inverse.astype(int)
-        days = DailySeries(
-            t=np.array(
-                [dt.datetime.combine(d, dt.time(12), tz).timestamp() for d in dates], dtype=float
-            ),
-            dates=dates,
-            sessions=np.bincount(inverse, weights=sessions.complete, minlength=n).astype(float)
-            if n
-            else np.array([]),
-            back_before=_daily_mean(sessions.back_before, inverse, n),
-            leg_before=_daily_mean(sessions.leg_before, inverse, n),
-            back_after=_daily_mean(sessions.back_after, inverse, n),
-            leg_after=_daily_mean(sessions.leg_after, inverse, n),
-            best_range=_daily_max(sessions.range_fraction, inverse, n),
-            left_extent=_daily_last(sessions.left_extent, inverse, n),
-            right_extent=_daily_last(sessions.right_extent, inverse, n),
-        )
-        weeks = self._weekly(days)
-        return ProgressData(sessions, days, weeks, profile.target_min, profile.target_max, now)
 
-    @staticmethod
-    def _weekly(days: DailySeries) -> WeeklySeries:
+    def daily(self) -> DailySeries:
+        """The whole journal by local day."""
+        return self._days_and_weeks(local_date(self._clock.now(), self._clock.zone))[0]
+
+    def _days_and_weeks(self, today: dt.date) -> tuple[DailySeries, WeeklySeries]:
         import numpy as np
 
-        n_days = len(days.dates)
-        if n_days == 0:
-            empty = np.array([], dtype=float)
-            return WeeklySeries(*(empty,) * 9)
-        week_of = np.array([d.toordinal() // 7 for d in days.dates])
-        _, inverse = np.unique(week_of, return_inverse=True)
-        n = int(inverse.max()) + 1
-        mids = _daily_mean(days.t, inverse, n)
-        return WeeklySeries(
-            t=mids,
-            sessions=np.bincount(inverse, weights=days.sessions, minlength=n) / 7.0,
-            back_before=_daily_mean(days.back_before, inverse, n),
-            leg_before=_daily_mean(days.leg_before, inverse, n),
-            back_after=_daily_mean(days.back_after, inverse, n),
-            leg_after=_daily_mean(days.leg_after, inverse, n),
-            best_range=_daily_max(days.best_range, inverse, n),
-            left_extent=_daily_last(days.left_extent, inverse, n),
-            right_extent=_daily_last(days.right_extent, inverse, n),
+        day_rows, week_rows = self._store.day_and_week_rows(
+            dose_minimums(self._program), today.isoformat()
         )
+        tz = zone(self._clock.zone)
+        d = list(zip(*day_rows, strict=True)) if day_rows else [()] * 9
+        days = DailySeries(
+            t=noon_times(np.array(d[0], dtype=np.int64), tz),
+            dates=[dt.date.fromordinal(n) for n in d[0]],
+            sessions=np.array(d[1], dtype=float),
+            back_before=_floats(d[2]),
+            leg_before=_floats(d[3]),
+            back_after=_floats(d[4]),
+            leg_after=_floats(d[5]),
+            best_range=_floats(d[6]),
+            left_extent=_floats(d[7]),
+            right_extent=_floats(d[8]),
+        )
+        w = list(zip(*week_rows, strict=True)) if week_rows else [()] * 11
+        first, last = np.array(w[1], dtype=np.int64), np.array(w[2], dtype=np.int64)
+        weeks = WeeklySeries(
+            t=(noon_times(first, tz) + noon_times(last, tz)) / 2,
+            days=(last - first + 1).astype(float),
+            sessions=np.array(w[3], dtype=float),
+            back_before=_floats(w[4]),
+            leg_before=_floats(w[5]),
+            back_after=_floats(w[6]),
+            leg_after=_floats(w[7]),
+            best_range=_floats(w[8]),
+            left_extent=_floats(w[9]),
+            right_extent=_floats(w[10]),
+        )
+        return days, weeks
 
     def responses(self, days: int | None) -> list[ExerciseResponses]:
         """What each exercise did in the last ``days`` local days up to today (None: every

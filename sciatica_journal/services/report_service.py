@@ -119,8 +119,7 @@ class ReportService:
         first, latest = self._store.edge_maps(start, end)
         zone = self._clock.zone
         profile = self._profiles.profile()
-        progress = self._progress.load()
-        d = progress.days
+        d = self._progress.daily()
         short = self._short_sessions(start, end)
         exercises, marks = self._day_details(start, end)
         against = self._against_advice(start, end)

@@ -1,6 +1,7 @@
-"""The rows behind the Progress charts, aggregated in SQL: one row per session (with the
-distal extent per leg of its after-map, as stored with the map when it was saved) and the
-number of sessions per local day."""
+"""The rows behind the Progress charts, aggregated in SQL: one row per session of a short
+period (with the distal extent per leg of its after-map, as stored with the map when it
+was saved), and one per local day and per week of the whole journal, as
+``domain.progress_points`` defines them."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from sciatica_journal.domain.body import Region
 from sciatica_journal.domain.doses import DoseMinimums
 from sciatica_journal.storage.codecs import day_number, day_text
 from sciatica_journal.storage.codes import OUTCOME, RANGE, RUNG, codes_of
 from sciatica_journal.storage.dose_sql import complete_sql
 from sciatica_journal.storage.store import Store
 
+MAP_ID_ROOM = 2**28
 RANGE_FRACTIONS = (("quarter", 0.25), ("half", 0.5), ("three-quarters", 0.75), ("full", 1.0))
 
 
@@ -30,15 +31,13 @@ class ProgressStore(Store):
         sql = f"CASE WHEN s.pelvis_stayed_down = 1 THEN CASE s.range_reached {cases} END END"
         return sql, params
 
-    def session_rows(
-        self, regions: Sequence[Region], press_up_rungs: Sequence[str], minimums: DoseMinimums
-    ) -> list[tuple[Any, ...]]:
-        """(epoch seconds, local date, back before, leg before, back after, leg after,
-        range fraction or None, left extent or None, right extent or None, is press-up,
-        complete) per session, oldest first. The range of an incomplete session (rule 9) is
-        None: it is no evidence of progress. The extents are those the after-map was saved
-        with (``regions`` is no longer needed for them: kept for the callers)."""
-        del regions
+    def _sessions_sql(
+        self, press_up_rungs: Sequence[str], minimums: DoseMinimums
+    ) -> tuple[str, list[object]]:
+        """A SELECT of one row per session (local day ``day``, ``at``, the four pain scores,
+        ``fr``: the range fraction of a complete press-up or NULL, ``whole``: complete,
+        ``press``: a press-up, ``le``/``re``: its after-map's extents) whose local day is
+        on or after the day number given as its last parameter."""
         codes = codes_of(self._db)
         marks = ", ".join("?" for _ in press_up_rungs) or "''"
         rungs = codes.values(RUNG, tuple(press_up_rungs))
@@ -47,15 +46,89 @@ class ProgressStore(Store):
         )
         fraction, fraction_params = self._range_fraction()
         sql = f"""
-            SELECT s.started_at, s.local_date,
-                   s.back_pain_before, s.leg_pain_before, s.back_pain_after, s.leg_pain_after,
-                   CASE WHEN {complete} THEN {fraction} END, m.left_extent, m.right_extent,
-                   s.rung IN ({marks}), {complete}
+            SELECT s.local_date AS day, s.started_at AS at,
+                   s.back_pain_before AS bb, s.leg_pain_before AS lb,
+                   s.back_pain_after AS ba, s.leg_pain_after AS la,
+                   CASE WHEN {complete} THEN {fraction} END AS fr, {complete} AS whole,
+                   s.rung IN ({marks}) AS press, m.left_extent AS le, m.right_extent AS re
             FROM exercise_session s LEFT JOIN symptom_map m ON m.id = s.map_after_id
-            ORDER BY s.started_at
+            WHERE s.local_date >= ?
         """
-        ordered = [*complete_params, *fraction_params, *rungs, *complete_params]
-        return [(row[0], day_text(row[1]), *row[2:]) for row in self.sql(sql, ordered).fetchall()]
+        return sql, [*complete_params, *fraction_params, *complete_params, *rungs]
+
+    def session_rows(
+        self, press_up_rungs: Sequence[str], minimums: DoseMinimums, since: str | None = None
+    ) -> list[tuple[Any, ...]]:
+        """(epoch seconds, local date, back before, leg before, back after, leg after,
+        range fraction or None, left extent or None, right extent or None, is press-up,
+        complete) per session whose local date is ``since`` (an ISO date; None: the first)
+        or later, oldest first. The range of an incomplete session (rule 9) is None: it is
+        no evidence of progress. The extents are those the after-map was saved with."""
+        sessions, params = self._sessions_sql(press_up_rungs, minimums)
+        sql = f"""
+            SELECT at, day, bb, lb, ba, la, fr, le, re, press, whole FROM ({sessions})
+            ORDER BY at
+        """
+        low = 0 if since is None else day_number(since)
+        return [(row[0], day_text(row[1]), *row[2:]) for row in self.sql(sql, [*params, low])]
+
+    def day_and_week_rows(
+        self, minimums: DoseMinimums, today: str
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """The whole journal by local day and by week (Monday to Sunday), in one statement,
+        as ``domain.progress_points`` defines them, oldest first:
+
+        - per day with sessions: (day number, complete sessions, mean back before, leg
+          before, back after, leg after (None: no session has it), best range or None,
+          left extent, right extent of the day's last session)
+        - per week with sessions: (Monday's day number, the week's first and last day
+          number in the journal (from the first session's day to ``today``), complete
+          sessions per day, the means of the daily means of the four scores, the best
+          range, the left and right extent of the week's last session)."""
+        codes = codes_of(self._db)
+        complete, complete_params = complete_sql(
+            minimums, "s", rung_code=partial(codes.lookup, RUNG)
+        )
+        fraction, fraction_params = self._range_fraction()
+        # The day's last session's after-map in the same pass: the largest started_at,
+        # with the map's id packed below it (ids below 2**28, times below the year 3000).
+        sql = f"""
+            WITH days AS MATERIALIZED (
+                SELECT s.local_date AS day, (s.local_date - 1) / 7 AS week,
+                       sum({complete}) AS n,
+                       avg(s.back_pain_before) AS bb, avg(s.leg_pain_before) AS lb,
+                       avg(s.back_pain_after) AS ba, avg(s.leg_pain_after) AS la,
+                       max(CASE WHEN {complete} THEN {fraction} END) AS fr,
+                       max(s.started_at * {MAP_ID_ROOM} + coalesce(s.map_after_id, 0))
+                           % {MAP_ID_ROOM} AS map_id
+                FROM exercise_session s GROUP BY s.local_date
+            ),
+            weeks AS (
+                SELECT week, max(week * 7 + 1, (SELECT min(day) FROM days)) AS first_day,
+                       max(min(week * 7 + 7, ?), max(day)) AS last_day, sum(n) AS n,
+                       avg(bb) AS bb, avg(lb) AS lb, avg(ba) AS ba, avg(la) AS la,
+                       max(fr) AS fr, max(day * {MAP_ID_ROOM} + map_id) % {MAP_ID_ROOM} AS map_id
+                FROM days GROUP BY week
+            )
+            SELECT 0, d.day, d.n, d.bb, d.lb, d.ba, d.la, d.fr,
+                   m.left_extent, m.right_extent, NULL, NULL
+            FROM days d LEFT JOIN symptom_map m ON m.id = d.map_id
+            UNION ALL
+            SELECT 1, w.week * 7 + 1, w.n * 1.0 / (w.last_day - w.first_day + 1),
+                   w.bb, w.lb, w.ba, w.la, w.fr, m.left_extent, m.right_extent,
+                   w.first_day, w.last_day
+            FROM weeks w LEFT JOIN symptom_map m ON m.id = w.map_id
+            ORDER BY 1, 2
+        """
+        params = [*complete_params, *complete_params, *fraction_params, day_number(today)]
+        days: list[tuple[Any, ...]] = []
+        weeks: list[tuple[Any, ...]] = []
+        for row in self.sql(sql, params):
+            if row[0] == 0:
+                days.append(row[1:10])
+            else:  # (Monday, first day, last day, sessions per day, ...)
+                weeks.append((row[1], row[10], row[11], *row[2:10]))
+        return days, weeks
 
     def response_counts(
         self, start: str | None, end: str, minimums: DoseMinimums

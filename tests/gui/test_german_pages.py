@@ -80,9 +80,14 @@ def _chart_texts(page) -> list[str]:
     the widget walk does not see)."""
     page.charts.grab()  # painted once: the date axis measures its labels when painting
     texts = []
-    for plot in (page.pain_plot, page.extent_plot, page.count_plot, page.range_plot):
+    for plot in (
+        page.charts.pain_plot,
+        page.charts.extent_plot,
+        page.charts.count_plot,
+        page.charts.range_plot,
+    ):
         texts.append(plot.titleLabel.text)
-        texts += [label.text for _sample, label in page.legend(plot).items]
+        texts += [label.text for _sample, label in page.charts.legend(plot).items]
         for side in ("left", "bottom"):
             axis = plot.getAxis(side)
             low, high = plot.viewRange()[0 if side == "bottom" else 1]
@@ -109,8 +114,8 @@ def test_progress_is_german_in_every_period(qtbot, window):
         texts = _chart_texts(page)
         assert no_english(texts) == [], days
     page.show_days(30)  # 26 October to 24 November: the months are named the German way
-    bottom = page.range_plot.getAxis("bottom")
-    low, high = page.range_plot.viewRange()[0]
+    bottom = page.charts.range_plot.getAxis("bottom")
+    low, high = page.charts.range_plot.viewRange()[0]
     shown = [
         text
         for spacing, values in bottom.tickValues(low, high, 600)
@@ -123,7 +128,7 @@ def test_progress_is_german_in_every_period(qtbot, window):
 def test_the_date_axis_names_days_and_weekdays_in_german(qtbot, window):
     window.navigation.setCurrentRow(PROGRESS)
     window.progress_page.charts.grab()
-    axis = window.progress_page.range_plot.getAxis("bottom")
+    axis = window.progress_page.charts.range_plot.getAxis("bottom")
     monday = dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC).timestamp()
     axis.setZoomLevelForDensity(300)  # a few days across: weekdays and hours
     day_spec = axis.zoomLevel.tickSpecs[0]

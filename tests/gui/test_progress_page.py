@@ -51,13 +51,13 @@ def test_the_charts_show_the_sessions(qtbot, set_up_services, page):
     )
     page.reload()
     assert not page.empty_label.isVisible()
-    _, y = page.leg_before.getData()
+    _, y = page.charts.leg_before.getData()
     assert list(y) == [7.0, 3.0]
-    _, y = page.right_extent.getData()
+    _, y = page.charts.right_extent.getData()
     assert 4.0 in list(y)  # lower leg after the first session
-    heights = page.bars.opts["height"]
+    heights = page.charts.bars.opts["height"]
     assert list(heights) == [1.0, 1.0]
-    assert page.band.getRegion() == (5, 8)
+    assert page.charts.band.getRegion() == (5, 8)
 
 
 def test_presets_move_the_shared_axis(qtbot, set_up_services, page):
@@ -67,7 +67,9 @@ def test_presets_move_the_shared_axis(qtbot, set_up_services, page):
     x0, x1 = page.visible_range()
     assert round((x1 - x0) / DAY) == 7
     # The other charts follow (one shared date axis).
-    assert page.count_plot.viewRange()[0] == pytest.approx(page.pain_plot.viewRange()[0])
+    assert page.charts.count_plot.viewRange()[0] == pytest.approx(
+        page.charts.pain_plot.viewRange()[0]
+    )
     qtbot.mouseClick(find(page, "Show all", QPushButton), Qt.MouseButton.LeftButton)
     x0, x1 = page.visible_range()
     assert (x1 - x0) / DAY > 55
@@ -85,7 +87,7 @@ def test_hovering_reads_out_the_day(qtbot, set_up_services, page):
     assert text.startswith("Tue 24 Nov 2026: 1 session ·")
     assert "back pain 6 → 5" in text and "leg pain 7 → 4" in text
     assert "reaches: left nothing, right thigh" in text
-    assert all(cursor.isVisible() for cursor in page._cursors)
+    assert all(cursor.isVisible() for cursor in page.charts.cursors)
 
 
 def test_the_charts_save_as_png(qtbot, set_up_services, page, tmp_path):
@@ -101,4 +103,4 @@ def test_a_saved_session_refreshes_the_open_charts(qtbot, set_up_services, page)
     window = page.window()
     set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1)))
     window.journal_changed.emit()
-    assert len(page.leg_points.getData()[0]) == 1
+    assert len(page.charts.leg_points.getData()[0]) == 1

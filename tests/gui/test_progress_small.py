@@ -78,11 +78,11 @@ def test_one_or_two_days_show_in_the_charts(qtbot, set_up_services, small_page, 
     small_page.show_days(preset)
     _settle(qtbot)
     # The leg extent (a step line) and the daily pain line both have ink in their plots.
-    assert _ink(small_page, small_page.extent_plot, chart_colour("right")) > 12
-    assert _ink(small_page, small_page.pain_plot, chart_colour("leg")) > 12
-    x, _ = small_page.right_extent.getData()
+    assert _ink(small_page, small_page.charts.extent_plot, chart_colour("right")) > 12
+    assert _ink(small_page, small_page.charts.pain_plot, chart_colour("leg")) > 12
+    x, _ = small_page.charts.right_extent.getData()
     assert x.max() - x.min() >= DAY * 0.9  # a lone day covers its day
-    assert small_page.back_points.opts["symbolSize"] >= 7  # marks, not specks
+    assert small_page.charts.back_points.opts["symbolSize"] >= 7  # marks, not specks
 
 
 def test_legends_sit_beside_the_titles_not_over_the_data(qtbot, set_up_services, small_page):
@@ -91,8 +91,12 @@ def test_legends_sit_beside_the_titles_not_over_the_data(qtbot, set_up_services,
     for width in (1200, 850, 600):
         small_page.resize(width, 480)
         _settle(qtbot)
-        for plot in (small_page.pain_plot, small_page.extent_plot, small_page.range_plot):
-            legend = small_page.legend(plot).sceneBoundingRect()
+        for plot in (
+            small_page.charts.pain_plot,
+            small_page.charts.extent_plot,
+            small_page.charts.range_plot,
+        ):
+            legend = small_page.charts.legend(plot).sceneBoundingRect()
             assert legend.width() > 40
             assert not legend.intersects(plot.vb.sceneBoundingRect()), (width, plot)
             title = plot.titleLabel.item.sceneBoundingRect()
@@ -118,10 +122,10 @@ def test_axis_labels_never_overlap(qtbot, set_up_services, small_page, height):
     small_page.resize(700, height)
     _settle(qtbot)
     axes = [
-        small_page.pain_plot.getAxis("left"),
-        small_page.extent_plot.getAxis("left"),
-        small_page.count_plot.getAxis("left"),
-        small_page.range_plot.getAxis("left"),
+        small_page.charts.pain_plot.getAxis("left"),
+        small_page.charts.extent_plot.getAxis("left"),
+        small_page.charts.count_plot.getAxis("left"),
+        small_page.charts.range_plot.getAxis("left"),
     ]
     for axis in axes:
         rects = _label_rects(axis)
@@ -130,7 +134,7 @@ def test_axis_labels_never_overlap(qtbot, set_up_services, small_page, height):
             assert not a.intersects(b), (height, a, b)
     levels = [
         t
-        for _, _, t in small_page.extent_plot.getAxis("left").generateDrawSpecs(
+        for _, _, t in small_page.charts.extent_plot.getAxis("left").generateDrawSpecs(
             QPainter(QImage(1, 1, QImage.Format.Format_RGB32))
         )[2]
         if t
@@ -155,7 +159,7 @@ def test_the_pointer_never_changes_the_window_width(qtbot, set_up_services, wind
     hint = page.minimumSizeHint().width()
     before = page.readout.text()
     view = page.charts
-    for plot in (page.pain_plot, page.range_plot):
+    for plot in (page.charts.pain_plot, page.charts.range_plot):
         centre = view.mapFromScene(plot.vb.sceneBoundingRect().center())
         for dx in (-200, 0, 200):
             qtbot.mouseMove(view.viewport(), centre + QPoint(dx, 0))

@@ -97,10 +97,10 @@ def test_hidden_pages_go_stale_and_catch_up_when_shown(qtbot, window):
     # Only Today (visible) was redrawn; the hidden pages wait.
     assert window.page_set.refreshes == before + 1
     assert window.page_set.is_stale(PROGRESS) and window.page_set.is_stale(JOURNAL)
-    assert progress.leg_points.getData()[0] is None  # still the empty journal's charts
+    assert progress.charts.leg_points.getData()[0] is None  # still the empty journal's charts
     show(window, PROGRESS)
     assert not window.page_set.is_stale(PROGRESS)
-    assert len(progress.leg_points.getData()[0]) == 1
+    assert len(progress.charts.leg_points.getData()[0]) == 1
     show(window, JOURNAL)
     assert find(journal, "Journal entries", QTableView).model().rowCount() == 1
     # A note changes nothing Progress or Today shows: they are not even marked.
