@@ -195,15 +195,22 @@ class ProgressService:
             complete=_floats(columns[10]),
         )
 
-    def daily(self) -> DailySeries:
-        """The whole journal by local day."""
-        return self._days_and_weeks(local_date(self._clock.now(), self._clock.zone))[0]
+    def daily(self, start: dt.date | None = None, end: dt.date | None = None) -> DailySeries:
+        """The journal by local day: every day, or those from ``start`` to ``end`` (both
+        given: only their sessions are read)."""
+        today = local_date(self._clock.now(), self._clock.zone)
+        period = None if start is None or end is None else (start, end)
+        return self._days_and_weeks(today, period)[0]
 
-    def _days_and_weeks(self, today: dt.date) -> tuple[DailySeries, WeeklySeries]:
+    def _days_and_weeks(
+        self, today: dt.date, period: tuple[dt.date, dt.date] | None = None
+    ) -> tuple[DailySeries, WeeklySeries]:
         import numpy as np
 
         day_rows, week_rows = self._store.day_and_week_rows(
-            dose_minimums(self._program), today.isoformat()
+            dose_minimums(self._program),
+            today.isoformat(),
+            None if period is None else (period[0].isoformat(), period[1].isoformat()),
         )
         tz = zone(self._clock.zone)
         d = list(zip(*day_rows, strict=True)) if day_rows else [()] * 9

@@ -119,7 +119,7 @@ class ReportService:
         first, latest = self._store.edge_maps(start, end)
         zone = self._clock.zone
         profile = self._profiles.profile()
-        d = self._progress.daily()
+        d = self._progress.daily(start, end)  # the period's days alone
         short = self._short_sessions(start, end)
         exercises, marks = self._day_details(start, end)
         against = self._against_advice(start, end)

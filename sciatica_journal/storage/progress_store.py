@@ -73,7 +73,7 @@ class ProgressStore(Store):
         return [(row[0], day_text(row[1]), *row[2:]) for row in self.sql(sql, [*params, low])]
 
     def day_and_week_rows(
-        self, minimums: DoseMinimums, today: str
+        self, minimums: DoseMinimums, today: str, period: tuple[str, str] | None = None
     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """The whole journal by local day and by week (Monday to Sunday), in one statement,
         as ``domain.progress_points`` defines them, oldest first:
@@ -84,7 +84,10 @@ class ProgressStore(Store):
         - per week with sessions: (Monday's day number, the week's first and last day
           number in the journal (from the first session's day to ``today``), complete
           sessions per day, the means of the daily means of the four scores, the best
-          range, the left and right extent of the week's last session)."""
+          range, the left and right extent of the week's last session).
+
+        ``period`` (first, last day: ISO dates) reads only the sessions of those days (a report of
+        a year does not read ten); the weeks are then those of that period alone."""
         codes = codes_of(self._db)
         complete, complete_params = complete_sql(
             minimums, "s", rung_code=partial(codes.lookup, RUNG)
@@ -101,7 +104,8 @@ class ProgressStore(Store):
                        max(CASE WHEN {complete} THEN {fraction} END) AS fr,
                        max(s.started_at * {MAP_ID_ROOM} + coalesce(s.map_after_id, 0))
                            % {MAP_ID_ROOM} AS map_id
-                FROM exercise_session s GROUP BY s.local_date
+                FROM exercise_session s WHERE s.local_date BETWEEN ? AND ?
+                GROUP BY s.local_date
             ),
             weeks AS (
                 SELECT week, max(week * 7 + 1, (SELECT min(day) FROM days)) AS first_day,
@@ -120,7 +124,15 @@ class ProgressStore(Store):
             FROM weeks w LEFT JOIN symptom_map m ON m.id = w.map_id
             ORDER BY 1, 2
         """
-        params = [*complete_params, *complete_params, *fraction_params, day_number(today)]
+        low, high = (0, 1 << 40) if period is None else tuple(map(day_number, period))
+        params = [
+            *complete_params,
+            *complete_params,
+            *fraction_params,
+            low,
+            high,
+            day_number(today),
+        ]
         days: list[tuple[Any, ...]] = []
         weeks: list[tuple[Any, ...]] = []
         for row in self.sql(sql, params):

@@ -216,3 +216,20 @@ def test_noon_times_across_the_changes_of_summer_time():
 def test_a_week_runs_monday_to_sunday():
     assert week_start(dt.date(2026, 11, 22)) == dt.date(2026, 11, 16)  # Sunday
     assert week_start(dt.date(2026, 11, 23)) == dt.date(2026, 11, 23)  # Monday
+
+
+def test_a_period_reads_only_its_days_and_they_are_the_whole_journals(set_up_services):
+    """A report of a period asks for its days alone (it must not read ten years): they are
+    exactly the whole journal's days of that period."""
+    from sciatica_journal.services.demo_journal import generate_demo
+
+    generate_demo(set_up_services)
+    store, _, minimums = store_and_minimums(set_up_services)
+    every, _ = store.day_and_week_rows(minimums, TODAY.isoformat())
+    low, high = TODAY - dt.timedelta(days=20), TODAY - dt.timedelta(days=6)
+    some, _ = store.day_and_week_rows(
+        minimums, TODAY.isoformat(), (low.isoformat(), high.isoformat())
+    )
+    expected = [r for r in every if low.toordinal() <= r[0] <= high.toordinal()]
+    assert some == expected
+    assert len(some) == 15
