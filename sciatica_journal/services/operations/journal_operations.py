@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.journal import EntryKind, JournalEntry
@@ -32,7 +32,10 @@ from sciatica_journal.services.profile_service import ProfileService
 from sciatica_journal.services.red_flag_service import RedFlagService
 from sciatica_journal.services.session_service import SavedSession, ScreenAnswers, SessionService
 from sciatica_journal.services.symptom_service import MapError, SavedMap, SymptomService
-from sciatica_journal.services.transfer import ImportReport, TransferError, TransferService
+from sciatica_journal.services.transfer.results import ImportReport, TransferError
+
+if TYPE_CHECKING:  # the export and import code is loaded when first used
+    from sciatica_journal.services.transfer.service import TransferService
 
 log = logging.getLogger(__name__)
 

@@ -9,17 +9,52 @@ Every failure is a ``TransferError`` with one line naming the place and the
 problem, and leaves the journal unchanged. See ``docs/journal-format.md``.
 """
 
-from sciatica_journal.services.transfer.csv_tables import (
-    CSV_COLUMNS,
-    CSV_FILES,
-    FORMULA_STARTS,
-    csv_cell,
-)
-from sciatica_journal.services.transfer.document_reader import FUTURE_TOLERANCE, UUID_LENGTH
-from sciatica_journal.services.transfer.json_writing import FORMAT, VERSION
-from sciatica_journal.services.transfer.results import ExportResult, ImportReport, TransferError
-from sciatica_journal.services.transfer.schema_loading import SCHEMA_FILE
-from sciatica_journal.services.transfer.service import TransferService
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sciatica_journal.services.transfer.csv_tables import (
+        CSV_COLUMNS,
+        CSV_FILES,
+        FORMULA_STARTS,
+        csv_cell,
+    )
+    from sciatica_journal.services.transfer.document_reader import FUTURE_TOLERANCE, UUID_LENGTH
+    from sciatica_journal.services.transfer.json_writing import FORMAT, VERSION
+    from sciatica_journal.services.transfer.results import ExportResult, ImportReport, TransferError
+    from sciatica_journal.services.transfer.schema_loading import SCHEMA_FILE
+    from sciatica_journal.services.transfer.service import TransferService
+
+# Where each name lives: a module is imported when one of its names is first asked for, so
+# that importing one part (``results`` for ``TransferError``) does not load them all (the
+# window starts without the export and import code).
+_WHERE = {
+    "CSV_COLUMNS": "csv_tables",
+    "CSV_FILES": "csv_tables",
+    "FORMULA_STARTS": "csv_tables",
+    "csv_cell": "csv_tables",
+    "FUTURE_TOLERANCE": "document_reader",
+    "UUID_LENGTH": "document_reader",
+    "FORMAT": "json_writing",
+    "VERSION": "json_writing",
+    "ExportResult": "results",
+    "ImportReport": "results",
+    "TransferError": "results",
+    "SCHEMA_FILE": "schema_loading",
+    "TransferService": "service",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CSV_COLUMNS",
