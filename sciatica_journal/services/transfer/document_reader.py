@@ -54,12 +54,6 @@ _SESSION_FIELDS = {
 }
 
 
-# Each enum's members by value (an import looks up some 60,000: ``Outcome(value)`` costs
-# ten times a dict's look-up); a value not in them goes to the enum, which refuses it.
-_OUTCOMES = {o.value: o for o in Outcome}
-_RANGES = {r.value: r for r in PressUpRange}
-
-
 class DocumentReader:
     """Applies the domain rules to a schema-valid document and builds the records."""
 
@@ -330,9 +324,7 @@ class DocumentReader:
             reps_done=doc.get("reps_done"),
             hold_seconds=doc.get("hold_seconds"),
             planned=doc.get("planned"),  # absent in files written before rule 9
-            range_reached=None
-            if range_reached is None
-            else _RANGES.get(range_reached) or PressUpRange(range_reached),
+            range_reached=None if range_reached is None else PressUpRange(range_reached),
             pelvis_stayed_down=doc.get("pelvis_stayed_down"),
             stopped_for_pain=doc["stopped_for_pain"],
             note=doc.get("note", ""),
@@ -354,7 +346,7 @@ class DocumentReader:
             leg_pain_before=new.pain_before.leg,
             back_pain_after=None if new.pain_after is None else new.pain_after.back,
             leg_pain_after=None if new.pain_after is None else new.pain_after.leg,
-            outcome=(_OUTCOMES.get(doc["outcome"]) or Outcome(doc["outcome"])).value,
+            outcome=Outcome(doc["outcome"]).value,
             reps_done=new.reps_done,
             hold_seconds=new.hold_seconds,
             range_reached=range_reached,
