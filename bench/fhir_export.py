@@ -63,6 +63,8 @@ def main(argv=None):
                         ]
                     )
                 )
+                if run > 0:  # the first is kept to be counted; the others would only fill
+                    out.unlink()  # the disk's cache with gigabytes a user never writes
         fhir_file = Path(tmp) / "fhir-0.json"
         bundle = json.loads(fhir_file.read_text(encoding="utf-8"))
         kinds = collections.Counter(e["resource"]["resourceType"] for e in bundle["entry"])
