@@ -56,8 +56,12 @@ def pain_titles(weekly: bool = False) -> tuple[str, ...]:
     days a mark for each session and lines of the daily means, over weeks (a period of
     many months) lines of the weekly means only."""
     first: tuple[str, ...]
-    if weekly:
-        first = (_("Pain (0 none – 10 worst) · lines: weekly mean"),)
+    if weekly:  # a shorter wording still says what a line is (German is longer)
+        return (
+            _("Pain (0 none – 10 worst) · lines: weekly mean"),
+            _("Pain 0–10 · weekly mean"),
+            _("Pain 0–10"),
+        )
     else:
         first = (
             _("Pain (0 none – 10 worst) · lines: daily mean · marks: each session"),
