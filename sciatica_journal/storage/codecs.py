@@ -31,6 +31,7 @@ from peewee import (
 from sciatica_journal.storage.codes import KIND, REGION, codes_of
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_DAY_SECONDS = 86_400
 MARK_BYTES = 3
 
 
@@ -102,7 +103,6 @@ _HOUR_START: dict[str, int] = {}  # "YYYY-MM-DDTHH" → its first second since 1
 _WITHIN_HOUR = {f":{m:02d}:{n:02d}": m * 60 + n for m in range(60) for n in range(60)}
 
 
-_DAY_SECONDS = 86_400
 _DAY_PREFIX: dict[int, str] = {}  # days since 1970 → "YYYY-MM-DDT" (ten years: 3,650)
 
 
@@ -310,6 +310,14 @@ class _Memo(dict[Any, Any]):
 _KEPT_AS_IS = (AutoField, IntegerField, CharField, TextField)
 
 
+def _kept_as_is(field: Field) -> bool:
+    """Whether ``field`` stores and reads its values as they are (a key to such a field
+    too: the rows hold the keys as integers)."""
+    if isinstance(field, ForeignKeyField):
+        return type(field.rel_field) in _KEPT_AS_IS
+    return type(field) in _KEPT_AS_IS
+
+
 def _reader(field: Field | None) -> Any:
     """How ``decoded`` reads a column of ``field`` (None: as it is)."""
     if field is None:
@@ -327,11 +335,7 @@ def _reader(field: Field | None) -> Any:
         return _Memo(field.python_value).__getitem__
     if isinstance(field, BooleanField):
         return _Memo(bool).__getitem__
-    if type(field) in _KEPT_AS_IS:
-        return None
-    if isinstance(field, ForeignKeyField) and type(field.rel_field) in _KEPT_AS_IS:
-        return None
-    return field.python_value
+    return None if _kept_as_is(field) else field.python_value
 
 
 def encoders(fields: Sequence[Field]) -> list[Any]:
@@ -346,10 +350,8 @@ def _encoder(field: Field) -> Any:
         return field.db_value
     if isinstance(field, CodeField | DayField | MarksField):
         return _Memo(field.db_value).__getitem__
-    if type(field) in _KEPT_AS_IS or type(field) is BooleanField:  # (SQLite stores a bool
-        return None  # as 1 or 0 itself)
-    if isinstance(field, ForeignKeyField) and type(field.rel_field) in _KEPT_AS_IS:
-        return None  # the rows give the keys as integers
+    if _kept_as_is(field) or type(field) is BooleanField:  # (SQLite stores a bool as 1 or 0)
+        return None
     return field.db_value
 
 

@@ -7,8 +7,10 @@ ever renumbered, so the numbers never depend on the order of ``program.toml``.
 
 The codes of one journal are looked up through ``codes_of(database)`` and kept in memory
 once read. A code given inside a transaction is "pending": it may be rolled back, so it is
-not kept (nor any reading of its name or number) until it is read again with no
-transaction open, i.e. committed. Every other code read inside a transaction is committed
+kept only with that transaction, and only until anything is rolled back (an import uses
+its new codes hundreds of thousands of times); after that it is read from the table again,
+and kept for good once read with no transaction open, i.e. committed. Every other code
+read inside a transaction is committed
 already (codes are never renumbered, and this is the only writer), so it is kept: an export
 reads its hundreds of thousands of rows in one transaction.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
 from peewee import SqliteDatabase
@@ -47,6 +50,15 @@ class CodeError(ValueError):
     """A number the code table does not know (a damaged journal)."""
 
 
+@dataclass
+class _Given:
+    """The codes a thread gave in its open ``transaction`` (which may yet roll them back):
+    by name and by number, what each stands for and the database's rollback count then."""
+
+    transaction: object | None
+    codes: dict[tuple[str, str | int], tuple[str | int, int | None]] = field(default_factory=dict)
+
+
 class Codes:
     """The codes of one journal's database."""
 
@@ -55,61 +67,52 @@ class Codes:
         self._values: dict[tuple[str, str], int] = {}
         self._names: dict[tuple[str, int], str] = {}
         self._loaded = False
-        # Names and numbers given inside a transaction still open, per thread (each thread
-        # has its own connection, and so its own transaction).
-        # (the transaction, what it gave) per thread
-        self._pending_by_thread: dict[int, tuple[object, set[tuple[str, str | int]]]] = {}
-        # What those codes are, per thread, each with its transaction and the count of the
-        # database's rollbacks when it was given or read (journal_database.py): used from
-        # memory while that transaction is open and the count has not changed (an import
-        # gives and uses its new codes hundreds of thousands of times in one transaction);
-        # else read from the table again.
-        self._given: dict[int, dict[tuple[str, str | int], tuple[str | int, int, object]]] = {}
+        # What each thread's open transaction gave (each thread has its own connection,
+        # and so its own transaction).
+        self._open: dict[int, _Given] = {}
 
     def _settled(self) -> bool:
         """No transaction is open: what the table holds now is committed."""
         connection = self._db.connection()  # type: ignore[no-untyped-call]
         return not bool(connection.in_transaction)
 
-    def _pending(self) -> set[tuple[str, str | int]]:
+    def _outermost(self) -> object | None:
+        """This thread's outermost open peewee transaction (None: none)."""
+        stack = self._db._state.transactions  # type: ignore[attr-defined]
+        return stack[0] if stack else None
+
+    def _given_here(self) -> _Given:
         """What this thread gave in its open transaction; forgotten once that transaction
         is over (its codes were then committed or rolled back, and the table says which)."""
-        # peewee's open transactions of this thread, outermost first
-        stack = self._db._state.transactions  # type: ignore[attr-defined]
-        current = stack[0] if stack else None
+        current = self._outermost()
         ident = threading.get_ident()
-        found = self._pending_by_thread.get(ident)
-        if found is None or found[0] is not current or self._settled():
-            found = self._pending_by_thread[ident] = (current, set())
-            self._given.pop(ident, None)
-        return found[1]
+        found = self._open.get(ident)
+        if found is None or found.transaction is not current or self._settled():
+            found = self._open[ident] = _Given(current)
+        return found
 
-    def _keep(self, category: str, name: str, value: int) -> None:
-        """Remember a code read from the table now (unless it may yet be rolled back: then
-        only until anything is rolled back or its transaction ends)."""
-        pending = self._pending()
-        if (category, name) not in pending and (category, value) not in pending:
+    def _keep(self, category: str, name: str, value: int, *, given: bool = False) -> None:
+        """Remember a code read from the table now (``given``: given now). One that may yet
+        be rolled back is remembered with its transaction only, until anything is rolled
+        back (``journal_database.py``) or the transaction ends."""
+        here = self._given_here()
+        if given and self._settled():
+            given = False  # given outside a transaction: committed already
+        if not given and (category, name) not in here.codes and (category, value) not in here.codes:
             self._remember(category, name, value)
             return
-        rollbacks = getattr(self._db, "rollbacks", None)
-        if rollbacks is None:  # a database that does not count them: read again each time
-            return
-        stack = self._db._state.transactions  # type: ignore[attr-defined]
-        if not stack:
-            return
-        given = self._given.setdefault(threading.get_ident(), {})
-        given[(category, name)] = (value, rollbacks, stack[0])
-        given[(category, value)] = (name, rollbacks, stack[0])
+        rollbacks = getattr(self._db, "rollbacks", None)  # None: read again at each use
+        here.codes[(category, name)] = (value, rollbacks)
+        here.codes[(category, value)] = (name, rollbacks)
 
     def _recall(self, category: str, key: str | int) -> str | int | None:
-        """A pending code's number (``key`` a name) or name (``key`` a number), unless the
-        database has rolled anything back since it was given; else None."""
-        given = self._given.get(threading.get_ident())
-        found = None if given is None else given.get((category, key))
-        if found is None or found[1] != getattr(self._db, "rollbacks", None):
+        """A pending code's number (``key`` a name) or name (``key`` a number), while its
+        transaction is open and nothing has been rolled back since it was given; else None."""
+        here = self._open.get(threading.get_ident())
+        found = None if here is None else here.codes.get((category, key))
+        if found is None or found[1] is None or found[1] != getattr(self._db, "rollbacks", None):
             return None
-        stack = self._db._state.transactions  # type: ignore[attr-defined]
-        if not stack or stack[0] is not found[2]:  # that transaction is over
+        if here is None or here.transaction is not self._outermost():  # that one is over
             return None
         return found[0]
 
@@ -159,8 +162,8 @@ class Codes:
                 "SELECT value FROM code WHERE category = ? AND name = ?",
                 [category, name],
             ).fetchone()
-            if not self._settled():
-                self._pending().update({(category, name), (category, int(row[0]))})
+            self._keep(category, name, int(row[0]), given=True)
+            return int(row[0])
         value = int(row[0])
         self._keep(category, name, value)
         return value
