@@ -281,17 +281,41 @@ def decoded(fields: Sequence[Field | None], rows: Iterable[Sequence[Any]]) -> li
     hold some 30,000 sessions and 60,000 maps: a loop over every value of every row costs
     several times the reading): a column a field keeps as it is stays, the others are
     mapped through one reader each, a coded or packed column's values looked up once."""
-    readers = [_reader(f) for f in fields]
+    return decoded_by(readers(fields), rows)
+
+
+def readers(fields: Sequence[Field | None]) -> list[Any]:
+    """How ``decoded_by`` reads each column of ``fields`` (None: as it is). Made by a bound
+    store method; used later they read codes the journal has already given (a part of the
+    rows turned in another process never queries the journal)."""
+    return [_reader(f) for f in fields]
+
+
+def decoded_by(
+    column_readers: Sequence[Any], rows: Iterable[Sequence[Any]]
+) -> list[tuple[Any, ...]]:
+    """``decoded`` with the readers of its fields made once (``readers``)."""
     rows = rows if isinstance(rows, list) else list(rows)
-    if all(r is None for r in readers):
+    if all(r is None for r in column_readers):
         return [tuple(row) for row in rows]
     if not rows:
         return []
     columns: list[Any] = list(zip(*rows, strict=True))
-    for index, read in enumerate(readers):
+    for index, read in enumerate(column_readers):
         if read is not None:
             columns[index] = map(read, columns[index])
     return list(zip(*columns, strict=True))
+
+
+def primed(column_readers: Sequence[Any], rows: Sequence[Sequence[Any]]) -> None:
+    """Read now every distinct value of ``rows``' coded, dated and packed columns, so
+    that ``decoded_by`` later looks them all up (and never asks the journal for a code)."""
+    if not rows:
+        return
+    for index, read in enumerate(column_readers):
+        memo = getattr(read, "__self__", None)
+        if isinstance(memo, _Memo):
+            memo.update({v: memo.read(v) for v in {row[index] for row in rows} if v not in memo})
 
 
 class _Memo(dict[Any, Any]):
@@ -299,10 +323,10 @@ class _Memo(dict[Any, Any]):
 
     def __init__(self, read: Any) -> None:
         super().__init__({None: None})
-        self._read = read
+        self.read = read
 
     def __missing__(self, value: Any) -> Any:
-        found = self[value] = self._read(value)
+        found = self[value] = self.read(value)
         return found
 
 

@@ -138,7 +138,7 @@ class FhirReader(TransferReader):
                 for map_id, (day, found) in maps.items()
                 if map_id not in in_sessions and low <= day <= high
             ]
-            screens = [s for s in self._screens(session_uuids) if low <= s.local_date <= high]
+            screens = [s for s in self._screens(session_uuids.get) if low <= s.local_date <= high]
             measures = [m for m in self._measures() if low <= m.local_date <= high]
             profile = profiles.load_profile() if profiles.profile_saved() else None
         return FhirRows(profile, sessions, check_ins, screens, measures)

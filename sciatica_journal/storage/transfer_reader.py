@@ -3,25 +3,31 @@ makes before it writes (which entries the journal already holds)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Callable, Iterable
 
 from peewee import chunked
 
 from sciatica_journal.domain.measure_results import Answer
 from sciatica_journal.storage import models
-from sciatica_journal.storage.codecs import columns_sql, decoded, encode, uuid_bytes, uuid_text
+from sciatica_journal.storage.codecs import (
+    columns_sql,
+    decoded,
+    encode,
+    readers,
+    uuid_bytes,
+    uuid_text,
+)
 from sciatica_journal.storage.codes import CHECK_IN_CODE
+from sciatica_journal.storage.export_sessions import ExportSessions
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.sql import dicts, execute_sql, tuples
 from sciatica_journal.storage.store import Store, bound
 from sciatica_journal.storage.transfer_records import (
     JournalContents,
-    MapRecord,
-    MarkRecord,
     MeasureRecord,
     NoteRecord,
     ScreenRecord,
-    SessionRecord,
 )
 
 WithUuid = (
@@ -83,8 +89,7 @@ _MAP_FIELDS = (
 )
 _MAPS = f'SELECT {columns_sql(_MAP_FIELDS)} FROM "{_MAP_TABLE}" ORDER BY recorded_at, id'
 _E = models.ExerciseSession
-_SESSION_FIELDS = (
-    _E.id,
+_SESSION_FIELDS = (  # in SessionRecord's order, its two maps (ids here) last but two
     _E.uuid,
     _E.rung,
     _E.started_at,
@@ -106,6 +111,7 @@ _SESSION_FIELDS = (
     _E.map_after,
     _E.planned,
     _E.against_advice,
+    _E.id,
 )
 _SESSIONS = f'SELECT {columns_sql(_SESSION_FIELDS)} FROM "{_SESSION_TABLE}" ORDER BY started_at, id'
 _N = models.JournalNote
@@ -116,20 +122,8 @@ _NOTES = f'SELECT {columns_sql(_NOTE_FIELDS)} FROM "{_N._meta.table_name}" ORDER
 class TransferReader(Store):
     """Reads the whole journal (an export) and what an import must not add twice."""
 
-    def _maps_by_id(self) -> dict[int, MapRecord]:
-        """Every map by id, oldest first (plain SQL: ten years hold some 58,000 maps)."""
-        marks: dict[tuple[tuple[str, str, int], ...], tuple[MarkRecord, ...]] = {}
-        found = {}
-        for map_id, uuid, recorded_at, zone, day, context, note, packed in decoded(
-            _MAP_FIELDS, self.sql(_MAPS)
-        ):
-            records = marks.get(packed)
-            if records is None:
-                records = marks[packed] = tuple(MarkRecord(*mark) for mark in packed)
-            found[map_id] = MapRecord(uuid, recorded_at, zone, day, context, note, records)
-        return found
-
-    def _screens(self, session_uuids: dict[int, str]) -> tuple[ScreenRecord, ...]:
+    def _screens(self, session_uuid: Callable[[int], str | None]) -> tuple[ScreenRecord, ...]:
+        """The screenings, each linked to its session by that session's UUID (by id)."""
         answers: dict[int, list[tuple[str, bool]]] = {}
         # Plain SQL, as the marks: ten years hold some 25,000 answers.
         question = models.RedFlagAnswer.question
@@ -157,7 +151,7 @@ class TransferReader(Store):
                 trigger=trigger,
                 result=result,
                 answers=tuple(answers.get(screen_id, ())),
-                session_uuid=None if session is None else session_uuids.get(session),
+                session_uuid=None if session is None else session_uuid(session),
             )
             for screen_id, uuid, answered_at, zone, local_date, trigger, result, session in rows
         )
@@ -181,59 +175,31 @@ class TransferReader(Store):
             for row in dicts(r.select().order_by(r.answered_at, r.id))
         )
 
-    @bound
     def read_all(self) -> JournalContents:
         """The whole journal, each kind oldest first (a handful of queries, no N+1)."""
+        contents, sessions = self.read_for_export()
+        return dataclasses.replace(contents, sessions=tuple(sessions.records()))
+
+    @bound
+    def read_for_export(self) -> tuple[JournalContents, ExportSessions]:
+        """The whole journal in one snapshot, each kind oldest first: the sessions as rows
+        still to be turned into records (``ExportSessions``), the rest as records."""
         profiles = ProfileStore(self.journal)
         with self._db.atomic("DEFERRED"):  # one consistent snapshot; no write lock
-            maps = self._maps_by_id()
-            sessions = []
-            session_uuids: dict[int, str] = {}
-            in_sessions: set[int | None] = set()
-            for row in decoded(_SESSION_FIELDS, self.sql(_SESSIONS)):
-                (row_id, uuid, rung, started, ended, zone, day, back_before, leg_before) = row[:9]
-                (back_after, leg_after, outcome, reps, hold, reached, pelvis, stopped) = row[9:17]
-                note, before, after, planned, against = row[17:]
-                session_uuids[row_id] = uuid
-                in_sessions.update((before, after))
-                sessions.append(
-                    SessionRecord(
-                        uuid=uuid,
-                        rung=rung,
-                        started_at=started,
-                        ended_at=ended,
-                        zone=zone,
-                        local_date=day,
-                        back_pain_before=back_before,
-                        leg_pain_before=leg_before,
-                        back_pain_after=back_after,
-                        leg_pain_after=leg_after,
-                        outcome=outcome,
-                        reps_done=reps,
-                        hold_seconds=hold,
-                        range_reached=reached,
-                        pelvis_stayed_down=pelvis,
-                        stopped_for_pain=stopped,
-                        note=note,
-                        map_before=None if before is None else maps.get(before),
-                        map_after=None if after is None else maps.get(after),
-                        planned=planned,
-                        against_advice=bool(against),  # NULL (older sessions): not against
-                    )
-                )
-            check_ins = tuple(m for map_id, m in maps.items() if map_id not in in_sessions)
-            screens = self._screens(session_uuids)
+            maps = {row[0]: row for row in self.sql(_MAPS)}
+            rows = self.sql(_SESSIONS).fetchall()
+            sessions = ExportSessions(rows, maps, readers(_SESSION_FIELDS), readers(_MAP_FIELDS))
+            in_sessions = sessions.map_ids()
+            check_ins = tuple(sessions.maps([i for i in maps if i not in in_sessions]))
+            stored = {row[-1]: row[0] for row in rows}  # a session's UUID by its id
+            screens = self._screens(lambda i: None if i not in stored else uuid_text(stored[i]))
             notes = tuple(NoteRecord(*row) for row in decoded(_NOTE_FIELDS, self.sql(_NOTES)))
             measures = self._measures()
             profile = profiles.load_profile() if profiles.profile_saved() else None
-        return JournalContents(
-            profile=profile,
-            sessions=tuple(sessions),
-            check_ins=check_ins,
-            screens=screens,
-            notes=notes,
-            measures=measures,
+        contents = JournalContents(
+            profile=profile, check_ins=check_ins, screens=screens, notes=notes, measures=measures
         )
+        return contents, sessions
 
     @bound
     def row_counts(self) -> dict[str, int]:

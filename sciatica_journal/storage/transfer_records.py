@@ -30,8 +30,10 @@ class MarkRecord(NamedTuple):
     intensity: int
 
 
-@dataclass(frozen=True)
-class MapRecord:
+class MapRecord(NamedTuple):
+    """A symptom map (the records are tuples: an export builds some 60,000 maps and
+    30,000 sessions, and a tuple is made several times faster than a frozen dataclass)."""
+
     uuid: str
     recorded_at: str  # "YYYY-MM-DDTHH:MM:SSZ"
     zone: str
@@ -41,8 +43,7 @@ class MapRecord:
     marks: tuple[MarkRecord, ...]
 
 
-@dataclass(frozen=True)
-class SessionRecord:
+class SessionRecord(NamedTuple):
     uuid: str
     rung: str
     started_at: str
@@ -66,8 +67,7 @@ class SessionRecord:
     against_advice: bool = False  # chosen against the advice after a warning
 
 
-@dataclass(frozen=True)
-class ScreenRecord:
+class ScreenRecord(NamedTuple):
     uuid: str
     answered_at: str
     zone: str
@@ -78,8 +78,7 @@ class ScreenRecord:
     session_uuid: str | None
 
 
-@dataclass(frozen=True)
-class NoteRecord:
+class NoteRecord(NamedTuple):
     uuid: str
     written_at: str
     zone: str
@@ -87,8 +86,7 @@ class NoteRecord:
     text: str
 
 
-@dataclass(frozen=True)
-class MeasureRecord:
+class MeasureRecord(NamedTuple):
     """One weekly measure answered once (``domain.measure_results.MeasureResponse``)."""
 
     uuid: str

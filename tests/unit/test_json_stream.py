@@ -96,23 +96,34 @@ def test_lists_longer_than_a_batch_and_deep_nesting():
 
 def _exported_equals_dumps(services) -> None:
     """The streamed document, of dicts and of the entries written as text (the export's
-    way), is the very bytes of json.dumps."""
+    way: its sessions in parts, by one process or by several), is the very bytes of
+    json.dumps."""
     transfer = TransferService(
         services.program, services.catalog, services.clock, services.stores.transfer
     )
     document = transfer.journal_document()
-    contents = services.stores.transfer.read_all()
-    for as_written in (False, True):
+    expected = (_dumped(document) + "\n").encode("utf-8")
+    for workers in (None, 1, 2, 3):
+        contents, sessions = services.stores.transfer.read_for_export()
         head, lists = journal_parts(
             contents,
             exported_at=document["exported_at"],
             include_identity=True,
             program=services.program,
         )
-        written = as_text(lists, contents, services.program) if as_written else lists
+        if workers is None:  # the dicts of every entry
+            lists = [
+                ("sessions", iter(dict(d) for d in document["sessions"]))
+                if key == "sessions"
+                else (key, entries)
+                for key, entries in lists
+            ]
+            written = lists
+        else:
+            written = as_text(lists, contents, sessions, services.program, workers=workers)
         out = io.BytesIO()
         write_document(out, head, written)
-        assert out.getvalue() == (_dumped(document) + "\n").encode("utf-8")
+        assert out.getvalue() == expected, f"{workers} processes"
 
 
 def test_the_demo_journal_is_written_byte_for_byte_as_before(services):

@@ -16,12 +16,14 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from sciatica_journal.domain.program import Program
-from sciatica_journal.services.transfer.json_stream import Encoded, encode
+from sciatica_journal.services.transfer.json_stream import ENTRY_SEPARATOR, Encoded, encode
 from sciatica_journal.services.transfer.json_writing import (
     map_doc,
     session_complete,
     session_doc,
 )
+from sciatica_journal.services.transfer.parallel_parts import texts_in_parts
+from sciatica_journal.storage.export_sessions import ExportSessions
 from sciatica_journal.storage.transfer_records import (
     JournalContents,
     MapRecord,
@@ -96,13 +98,25 @@ _SESSION_KEYS = (
 
 
 def as_text(
-    lists: list[tuple[str, Iterator[dict[str, Any]]]], contents: JournalContents, program: Program
+    lists: list[tuple[str, Iterator[dict[str, Any]]]],
+    contents: JournalContents,
+    sessions: ExportSessions,
+    program: Program,
+    *,
+    workers: int | None = None,
 ) -> list[tuple[str, Iterable[Any]]]:
-    """``json_writing.journal_parts``' lists with the sessions and check-ins of
-    ``contents`` written as text (``Encoded``), the other lists as they are."""
+    """``json_writing.journal_parts``' lists with the ``sessions`` and the check-ins of
+    ``contents`` written as text (``bytes``, ``Encoded``), the other lists as they are. The sessions
+    are written in a few long parts, each made by a process of its own where there are
+    many (``parallel_parts``; ``workers``: how many processes, by default as many as
+    are worth it)."""
     texts = EntryTexts(program)
+
+    def part(start: int, stop: int) -> str:
+        return ENTRY_SEPARATOR.join([texts.session(s) for s in sessions.records(start, stop)])
+
     written: dict[str, Iterable[Any]] = {
-        "sessions": (Encoded(texts.session(s)) for s in contents.sessions),
+        "sessions": texts_in_parts(len(sessions), part, workers=workers),
         "check_ins": (Encoded(texts.check_in(m)) for m in contents.check_ins),
     }
     return [(key, written.get(key, entries)) for key, entries in lists]
@@ -123,51 +137,56 @@ class EntryTexts:
 
     def session(self, s: SessionRecord) -> str:
         words, numbers = self._words, self._numbers
-        key = (s.rung, s.reps_done, s.hold_seconds, s.stopped_for_pain)
-        complete = self._complete.get(key)
+        (uuid, rung, started, ended, zone, day, back_before, leg_before, back_after) = s[:9]
+        (leg_after, outcome, reps, hold, reached, pelvis, stopped, note, before, after) = s[9:19]
+        planned, against = s[19:]
+        complete = self._complete.get((rung, reps, hold, stopped))
         if complete is None:
-            complete = self._complete[key] = _json(session_complete(s, self._program))
+            complete = self._complete[(rung, reps, hold, stopped)] = _json(
+                session_complete(s, self._program)
+            )
         return self._session(
-            encode_basestring(s.uuid),
-            words[s.rung],
-            encode_basestring(s.started_at),
-            encode_basestring(s.ended_at),
-            words[s.zone],
-            words[s.local_date],
-            numbers[s.back_pain_before],
-            numbers[s.leg_pain_before],
-            numbers[s.back_pain_after],
-            numbers[s.leg_pain_after],
-            words[s.outcome],
-            numbers[s.reps_done],
-            numbers[s.hold_seconds],
-            numbers[s.planned],
+            encode_basestring(uuid),
+            words[rung],
+            encode_basestring(started),
+            encode_basestring(ended),
+            words[zone],
+            words[day],
+            numbers[back_before],
+            numbers[leg_before],
+            numbers[back_after],
+            numbers[leg_after],
+            words[outcome],
+            numbers[reps],
+            numbers[hold],
+            numbers[planned],
             complete,
-            words[s.range_reached],
-            _json(s.pelvis_stayed_down),
-            _json(s.stopped_for_pain),
-            _json(s.against_advice),
-            _json(s.note),
-            "null" if s.map_before is None else self._map(s.map_before, 3),
-            "null" if s.map_after is None else self._map(s.map_after, 3),
+            words[reached],
+            _json(pelvis),
+            _json(stopped),
+            _json(against),
+            _json(note),
+            "null" if before is None else self._map(before, 3),
+            "null" if after is None else self._map(after, 3),
         )
 
     def check_in(self, m: MapRecord) -> str:
         return self._map(m, 2)
 
     def _map(self, m: MapRecord, depth: int) -> str:
-        words = self._words
-        marks = self._marks.get((m.marks, depth))
-        if marks is None:
+        uuid, recorded_at, zone, _day, context, note, marks = m
+        text = self._marks.get((marks, depth))
+        if text is None:
             doc = map_doc(m)["marks"]
-            marks = self._marks[(m.marks, depth)] = encode(doc, depth + 1)
+            text = self._marks[(marks, depth)] = encode(doc, depth + 1)
+        words = self._words
         return self._maps[depth](
-            encode_basestring(m.uuid),
-            encode_basestring(m.recorded_at),
-            words[m.zone],
-            words[m.context],
-            _json(m.note),
-            marks,
+            encode_basestring(uuid),
+            encode_basestring(recorded_at),
+            words[zone],
+            words[context],
+            _json(note),
+            text,
         )
 
 

@@ -126,9 +126,13 @@ def _list(value: list[Any], depth: int) -> str | None:
     return "[" + _NEWLINE[inner] + body + _NEWLINE[depth] + "]"
 
 
+ENTRY_SEPARATOR = "," + _NEWLINE[2]  # between the entries of a list in the document
+
+
 class Encoded(str):
     """An entry already written as JSON text, as ``encode(entry, 2)`` writes it (a list's
-    item in the document): ``write_document`` puts it in as it is."""
+    item in the document), or several such entries joined by ``ENTRY_SEPARATOR``:
+    ``write_document`` puts it in as it is."""
 
 
 def write_document(
@@ -137,7 +141,7 @@ def write_document(
     """Write to ``out`` (UTF-8) the object of ``head``'s keys followed by each list of
     ``lists``, with a final newline, as ``json.dumps(..., ensure_ascii=False, indent=2)``
     + ``"\\n"`` writes it. The entries are taken from their iterables as they are written
-    (an ``Encoded`` one is its text already)."""
+    (an ``Encoded`` one is its text already, ``bytes`` its text in UTF-8)."""
     pieces: list[str] = []
     opening = "{"
 
@@ -148,12 +152,18 @@ def write_document(
     for key, value in head.items():
         pieces.append(f"{opening}{_NEWLINE[1]}{_scalar(key)}: {encode(value, 1)}")
         opening = ","
-    separator = "," + _NEWLINE[2]
+    separator = ENTRY_SEPARATOR
     for key, entries in lists:
         pieces.append(f"{opening}{_NEWLINE[1]}{_scalar(key)}: ")
         opening = ","
         count = 0
         for entry in entries:
+            if entry.__class__ is bytes:  # entries written as UTF-8 already: as they are
+                pieces.append("[" + _NEWLINE[2] if count == 0 else separator)
+                flush()
+                out.write(entry)
+                count += BATCH
+                continue
             text = entry if entry.__class__ is Encoded else encode(entry, 2)
             pieces.append(("[" + _NEWLINE[2] if count == 0 else separator) + text)
             count += 1

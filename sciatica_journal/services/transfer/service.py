@@ -79,7 +79,7 @@ class TransferService:
             return self._export_json(path, include_identity)
 
     def _export_json(self, path: Path, include_identity: bool) -> ExportResult:
-        contents = self._store.read_all()
+        contents, sessions = self._store.read_for_export()
         head, lists = journal_parts(
             contents,
             exported_at=format_utc(self._clock.now()),
@@ -88,13 +88,14 @@ class TransferService:
         )
         try:  # streamed: the document never exists as one string (json_stream)
             with atomic_files.StagedFile(path) as staged, staged.stream() as out:
-                write_document(out, head, as_text(lists, contents, self._program))
+                write_document(out, head, as_text(lists, contents, sessions, self._program))
         except OSError as exc:
             raise TransferError(
                 _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
             ) from exc
         log.info("journal exported as JSON")
-        return ExportResult(paths=(Path(path),), counts=_counts(contents))
+        counts = _counts(contents) | {transfer_records.SESSIONS: len(sessions)}
+        return ExportResult(paths=(Path(path),), counts=counts)
 
     def export_csv(self, folder: Path) -> ExportResult:
         """Write one CSV file per table into an existing ``folder`` (UTF-8 with a BOM, so

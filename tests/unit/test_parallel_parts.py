@@ -1,0 +1,82 @@
+"""A text made in parts by forked processes is the text one process makes: in order,
+whole, with a child that fails made again here, and no child left behind."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sciatica_journal.services.transfer import parallel_parts
+from sciatica_journal.services.transfer.parallel_parts import bounds, texts_in_parts
+
+
+def _text(start: int, stop: int) -> str:
+    return "".join(f"«{i}»" for i in range(start, stop))  # not ASCII: UTF-8 through pipes
+
+
+def _no_child_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 500), st.integers(1, 6), st.floats(0.0, 1.0))
+def test_the_parts_cover_every_entry_once_in_order_and_none_is_empty(count, workers, share):
+    parts = bounds(count, workers, share)
+    assert len(parts) <= workers
+    flat = [i for start, stop in parts for i in range(start, stop)]
+    assert flat == list(range(count))
+    assert count == 0 or all(start < stop for start, stop in parts)
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3, 4])
+def test_parts_made_by_several_processes_are_the_text_of_one(workers):
+    made = b"".join(texts_in_parts(1000, _text, workers=workers))
+    assert made.decode("utf-8") == _text(0, 1000)
+    assert _no_child_left()
+
+
+def test_a_part_whose_process_failed_is_made_again_here():
+    here = os.getpid()
+
+    def fails_elsewhere(start: int, stop: int) -> str:
+        if os.getpid() != here:
+            raise RuntimeError("a child's failure")
+        return _text(start, stop)
+
+    made = b"".join(texts_in_parts(100, fails_elsewhere, workers=3))
+    assert made.decode("utf-8") == _text(0, 100)
+    assert _no_child_left()
+
+
+def test_an_error_here_is_raised_and_the_children_are_stopped():
+    def fails(start: int, stop: int) -> str:
+        if start == 0:
+            raise ValueError("the first part's error")
+        return _text(start, stop)
+
+    with pytest.raises(ValueError, match="the first part's error"):
+        b"".join(texts_in_parts(100, fails, workers=3))
+    assert _no_child_left()
+
+
+def test_a_reader_that_stops_early_leaves_no_child_behind():
+    parts = texts_in_parts(100, _text, workers=3)
+    assert next(parts).decode("utf-8").startswith("«0»")
+    parts.close()
+    assert _no_child_left()
+
+
+def test_few_entries_or_other_threads_keep_the_work_in_this_process(monkeypatch):
+    assert parallel_parts.workers_here(parallel_parts.MIN_PART) == 1
+    monkeypatch.setattr(parallel_parts, "_may_fork", lambda: False)
+    assert parallel_parts.workers_here(10 * parallel_parts.MIN_PART) == 1
+    monkeypatch.setattr(parallel_parts, "_may_fork", lambda: True)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert parallel_parts.workers_here(10 * parallel_parts.MIN_PART) == 2
