@@ -307,17 +307,6 @@ def decoded_by(
     return list(zip(*columns, strict=True))
 
 
-def primed(column_readers: Sequence[Any], rows: Sequence[Sequence[Any]]) -> None:
-    """Read now every distinct value of ``rows``' coded, dated and packed columns, so
-    that ``decoded_by`` later looks them all up (and never asks the journal for a code)."""
-    if not rows:
-        return
-    for index, read in enumerate(column_readers):
-        memo = getattr(read, "__self__", None)
-        if isinstance(memo, _Memo):
-            memo.update({v: memo.read(v) for v in {row[index] for row in rows} if v not in memo})
-
-
 class _Memo(dict[Any, Any]):
     """The reading of each stored value, made when first met (None reads as None)."""
 
@@ -356,7 +345,13 @@ def _reader(field: Field | None) -> Any:
         codes, category = field._codes(), field.category
         return _Memo(lambda value: codes.name(category, int(value))).__getitem__
     if isinstance(field, MarksField):
-        return _Memo(field.python_value).__getitem__
+        codes = codes_of(field.model._meta.database)  # (kept: read later, unbound)
+        return _Memo(
+            lambda value: tuple(
+                (codes.name(REGION, region), codes.name(KIND, kind), intensity)
+                for region, kind, intensity in unpack_marks(value)
+            )
+        ).__getitem__
     if isinstance(field, BooleanField):
         return _Memo(bool).__getitem__
     return None if _kept_as_is(field) else field.python_value

@@ -120,6 +120,11 @@ class Codes:
         self._values[(category, name)] = value
         self._names[(category, value)] = name
 
+    def load(self) -> None:
+        """Read every code of the journal now (a reader of many rows, or one that reads
+        them in another process forked later, looks each up in memory only)."""
+        self._load()
+
     def _load(self) -> None:
         if self._loaded:
             return

@@ -1,76 +1,140 @@
-"""The sessions of an export: their rows and their symptom maps' rows fetched at once, in
-the export's one snapshot of the journal, then turned into records a part at a time.
+"""The sessions of an export, read and turned into records a part at a time, each with
+its two symptom maps, all in the export's one snapshot of the journal.
 
-Ten years hold some 30,000 sessions and 60,000 maps; turning their stored values into
-records (UUIDs, times, codes) is most of an export's work, and it needs nothing but the
-rows: a part can be turned in a process forked after the reading, which never queries the
-journal (every code the rows hold is read before, ``codecs.primed``)."""
+Ten years hold some 30,000 sessions and 60,000 maps; reading them and turning their stored
+values into records (UUIDs, times, codes) is most of an export's work. A part can be read
+by a process forked from the export's (``services.transfer.parallel_parts``), through a
+connection of its own opened in that process: while the export holds the journal's write
+lock (``TransferReader.export_snapshot``), no one can commit, so every part sees the very
+state the export's own transaction sees. Every code is read before (``Codes.load``): such
+a process never uses the export's connection."""
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from sciatica_journal.storage.codecs import decoded_by, primed
+from peewee import Field, SqliteDatabase
+
+from sciatica_journal.storage import models
+from sciatica_journal.storage.codecs import columns_sql, decoded_by, readers
+from sciatica_journal.storage.sql import execute_sql
 from sciatica_journal.storage.transfer_records import MapRecord, MarkRecord, SessionRecord
 
-BEFORE, AFTER = 17, 18  # where a session's row holds its two maps' ids (SessionRecord's order)
+_E = models.ExerciseSession
+SESSION_FIELDS: tuple[Field, ...] = (  # in SessionRecord's order, then the row's own id
+    _E.uuid,
+    _E.rung,
+    _E.started_at,
+    _E.ended_at,
+    _E.zone,
+    _E.local_date,
+    _E.back_pain_before,
+    _E.leg_pain_before,
+    _E.back_pain_after,
+    _E.leg_pain_after,
+    _E.outcome,
+    _E.reps_done,
+    _E.hold_seconds,
+    _E.range_reached,
+    _E.pelvis_stayed_down,
+    _E.stopped_for_pain,
+    _E.note,
+    _E.map_before,
+    _E.map_after,
+    _E.planned,
+    _E.against_advice,
+    _E.id,
+)
+_M = models.SymptomMap
+MAP_FIELDS: tuple[Field, ...] = (  # the map's id, then MapRecord's order
+    _M.id,
+    _M.uuid,
+    _M.recorded_at,
+    _M.zone,
+    _M.local_date,
+    _M.context,
+    _M.note,
+    _M.marks,
+)
+_SESSION_TABLE = _E._meta.table_name
+_MAP_TABLE = _M._meta.table_name
+
+
+def _columns(alias: str, fields: Sequence[Field]) -> str:
+    return ", ".join(f"{alias}.{f.column_name}" for f in fields)
+
+
+# A part: the sessions ORDER'th from OFFSET on, each with its maps' columns after its own.
+_PART = (
+    f"SELECT {_columns('s', SESSION_FIELDS)}, {_columns('b', MAP_FIELDS)}, "
+    f"{_columns('a', MAP_FIELDS)} FROM (SELECT {columns_sql(SESSION_FIELDS)} "
+    f'FROM "{_SESSION_TABLE}" ORDER BY started_at, id LIMIT ? OFFSET ?) AS s '
+    f'LEFT JOIN "{_MAP_TABLE}" AS b ON b.id = s.map_before_id '
+    f'LEFT JOIN "{_MAP_TABLE}" AS a ON a.id = s.map_after_id ORDER BY s.started_at, s.id'
+)
+_SESSION_COLUMNS = len(SESSION_FIELDS)
+_MAP_COLUMNS = len(MAP_FIELDS)
 
 
 class ExportSessions:
-    """The sessions of an export, oldest first, as rows to be turned into records."""
+    """The sessions of an export, oldest first, read a part at a time (``records``)."""
 
-    def __init__(
-        self,
-        sessions: list[Sequence[Any]],
-        maps: dict[int, Sequence[Any]],
-        session_readers: list[Any],
-        map_readers: list[Any],
-    ) -> None:
-        """``sessions``: the stored rows in ``SessionRecord``'s order, the maps' ids at
-        ``BEFORE`` and ``AFTER``, then ``planned``, ``against_advice`` and the row's id;
-        ``maps``: every map's stored row by id (its id, then ``MapRecord``'s order), of
-        sessions and check-ins; the readers made by a bound store method (``codecs.readers``)."""
-        self._sessions = sessions
-        self._maps = maps
-        self._session_readers = session_readers
-        self._map_readers = map_readers
+    def __init__(self, database: SqliteDatabase, path: Path, count: int) -> None:
+        """Made by a bound store method inside the export's transaction, which must stay
+        open while parts are read; ``path``: the journal's file, for a part read by
+        another process."""
+        self._db = database
+        self._path = path
+        self._count = count
+        self._owner = os.getpid()
+        self._readers = readers((*SESSION_FIELDS, *MAP_FIELDS, *MAP_FIELDS))
         self._marks: dict[tuple[tuple[str, str, int], ...], tuple[MarkRecord, ...]] = {}
-        primed(session_readers, sessions)
-        primed(map_readers, list(maps.values()))
 
     def __len__(self) -> int:
-        return len(self._sessions)
-
-    def map_ids(self) -> set[int]:
-        """The ids of the maps that belong to a session."""
-        found = {row[BEFORE] for row in self._sessions} | {row[AFTER] for row in self._sessions}
-        found.discard(None)
-        return found
-
-    def maps(self, ids: Sequence[int]) -> list[MapRecord]:
-        """The maps of ``ids`` as records, in that order."""
-        marks = self._marks
-        found = []
-        for _id, uuid, recorded_at, zone, day, context, note, packed in decoded_by(
-            self._map_readers, [self._maps[i] for i in ids]
-        ):
-            records = marks.get(packed)
-            if records is None:
-                records = marks[packed] = tuple(MarkRecord(*mark) for mark in packed)
-            found.append(MapRecord(uuid, recorded_at, zone, day, context, note, records))
-        return found
+        return self._count
 
     def records(self, start: int = 0, stop: int | None = None) -> list[SessionRecord]:
         """Sessions ``start`` to ``stop`` (as a slice) as records, with their maps."""
-        part = self._sessions[start:stop]
-        ids = [i for row in part for i in (row[BEFORE], row[AFTER]) if i is not None]
-        maps = dict(zip(ids, self.maps(ids), strict=True))
-        map_of = maps.get
-        return [
-            # NULL against_advice (older sessions): not against the advice
-            SessionRecord._make((*values, map_of(before), map_of(after), planned, bool(against)))
-            for *values, before, after, planned, against, _row_id in decoded_by(
-                self._session_readers, part
+        stop = self._count if stop is None else min(stop, self._count)
+        if stop <= start:
+            return []
+        rows = self._rows(stop - start, start)
+        found = []
+        for row in decoded_by(self._readers, rows):
+            *values, _before, _after, planned, against, _id = row[:_SESSION_COLUMNS]
+            found.append(
+                SessionRecord._make(
+                    (
+                        *values,
+                        self._map(row, _SESSION_COLUMNS),
+                        self._map(row, _SESSION_COLUMNS + _MAP_COLUMNS),
+                        planned,
+                        bool(against),  # NULL (older sessions): not against the advice
+                    )
+                )
             )
-        ]
+        return found
+
+    def _rows(self, limit: int, offset: int) -> list[Any]:
+        if os.getpid() == self._owner:
+            return list(execute_sql(self._db, _PART, (limit, offset)))
+        # Another process (forked while the export holds the write lock): a connection of
+        # its own, read-only; the export's must never be used here.
+        connection = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return connection.execute(_PART, (limit, offset)).fetchall()
+        finally:
+            connection.close()
+
+    def _map(self, row: Sequence[Any], at: int) -> MapRecord | None:
+        map_id, uuid, recorded_at, zone, day, context, note, packed = row[at : at + _MAP_COLUMNS]
+        if map_id is None:
+            return None
+        marks = self._marks.get(packed)
+        if marks is None:
+            marks = self._marks[packed] = tuple(MarkRecord(*mark) for mark in packed)
+        return MapRecord(uuid, recorded_at, zone, day, context, note, marks)

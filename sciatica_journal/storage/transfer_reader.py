@@ -3,9 +3,12 @@ makes before it writes (which entries the journal already holds)."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 
+import peewee
 from peewee import chunked
 
 from sciatica_journal.domain.measure_results import Answer
@@ -14,17 +17,18 @@ from sciatica_journal.storage.codecs import (
     columns_sql,
     decoded,
     encode,
-    readers,
     uuid_bytes,
     uuid_text,
 )
-from sciatica_journal.storage.codes import CHECK_IN_CODE
-from sciatica_journal.storage.export_sessions import ExportSessions
+from sciatica_journal.storage.codes import CHECK_IN_CODE, codes_of
+from sciatica_journal.storage.export_sessions import MAP_FIELDS, ExportSessions
 from sciatica_journal.storage.profile_store import ProfileStore
 from sciatica_journal.storage.sql import dicts, execute_sql, tuples
 from sciatica_journal.storage.store import Store, bound
 from sciatica_journal.storage.transfer_records import (
     JournalContents,
+    MapRecord,
+    MarkRecord,
     MeasureRecord,
     NoteRecord,
     ScreenRecord,
@@ -76,47 +80,24 @@ def existing(model: type[WithUuid], uuids: Iterable[str]) -> dict[str, int]:
     return found
 
 
-_M = models.SymptomMap
-_MAP_FIELDS = (
-    _M.id,
-    _M.uuid,
-    _M.recorded_at,
-    _M.zone,
-    _M.local_date,
-    _M.context,
-    _M.note,
-    _M.marks,
+_MAP_FIELDS = MAP_FIELDS
+_CHECK_INS = (  # the maps of no session (a map left without its session counts too)
+    f'SELECT {columns_sql(_MAP_FIELDS)} FROM "{_MAP_TABLE}" WHERE id NOT IN '
+    f'(SELECT map_before_id FROM "{_SESSION_TABLE}" WHERE map_before_id IS NOT NULL) '
+    f'AND id NOT IN (SELECT map_after_id FROM "{_SESSION_TABLE}" WHERE map_after_id IS NOT NULL) '
+    "ORDER BY recorded_at, id"
 )
-_MAPS = f'SELECT {columns_sql(_MAP_FIELDS)} FROM "{_MAP_TABLE}" ORDER BY recorded_at, id'
-_E = models.ExerciseSession
-_SESSION_FIELDS = (  # in SessionRecord's order, its two maps (ids here) last but two
-    _E.uuid,
-    _E.rung,
-    _E.started_at,
-    _E.ended_at,
-    _E.zone,
-    _E.local_date,
-    _E.back_pain_before,
-    _E.leg_pain_before,
-    _E.back_pain_after,
-    _E.leg_pain_after,
-    _E.outcome,
-    _E.reps_done,
-    _E.hold_seconds,
-    _E.range_reached,
-    _E.pelvis_stayed_down,
-    _E.stopped_for_pain,
-    _E.note,
-    _E.map_before,
-    _E.map_after,
-    _E.planned,
-    _E.against_advice,
-    _E.id,
+_SCREENED = (  # the UUIDs of the sessions that have a screening, by id
+    f'SELECT id, uuid FROM "{_SESSION_TABLE}" WHERE id IN '
+    f'(SELECT session_id FROM "{models.RedFlagScreen._meta.table_name}")'
 )
-_SESSIONS = f'SELECT {columns_sql(_SESSION_FIELDS)} FROM "{_SESSION_TABLE}" ORDER BY started_at, id'
 _N = models.JournalNote
 _NOTE_FIELDS = (_N.uuid, _N.written_at, _N.zone, _N.local_date, _N.text)
 _NOTES = f'SELECT {columns_sql(_NOTE_FIELDS)} FROM "{_N._meta.table_name}" ORDER BY written_at, id'
+
+
+def _marks(marks: tuple[tuple[str, str, int], ...]) -> tuple[MarkRecord, ...]:
+    return tuple(MarkRecord(*mark) for mark in marks)
 
 
 class TransferReader(Store):
@@ -177,29 +158,59 @@ class TransferReader(Store):
 
     def read_all(self) -> JournalContents:
         """The whole journal, each kind oldest first (a handful of queries, no N+1)."""
-        contents, sessions = self.read_for_export()
-        return dataclasses.replace(contents, sessions=tuple(sessions.records()))
+        with self.export_snapshot() as (contents, sessions, _shared):
+            return dataclasses.replace(contents(), sessions=tuple(sessions.records()))
+
+    @contextlib.contextmanager
+    def export_snapshot(
+        self, *, shared: bool = False
+    ) -> Iterator[tuple[Callable[[], JournalContents], ExportSessions, bool]]:
+        """The whole journal in one snapshot, open inside: the sessions to be read a part
+        at a time (``ExportSessions``), and everything else as records, read when asked
+        for (each kind oldest first). ``shared``: parts will be read by other processes
+        too: the journal's write lock is held inside, so no one commits meanwhile (third
+        value True), when it can be taken at once; else (a writer busy, a read-only file)
+        the snapshot is this connection's alone (False)."""
+        with contextlib.ExitStack() as inside:
+            held = shared and self._write_lock_taken(inside)
+            if not held:
+                inside.enter_context(self._db.atomic("DEFERRED"))  # no write lock
+            yield self._contents, self._sessions(), held
+
+    def _write_lock_taken(self, inside: contextlib.ExitStack) -> bool:
+        if self._db.in_transaction():  # (a savepoint would take no lock)
+            return False
+        (waited,) = self.sql("PRAGMA busy_timeout").fetchone()
+        self.sql("PRAGMA busy_timeout = 0")  # a writer at work: no waiting for it
+        try:
+            inside.enter_context(self._db.atomic("IMMEDIATE"))
+        except (sqlite3.OperationalError, peewee.OperationalError):
+            return False
+        finally:
+            self.sql(f"PRAGMA busy_timeout = {int(waited)}")
+        return True
 
     @bound
-    def read_for_export(self) -> tuple[JournalContents, ExportSessions]:
-        """The whole journal in one snapshot, each kind oldest first: the sessions as rows
-        still to be turned into records (``ExportSessions``), the rest as records."""
+    def _sessions(self) -> ExportSessions:
+        """The sessions to be read (their readers made here, bound, and every code read
+        before any part is, by anyone)."""
+        codes_of(self._db).load()
+        (count,) = self.sql(f'SELECT count(*) FROM "{_SESSION_TABLE}"').fetchone()
+        return ExportSessions(self._db, self.journal.path, int(count))
+
+    @bound
+    def _contents(self) -> JournalContents:
+        """Everything but the sessions."""
         profiles = ProfileStore(self.journal)
-        with self._db.atomic("DEFERRED"):  # one consistent snapshot; no write lock
-            maps = {row[0]: row for row in self.sql(_MAPS)}
-            rows = self.sql(_SESSIONS).fetchall()
-            sessions = ExportSessions(rows, maps, readers(_SESSION_FIELDS), readers(_MAP_FIELDS))
-            in_sessions = sessions.map_ids()
-            check_ins = tuple(sessions.maps([i for i in maps if i not in in_sessions]))
-            stored = {row[-1]: row[0] for row in rows}  # a session's UUID by its id
-            screens = self._screens(lambda i: None if i not in stored else uuid_text(stored[i]))
-            notes = tuple(NoteRecord(*row) for row in decoded(_NOTE_FIELDS, self.sql(_NOTES)))
-            measures = self._measures()
-            profile = profiles.load_profile() if profiles.profile_saved() else None
-        contents = JournalContents(
-            profile=profile, check_ins=check_ins, screens=screens, notes=notes, measures=measures
+        check_ins = decoded(_MAP_FIELDS, self.sql(_CHECK_INS))
+        stored = dict(self.sql(_SCREENED).fetchall())  # a session's UUID by its id
+        return JournalContents(
+            profile=profiles.load_profile() if profiles.profile_saved() else None,
+            check_ins=tuple(MapRecord._make((*row[1:-1], _marks(row[-1]))) for row in check_ins),
+            screens=self._screens(lambda i: None if i not in stored else uuid_text(stored[i])),
+            notes=tuple(NoteRecord(*row) for row in decoded(_NOTE_FIELDS, self.sql(_NOTES))),
+            measures=self._measures(),
         )
-        return contents, sessions
 
     @bound
     def row_counts(self) -> dict[str, int]:

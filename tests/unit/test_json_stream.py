@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sciatica_journal.services.demo_journal import generate_demo
 from sciatica_journal.services.program_loader import load_program
 from sciatica_journal.services.transfer import TransferService
-from sciatica_journal.services.transfer.json_entries import EntryTexts, as_text
+from sciatica_journal.services.transfer.json_entries import EntryTexts, as_text, session_text
 from sciatica_journal.services.transfer.json_stream import BATCH, encode, write_document
 from sciatica_journal.services.transfer.json_writing import (
     journal_parts,
@@ -104,7 +104,14 @@ def _exported_equals_dumps(services) -> None:
     document = transfer.journal_document()
     expected = (_dumped(document) + "\n").encode("utf-8")
     for workers in (None, 1, 2, 3):
-        contents, sessions = services.stores.transfer.read_for_export()
+        with services.stores.transfer.export_snapshot(shared=True) as (read, sessions, _):
+            out = _written(services, document, read(), sessions, workers)
+        assert out == expected, f"{workers} processes"
+
+
+def _written(services, document, contents, sessions, workers) -> bytes:
+    texts = EntryTexts(services.program)
+    with session_text(sessions, texts, workers=workers or 1) as session_texts:
         head, lists = journal_parts(
             contents,
             exported_at=document["exported_at"],
@@ -120,10 +127,10 @@ def _exported_equals_dumps(services) -> None:
             ]
             written = lists
         else:
-            written = as_text(lists, contents, sessions, services.program, workers=workers)
+            written = as_text(lists, contents, session_texts, texts)
         out = io.BytesIO()
         write_document(out, head, written)
-        assert out.getvalue() == expected, f"{workers} processes"
+        return out.getvalue()
 
 
 def test_the_demo_journal_is_written_byte_for_byte_as_before(services):

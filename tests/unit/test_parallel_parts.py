@@ -4,6 +4,7 @@ whole, with a child that fails made again here, and no child left behind."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
@@ -14,7 +15,11 @@ from sciatica_journal.services.transfer.parallel_parts import bounds, texts_in_p
 
 
 def _text(start: int, stop: int) -> str:
-    return "".join(f"«{i}»" for i in range(start, stop))  # not ASCII: UTF-8 through pipes
+    return "".join(f"«{i}»" for i in range(start, stop))  # not ASCII: UTF-8 through files
+
+
+def _pieces(start: int, stop: int) -> list[str]:
+    return [_text(i, min(i + 7, stop)) for i in range(start, stop, 7)]
 
 
 def _no_child_left() -> bool:
@@ -36,19 +41,22 @@ def test_the_parts_cover_every_entry_once_in_order_and_none_is_empty(count, work
 
 
 @pytest.mark.parametrize("workers", [1, 2, 3, 4])
-def test_parts_made_by_several_processes_are_the_text_of_one(workers):
-    made = b"".join(texts_in_parts(1000, _text, workers=workers))
-    assert made.decode("utf-8") == _text(0, 1000)
+def test_parts_made_by_several_processes_are_the_pieces_of_one(workers):
+    made = list(texts_in_parts(1000, _pieces, workers=workers))
+    parts = bounds(1000, workers)
+    assert made == [p.encode("utf-8") for start, stop in parts for p in _pieces(start, stop)]
+    assert b"".join(made).decode("utf-8") == _text(0, 1000)  # each piece as it was made
     assert _no_child_left()
 
 
 def test_a_part_whose_process_failed_is_made_again_here():
     here = os.getpid()
 
-    def fails_elsewhere(start: int, stop: int) -> str:
-        if os.getpid() != here:
-            raise RuntimeError("a child's failure")
-        return _text(start, stop)
+    def fails_elsewhere(start: int, stop: int) -> Iterator[str]:
+        for piece in _pieces(start, stop):
+            yield piece  # a child writes some of its text, then fails
+            if os.getpid() != here:
+                raise RuntimeError("a child's failure")
 
     made = b"".join(texts_in_parts(100, fails_elsewhere, workers=3))
     assert made.decode("utf-8") == _text(0, 100)
@@ -56,10 +64,10 @@ def test_a_part_whose_process_failed_is_made_again_here():
 
 
 def test_an_error_here_is_raised_and_the_children_are_stopped():
-    def fails(start: int, stop: int) -> str:
+    def fails(start: int, stop: int) -> list[str]:
         if start == 0:
             raise ValueError("the first part's error")
-        return _text(start, stop)
+        return _pieces(start, stop)
 
     with pytest.raises(ValueError, match="the first part's error"):
         b"".join(texts_in_parts(100, fails, workers=3))
@@ -67,7 +75,7 @@ def test_an_error_here_is_raised_and_the_children_are_stopped():
 
 
 def test_a_reader_that_stops_early_leaves_no_child_behind():
-    parts = texts_in_parts(100, _text, workers=3)
+    parts = texts_in_parts(100, _pieces, workers=3)
     assert next(parts).decode("utf-8").startswith("«0»")
     parts.close()
     assert _no_child_left()

@@ -16,13 +16,13 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from sciatica_journal.domain.program import Program
-from sciatica_journal.services.transfer.json_stream import ENTRY_SEPARATOR, Encoded, encode
+from sciatica_journal.services.transfer.json_stream import BATCH, ENTRY_SEPARATOR, Encoded, encode
 from sciatica_journal.services.transfer.json_writing import (
     map_doc,
     session_complete,
     session_doc,
 )
-from sciatica_journal.services.transfer.parallel_parts import texts_in_parts
+from sciatica_journal.services.transfer.parallel_parts import TextInParts
 from sciatica_journal.storage.export_sessions import ExportSessions
 from sciatica_journal.storage.transfer_records import (
     JournalContents,
@@ -100,26 +100,32 @@ _SESSION_KEYS = (
 def as_text(
     lists: list[tuple[str, Iterator[dict[str, Any]]]],
     contents: JournalContents,
-    sessions: ExportSessions,
-    program: Program,
-    *,
-    workers: int | None = None,
+    sessions: Iterable[bytes],
+    texts: EntryTexts,
 ) -> list[tuple[str, Iterable[Any]]]:
-    """``json_writing.journal_parts``' lists with the ``sessions`` and the check-ins of
-    ``contents`` written as text (``bytes``, ``Encoded``), the other lists as they are. The sessions
-    are written in a few long parts, each made by a process of its own where there are
-    many (``parallel_parts``; ``workers``: how many processes, by default as many as
-    are worth it)."""
-    texts = EntryTexts(program)
-
-    def part(start: int, stop: int) -> str:
-        return ENTRY_SEPARATOR.join([texts.session(s) for s in sessions.records(start, stop)])
-
+    """``json_writing.journal_parts``' lists with the sessions as their text (``sessions``:
+    ``session_text``'s, in UTF-8) and the check-ins of ``contents`` written as text
+    (``Encoded``), the other lists as they are."""
     written: dict[str, Iterable[Any]] = {
-        "sessions": texts_in_parts(len(sessions), part, workers=workers),
+        "sessions": sessions,
         "check_ins": (Encoded(texts.check_in(m)) for m in contents.check_ins),
     }
     return [(key, written.get(key, entries)) for key, entries in lists]
+
+
+def session_text(
+    sessions: ExportSessions, texts: EntryTexts, *, workers: int | None = None
+) -> TextInParts:
+    """The text of the export's sessions, in a few long parts, each made by a process of
+    its own where there are many (``parallel_parts``; ``workers``: how many processes, by
+    default as many as are worth it)."""
+
+    def part(start: int, stop: int) -> Iterator[str]:
+        for first in range(start, stop, BATCH):
+            records = sessions.records(first, min(first + BATCH, stop))
+            yield ENTRY_SEPARATOR.join([texts.session(s) for s in records])
+
+    return TextInParts(len(sessions), part, workers=workers)
 
 
 class EntryTexts:

@@ -19,7 +19,7 @@ from sciatica_journal.services.fhir.streaming import paused_gc
 from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.transfer.csv_tables import csv_files
 from sciatica_journal.services.transfer.document_reader import DocumentReader
-from sciatica_journal.services.transfer.json_entries import as_text
+from sciatica_journal.services.transfer.json_entries import EntryTexts, as_text, session_text
 from sciatica_journal.services.transfer.json_reading import (
     check_is_journal,
     check_text,
@@ -27,6 +27,7 @@ from sciatica_journal.services.transfer.json_reading import (
 )
 from sciatica_journal.services.transfer.json_stream import write_document
 from sciatica_journal.services.transfer.json_writing import journal_document, journal_parts
+from sciatica_journal.services.transfer.parallel_parts import may_fork
 from sciatica_journal.services.transfer.results import (
     ExportResult,
     ImportReport,
@@ -79,20 +80,28 @@ class TransferService:
             return self._export_json(path, include_identity)
 
     def _export_json(self, path: Path, include_identity: bool) -> ExportResult:
-        contents, sessions = self._store.read_for_export()
-        head, lists = journal_parts(
-            contents,
-            exported_at=format_utc(self._clock.now()),
-            include_identity=include_identity,
-            program=self._program,
-        )
-        try:  # streamed: the document never exists as one string (json_stream)
-            with atomic_files.StagedFile(path) as staged, staged.stream() as out:
-                write_document(out, head, as_text(lists, contents, sessions, self._program))
-        except OSError as exc:
-            raise TransferError(
-                _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
-            ) from exc
+        # Where this process may fork, parts of the sessions are made by other processes,
+        # reading them in the same snapshot while it holds the write lock (storage); it
+        # reads the rest of the journal meanwhile.
+        with self._store.export_snapshot(shared=may_fork()) as (read, sessions, shared):
+            texts = EntryTexts(self._program)
+            with session_text(sessions, texts, workers=None if shared else 1) as session_texts:
+                contents = read()
+                head, lists = journal_parts(
+                    contents,
+                    exported_at=format_utc(self._clock.now()),
+                    include_identity=include_identity,
+                    program=self._program,
+                )
+                try:  # streamed: the document never exists as one string (json_stream)
+                    with atomic_files.StagedFile(path) as staged, staged.stream() as out:
+                        write_document(out, head, as_text(lists, contents, session_texts, texts))
+                except OSError as exc:
+                    raise TransferError(
+                        _("cannot write {path}: {problem}").format(
+                            path=path, problem=exc.strerror or exc
+                        )
+                    ) from exc
         log.info("journal exported as JSON")
         counts = _counts(contents) | {transfer_records.SESSIONS: len(sessions)}
         return ExportResult(paths=(Path(path),), counts=counts)
