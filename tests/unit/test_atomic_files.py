@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,21 @@ def test_a_backup_that_cannot_be_renamed_leaves_nothing(services, tmp_path, monk
         backups.backup_file(services.journal.path, old)
     assert old.read_bytes() == b"an older copy"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("j.")] == ["j.sqlite3"]
+
+
+def test_a_streamed_file_synced_as_it_is_written_is_whole_once_committed(tmp_path, monkeypatch):
+    """The data go to the disk in the background as they are written; the file is
+    whole, private and in place once committed, and no sync is left running."""
+    monkeypatch.setattr(atomic_files._SyncedAsWritten, "SYNC_EVERY", 1000)
+    synced = []
+    real = atomic_files._data_sync
+    monkeypatch.setattr(atomic_files, "_data_sync", lambda fd: synced.append(real(fd)))
+    target = tmp_path / "export.json"
+    pieces = [bytes([65 + i % 26]) * 777 for i in range(200)]
+    with atomic_files.StagedFile(target) as staged, staged.stream() as out:
+        for piece in pieces:
+            out.write(piece)
+    assert target.read_bytes() == b"".join(pieces)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert synced  # early syncs ran, while writing
+    assert not [t for t in threading.enumerate() if t.name == atomic_files.SYNC_THREAD]
