@@ -140,6 +140,7 @@ class EntryTexts:
         self._marks: dict[tuple[tuple[MarkRecord, ...], int], str] = {}
         self._maps = {depth: _map_pattern(depth) for depth in (2, 3)}
         self._session = _session_pattern()
+        self._session_with_maps = _session_pattern(with_maps=True)
 
     def session(self, s: SessionRecord) -> str:
         words, numbers = self._words, self._numbers
@@ -150,6 +151,31 @@ class EntryTexts:
         if complete is None:
             complete = self._complete[(rung, reps, hold, stopped)] = _json(
                 session_complete(s, self._program)
+            )
+        if before is not None and after is not None:  # most sessions: one pattern in all
+            return self._session_with_maps(
+                encode_basestring(uuid),
+                words[rung],
+                encode_basestring(started),
+                encode_basestring(ended),
+                words[zone],
+                words[day],
+                numbers[back_before],
+                numbers[leg_before],
+                numbers[back_after],
+                numbers[leg_after],
+                words[outcome],
+                numbers[reps],
+                numbers[hold],
+                numbers[planned],
+                complete,
+                words[reached],
+                _json(pelvis),
+                _json(stopped),
+                _json(against),
+                _json(note),
+                *self._map_values(before, 3),
+                *self._map_values(after, 3),
             )
         return self._session(
             encode_basestring(uuid),
@@ -180,13 +206,17 @@ class EntryTexts:
         return self._map(m, 2)
 
     def _map(self, m: MapRecord, depth: int) -> str:
+        return self._maps[depth](*self._map_values(m, depth))
+
+    def _map_values(self, m: MapRecord, depth: int) -> tuple[str, ...]:
+        """The values of a map's pattern at ``depth``, as ``_map_pattern`` orders them."""
         uuid, recorded_at, zone, _day, context, note, marks = m
         text = self._marks.get((marks, depth))
         if text is None:
             doc = map_doc(m)["marks"]
             text = self._marks[(marks, depth)] = encode(doc, depth + 1)
         words = self._words
-        return self._maps[depth](
+        return (
             encode_basestring(uuid),
             encode_basestring(recorded_at),
             words[zone],
@@ -196,14 +226,20 @@ class EntryTexts:
         )
 
 
-def _session_pattern() -> Callable[..., str]:
-    """The pattern of a session entry, its values in ``EntryTexts.session``'s order."""
+def _session_pattern(*, with_maps: bool = False) -> Callable[..., str]:
+    """The pattern of a session entry, its values in ``EntryTexts.session``'s order; with
+    its two maps' values (``with_maps``: those of ``_map_pattern(3)``, each map's in turn)
+    in place of the maps' texts."""
     values = iter(range(100))
     doc = session_doc(_SAMPLE_SESSION, complete=None)
     assert list(doc) == list(_SESSION_KEYS), "a session's keys changed: update EntryTexts"
     for key in doc:
         if key == "pain":
             doc[key] = {name: _marker(next(values)) for name in doc[key]}
+        elif with_maps and key in ("map_before", "map_after"):
+            doc[key] = map_doc(_SAMPLE_MAP)
+            for field in (*_MAP_FIELDS, "marks"):
+                doc[key][field] = _marker(next(values))
         else:
             doc[key] = _marker(next(values))
     return _pattern(encode(doc, 2)).format
