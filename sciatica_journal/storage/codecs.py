@@ -117,8 +117,19 @@ def utc_text(seconds: int) -> str:
 
 
 def _utc_or_none(seconds: int | None) -> str | None:
-    if seconds is None:
-        return None
+    found = _UTC_SEEN.get(seconds)  # a session's maps are recorded at its start and end
+    if found is not None or seconds is None:
+        return found
+    if len(_UTC_SEEN) >= 20_000:
+        _UTC_SEEN.clear()
+    found = _UTC_SEEN[seconds] = _utc_made(seconds)
+    return found
+
+
+_UTC_SEEN: dict[int | None, str] = {}  # the times read last
+
+
+def _utc_made(seconds: int) -> str:
     days, rest = divmod(seconds, _DAY_SECONDS)
     prefix = _DAY_PREFIX.get(days)
     if prefix is None:
