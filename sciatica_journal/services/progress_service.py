@@ -192,8 +192,10 @@ class ProgressService:
         today = local_date(now, self._clock.zone)
         since = None if session_days is None else today - dt.timedelta(days=session_days - 1)
         days, weeks = self._days_and_weeks(today)
+        sessions = self.sessions(since)
+        self._store.release_memory()  # the whole journal's pages and rows: read, not kept
         return ProgressData(
-            self.sessions(since),
+            sessions,
             days,
             weeks,
             profile.target_min,

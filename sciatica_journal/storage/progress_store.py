@@ -13,6 +13,7 @@ from sciatica_journal.domain.doses import DoseMinimums
 from sciatica_journal.storage.codecs import day_number, day_text
 from sciatica_journal.storage.codes import OUTCOME, RANGE, RUNG, codes_of
 from sciatica_journal.storage.dose_sql import complete_sql
+from sciatica_journal.storage.memory import release_memory
 from sciatica_journal.storage.store import Store
 
 MAP_ID_ROOM = 2**28
@@ -82,6 +83,10 @@ class ProgressStore(Store):
             ORDER BY at
         """
         return [(row[0], day_text(row[1]), *row[2:]) for row in self.sql(sql, params)]
+
+    def release_memory(self) -> None:
+        """After reading the whole journal: its cached pages and the freed rows go back."""
+        release_memory(self._db)
 
     def first_day(self) -> int | None:
         """The day number of the journal's first session (None: there is none)."""
