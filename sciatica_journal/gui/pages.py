@@ -96,7 +96,7 @@ class Pages:
                 continue
             if page is self.stack.currentWidget() and page.isVisible():
                 self._stale.discard(index)
-                self._refresh(page)
+                self._refresh(page, changes)
             else:
                 self._stale.add(index)
 
@@ -106,6 +106,12 @@ class Pages:
     def forget(self, index: int) -> None:
         self._built.pop(index, None)
 
-    def _refresh(self, page: QWidget) -> None:
+    def _refresh(self, page: QWidget, changes: ChangeSet | None = None) -> None:
+        """Bring ``page`` up to date: from what ``changes`` names, if it can (it has
+        ``refresh_changed``), or all of it."""
         self.refreshes += 1
-        cast(JournalView, page).refresh()
+        by_changes = getattr(page, "refresh_changed", None)
+        if changes is not None and by_changes is not None:
+            by_changes(changes)
+        else:
+            cast(JournalView, page).refresh()

@@ -36,8 +36,10 @@ from sciatica_journal.gui.chart_parts import (
 from sciatica_journal.gui.progress_charts import ProgressCharts
 from sciatica_journal.gui.response_table import ResponseView
 from sciatica_journal.gui.theme import theme
-from sciatica_journal.services.operations import Kind
+from sciatica_journal.services.operations import ChangeSet, Kind
 from sciatica_journal.services.progress_service import ProgressData, ProgressService
+
+SESSIONS = frozenset({Kind.SESSIONS})
 
 
 class ProgressPage(QWidget):
@@ -48,6 +50,8 @@ class ProgressPage(QWidget):
         self._progress = progress
         self._data: ProgressData | None = None
         self._days_shown: int | None = 30
+        self._detail: bool | None = None  # daily or weekly lines: chosen by the visible span
+        self._points_from: int | None = None  # the first session given a mark (none: None)
         self.setAccessibleName(_("Progress"))
         use_chart_colours()
 
@@ -97,13 +101,41 @@ class ProgressPage(QWidget):
     def refresh(self) -> None:
         self.reload()
 
+    def refresh_changed(self, changes: ChangeSet) -> None:
+        """After a change shown here: sessions of the days it names read again (their
+        weeks), the rest kept (``ProgressService.update``); anything else: ``reload``."""
+        old = self._data
+        if old is None or not changes.days or changes.kinds & self.shows != SESSIONS:
+            self.reload()
+            return
+        self._data = data = self._progress.update(old, changes.days)
+        self.empty_label.setVisible(data.empty)
+        # Only what changed is given to the charts again (their items keep the rest).
+        if data.sessions is not old.sessions:
+            self._points_from = None
+        if data.days is not old.days:
+            self._detail = None
+        most = float(np.max(data.days.sessions, initial=0))
+        self.charts.show_target(data.target_min, data.target_max, most)
+        # The period ends with today: moved on only when the move would show (a pixel).
+        start, end = self._period(self._days_shown)
+        x0, x1 = self.visible_range()
+        pixel = (x1 - x0) / max(self.charts.pain_plot.vb.width(), 1.0)
+        if max(abs(start - x0), abs(end - x1)) >= pixel:
+            self.charts.pain_plot.setXRange(start, end, padding=0)
+        self._range_changed()
+        self.views.show_days(self._days_shown)
+
     def reload(self) -> None:
         """Read the journal again (after a change) and redraw: the days and weeks of the
         whole journal, and the sessions of the last days that show a mark for each."""
-        self._data = data = self._progress.load(session_days=DETAIL_DAYS + 2)
+        self._show(self._progress.load(session_days=DETAIL_DAYS + 2))
+
+    def _show(self, data: ProgressData) -> None:
+        self._data = data
         self.empty_label.setVisible(data.empty)
-        self._detail: bool | None = None  # daily or weekly lines: chosen by the visible span
-        self._points_from: int | None = None  # the first session given a mark (none: None)
+        self._detail = None
+        self._points_from = None
         most = float(np.max(data.days.sessions, initial=0))
         self.charts.show_target(data.target_min, data.target_max, most)
         self.show_days(self._days_shown)
@@ -111,18 +143,22 @@ class ProgressPage(QWidget):
     def show_days(self, days: int | None) -> None:
         """The preset periods: the last 7, 30 or 90 days, or everything."""
         self._days_shown = days
-        data = self._data
-        if data is None:
+        if self._data is None:
             return
-        end = data.now + DAY * 0.5
-        if days is None:
-            start = float(data.days.t[0]) - DAY * 1.5 if not data.empty else end - 30 * DAY
-        else:
-            start = end - days * DAY
-        self.charts.pain_plot.setXRange(start, end, padding=0)
+        self.charts.pain_plot.setXRange(*self._period(days), padding=0)
         self._range_changed()
         self.preset_group.button(PRESETS.index(days)).setChecked(True)
         self.views.show_days(days)
+
+    def _period(self, days: int | None) -> tuple[float, float]:
+        """The times a preset shows: to the end of today, from ``days`` before (None: from
+        the first day)."""
+        assert self._data is not None
+        data = self._data
+        end = data.now + DAY * 0.5
+        if days is None:
+            return (float(data.days.t[0]) - DAY * 1.5 if not data.empty else end - 30 * DAY), end
+        return end - days * DAY, end
 
     def _range_changed(self) -> None:
         """Up to about a season: a mark for every session and daily lines. Wider: weekly

@@ -10,6 +10,8 @@ returns the y below it; the words are also used by Progress (``gui.measure_chart
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 
@@ -19,7 +21,9 @@ from sciatica_journal.domain.measure_results import ActivityChange, MeasureChang
 from sciatica_journal.domain.measures import Better, ImportantKind, Measure, Scoring
 from sciatica_journal.domain.rounding import MEAN_PLACES
 from sciatica_journal.reports.pdf_page import INK, MUTED, font
-from sciatica_journal.services.report_service import ReportData
+
+if TYPE_CHECKING:  # a type only: Progress uses this module without the report's services
+    from sciatica_journal.services.report_service import ReportData
 
 INDENT = 12.0  # the PSFS activities under their measure
 

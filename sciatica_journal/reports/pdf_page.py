@@ -6,12 +6,15 @@ All lengths are in points (1/72 inch): the report paints at 72 dpi whatever the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPen
 
 from sciatica_journal.domain.language import _
-from sciatica_journal.services.report_service import ReportData
+
+if TYPE_CHECKING:  # a type only: Progress uses this module without the report's services
+    from sciatica_journal.services.report_service import ReportData
 
 MARGIN = 42.0  # around the page
 HEADER = 24.0  # the header above the body, and the page number below it

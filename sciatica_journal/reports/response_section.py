@@ -7,6 +7,8 @@ what is left below it (the charts go there)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
@@ -14,7 +16,9 @@ from sciatica_journal.domain.language import _, p_
 from sciatica_journal.domain.response_profile import PROFILE_ORDER, ExerciseResponses
 from sciatica_journal.domain.sessions import Outcome
 from sciatica_journal.reports.pdf_page import INK, font, horizontal_line
-from sciatica_journal.services.report_service import ReportData
+
+if TYPE_CHECKING:  # a type only: Progress uses this module without the report's services
+    from sciatica_journal.services.report_service import ReportData
 
 ROW = 13.0  # one exercise's line
 NAME_MIN = 100.0  # the exercise column's least width; the count columns fit their heads

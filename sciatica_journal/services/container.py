@@ -134,7 +134,7 @@ class Services:
             entries=self.entries,
             profiles=self.profiles,
             preferences=self.preferences,
-            transfer=self.transfer,
+            transfer=lambda: self.transfer,  # the export and import code: when first used
             backups=self.backups,
             today=self.sessions.today_date,
         )

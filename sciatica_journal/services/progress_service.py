@@ -6,9 +6,9 @@ only for the short periods that show a mark for each one."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sciatica_journal.domain.body import RegionCatalog
 from sciatica_journal.domain.doses import dose_minimums
@@ -18,6 +18,7 @@ from sciatica_journal.domain.sessions import Outcome
 from sciatica_journal.domain.timekeeping import local_date, zone
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.profile_service import ProfileService
+from sciatica_journal.storage.codecs import day_number
 from sciatica_journal.storage.progress_store import ProgressStore
 
 if TYPE_CHECKING:
@@ -39,12 +40,14 @@ class SessionSeries:
     left_extent: np.ndarray  # body level 0-7 of the after-map, NaN: nothing on that leg
     right_extent: np.ndarray
     complete: np.ndarray  # 1.0 for a session that counts, 0.0 for an incomplete one
+    day: np.ndarray  # the local day's number (date ordinal)
 
 
 @dataclass(frozen=True)
 class DailySeries:
     t: np.ndarray  # epoch seconds of each local day's noon
     dates: list[dt.date]
+    numbers: np.ndarray  # the days' numbers (date ordinals)
     sessions: np.ndarray  # complete sessions (rule 9)
     back_before: np.ndarray  # daily means (NaN: none)
     leg_before: np.ndarray
@@ -63,6 +66,7 @@ class DailySeries:
         return DailySeries(
             t=self.t[first:],
             dates=self.dates[first:],
+            numbers=self.numbers[first:],
             sessions=self.sessions[first:],
             back_before=self.back_before[first:],
             leg_before=self.leg_before[first:],
@@ -80,6 +84,7 @@ class WeeklySeries:
     the means of the daily means, the best range, the extents of the week's last session."""
 
     t: np.ndarray  # epoch seconds of the middle of the week's days in the journal
+    numbers: np.ndarray  # the weeks' numbers: (a day's number - 1) // 7
     days: np.ndarray  # the week's days in the journal (from the first session to today)
     sessions: np.ndarray  # complete sessions per day (a day without sessions counts as 0)
     back_before: np.ndarray
@@ -99,6 +104,8 @@ class ProgressData:
     target_min: int
     target_max: int
     now: float  # epoch seconds
+    today: dt.date  # the local day of ``now``
+    session_days: int | None  # the sessions' local days asked for (None: all)
 
     @property
     def empty(self) -> bool:
@@ -135,6 +142,27 @@ def noon_times(days: np.ndarray, tz: dt.tzinfo) -> np.ndarray:
     return result
 
 
+Series = TypeVar("Series", SessionSeries, DailySeries, WeeklySeries)
+
+
+def _merged(old: Series, new: Series, keep: np.ndarray, by: str = "numbers") -> Series:
+    """``old``'s entries where ``keep`` with ``new``'s, in the order of ``by``."""
+    import numpy as np
+
+    key = np.concatenate((getattr(old, by)[keep], getattr(new, by)))
+    order = np.argsort(key, kind="stable")
+    merged: dict[str, Any] = {}
+    for field in fields(old):
+        a, b = getattr(old, field.name), getattr(new, field.name)
+        if isinstance(a, list):  # the dates
+            kept = [x for x, k in zip(a, keep.tolist(), strict=True) if k]
+            both = kept + b
+            merged[field.name] = [both[i] for i in order.tolist()]
+        else:
+            merged[field.name] = np.concatenate((a[keep], b))[order]
+    return type(old)(**merged)
+
+
 def _floats(column: Sequence[object]) -> np.ndarray:
     import numpy as np
 
@@ -164,23 +192,73 @@ class ProgressService:
         today = local_date(now, self._clock.zone)
         since = None if session_days is None else today - dt.timedelta(days=session_days - 1)
         days, weeks = self._days_and_weeks(today)
+        sessions = self.sessions(since)
+        self._store.release_memory()  # the whole journal's pages and rows: read, not kept
         return ProgressData(
-            self.sessions(since),
+            sessions,
             days,
             weeks,
             profile.target_min,
             profile.target_max,
             now.timestamp(),
+            today,
+            session_days,
+        )
+
+    def update(self, data: ProgressData, changed: Iterable[dt.date]) -> ProgressData:
+        """``data`` after sessions of the ``changed`` local days were saved, edited or
+        deleted: only those days' weeks are read again (and their sessions, when ``data``
+        has each session of them), the rest is kept; the same as ``load`` would give. When
+        today or the journal's first day moved (or no days are named): ``load``."""
+        import numpy as np
+
+        numbers = sorted({d.toordinal() for d in changed})
+        now = self._clock.now()
+        today = local_date(now, self._clock.zone)
+        first = self._store.first_day()
+        if (
+            not numbers
+            or today != data.today
+            or first is None
+            or data.empty
+            or first != int(data.days.numbers[0])
+        ):
+            return self.load(data.session_days)
+        weeks = sorted({(n - 1) // 7 for n in numbers})
+        day_rows, week_rows = self._store.day_and_week_rows(
+            dose_minimums(self._program), today.isoformat(), only_weeks=weeks, first_day=first
+        )
+        new_days, new_weeks = self._series(day_rows, week_rows)
+        days = _merged(data.days, new_days, ~np.isin((data.days.numbers - 1) // 7, weeks))
+        sessions = data.sessions
+        since = None if data.session_days is None else today.toordinal() - data.session_days + 1
+        mine = [n for n in numbers if since is None or n >= since]
+        if mine:
+            fresh = self._session_series(dt.date.fromordinal(n) for n in mine)
+            sessions = _merged(sessions, fresh, ~np.isin(sessions.day, mine), by="t")
+        return replace(
+            data,
+            sessions=sessions,
+            days=days,
+            weeks=_merged(data.weeks, new_weeks, ~np.isin(data.weeks.numbers, weeks)),
+            now=now.timestamp(),
         )
 
     def sessions(self, since: dt.date | None = None) -> SessionSeries:
         """Each session whose local date is ``since`` or later (None: every one)."""
+        return self._session_series(since=since)
+
+    def _session_series(
+        self, days: Iterable[dt.date] | None = None, since: dt.date | None = None
+    ) -> SessionSeries:
+        """Each session of the local ``days`` (None: of every day ``since`` or later)."""
         import numpy as np  # loaded with the charts, not at start-up
 
         rows = self._store.session_rows(
             [r.slug for r in self._program.rungs if r.is_press_up],
             dose_minimums(self._program),
             None if since is None else since.isoformat(),
+            None if days is None else [d.isoformat() for d in days],
         )
         columns = list(zip(*rows, strict=True)) if rows else [()] * 11
         return SessionSeries(
@@ -193,6 +271,7 @@ class ProgressService:
             left_extent=_floats(columns[7]),
             right_extent=_floats(columns[8]),
             complete=_floats(columns[10]),
+            day=np.array([day_number(d) for d in columns[1]], dtype=np.int64),
         )
 
     def daily(self, start: dt.date | None = None, end: dt.date | None = None) -> DailySeries:
@@ -205,18 +284,25 @@ class ProgressService:
     def _days_and_weeks(
         self, today: dt.date, period: tuple[dt.date, dt.date] | None = None
     ) -> tuple[DailySeries, WeeklySeries]:
-        import numpy as np
-
         day_rows, week_rows = self._store.day_and_week_rows(
             dose_minimums(self._program),
             today.isoformat(),
             None if period is None else (period[0].isoformat(), period[1].isoformat()),
         )
+        return self._series(day_rows, week_rows)
+
+    def _series(
+        self, day_rows: Sequence[Sequence[object]], week_rows: Sequence[Sequence[object]]
+    ) -> tuple[DailySeries, WeeklySeries]:
+        import numpy as np
+
         tz = zone(self._clock.zone)
         d = list(zip(*day_rows, strict=True)) if day_rows else [()] * 9
+        numbers = np.array(d[0], dtype=np.int64)
         days = DailySeries(
-            t=noon_times(np.array(d[0], dtype=np.int64), tz),
-            dates=[dt.date.fromordinal(n) for n in d[0]],
+            t=noon_times(numbers, tz),
+            dates=[dt.date.fromordinal(n) for n in numbers.tolist()],
+            numbers=numbers,
             sessions=np.array(d[1], dtype=float),
             back_before=_floats(d[2]),
             leg_before=_floats(d[3]),
@@ -230,6 +316,7 @@ class ProgressService:
         first, last = np.array(w[1], dtype=np.int64), np.array(w[2], dtype=np.int64)
         weeks = WeeklySeries(
             t=(noon_times(first, tz) + noon_times(last, tz)) / 2,
+            numbers=(np.array(w[0], dtype=np.int64) - 1) // 7,
             days=(last - first + 1).astype(float),
             sessions=np.array(w[3], dtype=float),
             back_before=_floats(w[4]),

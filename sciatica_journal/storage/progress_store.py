@@ -13,6 +13,7 @@ from sciatica_journal.domain.doses import DoseMinimums
 from sciatica_journal.storage.codecs import day_number, day_text
 from sciatica_journal.storage.codes import OUTCOME, RANGE, RUNG, codes_of
 from sciatica_journal.storage.dose_sql import complete_sql
+from sciatica_journal.storage.memory import release_memory
 from sciatica_journal.storage.store import Store
 
 MAP_ID_ROOM = 2**28
@@ -57,23 +58,48 @@ class ProgressStore(Store):
         return sql, [*complete_params, *fraction_params, *complete_params, *rungs]
 
     def session_rows(
-        self, press_up_rungs: Sequence[str], minimums: DoseMinimums, since: str | None = None
+        self,
+        press_up_rungs: Sequence[str],
+        minimums: DoseMinimums,
+        since: str | None = None,
+        days: Sequence[str] | None = None,
     ) -> list[tuple[Any, ...]]:
         """(epoch seconds, local date, back before, leg before, back after, leg after,
         range fraction or None, left extent or None, right extent or None, is press-up,
         complete) per session whose local date is ``since`` (an ISO date; None: the first)
         or later, oldest first. The range of an incomplete session (rule 9) is None: it is
-        no evidence of progress. The extents are those the after-map was saved with."""
+        no evidence of progress. The extents are those the after-map was saved with.
+        ``days`` (ISO dates): only the sessions of those days (after a change to them)."""
         sessions, params = self._sessions_sql(press_up_rungs, minimums)
+        low = 0 if since is None else day_number(since)
+        only = ""
+        if days is not None:
+            only = f"AND s.local_date IN ({', '.join('?' for _ in days) or 'NULL'})"
+            params = [*params, low, *map(day_number, days)]
+        else:
+            params = [*params, low]
         sql = f"""
-            SELECT at, day, bb, lb, ba, la, fr, le, re, press, whole FROM ({sessions})
+            SELECT at, day, bb, lb, ba, la, fr, le, re, press, whole FROM ({sessions} {only})
             ORDER BY at
         """
-        low = 0 if since is None else day_number(since)
-        return [(row[0], day_text(row[1]), *row[2:]) for row in self.sql(sql, [*params, low])]
+        return [(row[0], day_text(row[1]), *row[2:]) for row in self.sql(sql, params)]
+
+    def release_memory(self) -> None:
+        """After reading the whole journal: its cached pages and the freed rows go back."""
+        release_memory(self._db)
+
+    def first_day(self) -> int | None:
+        """The day number of the journal's first session (None: there is none)."""
+        row = self.sql("SELECT min(local_date) FROM exercise_session").fetchone()
+        return None if row is None or row[0] is None else int(row[0])
 
     def day_and_week_rows(
-        self, minimums: DoseMinimums, today: str, period: tuple[str, str] | None = None
+        self,
+        minimums: DoseMinimums,
+        today: str,
+        period: tuple[str, str] | None = None,
+        only_weeks: Sequence[int] = (),
+        first_day: int | None = None,
     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """The whole journal by local day and by week (Monday to Sunday), in one statement,
         as ``domain.progress_points`` defines them, oldest first:
@@ -87,12 +113,22 @@ class ProgressStore(Store):
           range, the left and right extent of the week's last session).
 
         ``period`` (first, last day: ISO dates) reads only the sessions of those days (a report of
-        a year does not read ten); the weeks are then those of that period alone."""
+        a year does not read ten); the weeks are then those of that period alone.
+
+        ``only_weeks`` (week numbers: (day number - 1) // 7) reads only the sessions of
+        those weeks, with ``first_day`` the day number of the journal's first session: their
+        days and weeks are then exactly the whole journal's (after a change to them)."""
         codes = codes_of(self._db)
         complete, complete_params = complete_sql(
             minimums, "s", rung_code=partial(codes.lookup, RUNG)
         )
         fraction, fraction_params = self._range_fraction()
+        if only_weeks:
+            where = " OR ".join("s.local_date BETWEEN ? AND ?" for _ in only_weeks)
+            ranges = [n for week in only_weeks for n in (week * 7 + 1, week * 7 + 7)]
+        else:
+            where = "s.local_date BETWEEN ? AND ?"
+            ranges = [0, 1 << 40] if period is None else list(map(day_number, period))
         # The day's last session's after-map in the same pass: the largest started_at,
         # with the map's id packed below it (ids below 2**28, times below the year 3000).
         sql = f"""
@@ -104,11 +140,12 @@ class ProgressStore(Store):
                        max(CASE WHEN {complete} THEN {fraction} END) AS fr,
                        max(s.started_at * {MAP_ID_ROOM} + coalesce(s.map_after_id, 0))
                            % {MAP_ID_ROOM} AS map_id
-                FROM exercise_session s WHERE s.local_date BETWEEN ? AND ?
+                FROM exercise_session s WHERE {where}
                 GROUP BY s.local_date
             ),
             weeks AS (
-                SELECT week, max(week * 7 + 1, (SELECT min(day) FROM days)) AS first_day,
+                SELECT week, max(week * 7 + 1, coalesce(?, (SELECT min(day) FROM days)))
+                           AS first_day,
                        max(min(week * 7 + 7, ?), max(day)) AS last_day, sum(n) AS n,
                        avg(bb) AS bb, avg(lb) AS lb, avg(ba) AS ba, avg(la) AS la,
                        max(fr) AS fr, max(day * {MAP_ID_ROOM} + map_id) % {MAP_ID_ROOM} AS map_id
@@ -124,13 +161,12 @@ class ProgressStore(Store):
             FROM weeks w LEFT JOIN symptom_map m ON m.id = w.map_id
             ORDER BY 1, 2
         """
-        low, high = (0, 1 << 40) if period is None else tuple(map(day_number, period))
         params = [
             *complete_params,
             *complete_params,
             *fraction_params,
-            low,
-            high,
+            *ranges,
+            first_day if only_weeks else None,
             day_number(today),
         ]
         days: list[tuple[Any, ...]] = []

@@ -104,3 +104,41 @@ def test_a_saved_session_refreshes_the_open_charts(qtbot, set_up_services, page)
     set_up_services.sessions.record(new_session(NOW - dt.timedelta(hours=1)))
     window.journal_changed.emit()
     assert len(page.charts.leg_points.getData()[0]) == 1
+
+
+def chart_data(page) -> list:
+    c = page.charts
+    items = (c.back_points, c.leg_points, c.back_before, c.back_after, c.leg_before)
+    items += (c.leg_after, c.left_extent, c.right_extent, c.range_points, c.range_best)
+    found = [tuple(np.asarray(v).astype(str).tolist() for v in item.getData()) for item in items]
+    found.append((list(c.bars.opts["x"]), list(c.bars.opts["height"])))
+    return [*found, page.visible_range(), page.describe_day(0)]
+
+
+@pytest.mark.parametrize("days", [7, None])
+def test_a_save_shown_at_once_is_what_a_reload_shows(qtbot, set_up_services, days, monkeypatch):
+    """A save while Progress is shown reads only the changed days' weeks again: the charts
+    then show exactly what reading the whole journal again shows."""
+    generate_demo(set_up_services)
+    window = MainWindow(set_up_services)
+    qtbot.addWidget(window)
+    window.resize(1200, 900)
+    window.show()
+    window.navigation.setCurrentRow(2)
+    page = window.progress_page
+    page.show_days(days)
+    ops, progress = set_up_services.operations, set_up_services.progress
+    load, loads = progress.load, []
+    monkeypatch.setattr(
+        progress, "load", lambda session_days=None: loads.append(session_days) or load(session_days)
+    )
+    done = window.runner.run(
+        lambda: ops.record_session(new_session(NOW - dt.timedelta(hours=1), before=(9, 9)))
+    )
+    assert done is not None
+    window.runner.run(lambda: ops.edit_session_pain(done.value.uuid, 1, 2, 3, 4))
+    shown = chart_data(page)
+    assert loads == []  # the two changes read only their days' weeks
+    page.reload()
+    assert chart_data(page) == shown
+    window.close()

@@ -110,7 +110,7 @@ class Operations:
         entries: JournalService,
         profiles: ProfileService,
         preferences: PreferencesService,
-        transfer: TransferService,
+        transfer: Callable[[], TransferService],  # built when an import first needs it
         backups: BackupService,
         today: Callable[[], dt.date],
     ) -> None:
@@ -284,16 +284,16 @@ class Operations:
     def import_json(self, path: Path) -> Done[ImportReport]:
         """Add what a journal file holds and this journal lacks; undo takes exactly those
         entries out again."""
-        report = self._transfer.import_json(path)
+        report = self._transfer().import_json(path)
         changes = ChangeSet.everything() if report.total_added else NOTHING
         added: list[Mapping[str, Sequence[str]]] = [report.added_entries]
 
         def undo() -> ChangeSet:
-            self._transfer.remove_imported(added[0])
+            self._transfer().remove_imported(added[0])
             return changes
 
         def redo() -> ChangeSet:
-            added[0] = self._transfer.import_json(path).added_entries
+            added[0] = self._transfer().import_json(path).added_entries
             return changes
 
         label = _("import of {name}").format(name=Path(path).name)
