@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sciatica_journal.domain.body import INTENSITY_NAMES, RegionCatalog, SymptomKind, SymptomMap
 from sciatica_journal.domain.language import _
 from sciatica_journal.domain.measures import MeasureSet
-from sciatica_journal.domain.profile import AffectedSide, Profile, ProfileError, validate_profile
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.sessions import (
     NewSession,
@@ -25,10 +24,11 @@ from sciatica_journal.domain.sessions import (
 from sciatica_journal.domain.timekeeping import format_utc, local_date
 from sciatica_journal.domain.validation import EARLIEST
 from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.transfer.local_days import LocalDays
 from sciatica_journal.services.transfer.measure_reading import measure_record
+from sciatica_journal.services.transfer.profile_reading import profile_record
 from sciatica_journal.services.transfer.results import fail
 from sciatica_journal.services.transfer.schema_messages import show
-from sciatica_journal.storage.transfer_reader import TransferReader
 from sciatica_journal.storage.transfer_records import (
     JournalContents,
     MapRecord,
@@ -37,6 +37,7 @@ from sciatica_journal.storage.transfer_records import (
     ScreenRecord,
     SessionRecord,
 )
+from sciatica_journal.storage.transfer_store import TransferStore
 
 FUTURE_TOLERANCE = dt.timedelta(minutes=1)  # as for a session saved in the app
 UUID_LENGTH = 36
@@ -62,7 +63,7 @@ class DocumentReader:
         program: Program,
         catalog: RegionCatalog,
         clock: Clock,
-        store: TransferReader,
+        store: TransferStore,
         measures: MeasureSet,
     ) -> None:
         self._program = program
@@ -73,11 +74,14 @@ class DocumentReader:
         self._today = local_date(self._now, clock.zone)
         self._seen: dict[str, dict[str, str]] = {}  # table -> uuid -> place first seen
         self._zones: set[str] = set()  # zones known to exist
+        self._days = LocalDays()
         self._red_flag_codes = frozenset(q.code for q in program.red_flags)
         self._rungs = frozenset(r.slug for r in program.rungs)
 
     def read(self, doc: dict[str, Any]) -> JournalContents:
-        profile = self._profile(doc["profile"]) if "profile" in doc else None
+        profile = (
+            profile_record(doc["profile"], self._program, self._today) if "profile" in doc else None
+        )
         sessions = tuple(self._session(s, f"sessions[{i}]") for i, s in enumerate(doc["sessions"]))
         check_ins = tuple(
             self._map(m, f"check_ins[{i}]", None) for i, m in enumerate(doc["check_ins"])
@@ -109,6 +113,8 @@ class DocumentReader:
     def _maps_not_reused(self, sessions: tuple[SessionRecord, ...]) -> None:
         """A new session's maps must be new too: a map UUID the journal already holds
         belongs to another entry, and linking to it would join two entries."""
+        if not self._store.holds_sessions_or_maps():  # a new journal: nothing to look up
+            return
         known = self._store.existing_session_uuids({s.uuid for s in sessions})
         fresh = [(i, s) for i, s in enumerate(sessions) if s.uuid not in known]
         wanted = {m.uuid for _, s in fresh for m in (s.map_before, s.map_after) if m}
@@ -179,7 +185,7 @@ class DocumentReader:
         return value
 
     def local_day(self, doc: dict[str, Any], place: str, moment: dt.datetime, zone: str) -> str:
-        expected = local_date(moment, zone).isoformat()
+        expected = self._days.of(moment, zone)
         if doc["local_date"] != expected:
             fail(
                 f"{place}.local_date",
@@ -190,41 +196,6 @@ class DocumentReader:
         return expected
 
     # the kinds of entry
-
-    def _profile(self, doc: dict[str, Any]) -> Profile:
-        birth: dt.date | None = None
-        if "birth_date" in doc:
-            try:
-                birth = dt.date.fromisoformat(doc["birth_date"])
-            except ValueError:
-                fail(
-                    "profile.birth_date",
-                    _("{value} is not a real date").format(value=show(doc["birth_date"])),
-                )
-        waking = {}
-        for key in ("waking_start", "waking_end"):
-            try:
-                waking[key] = dt.time.fromisoformat(doc[key])
-            except ValueError:
-                fail(
-                    f"profile.{key}", _("{value} is not a time of day").format(value=show(doc[key]))
-                )
-        profile = Profile(
-            name=doc.get("name", ""),
-            birth_date=birth,
-            affected_side=AffectedSide(doc["affected_side"]),
-            target_min=doc["target_min"],
-            target_max=doc["target_max"],
-            waking_start=waking["waking_start"],
-            waking_end=waking["waking_end"],
-            reminders_enabled=doc["reminders_enabled"],
-            starting_rung=doc["starting_rung"],
-        )
-        try:
-            validate_profile(profile, tuple(r.slug for r in self._program.rungs), self._today)
-        except ProfileError as exc:
-            fail(f"profile.{exc.field}", str(exc))
-        return profile
 
     def _map(self, doc: dict[str, Any], place: str, context: str | None) -> MapRecord:
         uuid = self.uuid(doc["uuid"], place, "symptom_map")
@@ -270,7 +241,7 @@ class DocumentReader:
             uuid=uuid,
             recorded_at=self.utc_text(doc["recorded_at"], moment),
             zone=zone,
-            local_date=local_date(moment, zone).isoformat(),
+            local_date=self._days.of(moment, zone),
             context=doc["context"],
             note=doc.get("note", ""),
             marks=tuple(marks),
