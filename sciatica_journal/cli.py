@@ -91,6 +91,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"sciatica-journal: {message}\n")
 
 
+class _TopParser(_Parser):
+    """The program's parser: its epilog names the default data folder, which is looked up
+    (platformdirs, ~10 ms of loading) only when the help is shown."""
+
+    def format_help(self) -> str:
+        if self.epilog is None:
+            self.epilog = _(
+                "Your journal is kept in --data-dir (by default the platform's user data "
+                "folder, here {folder}). Nothing is ever sent over the network."
+            ).format(folder=default_data_dir())
+        return super().format_help()
+
+
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     """--data-dir and --demo, accepted before or after the verb."""
     default = None if top else argparse.SUPPRESS
@@ -110,16 +123,12 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = _TopParser(
         prog="sciatica-journal",
         description=_(
             "{app}: a private journal for home extension exercises for sciatica. "
             "Without a command it opens the window on your journal."
         ).format(app=APP_NAME),
-        epilog=_(
-            "Your journal is kept in --data-dir (by default the platform's user data folder, "
-            "here {folder}). Nothing is ever sent over the network."
-        ).format(folder=default_data_dir()),
     )
     parser.add_argument(
         "--version",
