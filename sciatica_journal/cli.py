@@ -1,7 +1,6 @@
 """The ``sciatica-journal`` program (DESIGN §5): the window by default, or a verb.
 
-Bad input gives one line on stderr naming the problem, a non-zero exit, and nothing
-changed."""
+Bad input gives one line on stderr naming the problem, a non-zero exit, nothing changed."""
 
 from __future__ import annotations
 
@@ -92,26 +91,21 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _TopParser(_Parser):
-    """The program's parser: its epilog names the default data folder, which is looked up
-    (platformdirs, ~10 ms of loading) only when the help is shown."""
-
-    def format_help(self) -> str:
-        if self.epilog is None:
-            self.epilog = _(
-                "Your journal is kept in --data-dir (by default the platform's user data "
-                "folder, here {folder}). Nothing is ever sent over the network."
-            ).format(folder=default_data_dir())
+    def format_help(self) -> str:  # the default folder (platformdirs) is looked up only here
+        self.epilog = _(
+            "Your journal is kept in --data-dir (by default the platform's user data folder, "
+            "here {folder}). Nothing is ever sent over the network."
+        ).format(folder=default_data_dir())
         return super().format_help()
 
 
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     """--data-dir and --demo, accepted before or after the verb."""
-    default = None if top else argparse.SUPPRESS
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
         type=Path,
-        default=default,
+        default=None if top else argparse.SUPPRESS,
         help=_("the folder that holds the journal (created if missing)"),
     )
     parser.add_argument(
