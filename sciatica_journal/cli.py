@@ -1,7 +1,6 @@
 """The ``sciatica-journal`` program (DESIGN §5): the window by default, or a verb.
 
-Bad input gives one line on stderr naming the problem, a non-zero exit, and nothing
-changed."""
+Bad input gives one line on stderr naming the problem, a non-zero exit, nothing changed."""
 
 from __future__ import annotations
 
@@ -91,14 +90,22 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"sciatica-journal: {message}\n")
 
 
+class _TopParser(_Parser):
+    def format_help(self) -> str:  # the default folder (platformdirs) is looked up only here
+        self.epilog = _(
+            "Your journal is kept in --data-dir (by default the platform's user data folder, "
+            "here {folder}). Nothing is ever sent over the network."
+        ).format(folder=default_data_dir())
+        return super().format_help()
+
+
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     """--data-dir and --demo, accepted before or after the verb."""
-    default = None if top else argparse.SUPPRESS
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
         type=Path,
-        default=default,
+        default=None if top else argparse.SUPPRESS,
         help=_("the folder that holds the journal (created if missing)"),
     )
     parser.add_argument(
@@ -110,16 +117,12 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = _TopParser(
         prog="sciatica-journal",
         description=_(
             "{app}: a private journal for home extension exercises for sciatica. "
             "Without a command it opens the window on your journal."
         ).format(app=APP_NAME),
-        epilog=_(
-            "Your journal is kept in --data-dir (by default the platform's user data folder, "
-            "here {folder}). Nothing is ever sent over the network."
-        ).format(folder=default_data_dir()),
     )
     parser.add_argument(
         "--version",

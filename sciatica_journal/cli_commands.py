@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sciatica_journal import cli_audio, cli_fhir, cli_json
+from sciatica_journal import cli_audio, cli_json
 from sciatica_journal.cli_errors import EXIT_JOURNAL, CommandError, writable_target
 from sciatica_journal.domain.language import N_, _, n_
 from sciatica_journal.paths import DATABASE_FILE_NAME, backup_dir
@@ -206,6 +206,8 @@ def export(services: Services, args: argparse.Namespace) -> int:
 
     target: Path = args.out
     if args.format == "fhir":
+        from sciatica_journal import cli_fhir
+
         return cli_fhir.export_fhir(services, args)
     if args.start or args.end or args.with_identity:
         raise CommandError(_("--from, --to and --with-identity go with --format fhir only"))

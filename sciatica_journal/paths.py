@@ -12,8 +12,6 @@ import stat
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from sciatica_journal import APP_ID
 from sciatica_journal.domain.language import _
 
@@ -82,6 +80,8 @@ def migrations_dir() -> Path:
 
 def default_data_dir() -> Path:
     """The platform's per-user data folder (e.g. ~/.local/share/sciatica-journal)."""
+    import platformdirs  # only here: with its tempfile, shutil, bz2 and lzma ~10 ms of a verb
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 

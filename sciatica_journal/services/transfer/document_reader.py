@@ -8,10 +8,9 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sciatica_journal.domain.body import INTENSITY_NAMES, RegionCatalog, SymptomKind, SymptomMap
+from sciatica_journal.domain.body import RegionCatalog, SymptomMap
 from sciatica_journal.domain.language import _
 from sciatica_journal.domain.measures import MeasureSet
-from sciatica_journal.domain.profile import AffectedSide, Profile, ProfileError, validate_profile
 from sciatica_journal.domain.program import Program
 from sciatica_journal.domain.sessions import (
     NewSession,
@@ -25,24 +24,24 @@ from sciatica_journal.domain.sessions import (
 from sciatica_journal.domain.timekeeping import format_utc, local_date
 from sciatica_journal.domain.validation import EARLIEST
 from sciatica_journal.services.clock import Clock
+from sciatica_journal.services.transfer.local_days import LocalDays
+from sciatica_journal.services.transfer.map_reading import map_record
 from sciatica_journal.services.transfer.measure_reading import measure_record
+from sciatica_journal.services.transfer.profile_reading import profile_record
 from sciatica_journal.services.transfer.results import fail
 from sciatica_journal.services.transfer.schema_messages import show
-from sciatica_journal.storage.transfer_reader import TransferReader
 from sciatica_journal.storage.transfer_records import (
     JournalContents,
-    MapRecord,
-    MarkRecord,
     NoteRecord,
     ScreenRecord,
     SessionRecord,
 )
+from sciatica_journal.storage.transfer_store import TransferStore
 
 FUTURE_TOLERANCE = dt.timedelta(minutes=1)  # as for a session saved in the app
 UUID_LENGTH = 36
 
 
-_KINDS = frozenset(k.value for k in SymptomKind)
 _SESSION_FIELDS = {
     "start": "started_at",
     "end": "ended_at",
@@ -54,6 +53,31 @@ _SESSION_FIELDS = {
 }
 
 
+_NO_MAP = SymptomMap()  # validate_new_session does not look at a session's maps
+_SCORES = range(11)
+
+
+def _plain_scores(pain: dict[str, Any]) -> bool:
+    """Whether a session's pain is plainly what ``DocumentReader._pain`` accepts: whole
+    numbers 0-10, the two after both given or both null."""
+    back, leg = pain["back_after"], pain["leg_after"]
+    return (
+        pain["back_before"].__class__ is int
+        and pain["back_before"] in _SCORES
+        and pain["leg_before"].__class__ is int
+        and pain["leg_before"] in _SCORES
+        and (
+            (back is None and leg is None)
+            or (
+                back.__class__ is int
+                and back in _SCORES
+                and leg.__class__ is int
+                and leg in _SCORES
+            )
+        )
+    )
+
+
 class DocumentReader:
     """Applies the domain rules to a schema-valid document and builds the records."""
 
@@ -62,25 +86,29 @@ class DocumentReader:
         program: Program,
         catalog: RegionCatalog,
         clock: Clock,
-        store: TransferReader,
+        store: TransferStore,
         measures: MeasureSet,
     ) -> None:
         self._program = program
         self._measures = measures
-        self._catalog = catalog
+        self.catalog = catalog
         self._store = store  # what the journal already holds
         self._now = clock.now()
         self._today = local_date(self._now, clock.zone)
         self._seen: dict[str, dict[str, str]] = {}  # table -> uuid -> place first seen
         self._zones: set[str] = set()  # zones known to exist
+        self.days = LocalDays()  # the local dates of times in zones
+        self._moments: dict[str, dt.datetime] = {}  # each time's text, parsed
         self._red_flag_codes = frozenset(q.code for q in program.red_flags)
         self._rungs = frozenset(r.slug for r in program.rungs)
 
     def read(self, doc: dict[str, Any]) -> JournalContents:
-        profile = self._profile(doc["profile"]) if "profile" in doc else None
+        profile = (
+            profile_record(doc["profile"], self._program, self._today) if "profile" in doc else None
+        )
         sessions = tuple(self._session(s, f"sessions[{i}]") for i, s in enumerate(doc["sessions"]))
         check_ins = tuple(
-            self._map(m, f"check_ins[{i}]", None) for i, m in enumerate(doc["check_ins"])
+            map_record(self, m, f"check_ins[{i}]", None) for i, m in enumerate(doc["check_ins"])
         )
         self._maps_not_reused(sessions)
         in_file = {s.uuid for s in sessions}
@@ -109,6 +137,8 @@ class DocumentReader:
     def _maps_not_reused(self, sessions: tuple[SessionRecord, ...]) -> None:
         """A new session's maps must be new too: a map UUID the journal already holds
         belongs to another entry, and linking to it would join two entries."""
+        if not self._store.holds_sessions_or_maps():  # a new journal: nothing to look up
+            return
         known = self._store.existing_session_uuids({s.uuid for s in sessions})
         fresh = [(i, s) for i, s in enumerate(sessions) if s.uuid not in known]
         wanted = {m.uuid for _, s in fresh for m in (s.map_before, s.map_after) if m}
@@ -143,7 +173,11 @@ class DocumentReader:
         return uuid
 
     def _parse(self, value: str, place: str) -> dt.datetime:
-        """A UTC time of the form the schema allows (fromisoformat: 20x faster than strptime)."""
+        """A UTC time of the form the schema allows (fromisoformat: 20x faster than strptime),
+        each text parsed once (a session's start is its first map's time, and so on)."""
+        found = self._moments.get(value)
+        if found is not None:
+            return found
         try:
             moment = dt.datetime.fromisoformat(value).astimezone(dt.UTC)
         except (ValueError, OverflowError):
@@ -155,6 +189,7 @@ class DocumentReader:
                     value=value, year=EARLIEST.year
                 ),
             )
+        self._moments[value] = moment
         return moment
 
     @staticmethod
@@ -179,7 +214,7 @@ class DocumentReader:
         return value
 
     def local_day(self, doc: dict[str, Any], place: str, moment: dt.datetime, zone: str) -> str:
-        expected = local_date(moment, zone).isoformat()
+        expected = self.days.of(moment, zone)
         if doc["local_date"] != expected:
             fail(
                 f"{place}.local_date",
@@ -190,91 +225,6 @@ class DocumentReader:
         return expected
 
     # the kinds of entry
-
-    def _profile(self, doc: dict[str, Any]) -> Profile:
-        birth: dt.date | None = None
-        if "birth_date" in doc:
-            try:
-                birth = dt.date.fromisoformat(doc["birth_date"])
-            except ValueError:
-                fail(
-                    "profile.birth_date",
-                    _("{value} is not a real date").format(value=show(doc["birth_date"])),
-                )
-        waking = {}
-        for key in ("waking_start", "waking_end"):
-            try:
-                waking[key] = dt.time.fromisoformat(doc[key])
-            except ValueError:
-                fail(
-                    f"profile.{key}", _("{value} is not a time of day").format(value=show(doc[key]))
-                )
-        profile = Profile(
-            name=doc.get("name", ""),
-            birth_date=birth,
-            affected_side=AffectedSide(doc["affected_side"]),
-            target_min=doc["target_min"],
-            target_max=doc["target_max"],
-            waking_start=waking["waking_start"],
-            waking_end=waking["waking_end"],
-            reminders_enabled=doc["reminders_enabled"],
-            starting_rung=doc["starting_rung"],
-        )
-        try:
-            validate_profile(profile, tuple(r.slug for r in self._program.rungs), self._today)
-        except ProfileError as exc:
-            fail(f"profile.{exc.field}", str(exc))
-        return profile
-
-    def _map(self, doc: dict[str, Any], place: str, context: str | None) -> MapRecord:
-        uuid = self.uuid(doc["uuid"], place, "symptom_map")
-        if context is not None and doc["context"] != context:
-            fail(
-                f"{place}.context",
-                _("must be {expected}, not {value}").format(
-                    expected=repr(context), value=show(doc["context"])
-                ),
-            )
-        moment = self.time(doc["recorded_at"], f"{place}.recorded_at")
-        zone = self.zone(doc["zone"], f"{place}.zone")
-        marks: list[MarkRecord] = []
-        seen: set[tuple[str, str]] = set()
-        for j, mark in enumerate(doc["marks"]):
-            region, kind, intensity = mark["region"], mark["kind"], mark["intensity"]
-            # What validate_mark checks, without its cost per mark (ten years: 150,000).
-            if region not in self._catalog:
-                fail(
-                    f"{place}.marks[{j}].region",
-                    _("unknown body region {value}").format(value=show(region)),
-                )
-            if kind not in _KINDS:
-                fail(
-                    f"{place}.marks[{j}].kind",
-                    _("unknown symptom kind {value}").format(value=show(kind)),
-                )
-            if intensity not in INTENSITY_NAMES or isinstance(intensity, bool):
-                fail(
-                    f"{place}.marks[{j}].intensity",
-                    _("{value} is outside 1-3").format(value=show(intensity)),
-                )
-            if (region, kind) in seen:
-                fail(
-                    f"{place}.marks[{j}]",
-                    _("{region} already carries {kind} in this map").format(
-                        region=region, kind=kind
-                    ),
-                )
-            seen.add((region, kind))
-            marks.append(MarkRecord(region, kind, intensity))
-        return MapRecord(
-            uuid=uuid,
-            recorded_at=self.utc_text(doc["recorded_at"], moment),
-            zone=zone,
-            local_date=local_date(moment, zone).isoformat(),
-            context=doc["context"],
-            note=doc.get("note", ""),
-            marks=tuple(marks),
-        )
 
     def _session(self, doc: dict[str, Any], place: str) -> SessionRecord:
         uuid = self.uuid(doc["uuid"], place, "session")
@@ -290,25 +240,18 @@ class DocumentReader:
                     end=doc["ended_at"], start=doc["started_at"]
                 ),
             )
-        self.time(doc["ended_at"], f"{place}.ended_at")
+        if ended > self._now + FUTURE_TOLERANCE:  # what self.time checks, parsed already
+            fail(f"{place}.ended_at", _("{value} is in the future").format(value=doc["ended_at"]))
         day = self.local_day(doc, place, started, zone)
         pain = doc["pain"]
-        for key in ("back_before", "leg_before", "back_after", "leg_after"):
-            if pain[key] is None and key.endswith("_after"):
-                continue
-            try:
-                validate_pain(pain[key], key)
-            except SessionError:
-                fail(
-                    f"{place}.pain.{key}",
-                    _("{value} is outside 0-10").format(value=show(pain[key])),
-                )
-        if (pain["back_after"] is None) != (pain["leg_after"] is None):
-            fail(f"{place}.pain", _("back_after and leg_after must both be scores or both null"))
+        if not _plain_scores(pain):
+            self._pain(pain, place)
         maps = {}
         for key, context in (("map_before", "before"), ("map_after", "after")):
             found = doc.get(key)
-            maps[key] = None if found is None else self._map(found, f"{place}.{key}", context)
+            maps[key] = (
+                None if found is None else map_record(self, found, f"{place}.{key}", context)
+            )
         range_reached = doc.get("range_reached")
         new = NewSession(
             rung=doc["rung"],
@@ -319,7 +262,7 @@ class DocumentReader:
             if pain["back_after"] is None
             else PainScores(pain["back_after"], pain["leg_after"]),
             # The maps were checked above; validate_new_session does not look at them.
-            map_before=SymptomMap(),
+            map_before=_NO_MAP,
             map_after=None,
             reps_done=doc.get("reps_done"),
             hold_seconds=doc.get("hold_seconds"),
@@ -358,6 +301,22 @@ class DocumentReader:
             planned=new.planned,
             against_advice=new.against_advice,
         )
+
+    @staticmethod
+    def _pain(pain: dict[str, Any], place: str) -> None:
+        """A session's pain scores, checked one by one: the first problem is named."""
+        for key in ("back_before", "leg_before", "back_after", "leg_after"):
+            if pain[key] is None and key.endswith("_after"):
+                continue
+            try:
+                validate_pain(pain[key], key)
+            except SessionError:
+                fail(
+                    f"{place}.pain.{key}",
+                    _("{value} is outside 0-10").format(value=show(pain[key])),
+                )
+        if (pain["back_after"] is None) != (pain["leg_after"] is None):
+            fail(f"{place}.pain", _("back_after and leg_after must both be scores or both null"))
 
     def _screen(self, doc: dict[str, Any], place: str, sessions: set[str]) -> ScreenRecord:
         uuid = self.uuid(doc["uuid"], place, "red_flag_screen")

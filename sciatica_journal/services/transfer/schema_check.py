@@ -16,19 +16,16 @@ and jsonschema accept, refuse and word the same documents)."""
 
 from __future__ import annotations
 
-import math
 import numbers
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-Path = tuple[str | int, ...]
-Check = Callable[[Any], bool]
+from sciatica_journal.services.transfer.schema_ok import ANNOTATIONS, Check, equal, fast_check
 
-ANNOTATIONS = frozenset(
-    {"description", "title", "$comment", "examples", "$schema", "$id", "$defs", "default"}
-)
+Path = tuple[str | int, ...]
+
 KEYWORDS = frozenset(
     {
         "type",
@@ -68,7 +65,7 @@ class SchemaError:
     message: str
 
 
-# --- what jsonschema means by a type and by equal --------------------------------------------
+# --- what jsonschema means by a type --------------------------------------------
 
 
 def is_type(value: object, kind: str) -> bool:
@@ -89,21 +86,6 @@ def is_type(value: object, kind: str) -> bool:
     if kind == "number":
         return isinstance(value, numbers.Number)
     raise SchemaUnsupported(f"unknown type {kind!r}")
-
-
-def equal(one: object, two: object) -> bool:
-    """Equality as JSON Schema means it: true is not 1, lists and objects item by item."""
-    if one is two:
-        return True
-    if isinstance(one, str) or isinstance(two, str):
-        return one == two
-    if isinstance(one, Sequence) and isinstance(two, Sequence):
-        return len(one) == len(two) and all(equal(a, b) for a, b in zip(one, two, strict=True))
-    if isinstance(one, Mapping) and isinstance(two, Mapping):
-        return one.keys() == two.keys() and all(equal(one[k], two[k]) for k in one)
-    if isinstance(one, bool) or isinstance(two, bool):
-        return isinstance(one, bool) and isinstance(two, bool) and one == two
-    return one == two
 
 
 # --- the checks -------------------------------------------------------------------------------
@@ -135,7 +117,7 @@ class Node:
         self.ref: Node | None = None
         if "$ref" in schema:
             self.ref = self._reference(schema["$ref"])
-        self.ok: Check = _fast_check(self)
+        self.ok: Check = fast_check(self)
 
     def _child(self, schema: object) -> Node:
         if not isinstance(schema, Mapping):
@@ -260,125 +242,3 @@ class SchemaChecker:
         if self._root.ok(document):
             return iter(())
         return self._root.errors(document, ())
-
-
-# --- the fast checks ----------------------------------------------------------------------
-
-
-def _fast_check(node: Node) -> Check:
-    """``ok`` for ``node``: one closure shaped to its schema, or the error walk itself."""
-    schema = node.schema
-    keys = set(schema) - ANNOTATIONS
-    declared = schema.get("type")
-    if keys == {"$ref"} and node.ref is not None:
-        return node.ref.ok
-    if declared is None:
-        if keys == {"enum"}:
-            return _enum_check(schema["enum"])
-        if keys == {"const"}:
-            constant = schema["const"]
-            return lambda v: equal(v, constant)
-        return _generic(node)
-    kinds = [declared] if isinstance(declared, str) else list(declared)
-    nullable = "null" in kinds
-    rest = [k for k in kinds if k != "null"]
-    builder = _BUILDERS.get(rest[0]) if len(rest) == 1 else None
-    check = None if builder is None else builder(node, keys - {"type"})
-    if check is None:
-        return _generic(node)
-    if nullable:
-        inner = check
-        return lambda v: v is None or inner(v)
-    return check
-
-
-def _generic(node: Node) -> Check:
-    return lambda v: next(node.errors(v, ()), None) is None
-
-
-def _enum_check(values: Sequence[Any]) -> Check:
-    if all(isinstance(e, str) or e is None for e in values):
-        strings = frozenset(e for e in values if isinstance(e, str))
-        if any(e is None for e in values):
-            return lambda v: v is None or (v.__class__ is str and v in strings)
-        return lambda v: v.__class__ is str and v in strings
-    return lambda v: any(equal(e, v) for e in values)
-
-
-def _string(node: Node, keys: set[str]) -> Check | None:
-    if not keys <= {"pattern", "minLength", "maxLength"}:
-        return None
-    schema = node.schema
-    low, high = schema.get("minLength", 0), schema.get("maxLength", math.inf)
-    if "pattern" not in schema:
-        return lambda v: v.__class__ is str and low <= len(v) <= high
-    search = re.compile(schema["pattern"]).search  # what re.search(pattern, v) does
-    if not keys - {"pattern"}:
-        return lambda v: v.__class__ is str and search(v) is not None
-    return lambda v: v.__class__ is str and low <= len(v) <= high and search(v) is not None
-
-
-def _integer(node: Node, keys: set[str]) -> Check | None:
-    if not keys <= {"minimum", "maximum"}:
-        return None
-    low, high = node.schema.get("minimum", -math.inf), node.schema.get("maximum", math.inf)
-    return lambda v: v.__class__ is int and low <= v <= high  # 5.0 goes the long way
-
-
-def _boolean(node: Node, keys: set[str]) -> Check | None:
-    return (lambda v: v.__class__ is bool) if not keys else None
-
-
-def _object(node: Node, keys: set[str]) -> Check | None:
-    if not keys <= {"required", "additionalProperties", "properties", "propertyNames"}:
-        return None
-    required = frozenset(node.schema.get("required", ()))
-    fields = {key: child.ok for key, child in node.properties.items()}
-    known = frozenset(fields)
-    closed = node.extra is False
-    extra = node.extra.ok if isinstance(node.extra, Node) else None
-    names = None if node.names is None else node.names.ok
-
-    def check(v: Any) -> bool:
-        if v.__class__ is not dict:
-            return False
-        present = v.keys()
-        if not present >= required or (closed and not present <= known):
-            return False
-        for key, item in v.items():
-            field = fields.get(key)
-            if field is None:
-                if extra is not None and not extra(item):
-                    return False
-            elif not field(item):
-                return False
-        return names is None or all(names(key) for key in v)
-
-    return check
-
-
-def _array(node: Node, keys: set[str]) -> Check | None:
-    if not keys <= {"items", "minItems", "maxItems"}:
-        return None
-    low, high = node.schema.get("minItems", 0), node.schema.get("maxItems", math.inf)
-    item = None if node.items is None else node.items.ok
-
-    def check(v: Any) -> bool:
-        if v.__class__ is not list or not low <= len(v) <= high:
-            return False
-        if item is not None:
-            for each in v:
-                if not item(each):
-                    return False
-        return True
-
-    return check
-
-
-_BUILDERS: dict[str, Callable[[Node, set[str]], Check | None]] = {
-    "string": _string,
-    "integer": _integer,
-    "boolean": _boolean,
-    "object": _object,
-    "array": _array,
-}
