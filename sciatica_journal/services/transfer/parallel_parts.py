@@ -1,17 +1,17 @@
 """A long text made in consecutive parts at the same time: the first part here, the others
-each in a process forked for it, their texts read back in order through pipes.
+each in a process forked for it, their texts read back in order.
 
 An export of ten years turns some 30,000 sessions and 60,000 maps into 45 MB of JSON, all
-of it Python work on rows already read: on two processors, two processes make it in about
-half the time. Each child writes its text into a file without a name (the page cache
-holds it, not the memory of either process), read back once the parts before it are. A
-process forks only when that is safe and worth it: on Linux, with one
-thread (a child of a process with other threads, Qt's or a worker's, could inherit a lock
-held by one of them, never to be released), and with enough entries for every part. A
-child only makes its text and writes it: it never touches the journal (its rows were read
-before, and its codes, ``storage.export_sessions``), never returns into the caller's code
-and leaves with ``os._exit``. A part whose child failed is made again here, so an error
-is raised where it would be without children."""
+of it Python work: on two processors, two processes make it in about half the time. Each
+child writes its text into a file without a name (the page cache holds it, not the memory
+of either process), read back once the parts before it are. A process forks only when
+that is safe and worth it: on Linux, with one thread (a child of a process with other
+threads, Qt's or a worker's, could inherit a lock held by one of them, never to be
+released), and with enough entries for every part. A child only makes its text and
+writes it: it never uses its parent's connection to the journal (it reads its rows
+through one of its own, ``storage.export_sessions``), never returns into the caller's
+code and leaves with ``os._exit``. A part whose child failed is made again here, so an
+error is raised where it would be without children."""
 
 from __future__ import annotations
 
