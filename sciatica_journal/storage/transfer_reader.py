@@ -80,9 +80,8 @@ def existing(model: type[WithUuid], uuids: Iterable[str]) -> dict[str, int]:
     return found
 
 
-_MAP_FIELDS = MAP_FIELDS
 _CHECK_INS = (  # the maps of no session (a map left without its session counts too)
-    f'SELECT {columns_sql(_MAP_FIELDS)} FROM "{_MAP_TABLE}" WHERE id NOT IN '
+    f'SELECT {columns_sql(MAP_FIELDS)} FROM "{_MAP_TABLE}" WHERE id NOT IN '
     f'(SELECT map_before_id FROM "{_SESSION_TABLE}" WHERE map_before_id IS NOT NULL) '
     f'AND id NOT IN (SELECT map_after_id FROM "{_SESSION_TABLE}" WHERE map_after_id IS NOT NULL) '
     "ORDER BY recorded_at, id"
@@ -202,7 +201,7 @@ class TransferReader(Store):
     def _contents(self) -> JournalContents:
         """Everything but the sessions."""
         profiles = ProfileStore(self.journal)
-        check_ins = decoded(_MAP_FIELDS, self.sql(_CHECK_INS))
+        check_ins = decoded(MAP_FIELDS, self.sql(_CHECK_INS))
         stored = dict(self.sql(_SCREENED).fetchall())  # a session's UUID by its id
         return JournalContents(
             profile=profiles.load_profile() if profiles.profile_saved() else None,

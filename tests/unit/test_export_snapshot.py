@@ -49,7 +49,7 @@ def test_a_writer_at_work_is_not_waited_for_and_the_snapshot_is_read_alone(servi
 def test_an_export_in_parts_by_several_processes_is_the_document(services, tmp_path, monkeypatch):
     generate_demo(services)
     monkeypatch.setattr(parallel_parts, "MIN_PART", 10)  # the demo's sessions in parts
-    monkeypatch.setattr(parallel_parts, "_may_fork", lambda: True)
+    monkeypatch.setattr(parallel_parts, "may_fork", lambda: True)
     monkeypatch.setattr(parallel_parts.os, "cpu_count", lambda: 3)
     transfer = TransferService(
         services.program, services.catalog, services.clock, services.stores.transfer

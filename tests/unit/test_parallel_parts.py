@@ -83,8 +83,8 @@ def test_a_reader_that_stops_early_leaves_no_child_behind():
 
 def test_few_entries_or_other_threads_keep_the_work_in_this_process(monkeypatch):
     assert parallel_parts.workers_here(parallel_parts.MIN_PART) == 1
-    monkeypatch.setattr(parallel_parts, "_may_fork", lambda: False)
+    monkeypatch.setattr(parallel_parts, "may_fork", lambda: False)
     assert parallel_parts.workers_here(10 * parallel_parts.MIN_PART) == 1
-    monkeypatch.setattr(parallel_parts, "_may_fork", lambda: True)
+    monkeypatch.setattr(parallel_parts, "may_fork", lambda: True)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert parallel_parts.workers_here(10 * parallel_parts.MIN_PART) == 2

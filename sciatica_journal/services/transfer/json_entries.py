@@ -152,32 +152,7 @@ class EntryTexts:
             complete = self._complete[(rung, reps, hold, stopped)] = _json(
                 session_complete(s, self._program)
             )
-        if before is not None and after is not None:  # most sessions: one pattern in all
-            return self._session_with_maps(
-                encode_basestring(uuid),
-                words[rung],
-                encode_basestring(started),
-                encode_basestring(ended),
-                words[zone],
-                words[day],
-                numbers[back_before],
-                numbers[leg_before],
-                numbers[back_after],
-                numbers[leg_after],
-                words[outcome],
-                numbers[reps],
-                numbers[hold],
-                numbers[planned],
-                complete,
-                words[reached],
-                _json(pelvis),
-                _json(stopped),
-                _json(against),
-                _json(note),
-                *self._map_values(before, 3),
-                *self._map_values(after, 3),
-            )
-        return self._session(
+        values = (
             encode_basestring(uuid),
             words[rung],
             encode_basestring(started),
@@ -198,6 +173,13 @@ class EntryTexts:
             _json(stopped),
             _json(against),
             _json(note),
+        )
+        if before is not None and after is not None:  # most sessions: one pattern in all
+            return self._session_with_maps(
+                *values, *self._map_values(before, 3), *self._map_values(after, 3)
+            )
+        return self._session(
+            *values,
             "null" if before is None else self._map(before, 3),
             "null" if after is None else self._map(after, 3),
         )

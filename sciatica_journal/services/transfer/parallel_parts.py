@@ -31,19 +31,15 @@ MAX_WORKERS = 4  # processes, this one included
 FIRST_SHARE = 0.45  # of the entries, for this process: it also writes the whole text
 
 
-def may_fork() -> bool:
-    """Whether this process may fork workers at all."""
-    return _may_fork()
-
-
 def workers_here(count: int) -> int:
     """How many processes should make ``count`` entries (1: this one alone)."""
-    if count < 2 * MIN_PART or not _may_fork():
+    if count < 2 * MIN_PART or not may_fork():
         return 1
     return max(1, min(MAX_WORKERS, os.cpu_count() or 1, count // MIN_PART))
 
 
-def _may_fork() -> bool:
+def may_fork() -> bool:
+    """Whether this process may fork workers at all."""
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
     try:

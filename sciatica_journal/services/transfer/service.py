@@ -17,6 +17,7 @@ from sciatica_journal.paths import resource_path
 from sciatica_journal.services.clock import Clock
 from sciatica_journal.services.fhir.streaming import paused_gc
 from sciatica_journal.services.measures_loader import load_measures
+from sciatica_journal.services.transfer import parallel_parts
 from sciatica_journal.services.transfer.csv_tables import csv_files
 from sciatica_journal.services.transfer.document_reader import DocumentReader
 from sciatica_journal.services.transfer.json_entries import EntryTexts, as_text, session_text
@@ -27,7 +28,6 @@ from sciatica_journal.services.transfer.json_reading import (
 )
 from sciatica_journal.services.transfer.json_stream import write_document
 from sciatica_journal.services.transfer.json_writing import journal_document, journal_parts
-from sciatica_journal.services.transfer.parallel_parts import may_fork
 from sciatica_journal.services.transfer.results import (
     ExportResult,
     ImportReport,
@@ -83,7 +83,8 @@ class TransferService:
         # Where this process may fork, parts of the sessions are made by other processes,
         # reading them in the same snapshot while it holds the write lock (storage); it
         # reads the rest of the journal meanwhile.
-        with self._store.export_snapshot(shared=may_fork()) as (read, sessions, shared):
+        forks = parallel_parts.may_fork()
+        with self._store.export_snapshot(shared=forks) as (read, sessions, shared):
             texts = EntryTexts(self._program)
             with session_text(sessions, texts, workers=None if shared else 1) as session_texts:
                 contents = read()
