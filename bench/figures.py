@@ -43,9 +43,14 @@ def figures():
         lambda: (_spread(page["open_ms"], "ms"), page["open_ms"]["median"] <= 100),
     )
     add(
-        "Progress opens (All), pyqtgraph loaded",
+        "Progress opens (the click, prepared when idle)",
         "≤ 120 ms",
         lambda: (_spread(progress["open_ms"], "ms"), progress["open_ms"]["median"] <= 120),
+    )
+    add(
+        "Progress built from nothing, All",
+        "(measured)",
+        lambda: (_spread(progress["cold_open_ms"], "ms"), True),
     )
     for name in ("7 d", "30 d", "90 d", "All"):
         key = next((k for k in (progress or {}).get("preset_ms", {}) if k.startswith(name)), name)

@@ -296,7 +296,7 @@ def run_window(
                 window.quit_app()
                 return
             daily_backup.start(window)
-            preload_when_idle()  # pyqtgraph, for Progress: after the first paint
+            preload_when_idle(window.prepare_progress)  # after the first paint
 
         first_paint = _FirstPaint(ready)
         window.installEventFilter(first_paint)

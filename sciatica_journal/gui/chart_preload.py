@@ -1,7 +1,10 @@
-"""Loading the charts' libraries (pyqtgraph, NumPy) while the window is idle after its
-first paint, so that opening Progress later does not wait for them (issue 16 point 2)."""
+"""Getting Progress ready while the window is idle after its first paint (issue 16
+point 2): first its libraries (pyqtgraph, NumPy), then, a turn of the event loop later,
+the page itself (hidden), so that opening Progress later only shows it."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 
@@ -11,6 +14,13 @@ def preload_charts() -> None:
     import sciatica_journal.gui.measure_chart  # noqa: F401
 
 
-def preload_when_idle(delay_ms: int = 0) -> None:
-    """Queue ``preload_charts`` behind the events waiting now (the first paint's own)."""
-    QTimer.singleShot(delay_ms, preload_charts)
+def preload_when_idle(then: Callable[[], None] | None = None, delay_ms: int = 0) -> None:
+    """Queue ``preload_charts`` behind the events waiting now (the first paint's own), and
+    ``then`` behind the events waiting once they are loaded (e.g. building the page)."""
+
+    def load() -> None:
+        preload_charts()
+        if then is not None:
+            QTimer.singleShot(0, then)
+
+    QTimer.singleShot(delay_ms, load)

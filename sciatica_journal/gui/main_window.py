@@ -179,6 +179,12 @@ class MainWindow(TransferActions):
     def _page(self, index: int) -> QWidget:
         return self.page_set.page(index)
 
+    def prepare_progress(self) -> None:
+        """Build Progress ahead of its first showing (when idle after the first paint), so
+        that opening it only shows it; not for a window closed or in the background."""
+        if self.isVisible():
+            self.page_set.prepare(PROGRESS)
+
     @property
     def symptoms_page(self) -> SymptomsPage:
         return self._page(SYMPTOMS)  # type: ignore[return-value]

@@ -1,6 +1,6 @@
-"""The window's pages: built when first shown, told of the changes they show, and brought
-up to date only when visible (a hidden page notes that it is stale and catches up when
-it is shown again)."""
+"""The window's pages: built when first shown (or ahead of it, when the window is idle),
+told of the changes they show, and brought up to date only when visible (a hidden page
+keeps what changed while it was hidden and catches up when it is shown again)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,15 @@ class JournalView(Protocol):
     shows: frozenset[Kind]  # the kinds of change that put it out of date
 
     def refresh(self) -> None: ...
+
+
+def merged(earlier: ChangeSet | None, later: ChangeSet) -> ChangeSet:
+    """What changed over both: their kinds, and their days when both name them (a change
+    of days not known leaves the days of both not known)."""
+    if earlier is None:
+        return later
+    days = earlier.days | later.days if earlier.days and later.days else frozenset()
+    return ChangeSet(earlier.kinds | later.kinds, days)
 
 
 class PageStack(QStackedWidget):
@@ -54,7 +63,7 @@ class Pages:
         self.stack = stack
         self._factories: dict[int, Callable[[], QWidget]] = {}
         self._built: dict[int, QWidget] = {0: first}
-        self._stale: set[int] = set()
+        self._stale: dict[int, ChangeSet] = {}  # a hidden page's index: what changed since
         self.refreshes = 0  # pages brought up to date (for the benchmark and the tests)
         stack.addWidget(first)
 
@@ -73,6 +82,10 @@ class Pages:
             self._built[index] = page
         return self._built[index]
 
+    def prepare(self, index: int) -> None:
+        """Build a page before it is first shown (when the window is idle), hidden."""
+        self.page(index)
+
     def is_built(self, index: int) -> bool:
         return index in self._built
 
@@ -84,9 +97,12 @@ class Pages:
         its contents depend on today's date)."""
         page = self.page(index)
         self.stack.setCurrentWidget(page)
-        if index in self._stale or always_refresh:
-            self._stale.discard(index)
+        dated = getattr(page, "out_of_date", None)  # e.g. built on a day gone by now
+        if always_refresh or (dated is not None and dated()):
+            self._stale.pop(index, None)
             self._refresh(page)
+        elif index in self._stale:
+            self._refresh(page, self._stale.pop(index))
         return page
 
     def changed(self, changes: ChangeSet) -> None:
@@ -95,10 +111,10 @@ class Pages:
             if not changes.touches(cast(JournalView, page).shows):
                 continue
             if page is self.stack.currentWidget() and page.isVisible():
-                self._stale.discard(index)
+                self._stale.pop(index, None)
                 self._refresh(page, changes)
             else:
-                self._stale.add(index)
+                self._stale[index] = merged(self._stale.get(index), changes)
 
     def is_stale(self, index: int) -> bool:
         return index in self._stale

@@ -101,6 +101,10 @@ class ProgressPage(QWidget):
     def refresh(self) -> None:
         self.reload()
 
+    def out_of_date(self) -> bool:
+        """Whether its data are of a day gone by (e.g. built the evening before)."""
+        return self._data is not None and self._data.today != self._progress.today()
+
     def refresh_changed(self, changes: ChangeSet) -> None:
         """After a change shown here: sessions of the days it names read again (their
         weeks), the rest kept (``ProgressService.update``); anything else: ``reload``."""

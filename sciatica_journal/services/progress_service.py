@@ -184,6 +184,9 @@ class ProgressService:
         self._clock = clock
         self._store = store
 
+    def today(self) -> dt.date:
+        return local_date(self._clock.now(), self._clock.zone)
+
     def load(self, session_days: int | None = None) -> ProgressData:
         """The whole journal by day and by week (aggregated in the database), and each
         session of the last ``session_days`` local days up to today (None: every one)."""
