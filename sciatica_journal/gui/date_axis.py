@@ -11,11 +11,14 @@ from typing import Any
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.DateAxisItem import adjustTimestampToPreferredUtcOffset
+from PySide6.QtGui import QFontMetricsF
 
 from sciatica_journal.domain import language
 from sciatica_journal.domain.language import p_
 
 EPOCH = dt.datetime(1970, 1, 1)
+MAX_TEXT_LEVEL = 2  # pyqtgraph's: labels on the three coarsest levels of ticks at most
+_MONTH_WIDTHS: dict[tuple[str, str], float] = {}  # by font and language
 
 
 class SharedTicks:
@@ -38,7 +41,41 @@ class LocalDateAxis(pg.DateAxisItem):
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> Any:
         values = self._tick_values(minVal, maxVal, size)
-        return values[:1] if self.major_only else values
+        values = values[:1] if self.major_only else values
+        self.style["maxTextLevel"] = self._text_levels(values, minVal, maxVal, size)
+        return values
+
+    def _text_levels(self, values: Any, low: float, high: float, size: float) -> int:
+        """The last level of ticks that may get labels: the levels pyqtgraph would measure
+        only to find them too crowded (the months over ten years: a hundred and twenty
+        labels written and measured on every repaint) are not written. A level is left
+        out when even the narrowest labels it could have, at half their width, would
+        fill more of the axis than pyqtgraph allows any level (``textFillLimits``);
+        the labels shown are the same."""
+        always = [limit for texts, limit in self.style["textFillLimits"] if texts == 0]
+        if not always:
+            return MAX_TEXT_LEVEL
+        most = min(always)
+        filled = 0.0
+        for level, (spacing, ticks) in enumerate(values):
+            inside = sum(1 for v in ticks if low < v < high)
+            filled += inside * self._narrowest_label(spacing) * 0.5
+            if level > 0 and filled >= most * size:
+                return min(MAX_TEXT_LEVEL, level - 1)
+        return MAX_TEXT_LEVEL
+
+    def _narrowest_label(self, spacing: float) -> float:
+        """The width of the narrowest label a level of ticks ``spacing`` apart can have."""
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
+        font = self.style["tickFont"] or self.font()
+        metrics = QFontMetricsF(font)
+        if spec is not None and spec.format == "%b":
+            key = (font.toString(), language.month_short(dt.date(2000, 1, 1)))
+            if key not in _MONTH_WIDTHS:
+                months = (language.month_short(dt.date(2000, m, 1)) for m in range(1, 13))
+                _MONTH_WIDTHS[key] = min(metrics.horizontalAdvance(m) for m in months)
+            return _MONTH_WIDTHS[key]
+        return metrics.horizontalAdvance("1")  # any label has a character at least
 
     def _tick_values(self, minVal: float, maxVal: float, size: float) -> Any:
         shared = self._shared

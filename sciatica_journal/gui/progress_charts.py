@@ -80,8 +80,9 @@ class ProgressCharts(pg.GraphicsLayoutWidget):
         plot.setMouseEnabled(x=False, y=False)
         plot.setMenuEnabled(False)
         plot.hideButtons()
-        plot.setClipToView(True)
-        plot.setDownsampling(auto=True, mode="peak")
+        # No clipping to the view nor downsampling: every series is a few hundred points at
+        # most (a mark per session of the last months, lines of days or weeks), and both
+        # would give every series its data again on each change of the period.
         legend = pg.LegendItem(
             offset=(-2, 1), labelTextSize=LEGEND_SIZE, colCount=6, frame=False, verSpacing=-4
         )
