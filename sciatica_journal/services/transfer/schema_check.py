@@ -238,6 +238,9 @@ class SchemaChecker:
         defs = schema.get("$defs", {})
         self._root = Node(schema, defs if isinstance(defs, Mapping) else {}, {})
 
+    def is_valid(self, document: object) -> bool:
+        return bool(self._root.ok(document))
+
     def iter_errors(self, document: object) -> Iterator[SchemaError]:
         if self._root.ok(document):
             return iter(())

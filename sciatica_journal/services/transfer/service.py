@@ -20,6 +20,7 @@ from sciatica_journal.services.measures_loader import load_measures
 from sciatica_journal.services.transfer import parallel_parts
 from sciatica_journal.services.transfer.csv_tables import csv_files
 from sciatica_journal.services.transfer.document_reader import DocumentReader
+from sciatica_journal.services.transfer.forked_answer import ForkedAnswer
 from sciatica_journal.services.transfer.json_entries import EntryTexts, as_text, session_text
 from sciatica_journal.services.transfer.json_reading import (
     check_is_journal,
@@ -193,20 +194,41 @@ class TransferService:
         if text_may_be_invalid:  # else no text can hold a lone surrogate
             check_text(document)
         journal = cast(dict[str, Any], document)  # an object: checked above
-        errors = list(self._schema_validator().iter_errors(journal))
-        if errors:
-            raise TransferError(schema_message(min(errors, key=document_order)))
+        validator = self._schema_validator()
         if self._measures is None:
             self._measures = load_measures()  # codes and scales are the same in every language
         reader = DocumentReader(
             self._program, self._catalog, self._clock, self._store, self._measures
         )
-        return reader.read(journal)
+        sessions = journal.get("sessions")
+        many = isinstance(sessions, list) and len(sessions) >= parallel_parts.MIN_PART
+        with ForkedAnswer(lambda: validator.is_valid(journal), worth=many) as valid:
+            if not valid.forked:  # the schema first, then the entries: as it always was
+                _raise_schema_errors(validator, journal)
+                return reader.read(journal)
+            # The entries read while a child checks the schema: what reading a file that
+            # fails it raises gives way to the schema's message.
+            try:
+                contents, problem = reader.read(journal), None
+            except Exception as exc:
+                contents, problem = None, exc
+            if not valid.answer():
+                _raise_schema_errors(validator, journal)
+        if problem is not None:
+            raise problem
+        assert contents is not None
+        return contents
 
     def _schema_validator(self) -> SchemaChecker:
         if self._validator is None:
             self._validator = load_validator(self._schema_path)
         return self._validator
+
+
+def _raise_schema_errors(validator: SchemaChecker, journal: dict[str, Any]) -> None:
+    errors = list(validator.iter_errors(journal))
+    if errors:
+        raise TransferError(schema_message(min(errors, key=document_order)))
 
 
 def _counts(contents: JournalContents) -> dict[str, int]:
