@@ -139,6 +139,7 @@ def main(argv=None):
         window.repaint()
         note("in_window", (time.perf_counter() - start) * 1000)
         window.close()
+        window.reminder_parts.retire()  # no reminder check once its journal is gone
         window.deleteLater()
         app.processEvents()
 

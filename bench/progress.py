@@ -195,6 +195,7 @@ def main(argv=None):
             )
         )
         window.close()
+        window.reminder_parts.retire()  # no reminder check once its journal is gone
         window.deleteLater()
         app.processEvents()
         return took
@@ -258,6 +259,7 @@ def main(argv=None):
         done = ops.record_session(new_session(started, minutes=1))
         hidden.append(ms(lambda d=done: window._changed(d.changes)))
     window.close()
+    window.reminder_parts.retire()  # no reminder check once its journal is gone
     services.close()
 
     found = memory(runs, work)

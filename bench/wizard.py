@@ -156,6 +156,7 @@ def main(argv=None):
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"written: {RESULTS.relative_to(BENCH.parent)}")
     window.close()
+    window.reminder_parts.retire()  # no reminder check once its journal is gone
     services.close()
     folder.cleanup()
     return 0 if save["median"] <= SAVE_TARGET_MS else 1
