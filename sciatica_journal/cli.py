@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
-from sciatica_journal import APP_NAME, __version__
+from sciatica_journal import APP_NAME, __version__, early_check
 from sciatica_journal.cli_commands import (
     BY_NAME,
     VERBS,
@@ -29,6 +29,7 @@ from sciatica_journal.domain.language import N_, _
 from sciatica_journal.domain.measures import MeasuresError
 from sciatica_journal.domain.program import ProgramError
 from sciatica_journal.paths import (
+    DATABASE_FILE_NAME,
     DataDirError,
     default_data_dir,
     prepare_data_dir,
@@ -200,6 +201,8 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
     verb = BY_NAME.get(args.verb) if args.verb is not None else None
     if isinstance(verb, FolderVerb):  # check, restore: the journal is not opened here
         return _run_on_folder(verb, data_dir, args)
+    if not args.demo:  # its check at opening, begun while the modules below load
+        early_check.begin(data_dir / DATABASE_FILE_NAME)
     # Imported here so that --help and --version answer without loading Qt or the database.
     from sciatica_journal.services.container import build_services
     from sciatica_journal.services.journal_upgrade import upgrade_due

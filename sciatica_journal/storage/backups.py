@@ -9,6 +9,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+from sciatica_journal import early_check
 from sciatica_journal.domain.language import _
 from sciatica_journal.storage.atomic_files import StagedFile
 from sciatica_journal.storage.write_failures import (
@@ -84,8 +85,10 @@ def one_line(text: str) -> str:
 def check_problem(path: Path, pragma: str = "integrity_check") -> str | None:
     """What SQLite's ``integrity_check`` (or ``quick_check``) finds in the file, in one
     line, or None when it is sound. Read-only; SQLite's own errors are raised."""
-    with closing(sqlite3.connect(_uri(path), uri=True)) as conn:
-        rows = conn.execute(f"PRAGMA {pragma}").fetchmany(2)
+    if pragma == early_check.QUICK_CHECK:  # perhaps begun as the program started
+        rows = early_check.quick_check_rows(path)
+    else:
+        rows = early_check.pragma_rows(path, pragma)
     if rows and rows[0][0] == "ok":
         return None
     return one_line(str(rows[0][0])) if rows else _("no answer from the check")

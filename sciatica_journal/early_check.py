@@ -1,0 +1,120 @@
+"""SQLite's quick check of the journal (every page read: ~25 ms on ten years), begun as
+the program starts, in a thread, while the rest of the program loads (SQLite works
+without Python's lock, so on another processor). ``storage.database.damage`` takes its
+answer where it asked the question before: nothing opens the journal earlier than it did.
+
+The answer is only taken for the file as it was checked: the journal and its write-ahead
+log as they were when the check began and when it ended, and as they are when it is
+taken (their inode, size and time of change). Anything else (no early check, a file
+changed since, e.g. the demo's copy or an update of an older journal) is checked again
+when asked. Read-only: the check opens the file with ``mode=ro``. Taking the answer waits
+for the thread to be gone, so a process that forks only with one thread
+(``services.transfer.parallel_parts.may_fork``) still does.
+
+Here, not in ``storage``, so that the command line can begin it before loading the
+database's modules (peewee and the models)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+QUICK_CHECK = "quick_check"
+Stamp = tuple[tuple[int, int, int] | None, ...]
+
+
+def pragma_rows(path: Path, pragma: str) -> list[tuple[object, ...]]:
+    """The first two rows of SQLite's ``PRAGMA pragma`` (a check) on the file, read-only;
+    SQLite's own errors are raised."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as conn:
+        return list(conn.execute(f"PRAGMA {pragma}").fetchmany(2))
+
+
+@dataclass
+class _Early:
+    before: Stamp
+    thread: threading.Thread | None = None
+    after: Stamp | None = None
+    rows: list[tuple[object, ...]] | None = None
+    error: sqlite3.Error | None = None
+
+
+_pending: dict[Path, _Early] = {}
+_lock = threading.Lock()
+
+
+def begin(path: Path) -> None:
+    """Begin the quick check of the journal at ``path`` (nothing when there is none)."""
+    try:
+        where = path.expanduser().resolve()
+    except (OSError, RuntimeError):
+        return
+    before = _stamp(where)
+    if before[0] is None:
+        return
+    early = _Early(before)
+    early.thread = threading.Thread(target=_check, args=(where, early), daemon=True)
+    with _lock:
+        _pending[where] = early  # an earlier one not taken (its opening failed) is dropped
+    early.thread.start()
+
+
+def quick_check_rows(path: Path) -> list[tuple[object, ...]]:
+    """``pragma_rows(path, "quick_check")``: the early check's, when it checked the file as
+    it is now, else checked now."""
+    try:
+        where = path.resolve()
+    except (OSError, RuntimeError):
+        return pragma_rows(path, QUICK_CHECK)
+    with _lock:
+        early = _pending.pop(where, None)
+    if early is not None:
+        assert early.thread is not None
+        early.thread.join()
+        _wait_until_gone(early.thread)
+        if early.before == early.after == _stamp(where):
+            if early.error is not None:
+                raise early.error
+            assert early.rows is not None
+            return early.rows
+    return pragma_rows(path, QUICK_CHECK)
+
+
+def _check(where: Path, early: _Early) -> None:
+    try:
+        early.rows = pragma_rows(where, QUICK_CHECK)
+    except sqlite3.Error as exc:
+        early.error = exc
+    except Exception:
+        early.before = ()
+    finally:
+        early.after = _stamp(where)
+
+
+def _stamp(path: Path) -> Stamp:
+    """The journal's and its write-ahead log's inode, size and time of change (None: no
+    such file, or an empty log)."""
+    found: list[tuple[int, int, int] | None] = []
+    for each in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = each.stat()
+        except OSError:
+            found.append(None)
+        else:  # an empty log holds nothing (a read-only check may leave one)
+            empty = each is not path and info.st_size == 0
+            found.append(None if empty else (info.st_ino, info.st_size, info.st_mtime_ns))
+    return tuple(found)
+
+
+def _wait_until_gone(thread: threading.Thread, patience: float = 0.05) -> None:
+    """Until the ended thread is gone from the system's list of this process's threads
+    too (it leaves it just after Python sees it end), at most ``patience`` seconds."""
+    task = Path(f"/proc/self/task/{thread.native_id}")
+    deadline = time.monotonic() + patience
+    while task.exists() and time.monotonic() < deadline:
+        time.sleep(0.0002)
