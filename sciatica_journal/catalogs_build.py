@@ -45,6 +45,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "cli_audio.py",
         "cli_fhir.py",
         "cli_errors.py",
+        "cli_parsing.py",
         "paths.py",
         "__init__.py",
     ),

@@ -12,9 +12,9 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Literal
 
-from sciatica_journal import APP_NAME, __version__, early_check
+from sciatica_journal import APP_NAME, __version__
 from sciatica_journal.cli_commands import (
     BY_NAME,
     VERBS,
@@ -24,12 +24,12 @@ from sciatica_journal.cli_commands import (
     restore_backup,
 )
 from sciatica_journal.cli_errors import EXIT_BAD_INPUT, EXIT_JOURNAL, CommandError
+from sciatica_journal.cli_parsing import Parser, TopParser, speak_argparse
 from sciatica_journal.domain.body import CatalogError
-from sciatica_journal.domain.language import N_, _
+from sciatica_journal.domain.language import _
 from sciatica_journal.domain.measures import MeasuresError
 from sciatica_journal.domain.program import ProgramError
 from sciatica_journal.paths import (
-    DATABASE_FILE_NAME,
     DataDirError,
     default_data_dir,
     prepare_data_dir,
@@ -44,60 +44,6 @@ if TYPE_CHECKING:
 __all__ = ["EXIT_BAD_INPUT", "EXIT_JOURNAL", "CommandError", "build_parser", "main"]
 
 LOG_ENV = "SCIATICA_JOURNAL_LOG"
-
-# argparse words its errors through the standard library's global ``gettext``, which holds
-# none of our catalogs; it looks its ``_`` up when it speaks, so pointing that at the active
-# language (``_speak_argparse``) says these in the user's language too.
-ARGPARSE_ERRORS = (
-    N_("argument %(argument_name)s: %(message)s"),
-    N_("the following arguments are required: %s"),
-    N_("unrecognized arguments: %s"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"),
-    N_("invalid %(type)s value: %(value)r"),
-    N_("expected one argument"),
-    N_("ambiguous option: %(option)s could match %(matches)s"),
-    N_("not allowed with argument %s"),
-    N_("ignored explicit argument %r"),
-)
-
-
-def _speak_argparse() -> None:
-    setattr(argparse, "_", _)  # noqa: B010  (the stubs do not declare argparse._)
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help with its own words ("usage: ") in the language spoken."""
-
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        kwargs["add_help"] = False
-        super().__init__(*args, **kwargs)
-        self._positionals.title = _("positional arguments")
-        self._optionals.title = _("options")
-        self.add_argument(
-            "-h",
-            "--help",
-            action="help",
-            default=argparse.SUPPRESS,
-            help=_("show this help message and exit"),
-        )
-
-    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
-        self.exit(EXIT_BAD_INPUT, f"sciatica-journal: {message}\n")
-
-
-class _TopParser(_Parser):
-    def format_help(self) -> str:  # the default folder (platformdirs) is looked up only here
-        self.epilog = _(
-            "Your journal is kept in --data-dir (by default the platform's user data folder, "
-            "here {folder}). Nothing is ever sent over the network."
-        ).format(folder=default_data_dir())
-        return super().format_help()
 
 
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -118,7 +64,7 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _TopParser(
+    parser = TopParser(
         prog="sciatica-journal",
         description=_(
             "{app}: a private journal for home extension exercises for sciatica. "
@@ -140,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
             "background is on in Settings; the login start uses it)"
         ),
     )
-    subparsers = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=Parser)
     for verb in VERBS:
         sub = subparsers.add_parser(verb.name, help=_(verb.help), description=_(verb.help))
         _common(sub, top=False)
@@ -171,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     # The system's language (or Settings'), for --help and the verbs on the folder; opening
     # the journal installs the one its preferences name.
     languages.use_language(languages.choose(languages.SYSTEM))
-    _speak_argparse()
+    speak_argparse()
     args = build_parser().parse_args(argv)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, _exit_on_signal)
@@ -202,7 +148,9 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
     if isinstance(verb, FolderVerb):  # check, restore: the journal is not opened here
         return _run_on_folder(verb, data_dir, args)
     if not args.demo:  # its check at opening, begun while the modules below load
-        early_check.begin(data_dir / DATABASE_FILE_NAME)
+        from sciatica_journal import early_check
+
+        early_check.begin(data_dir)
     # Imported here so that --help and --version answer without loading Qt or the database.
     from sciatica_journal.services.container import build_services
     from sciatica_journal.services.journal_upgrade import upgrade_due

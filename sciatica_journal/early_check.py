@@ -3,9 +3,14 @@ the program starts, in a thread, while the rest of the program loads (SQLite wor
 without Python's lock, so on another processor). ``storage.database.damage`` takes its
 answer where it asked the question before: nothing opens the journal earlier than it did.
 
+It is begun only for a journal of this app whose format it knows, as read by hand from the
+file's header (an empty, foreign or newer file is left for the opening to refuse before
+SQLite touches it, as it always was), and only a sound answer is kept: an error of the
+early check (e.g. the file busy) is checked again at opening.
+
 The answer is only taken for the file as it was checked: the journal and its write-ahead
 log as they were when the check began and when it ended, and as they are when it is
-taken (their inode, size and time of change). Anything else (no early check, a file
+taken (their inode, size and times of change). Anything else (no early check, a file
 changed since, e.g. the demo's copy or an update of an older journal) is checked again
 when asked. Read-only: the check opens the file with ``mode=ro``. Taking the answer waits
 for the thread to be gone, so a process that forks only with one thread
@@ -17,14 +22,19 @@ database's modules (peewee and the models)."""
 from __future__ import annotations
 
 import sqlite3
+import struct
 import threading
 import time
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from sciatica_journal.paths import DATABASE_FILE_NAME, migrations_dir
+
 QUICK_CHECK = "quick_check"
-Stamp = tuple[tuple[int, int, int] | None, ...]
+APPLICATION_ID = 0x53434A4E  # "SCJN": a journal of this app (SQLite's application_id)
+SQLITE_MAGIC = b"SQLite format 3\x00"
+Stamp = tuple[tuple[int, int, int, int] | None, ...]
 
 
 def pragma_rows(path: Path, pragma: str) -> list[tuple[object, ...]]:
@@ -40,28 +50,37 @@ class _Early:
     before: Stamp
     thread: threading.Thread | None = None
     after: Stamp | None = None
-    rows: list[tuple[object, ...]] | None = None
-    error: sqlite3.Error | None = None
+    rows: list[tuple[object, ...]] | None = None  # None: no sound answer (checked again)
 
 
 _pending: dict[Path, _Early] = {}
 _lock = threading.Lock()
 
 
-def begin(path: Path) -> None:
-    """Begin the quick check of the journal at ``path`` (nothing when there is none)."""
+def begin(folder: Path) -> None:
+    """Begin the quick check of the journal in ``folder`` (nothing when there is none, or
+    when its header is not that of a journal this version reads)."""
     try:
-        where = path.expanduser().resolve()
-    except (OSError, RuntimeError):
+        where = (folder.expanduser() / DATABASE_FILE_NAME).resolve()
+        with where.open("rb") as file:
+            header = file.read(100)
+        names = migrations_dir().glob("[0-9]*.py")
+        known = max((int(p.stem.split("_", 1)[0]) for p in names), default=0)
+    except (OSError, RuntimeError, ValueError):
         return
-    before = _stamp(where)
-    if before[0] is None:
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         return
-    early = _Early(before)
+    user_version, application_id = struct.unpack(">I4xI", header[60:72])
+    if application_id != APPLICATION_ID or user_version > known:
+        return
+    early = _Early(_stamp(where))
     early.thread = threading.Thread(target=_check, args=(where, early), daemon=True)
+    try:
+        early.thread.start()
+    except RuntimeError:  # no thread to be had: checked at opening
+        return
     with _lock:
         _pending[where] = early  # an earlier one not taken (its opening failed) is dropped
-    early.thread.start()
 
 
 def quick_check_rows(path: Path) -> list[tuple[object, ...]]:
@@ -77,29 +96,24 @@ def quick_check_rows(path: Path) -> list[tuple[object, ...]]:
         assert early.thread is not None
         early.thread.join()
         _wait_until_gone(early.thread)
-        if early.before == early.after == _stamp(where):
-            if early.error is not None:
-                raise early.error
-            assert early.rows is not None
+        if early.rows is not None and early.before == early.after == _stamp(where):
             return early.rows
     return pragma_rows(path, QUICK_CHECK)
 
 
 def _check(where: Path, early: _Early) -> None:
     try:
-        early.rows = pragma_rows(where, QUICK_CHECK)
-    except sqlite3.Error as exc:
-        early.error = exc
+        rows = pragma_rows(where, QUICK_CHECK)
     except Exception:
-        early.before = ()
-    finally:
-        early.after = _stamp(where)
+        rows = None
+    early.after = _stamp(where)
+    early.rows = rows
 
 
 def _stamp(path: Path) -> Stamp:
-    """The journal's and its write-ahead log's inode, size and time of change (None: no
+    """The journal's and its write-ahead log's inode, size and times of change (None: no
     such file, or an empty log)."""
-    found: list[tuple[int, int, int] | None] = []
+    found: list[tuple[int, int, int, int] | None] = []
     for each in (path, path.with_name(path.name + "-wal")):
         try:
             info = each.stat()
@@ -107,7 +121,8 @@ def _stamp(path: Path) -> Stamp:
             found.append(None)
         else:  # an empty log holds nothing (a read-only check may leave one)
             empty = each is not path and info.st_size == 0
-            found.append(None if empty else (info.st_ino, info.st_size, info.st_mtime_ns))
+            mark = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+            found.append(None if empty else mark)
     return tuple(found)
 
 

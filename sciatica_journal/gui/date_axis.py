@@ -17,8 +17,7 @@ from sciatica_journal.domain import language
 from sciatica_journal.domain.language import p_
 
 EPOCH = dt.datetime(1970, 1, 1)
-MAX_TEXT_LEVEL = 2  # pyqtgraph's: labels on the three coarsest levels of ticks at most
-_MONTH_WIDTHS: dict[tuple[str, str], float] = {}  # by font and language
+_MONTH_WIDTHS: dict[tuple[str, tuple[str, ...]], float] = {}  # by font and month names
 
 
 class SharedTicks:
@@ -36,6 +35,7 @@ class LocalDateAxis(pg.DateAxisItem):
 
     def __init__(self, shared: SharedTicks | None = None, **options: Any) -> None:
         super().__init__(**options)
+        self._text_level_limit = int(self.style["maxTextLevel"])  # as configured
         self._shared = shared
         self.major_only = False  # only the coarsest level of ticks (years over a decade)
 
@@ -45,6 +45,11 @@ class LocalDateAxis(pg.DateAxisItem):
         self.style["maxTextLevel"] = self._text_levels(values, minVal, maxVal, size)
         return values
 
+    def setStyle(self, **kwds: Any) -> None:
+        if "maxTextLevel" in kwds:
+            self._text_level_limit = int(kwds["maxTextLevel"])
+        super().setStyle(**kwds)
+
     def _text_levels(self, values: Any, low: float, high: float, size: float) -> int:
         """The last level of ticks that may get labels: the levels pyqtgraph would measure
         only to find them too crowded (the months over ten years: a hundred and twenty
@@ -53,16 +58,17 @@ class LocalDateAxis(pg.DateAxisItem):
         fill more of the axis than pyqtgraph allows any level (``textFillLimits``);
         the labels shown are the same."""
         always = [limit for texts, limit in self.style["textFillLimits"] if texts == 0]
+        limit = self._text_level_limit
         if not always:
-            return MAX_TEXT_LEVEL
+            return limit
         most = min(always)
         filled = 0.0
         for level, (spacing, ticks) in enumerate(values):
             inside = sum(1 for v in ticks if low < v < high)
             filled += inside * self._narrowest_label(spacing) * 0.5
             if level > 0 and filled >= most * size:
-                return min(MAX_TEXT_LEVEL, level - 1)
-        return MAX_TEXT_LEVEL
+                return min(limit, level - 1)
+        return limit
 
     def _narrowest_label(self, spacing: float) -> float:
         """The width of the narrowest label a level of ticks ``spacing`` apart can have."""
@@ -70,9 +76,9 @@ class LocalDateAxis(pg.DateAxisItem):
         font = self.style["tickFont"] or self.font()
         metrics = QFontMetricsF(font)
         if spec is not None and spec.format == "%b":
-            key = (font.toString(), language.month_short(dt.date(2000, 1, 1)))
+            months = tuple(language.month_short(dt.date(2000, m, 1)) for m in range(1, 13))
+            key = (font.toString(), months)
             if key not in _MONTH_WIDTHS:
-                months = (language.month_short(dt.date(2000, m, 1)) for m in range(1, 13))
                 _MONTH_WIDTHS[key] = min(metrics.horizontalAdvance(m) for m in months)
             return _MONTH_WIDTHS[key]
         return metrics.horizontalAdvance("1")  # any label has a character at least

@@ -21,6 +21,8 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from sciatica_journal.domain.language import _
+from sciatica_journal.early_check import APPLICATION_ID as APPLICATION_ID  # its home: the header
+from sciatica_journal.early_check import SQLITE_MAGIC
 from sciatica_journal.storage import backups
 from sciatica_journal.storage.journal_database import JournalDatabase
 from sciatica_journal.storage.models import bound_to
@@ -32,8 +34,6 @@ log = logging.getLogger(__name__)
 logging.getLogger("peewee").setLevel(logging.WARNING)
 
 
-APPLICATION_ID = 0x53434A4E  # "SCJN"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 PRAGMAS = {
     "journal_mode": "wal",
     "synchronous": "full",

@@ -47,7 +47,7 @@ def drawn_labels(axis: LocalDateAxis, start: float, width: int) -> list[str]:
 def every_level(monkeypatch) -> None:
     """pyqtgraph's own way: every level up to its limit written, then measured."""
     monkeypatch.setattr(
-        date_axis.LocalDateAxis, "_text_levels", lambda self, *a: date_axis.MAX_TEXT_LEVEL
+        date_axis.LocalDateAxis, "_text_levels", lambda self, *a: self._text_level_limit
     )
 
 
@@ -91,3 +91,12 @@ def test_ten_years_do_not_write_the_month_names(qtbot, monkeypatch):
     every_level(monkeypatch)
     assert drawn_labels(axis, END - 10 * 365 * 86400, 980) == labels
     assert sum(written) > 100, written  # what pyqtgraph alone writes and measures
+
+
+def test_a_limit_set_on_the_axis_is_kept(qtbot):
+    plot = pg.PlotWidget(axisItems={"bottom": LocalDateAxis(orientation="bottom")})
+    qtbot.addWidget(plot)
+    axis = plot.getAxis("bottom")
+    axis.setStyle(maxTextLevel=0)  # the coarsest level of labels alone
+    labels = drawn_labels(axis, END - 90 * 86400, 980)
+    assert 0 < len(labels) <= 4, labels  # the months, not the days as well

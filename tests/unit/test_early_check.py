@@ -37,6 +37,13 @@ def journal(tmp_path, clock) -> Path:
     return folder / DATABASE_FILE_NAME
 
 
+@pytest.fixture(autouse=True)
+def no_early_checks_left():
+    early_check._pending.clear()
+    yield
+    early_check._pending.clear()
+
+
 @pytest.fixture
 def checks(monkeypatch) -> list[str]:
     """The name of the thread each quick check ran in."""
@@ -57,7 +64,7 @@ def _tasks() -> int:
 
 def test_the_early_answer_is_taken_for_the_file_as_it_is(journal, checks, clock):
     threads = _tasks()
-    early_check.begin(journal)
+    early_check.begin(journal.parent)
     services = build_services(journal.parent, clock)  # the opening takes the answer
     services.close()
     assert len(checks) == 1 and checks[0] != threading.main_thread().name
@@ -65,7 +72,7 @@ def test_the_early_answer_is_taken_for_the_file_as_it_is(journal, checks, clock)
 
 
 def test_a_journal_changed_after_its_check_is_checked_again(journal, checks):
-    early_check.begin(journal)
+    early_check.begin(journal.parent)
     early_check._pending[journal.resolve()].thread.join()
     time.sleep(TICK)
     with sqlite3.connect(journal) as conn:  # a write: its log grows
@@ -75,7 +82,7 @@ def test_a_journal_changed_after_its_check_is_checked_again(journal, checks):
 
 
 def test_a_journal_damaged_after_its_check_is_found(journal, checks, clock):
-    early_check.begin(journal)
+    early_check.begin(journal.parent)
     early_check._pending[journal.resolve()].thread.join()
     time.sleep(TICK)
     data = bytearray(journal.read_bytes())
@@ -95,13 +102,43 @@ def test_a_damaged_journal_is_refused_with_the_same_message(journal, clock):
     journal.write_bytes(bytes(data))
     with pytest.raises(JournalFileError) as at_opening:
         build_services(journal.parent, clock)
-    early_check.begin(journal)
+    early_check.begin(journal.parent)
     with pytest.raises(JournalFileError) as early:
         build_services(journal.parent, clock)
     assert str(early.value) == str(at_opening.value) and early.value.damaged
 
 
 def test_no_journal_no_early_check(tmp_path, checks):
-    early_check.begin(tmp_path / "nowhere" / DATABASE_FILE_NAME)
-    assert early_check._pending.get(tmp_path / "nowhere" / DATABASE_FILE_NAME) is None
+    threads = _tasks()
+    early_check.begin(tmp_path / "nowhere")
+    assert early_check._pending == {} and _tasks() == threads
     assert checks == []
+
+
+@pytest.mark.parametrize("where, value", [(68, b"ABCD"), (60, (999).to_bytes(4, "big"))])
+def test_a_foreign_or_newer_file_is_left_for_the_opening_to_refuse(journal, checks, where, value):
+    data = bytearray(journal.read_bytes())
+    data[where : where + 4] = value  # another program's id, or a newer journal format
+    journal.write_bytes(bytes(data))
+    early_check.begin(journal.parent)
+    assert early_check._pending == {} and checks == []
+    assert sorted(p.name for p in journal.parent.iterdir() if p.name.startswith("journal")) == [
+        DATABASE_FILE_NAME
+    ]  # SQLite never opened it: nothing beside it
+
+
+def test_an_error_of_the_early_check_is_not_taken_as_its_answer(journal, monkeypatch, clock):
+    rows = early_check.pragma_rows
+    made: list[str] = []
+
+    def busy_early(path, pragma):
+        made.append(threading.current_thread().name)
+        if threading.current_thread() is not threading.main_thread():
+            raise sqlite3.OperationalError("database is locked")
+        return rows(path, pragma)
+
+    monkeypatch.setattr(early_check, "pragma_rows", busy_early)
+    early_check.begin(journal.parent)
+    services = build_services(journal.parent, clock)  # opened: not called damaged
+    services.close()
+    assert made[-1] == threading.main_thread().name and len(made) == 2

@@ -14,6 +14,7 @@ from sciatica_journal.paths import prepare_data_dir
 from sciatica_journal.services.clock import FixedClock
 from sciatica_journal.services.container import build_services
 from sciatica_journal.services.transfer import forked_answer, parallel_parts
+from sciatica_journal.services.transfer.schema_check import SchemaChecker
 from tests.conftest import NOW, ZONE
 from tests.unit.test_transfer import (
     BAD_DOCUMENTS,
@@ -40,6 +41,14 @@ def forks(monkeypatch) -> list[int]:
         return pid
 
     monkeypatch.setattr(forked_answer, "_fork", counted)
+    here = os.getpid()
+    is_valid = SchemaChecker.is_valid
+
+    def asked_in_the_child(self, document):  # the parent never asks: it takes the answer
+        assert os.getpid() != here, "the schema was checked here, not in the child"
+        return is_valid(self, document)
+
+    monkeypatch.setattr(SchemaChecker, "is_valid", asked_in_the_child)
     return forked
 
 

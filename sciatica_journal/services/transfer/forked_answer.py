@@ -32,7 +32,10 @@ class ForkedAnswer:
 
     def __enter__(self) -> ForkedAnswer:
         if self._worth and parallel_parts.may_fork():
-            self._pid = _fork(self._question)
+            try:
+                self._pid = _fork(self._question)
+            except OSError:  # no process to be had (memory, a limit): asked here then
+                self._pid = None
         return self
 
     @property
@@ -41,9 +44,9 @@ class ForkedAnswer:
 
     def answer(self) -> bool:
         """The child's answer once it has ended; asked here if there is none."""
-        pid, self._pid = self._pid, None
-        if pid is not None:
-            _pid, status = os.waitpid(pid, 0)
+        if self._pid is not None:
+            _pid, status = os.waitpid(self._pid, 0)
+            self._pid = None  # reaped (a signal while waiting leaves it to ``__exit__``)
             code = os.waitstatus_to_exitcode(status)
             if code in (_YES, _NO):
                 return code == _YES
