@@ -29,7 +29,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from sciatica_journal.paths import DATABASE_FILE_NAME, migrations_dir
+from sciatica_journal.paths import DATABASE_FILE_NAME, known_schema_version
 
 QUICK_CHECK = "quick_check"
 APPLICATION_ID = 0x53434A4E  # "SCJN": a journal of this app (SQLite's application_id)
@@ -37,11 +37,24 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 Stamp = tuple[tuple[int, int, int, int] | None, ...]
 
 
+def read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI; the path is percent-encoded (a '#' or '?' stays in the name)."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def header_marks(header: bytes) -> tuple[int, int] | None:
+    """(user_version, application_id) of a file's first 100 bytes, read by hand; None
+    when they are not an SQLite file's header."""
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return None
+    user_version, application_id = struct.unpack(">I4xI", header[60:72])
+    return int(user_version), int(application_id)
+
+
 def pragma_rows(path: Path, pragma: str) -> list[tuple[object, ...]]:
     """The first two rows of SQLite's ``PRAGMA pragma`` (a check) on the file, read-only;
     SQLite's own errors are raised."""
-    uri = path.resolve().as_uri() + "?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as conn:
+    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
         return list(conn.execute(f"PRAGMA {pragma}").fetchmany(2))
 
 
@@ -63,15 +76,11 @@ def begin(folder: Path) -> None:
     try:
         where = (folder.expanduser() / DATABASE_FILE_NAME).resolve()
         with where.open("rb") as file:
-            header = file.read(100)
-        names = migrations_dir().glob("[0-9]*.py")
-        known = max((int(p.stem.split("_", 1)[0]) for p in names), default=0)
+            marks = header_marks(file.read(100))
+        known = known_schema_version()
     except (OSError, RuntimeError, ValueError):
         return
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return
-    user_version, application_id = struct.unpack(">I4xI", header[60:72])
-    if application_id != APPLICATION_ID or user_version > known:
+    if marks is None or marks[1] != APPLICATION_ID or marks[0] > known:
         return
     early = _Early(_stamp(where))
     early.thread = threading.Thread(target=_check, args=(where, early), daemon=True)

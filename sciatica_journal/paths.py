@@ -78,6 +78,19 @@ def migrations_dir() -> Path:
     return data_path("migrations")
 
 
+def migration_names(migrations: Path) -> list[str]:
+    return sorted(p.stem for p in migrations.glob("[0-9]*.py"))
+
+
+def schema_version(names: list[str]) -> int:
+    return max((int(n.split("_", 1)[0]) for n in names), default=0)
+
+
+def known_schema_version() -> int:
+    """The newest journal format this version of the app reads."""
+    return schema_version(migration_names(migrations_dir()))
+
+
 def default_data_dir() -> Path:
     """The platform's per-user data folder (e.g. ~/.local/share/sciatica-journal)."""
     import platformdirs  # only here: with its tempfile, shutil, bz2 and lzma ~10 ms of a verb

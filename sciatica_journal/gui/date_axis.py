@@ -17,7 +17,7 @@ from sciatica_journal.domain import language
 from sciatica_journal.domain.language import p_
 
 EPOCH = dt.datetime(1970, 1, 1)
-_MONTH_WIDTHS: dict[tuple[str, tuple[str, ...]], float] = {}  # by font and month names
+_MONTH_WIDTHS: dict[tuple[str, str], float] = {}  # by font and language
 
 
 class SharedTicks:
@@ -76,9 +76,9 @@ class LocalDateAxis(pg.DateAxisItem):
         font = self.style["tickFont"] or self.font()
         metrics = QFontMetricsF(font)
         if spec is not None and spec.format == "%b":
-            months = tuple(language.month_short(dt.date(2000, m, 1)) for m in range(1, 13))
-            key = (font.toString(), months)
+            key = (font.toString(), language.code())
             if key not in _MONTH_WIDTHS:
+                months = (language.month_short(dt.date(2000, m, 1)) for m in range(1, 13))
                 _MONTH_WIDTHS[key] = min(metrics.horizontalAdvance(m) for m in months)
             return _MONTH_WIDTHS[key]
         return metrics.horizontalAdvance("1")  # any label has a character at least

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from sciatica_journal.gui.window_fit import least_height_for_width
-from sciatica_journal.services.operations import ChangeSet, Kind
+from sciatica_journal.services.operations import NOTHING, ChangeSet, Kind
 
 
 class JournalView(Protocol):
@@ -20,15 +20,6 @@ class JournalView(Protocol):
     shows: frozenset[Kind]  # the kinds of change that put it out of date
 
     def refresh(self) -> None: ...
-
-
-def merged(earlier: ChangeSet | None, later: ChangeSet) -> ChangeSet:
-    """What changed over both: their kinds, and their days when both name them (a change
-    of days not known leaves the days of both not known)."""
-    if earlier is None:
-        return later
-    days = earlier.days | later.days if earlier.days and later.days else frozenset()
-    return ChangeSet(earlier.kinds | later.kinds, days)
 
 
 class PageStack(QStackedWidget):
@@ -114,7 +105,7 @@ class Pages:
                 self._stale.pop(index, None)
                 self._refresh(page, changes)
             else:
-                self._stale[index] = merged(self._stale.get(index), changes)
+                self._stale[index] = self._stale.get(index, NOTHING) | changes
 
     def is_stale(self, index: int) -> bool:
         return index in self._stale

@@ -22,10 +22,6 @@ from sciatica_journal.storage.write_failures import (
 BACKUP_SUFFIX = ".sqlite3"
 
 
-def _uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
-
-
 def backup_file(source: Path, destination: Path) -> Path:
     """Copy a journal (consistently, even while it is open) to ``destination``, atomically
     and durably (``atomic_files``): a verified copy or nothing."""
@@ -40,7 +36,7 @@ def backup_file(source: Path, destination: Path) -> Path:
     try:
         with staged:
             partial = staged.temp
-            src = sqlite3.connect(_uri(source), uri=True, isolation_level=None)
+            src = sqlite3.connect(early_check.read_only_uri(source), uri=True, isolation_level=None)
             try:
                 src.execute("BEGIN")  # one snapshot: what is counted is what is copied
                 expected = _counts(src)
@@ -165,7 +161,7 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 def entry_counts(path: Path) -> dict[str, int]:
     """How many entries of each kind a journal file holds (read-only)."""
-    with closing(sqlite3.connect(_uri(path), uri=True)) as conn:
+    with closing(sqlite3.connect(early_check.read_only_uri(path), uri=True)) as conn:
         return _counts(conn)
 
 

@@ -13,7 +13,6 @@ import logging
 import os
 import sqlite3
 import stat
-import struct
 from contextlib import AbstractContextManager, closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +20,11 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from sciatica_journal.domain.language import _
-from sciatica_journal.early_check import APPLICATION_ID as APPLICATION_ID  # its home: the header
-from sciatica_journal.early_check import SQLITE_MAGIC
+from sciatica_journal.early_check import APPLICATION_ID as APPLICATION_ID  # the header's
+from sciatica_journal.early_check import header_marks
+from sciatica_journal.early_check import read_only_uri as read_only_uri
+from sciatica_journal.paths import known_schema_version as known_schema_version
+from sciatica_journal.paths import migration_names, schema_version
 from sciatica_journal.storage import backups
 from sciatica_journal.storage.journal_database import JournalDatabase
 from sciatica_journal.storage.models import bound_to
@@ -87,7 +89,8 @@ def read_header(path: Path, backup_dir: Path | None = None) -> HeaderInfo:
         raise JournalFileError(
             _("{path} cannot be read: {problem}").format(path=path, problem=os_problem(exc))
         ) from exc
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+    marks = header_marks(header)
+    if marks is None:
         raise JournalFileError(
             _(
                 "{path} is not a Sciatica Journal database (it is not an SQLite file: "
@@ -95,13 +98,8 @@ def read_header(path: Path, backup_dir: Path | None = None) -> HeaderInfo:
             ).format(path=path),
             damaged=True,
         )
-    user_version, application_id = struct.unpack(">I4xI", header[60:72])
+    user_version, application_id = marks
     return HeaderInfo(exists=True, application_id=application_id, user_version=user_version)
-
-
-def read_only_uri(path: Path) -> str:
-    """A read-only SQLite URI; the path is percent-encoded (a '#' or '?' stays in the name)."""
-    return path.resolve().as_uri() + "?mode=ro"
 
 
 def _look_inside(path: Path) -> tuple[int, int]:
@@ -118,21 +116,6 @@ def _look_inside(path: Path) -> tuple[int, int]:
             _("{path} cannot be read as a database: {problem}").format(path=path, problem=exc)
         ) from exc
     return int(app_id), int(count)
-
-
-def _migration_names(migrations: Path) -> list[str]:
-    return sorted(p.stem for p in migrations.glob("[0-9]*.py"))
-
-
-def _schema_version(names: list[str]) -> int:
-    return max((int(n.split("_", 1)[0]) for n in names), default=0)
-
-
-def known_schema_version() -> int:
-    """The newest journal format this version of the app reads."""
-    from sciatica_journal.paths import migrations_dir
-
-    return _schema_version(_migration_names(migrations_dir()))
 
 
 def _disk_full(folder: Path) -> bool:
@@ -195,7 +178,7 @@ def check_file(
                 "it was left untouched"
             ).format(path=path)
         )
-    known = _schema_version(_migration_names(migrations))
+    known = schema_version(migration_names(migrations))
     if info.user_version > known:
         raise JournalFileError(
             _(
@@ -276,7 +259,7 @@ def _up_to_date(database: SqliteDatabase, migrations: Path) -> bool:
     if exists is None:
         return False
     recorded = {name for (name,) in execute_sql(database, f'SELECT name FROM "{MIGRATIONS}"')}
-    return recorded == set(_migration_names(migrations))
+    return recorded == set(migration_names(migrations))
 
 
 def open_journal(
@@ -322,7 +305,7 @@ def open_journal(
             # The rows moved to smaller tables: give the freed pages back to the disk
             # (VACUUM runs outside the migration's transaction, and is atomic itself).
             execute_sql(database, "VACUUM")
-        version = _schema_version(_migration_names(migrations))
+        version = schema_version(migration_names(migrations))
         if applied or info.application_id != APPLICATION_ID or info.user_version != version:
             execute_sql(database, f"PRAGMA user_version = {version}")
             # Write the header to the main file now, not at the next checkpoint, so that

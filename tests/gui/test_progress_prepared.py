@@ -12,8 +12,6 @@ import pytest
 
 from sciatica_journal.gui.chart_preload import preload_when_idle
 from sciatica_journal.gui.main_window import PROGRESS, TODAY, MainWindow
-from sciatica_journal.gui.pages import merged
-from sciatica_journal.services.operations import ChangeSet, Kind
 from tests.builders import new_session
 from tests.conftest import NOW
 
@@ -89,15 +87,3 @@ def test_a_page_built_on_a_day_gone_by_reads_the_journal_again(qtbot, window, cl
     x1 = page.visible_range()[1]
     noon = dt.datetime(2026, 11, 25, 11, tzinfo=dt.UTC).timestamp()  # noon in Berlin
     assert x1 > noon  # the period ends with the new day
-
-
-def test_changes_kept_for_a_hidden_page_add_up():
-    one = ChangeSet.of(Kind.SESSIONS, days=[dt.date(2026, 11, 1)])
-    two = ChangeSet.of(Kind.SESSIONS, days=[dt.date(2026, 11, 3)])
-    both = merged(one, two)
-    assert both.kinds == {Kind.SESSIONS}
-    assert both.days == {dt.date(2026, 11, 1), dt.date(2026, 11, 3)}
-    assert merged(None, one) == one
-    # A change whose days are not known leaves them not known: everything is read again.
-    unknown = merged(one, ChangeSet.everything())
-    assert unknown.days == frozenset() and Kind.SESSIONS in unknown.kinds

@@ -11,14 +11,7 @@ import pytest
 
 from sciatica_journal.services.transfer import parallel_parts
 from sciatica_journal.services.transfer.forked_answer import ForkedAnswer
-
-
-def _no_child_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+from tests.unit.test_parallel_parts import _no_child_left
 
 
 @pytest.fixture(autouse=True)

@@ -640,3 +640,15 @@ def test_change_sets_combine_kinds_and_days():
     assert combined == ChangeSet.of(Kind.NOTES, Kind.SESSIONS, days=[TODAY, SUNDAY])
     assert NOTHING | combined == combined
     assert ChangeSet.of(Kind.PROFILE) | NOTHING == ChangeSet.of(Kind.PROFILE)
+
+
+def test_changes_kept_for_a_hidden_page_add_up_and_unknown_days_stay_unknown():
+    one = ChangeSet.of(Kind.SESSIONS, days=[dt.date(2026, 11, 1)])
+    two = ChangeSet.of(Kind.SESSIONS, days=[dt.date(2026, 11, 3)])
+    both = one | two
+    assert both.kinds == {Kind.SESSIONS}
+    assert both.days == {dt.date(2026, 11, 1), dt.date(2026, 11, 3)}
+    assert NOTHING | one == one
+    # A change whose days are not known leaves them not known: everything is read again.
+    unknown = one | ChangeSet.everything()
+    assert unknown.days == frozenset() and Kind.SESSIONS in unknown.kinds

@@ -47,7 +47,12 @@ class ChangeSet:
         return not self.kinds.isdisjoint(shown)
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
-        return ChangeSet(self.kinds | other.kinds, self.days | other.days)
+        """What changed over both: their kinds, and their days when both name them (a
+        change of days not known leaves the days of both not known)."""
+        if not self.kinds or not other.kinds:  # nothing changed on one side
+            return other if not self.kinds else self
+        days = self.days | other.days if self.days and other.days else frozenset()
+        return ChangeSet(self.kinds | other.kinds, days)
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
