@@ -10,7 +10,6 @@ import logging
 import os
 import signal
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -132,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     demo_dir = None
     if args.demo:
+        import tempfile  # here: only --demo needs it
+
         demo_dir = tempfile.TemporaryDirectory(prefix="sciatica-journal-demo-")
         data_dir = Path(demo_dir.name)
     else:

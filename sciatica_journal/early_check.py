@@ -60,6 +60,8 @@ def pragma_rows(path: Path, pragma: str) -> list[tuple[object, ...]]:
 
 @dataclass
 class _Early:
+    """A quick check begun early: the file as it was, and the answer once there."""
+
     before: Stamp
     thread: threading.Thread | None = None
     after: Stamp | None = None

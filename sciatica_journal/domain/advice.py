@@ -68,6 +68,8 @@ class AdviceKind(StrEnum):
 
 @dataclass(frozen=True)
 class Advice:
+    """The exercise to do next, why, and whether to contact a clinician."""
+
     rung: Rung
     kind: AdviceKind
     reason: str

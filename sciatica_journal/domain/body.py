@@ -46,6 +46,8 @@ def leg_name(side: str) -> str:
 
 @dataclass(frozen=True)
 class Region:
+    """One clickable region of the leg diagram."""
+
     code: str
     name: str
     side: str  # "left", "right" or "center"
@@ -66,6 +68,8 @@ class BodyLevel:
 
 @dataclass(frozen=True)
 class RegionCatalog:
+    """Every region of the diagram, with the body's levels from the low back down."""
+
     regions: tuple[Region, ...]
     levels: tuple[BodyLevel, ...] = ()  # top (the low back) to bottom
     radiation_words: Mapping[int, str] = field(default_factory=dict)
@@ -109,6 +113,8 @@ class RegionCatalog:
 
 @dataclass(frozen=True)
 class Mark:
+    """One symptom marked on one region, with its intensity."""
+
     region: str
     kind: SymptomKind
     intensity: int  # 1 mild, 2 moderate, 3 severe
@@ -116,6 +122,8 @@ class Mark:
 
 @dataclass(frozen=True)
 class SymptomMap:
+    """The marks of one symptom map, in the order they were made."""
+
     marks: tuple[Mark, ...] = field(default_factory=tuple)
 
     @property

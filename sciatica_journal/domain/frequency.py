@@ -82,6 +82,8 @@ def recent_adherence(
 
 @dataclass(frozen=True)
 class Streaks:
+    """The current and the longest run of days meeting the daily minimum."""
+
     current: int
     longest: int
 
@@ -107,6 +109,8 @@ def streaks(counts: Mapping[dt.date, int], target_min: int, today: dt.date) -> S
 
 @dataclass(frozen=True)
 class NextDue:
+    """When the next session is due today, and how to say it."""
+
     at: dt.datetime | None  # aware, the user's zone; None: nothing more today
     text: str
 

@@ -42,6 +42,8 @@ _OPPOSITE = {
 
 @dataclass(frozen=True)
 class SideComparison:
+    """How far down one leg the symptoms reached before and after."""
+
     side: str
     before: int | None
     after: int | None

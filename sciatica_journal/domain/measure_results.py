@@ -36,6 +36,8 @@ class AnswersError(ValueError):
 
 @dataclass(frozen=True)
 class Answer:
+    """The answer to one item of a measure."""
+
     item: str  # the item's code; PSFS: "activity-<n>"
     value: int
     activity: str | None = None  # PSFS: the activity as the user named it
@@ -43,6 +45,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class MeasureResponse:
+    """One measure answered at one time."""
+
     uuid: str
     measure: str  # the measure's code
     answered_at: dt.datetime  # UTC
@@ -118,6 +122,8 @@ def score(measure: Measure, response: MeasureResponse) -> float:
 
 @dataclass(frozen=True)
 class WeeklyCheck:
+    """Which measures are due today, and when the next check is."""
+
     due: tuple[str, ...]  # the codes of the measures due today (empty: nothing due)
     baseline: bool  # the first check ever
     next_due: dt.date  # today when due, else the day the next check is due
@@ -151,6 +157,8 @@ def weekly_check(
 
 @dataclass(frozen=True)
 class ActivityChange:
+    """One PSFS activity's rating, at the baseline and at the latest check."""
+
     name: str  # as the user named it the last time
     baseline: int | None  # its first rating (None: not rated then)
     latest: int | None  # its latest rating (None: not rated at the latest check)
@@ -160,6 +168,8 @@ class ActivityChange:
 
 @dataclass(frozen=True)
 class MeasureChange:
+    """A measure's score at the baseline and at the latest check."""
+
     measure: str
     baseline: float | None  # the first score (None: never answered)
     latest: float | None  # the latest score

@@ -60,12 +60,16 @@ class Important:
 
 @dataclass(frozen=True)
 class Item:
+    """One question of a weekly measure."""
+
     code: str  # stable id, e.g. "sbi-leg-pain" (the answers and the exports use it)
     text: str
 
 
 @dataclass(frozen=True)
 class Measure:
+    """One weekly measure (SBI, PSFS, PGIC): its questions and how it is scored."""
+
     code: str  # "sbi", "psfs", "pgic"
     name: str
     short: str  # "SBI"
@@ -106,6 +110,8 @@ class Measure:
 
 @dataclass(frozen=True)
 class MeasureSet:
+    """The weekly measures and how often they are due."""
+
     measures: tuple[Measure, ...]
     interval_days: int  # a check is due this many days after the last one
 

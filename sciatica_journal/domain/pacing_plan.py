@@ -57,6 +57,8 @@ class HoldCuePlan:
 
 @dataclass(frozen=True)
 class PacingPlan:
+    """How a guided set is paced: its lead-in, the press-ups, the speeds and the hold's cues."""
+
     lead_in_ms: int  # "Get ready… start" until the first repetition or the hold begins
     closing_ms: int  # after the last cue, time for its words before the guide ends
     press_up: PressUpTiming  # at normal speed

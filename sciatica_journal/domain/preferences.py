@@ -20,6 +20,8 @@ class Appearance(StrEnum):
 
 @dataclass(frozen=True)
 class Preferences:
+    """How the app looks and sounds, and whether it runs in the background."""
+
     appearance: Appearance = Appearance.SYSTEM
     run_in_background: bool = False  # closing the window keeps the reminders running
     language: str = "system"  # "system" (follow the desktop) or a language code ("de")

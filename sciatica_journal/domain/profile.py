@@ -24,6 +24,8 @@ class ProfileError(ValueError):
 
 @dataclass(frozen=True)
 class Profile:
+    """The user's profile: who, the affected side, the daily target, the waking hours."""
+
     name: str = ""
     birth_date: dt.date | None = None
     affected_side: AffectedSide = AffectedSide.RIGHT

@@ -54,6 +54,8 @@ class DueScreening:
 
 @dataclass(frozen=True)
 class RedFlagQuestion:
+    """One question of the red-flag screening."""
+
     code: str
     question: str
     severity: Severity

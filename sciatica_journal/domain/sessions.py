@@ -94,6 +94,8 @@ class SessionError(ValueError):
 
 @dataclass(frozen=True)
 class PainScores:
+    """Back and leg pain, each 0-10."""
+
     back: int
     leg: int
 

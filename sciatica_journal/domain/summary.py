@@ -27,7 +27,6 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any, NamedTuple
 
 from sciatica_journal.domain import rounding
@@ -42,27 +41,26 @@ from sciatica_journal.domain.response_profile import (
     ExerciseResponses,
     profile_json,
     response_profile,
-    tally,
 )
+from sciatica_journal.domain.session_tally import SessionFacts, SessionTally, tally_sessions
 from sciatica_journal.domain.sessions import Outcome, PressUpRange
 
-
-class SessionFacts(NamedTuple):
-    """One session as the summary sees it (a tuple: ten years are 29,000 of them, made
-    several times faster than as dataclasses)."""
-
-    local_date: dt.date
-    rung: str
-    back_before: int
-    leg_before: int
-    outcome: Outcome
-    range_reached: PressUpRange | None
-    pelvis_stayed_down: bool | None
-    complete: bool = True  # reached the dose's minimum or stopped for pain
+__all__ = [
+    "ExtentChange",
+    "PainChange",
+    "ScreenFacts",
+    "SessionFacts",
+    "SessionTally",
+    "Summary",
+    "pain_change",
+    "summarize",
+]
 
 
-@dataclass(frozen=True)
-class ScreenFacts:
+class ScreenFacts(NamedTuple):
+    """One red-flag screening as the summary sees it (a tuple, as ``SessionFacts``: ten
+    years hold 3,700 of them, made four times faster than as dataclasses)."""
+
     local_date: dt.date
     result: ScreenResult
     at: dt.datetime | None = None  # when it was answered, in the zone it was answered in
@@ -80,6 +78,8 @@ class ScreenFacts:
 
 @dataclass(frozen=True)
 class PainChange:
+    """The before scores of one pain: the first and last week, their change, the period's mean."""
+
     first_week_mean: float | None
     last_week_mean: float | None
     change: float | None
@@ -93,6 +93,8 @@ class PainChange:
 
 @dataclass(frozen=True)
 class ExtentChange:
+    """How far down one leg the symptoms reached: in the first and the latest map."""
+
     first: int | None
     latest: int | None
     trend: str  # "centralizing", "peripheralizing" or "stable" (as ``summary --json`` says it)
@@ -112,6 +114,8 @@ TREND_WORDS = {
 
 @dataclass(frozen=True)
 class Summary:
+    """The numbers of a period (DESIGN §4)."""
+
     start: dt.date
     end: dt.date
     days: int
@@ -185,31 +189,31 @@ class Summary:
 WEEKS_COMPARED_FROM_DAYS = 14
 
 
-def _mean(values: Sequence[int]) -> float | None:
-    return rounding.mean(sum(values) / len(values)) if values else None
-
-
 def pain_change(
-    sessions: Sequence[SessionFacts], attribute: str, thresholds: Thresholds
+    sessions: Sequence[SessionFacts] | SessionTally, attribute: str, thresholds: Thresholds
 ) -> PainChange:
-    if not sessions:
+    """The change in the before score ``attribute`` ("back_before" or "leg_before")."""
+    tally = sessions if isinstance(sessions, SessionTally) else tally_sessions(sessions)
+    if tally.first_day is None or tally.last_day is None:
         return PainChange(None, None, None, False)
-    score = attrgetter(attribute)
-    overall = _mean(list(map(score, sessions)))
-    first_day, last_day = sessions[0].local_date, sessions[-1].local_date
+    overall = _rounded(tally.score_mean(attribute))
+    first_day, last_day = tally.first_day, tally.last_day
     span = (last_day - first_day).days + 1
     if span < WEEKS_COMPARED_FROM_DAYS:
         return PainChange(None, None, None, False, overall, span)
     week = dt.timedelta(days=6)
-    first_week_end, last_week_start = first_day + week, last_day - week
-    first = _mean([score(s) for s in sessions if s.local_date <= first_week_end])
-    last = _mean([score(s) for s in sessions if s.local_date >= last_week_start])
+    first = _rounded(tally.score_mean(attribute, last=first_day + week))
+    last = _rounded(tally.score_mean(attribute, first=last_day - week))
     assert first is not None and last is not None
     change = rounding.mean(last - first)
     important = abs(change) >= thresholds.clinically_important_points or (
         first > 0 and abs(change) / first * 100 >= thresholds.clinically_important_percent
     )
     return PainChange(first, last, change, important, overall, span)
+
+
+def _rounded(mean: float | None) -> float | None:
+    return None if mean is None else rounding.mean(mean)
 
 
 def _trend(first: int | None, latest: int | None) -> str:
@@ -223,7 +227,8 @@ def summarize(
     start: dt.date,
     end: dt.date,
     today: dt.date,
-    sessions: Sequence[SessionFacts],  # in the period, oldest first (complete or not)
+    # The period's sessions (complete or not): one by one, oldest first, or counted.
+    sessions: Sequence[SessionFacts] | SessionTally,
     first_map: SymptomMap | None,  # the earliest and latest maps in the period
     latest_map: SymptomMap | None,
     screens: Sequence[ScreenFacts],
@@ -235,10 +240,10 @@ def summarize(
     current: CurrentExercise | None = None,
 ) -> Summary:
     days = period_days(start, end, today)
-    every = sessions  # the pain means take every session's score before it
-    sessions = [s for s in every if s.complete]
-    counts = Counter(map(attrgetter("local_date"), sessions))
-    tallied = tally(map(attrgetter("rung", "outcome", "complete"), every))
+    counted = sessions if isinstance(sessions, SessionTally) else tally_sessions(sessions)
+    counts = counted.complete_per_day()
+    total = counted.complete
+    tallied = counted.outcome_tally()
     outcome_counts: Counter[Outcome] = Counter()
     for (_rung, outcome, complete), n in tallied.items():
         if complete:
@@ -248,23 +253,21 @@ def summarize(
         first = None if first_map is None else distal_extent(first_map, side, catalog)
         latest = None if latest_map is None else distal_extent(latest_map, side, catalog)
         extent[side] = ExtentChange(first, latest, _trend(first, latest))
-    ranges = [
-        s.range_reached for s in sessions if s.range_reached is not None and s.pelvis_stayed_down
-    ]
+    ranges = counted.ranges_with_pelvis_down()
     order = list(PressUpRange)
     return Summary(
         start=start,
         end=min(end, today),
         days=len(days),
-        total=len(sessions),
+        total=total,
         days_active=len(counts),
-        mean_per_day=rounding.mean(len(sessions) / len(days)) if days else 0.0,
+        mean_per_day=rounding.mean(total / len(days)) if days else 0.0,
         days_meeting_target=sum(1 for day in days if counts.get(day, 0) >= target_min),
         adherence_pct=adherence_pct(counts, start, end, target_min, today),
         target_min=target_min,
         target_max=target_max,
-        back=pain_change(every, "back_before", thresholds),
-        leg=pain_change(every, "leg_before", thresholds),
+        back=pain_change(counted, "back_before", thresholds),
+        leg=pain_change(counted, "leg_before", thresholds),
         extent=extent,
         radiation_first=None if first_map is None else _radiation_class(first_map, catalog),
         radiation_latest=None if latest_map is None else _radiation_class(latest_map, catalog),
@@ -273,11 +276,15 @@ def summarize(
         # exercise of the last session that counts (of the last one if none does).
         current_rung=current.rung.slug
         if current is not None
-        else ((sessions or every)[-1].rung if every else None),
+        else (
+            counted.last_complete_rung
+            if counted.last_complete_rung is not None
+            else counted.last_rung
+        ),
         best_range=max(ranges, key=order.index) if ranges else None,
         red_flags=[s for s in screens if s.result is not ScreenResult.CLEAR],
         screenings=list(screens),
-        incomplete=len(every) - len(sessions),
+        incomplete=counted.sessions - total,
         by_exercise=tuple(
             response_profile(
                 tallied,

@@ -16,6 +16,8 @@ class BandState(StrEnum):
 
 @dataclass(frozen=True)
 class DailyCount:
+    """Today's sessions that count, against the daily target."""
+
     done: int
     target_min: int
     target_max: int

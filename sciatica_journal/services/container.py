@@ -49,6 +49,8 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Services:
+    """The open journal and every service made on it."""
+
     data_dir: Path
     journal: Journal
     stores: Stores  # the journal's stores (for fixtures such as the generated journals)

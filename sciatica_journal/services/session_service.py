@@ -50,6 +50,8 @@ from sciatica_journal.storage.write_failures import plain_failure
 
 @dataclass(frozen=True)
 class TodayOverview:
+    """Today's sessions and how many count."""
+
     day: dt.date
     count: DailyCount  # complete sessions only (rule 9)
     sessions: tuple[SessionEntry, ...]  # every session of the day, incomplete ones too
@@ -58,6 +60,8 @@ class TodayOverview:
 
 @dataclass(frozen=True)
 class SavedSession:
+    """A session just saved: its outcome and whether it counts."""
+
     uuid: str
     outcome: Outcome
     explanation: str = ""

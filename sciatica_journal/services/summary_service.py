@@ -73,7 +73,7 @@ class SummaryService:
             start=start,
             end=end,
             today=self.today(),
-            sessions=self._reports.session_facts(start, end, dose_minimums(self._program)),
+            sessions=self._reports.session_tally(start, end, dose_minimums(self._program)),
             first_map=None if first is None else first[1],
             latest_map=None if latest is None else latest[1],
             screens=self._reports.screen_facts(start, end),

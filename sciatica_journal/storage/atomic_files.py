@@ -33,7 +33,6 @@ import contextlib
 import errno
 import io
 import os
-import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -114,6 +113,8 @@ class StagedFile:
             self.temp = folder / name
             fd = os.open(self.temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         else:
+            import tempfile  # here: a verb that writes no file does not load it
+
             start = f".{target.name}." if prefix is None else prefix
             fd, temp = tempfile.mkstemp(dir=folder, prefix=start, suffix=suffix)  # 0600
             self.temp = Path(temp)

@@ -60,6 +60,8 @@ class JournalFileError(Exception):
 
 @dataclass(frozen=True)
 class HeaderInfo:
+    """What the journal file's header says, read without opening it."""
+
     exists: bool
     application_id: int = 0
     user_version: int = 0

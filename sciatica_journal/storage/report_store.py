@@ -12,8 +12,9 @@ from sciatica_journal.domain.body import SymptomMap
 from sciatica_journal.domain.day_marks import DaySession
 from sciatica_journal.domain.doses import DoseMinimums, reached
 from sciatica_journal.domain.red_flags import ScreenResult
+from sciatica_journal.domain.session_tally import DayTally, KindTally, SessionFacts, SessionTally
 from sciatica_journal.domain.sessions import Outcome, PressUpRange
-from sciatica_journal.domain.summary import ScreenFacts, SessionFacts
+from sciatica_journal.domain.summary import ScreenFacts
 from sciatica_journal.domain.timekeeping import zone
 from sciatica_journal.storage import models
 from sciatica_journal.storage.codecs import day_number
@@ -51,7 +52,7 @@ class ReportStore(Store):
             f"""SELECT s.local_date, s.back_pain_before, s.leg_pain_before, {_KIND.format(complete)}
                 FROM exercise_session s
                 WHERE s.local_date BETWEEN ? AND ?
-                ORDER BY s.started_at""",
+                ORDER BY s.started_at, s.id""",
             [*params, day_number(start.isoformat()), day_number(end.isoformat())],
         )
         day = _Memo(dt.date.fromordinal)
@@ -64,6 +65,71 @@ class ReportStore(Store):
             for local_day, back, leg, kind in rows
             for rung, outcome, rng, pelvis, done in (kinds[kind],)
         ]
+
+    def session_tally(self, start: dt.date, end: dt.date, minimums: DoseMinimums) -> SessionTally:
+        """The sessions of the period counted (``domain.session_tally``): what
+        ``tally_sessions(session_facts(...))`` makes, counted by SQLite (ten years: 3,650
+        days and about 120 kinds instead of 29,000 rows)."""
+        codes = codes_of(self._db)
+        names = _Names(codes)
+        complete, params = complete_sql(minimums, "s", rung_code=partial(codes.lookup, RUNG))
+        period = [day_number(start.isoformat()), day_number(end.isoformat())]
+        fromordinal = dt.date.fromordinal
+        rows = self.sql(
+            f"""SELECT s.local_date, count(*), sum({complete}), sum(s.back_pain_before),
+                       sum(s.leg_pain_before), min(s.started_at), max(s.started_at)
+                FROM exercise_session s WHERE s.local_date BETWEEN ? AND ?
+                GROUP BY s.local_date""",
+            [*params, *period],
+        ).fetchall()
+        days = tuple(
+            DayTally(fromordinal(local_day), sessions, done, back, leg)
+            for local_day, sessions, done, back, leg, *_times in rows
+        )
+        kinds = tuple(
+            KindTally(*_unpack_kind(names, kind), sessions)
+            for kind, sessions in self.sql(
+                f"""SELECT {_KIND.format(complete)} AS kind, count(*)
+                    FROM exercise_session s WHERE s.local_date BETWEEN ? AND ?
+                    GROUP BY kind""",
+                [*params, *period],
+            )
+        )
+        # The first and the last session (of those begun in the same second: the first
+        # and the last recorded), and the last that counts: found by when they began.
+        first_day = last_day = last_rung = last_complete_rung = None
+        if rows:
+            first_at = min(row[5] for row in rows)
+            last_at = max(row[6] for row in rows)
+            at = "WHERE s.started_at = ? AND s.local_date BETWEEN ? AND ?"
+            first_day = self.sql(
+                f"SELECT s.local_date FROM exercise_session s {at} ORDER BY s.id LIMIT 1",
+                [first_at, *period],
+            ).fetchone()[0]
+            last_day, last_rung = self.sql(
+                f"SELECT s.local_date, s.rung FROM exercise_session s {at} "
+                "ORDER BY s.id DESC LIMIT 1",
+                [last_at, *period],
+            ).fetchone()
+            # Back from the last by the index of start times (``+``: not by the days'),
+            # which is in the order wanted: the last that counts is usually the last.
+            found = self.sql(
+                f"""SELECT s.rung FROM exercise_session s
+                    WHERE s.started_at BETWEEN ? AND ? AND +s.local_date BETWEEN ? AND ?
+                    AND {complete} ORDER BY s.started_at DESC, s.id DESC LIMIT 1""",
+                [first_at, last_at, *period, *params],
+            ).fetchone()
+            last_complete_rung = None if found is None else found[0]
+        return SessionTally(
+            days=days,
+            kinds=kinds,
+            first_day=None if first_day is None else fromordinal(first_day),
+            last_day=None if last_day is None else fromordinal(last_day),
+            last_rung=None if last_rung is None else names.of(RUNG, last_rung),
+            last_complete_rung=None
+            if last_complete_rung is None
+            else names.of(RUNG, last_complete_rung),
+        )
 
     @bound
     def short_sessions(
@@ -176,12 +242,17 @@ class ReportStore(Store):
         # The time in the zone it was answered in (domain.timekeeping.local_time, in one
         # step: the zone converts the UTC instant itself).
         zone_of = _Memo(lambda code: zone(names.of(ZONE, code)))
+        fromtimestamp, no = dt.datetime.fromtimestamp, ()
+        make = tuple.__new__  # (``ScreenFacts._make`` without its Python call)
         return [
-            ScreenFacts(
-                day[local_day],
-                result_of[result],
-                at=dt.datetime.fromtimestamp(answered_at, zone_of[zone_code]),
-                yes=tuple(yes.get(screen_id, ())),
+            make(
+                ScreenFacts,
+                (
+                    day[local_day],
+                    result_of[result],
+                    fromtimestamp(answered_at, zone_of[zone_code]),
+                    tuple(yes[screen_id]) if screen_id in yes else no,
+                ),
             )
             for screen_id, local_day, result, answered_at, zone_code in rows
         ]
