@@ -1,9 +1,11 @@
 """A text made in parts by forked processes is the text one process makes: in order,
-whole, with a child that fails made again here, and no child left behind."""
+whole, with the parts of a child that fails made again here, the parts shared by how fast
+each process is, and no child left behind."""
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -11,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sciatica_journal.services.transfer import parallel_parts
-from sciatica_journal.services.transfer.parallel_parts import bounds, texts_in_parts
+from sciatica_journal.services.transfer.parallel_parts import parts, texts_in_parts
 
 
 def _text(start: int, stop: int) -> str:
@@ -31,21 +33,37 @@ def _no_child_left() -> bool:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(0, 500), st.integers(1, 6), st.floats(0.0, 1.0))
-def test_the_parts_cover_every_entry_once_in_order_and_none_is_empty(count, workers, share):
-    parts = bounds(count, workers, share)
-    assert len(parts) <= workers
-    flat = [i for start, stop in parts for i in range(start, stop)]
-    assert flat == list(range(count))
-    assert count == 0 or all(start < stop for start, stop in parts)
+@given(st.integers(0, 100_000), st.integers(1, 3000))
+def test_the_parts_cover_every_entry_once_in_order_and_none_is_empty(count, step):
+    cut = parts(count, step)
+    assert len(cut) <= parallel_parts.MAX_PARTS  # each numbered by one byte
+    assert [i for start, stop in cut for i in range(start, stop)] == list(range(count))
+    assert all(start < stop for start, stop in cut)
+    assert len({stop - start for start, stop in cut[:-1]}) <= 1  # equal, but the last
 
 
 @pytest.mark.parametrize("workers", [1, 2, 3, 4])
 def test_parts_made_by_several_processes_are_the_pieces_of_one(workers):
-    made = list(texts_in_parts(1000, _pieces, workers=workers))
-    parts = bounds(1000, workers)
-    assert made == [p.encode("utf-8") for start, stop in parts for p in _pieces(start, stop)]
-    assert b"".join(made).decode("utf-8") == _text(0, 1000)  # each piece as it was made
+    made = list(texts_in_parts(5000, _pieces, workers=workers))
+    cut = parts(5000) if workers > 1 else [(0, 5000)]
+    assert made == [p.encode("utf-8") for start, stop in cut for p in _pieces(start, stop)]
+    assert b"".join(made).decode("utf-8") == _text(0, 5000)  # each piece as it was made
+    assert _no_child_left()
+
+
+def test_a_slower_process_takes_fewer_parts():
+    """The parts are taken in turns: a child ten times slower than this process makes
+    only a few of them (about 2 of 20), and the text is the same."""
+    here = os.getpid()
+
+    def marked(start: int, stop: int) -> Iterator[str]:
+        time.sleep(0.005 if os.getpid() == here else 0.05)
+        yield f"{start}:{'here' if os.getpid() == here else 'child'};"
+
+    made = b"".join(texts_in_parts(20 * parallel_parts.PART, marked, workers=2)).decode()
+    pieces = made.rstrip(";").split(";")
+    assert [int(p.split(":")[0]) for p in pieces] == [n * parallel_parts.PART for n in range(20)]
+    assert 0 < sum(p.endswith("child") for p in pieces) <= 5
     assert _no_child_left()
 
 

@@ -1,34 +1,40 @@
-"""A long text made in consecutive parts at the same time: the first part here, the others
-each in a process forked for it, their texts read back in order.
+"""A long text made in consecutive parts at the same time by this process and processes
+forked for it, the parts taken in turns, their texts given back in order.
 
 An export of ten years turns some 30,000 sessions and 60,000 maps into 45 MB of JSON, all
-of it Python work: on two processors, two processes make it in about half the time. Each
-child writes its text into a file without a name (the page cache holds it, not the memory
-of either process), read back once the parts before it are. A process forks only when
-that is safe and worth it: on Linux, with one thread (a child of a process with other
-threads, Qt's or a worker's, could inherit a lock held by one of them, never to be
-released), and with enough entries for every part. A child only makes its text and
-writes it: it never uses its parent's connection to the journal (it reads its rows
-through one of its own, ``storage.export_sessions``), never returns into the caller's
-code and leaves with ``os._exit``. A part whose child failed is made again here, so an
-error is raised where it would be without children."""
+of it Python work: on two processors, two processes make it in about half the time. The
+entries are cut into short parts, numbered in order, and each process takes the next part
+not yet taken when it is done with the last (the numbers wait in a pipe, one byte each):
+a process that is slower, or has other work first (this one reads the rest of the
+journal), makes fewer of them, so none waits long for another. A child writes the texts
+of its parts, each with its number, into a file without a name (the page cache holds
+them, not the memory of either process); this process keeps its own, and once every
+part is made the texts are given back in order.
+
+A process forks only when that is safe and worth it: on Linux, with one thread (a child
+of a process with other threads, Qt's or a worker's, could inherit a lock held by one of
+them, never to be released), and with enough entries for every process. A child only
+makes its texts and writes them: it never uses its parent's connection to the journal (it
+reads its rows through one of its own, ``storage.export_sessions``), never returns into
+the caller's code and leaves with ``os._exit``. The parts of a child that failed are made
+again here, so an error is raised where it would be without children."""
 
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-MIN_PART = 4_000  # entries: fewer take less time than a child costs (~10 ms)
+MIN_PART = 4_000  # entries for each process: fewer take less time than a child costs
 MAX_WORKERS = 4  # processes, this one included
-FIRST_SHARE = 0.45  # of the entries, for this process: it also writes the whole text
+PART = 1_000  # entries in a part taken at a time (ten years: ~20 ms of work)
+MAX_PARTS = 255  # numbered by one byte each: longer parts for more entries
 
 
 def workers_here(count: int) -> int:
@@ -48,71 +54,93 @@ def may_fork() -> bool:
         return False
 
 
-def bounds(count: int, workers: int, first_share: float = FIRST_SHARE) -> list[tuple[int, int]]:
-    """``count`` entries as at most ``workers`` consecutive parts (start, stop), none
-    empty: the first holds ``first_share`` of them (all of them for one worker), the
-    others the rest in equal shares."""
-    if workers <= 1 or count <= 1:
-        return [(0, count)]
-    first = min(max(1, round(count * first_share)), count - 1)
-    rest = count - first
-    cuts = [0, first, *(first + rest * i // (workers - 1) for i in range(1, workers))]
-    return [(start, stop) for start, stop in itertools.pairwise(cuts) if start < stop]
+def parts(count: int, step: int = PART) -> list[tuple[int, int]]:
+    """``count`` entries as consecutive parts (start, stop) of ``step`` entries (the last
+    may be shorter; longer ones when there would be more than ``MAX_PARTS``)."""
+    step = max(step, -(-count // MAX_PARTS), 1)
+    return [(start, min(start + step, count)) for start in range(0, count, step)]
 
 
-_LENGTH = 8  # bytes before each piece in a child's file: the piece's length
+_NUMBER, _LENGTH = 1, 8  # bytes before each piece in a child's file: its part, its length
 
 
 @dataclass
 class _Child:
     pid: int
-    text: BinaryIO  # where it writes its text: a file without a name, gone once closed
-    start: int
-    stop: int
+    text: BinaryIO  # where it writes its texts: a file without a name, gone once closed
+    reaped: bool = False
+    # Where each of its parts' pieces is in its file: part → [(offset, length), ...].
+    pieces: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 class TextInParts:
-    """The text ``make(start, stop)`` of entries 0 to ``count`` (given in pieces) in
-    consecutive parts: the first part made by this process as it is iterated, the others
-    by children forked on entering (``workers`` processes in all; by default
-    ``workers_here``), each into a file of its own, read back here a piece at a time.
-    Iterated once, inside: the pieces in order and in UTF-8 (nothing for no entries). On
-    leaving, a child still at work is stopped."""
+    """The text ``make(start, stop)`` of entries 0 to ``count`` (given in pieces), made in
+    parts taken in turns by this process, as it is iterated, and by children forked on
+    entering (``workers`` processes in all; by default ``workers_here``). Iterated once,
+    inside: the pieces in order and in UTF-8 (nothing for no entries). On leaving, a
+    child still at work is stopped."""
 
     def __init__(
         self, count: int, make: Callable[[int, int], Iterable[str]], *, workers: int | None = None
     ) -> None:
         self._make = make
-        self._parts = [] if count == 0 else bounds(count, workers or workers_here(count))
+        self._count = count
+        self._workers = 0 if count == 0 else workers or workers_here(count)
+        self._parts = parts(count) if self._workers > 1 else [(0, count)]
         self._children: list[_Child] = []
+        self._numbers: int | None = None  # the pipe's end the parts' numbers are read from
 
     def __enter__(self) -> TextInParts:
+        if self._workers <= 1:
+            return self
         try:
-            for start, stop in self._parts[1:]:
-                self._children.append(_fork(self._make, start, stop))
+            read_end, write_end = os.pipe()
+            self._numbers = read_end
+            try:  # every number written before a child exists: at most 255 bytes, no wait
+                os.write(write_end, bytes(range(len(self._parts))))
+            finally:
+                os.close(write_end)  # the last one: once every number is read, the end
+            for _ in range(self._workers - 1):
+                self._children.append(_fork(self._make, self._parts, read_end))
         except BaseException:
-            self._stop_children()
+            self._leave()
             raise
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self._stop_children()
+        self._leave()
 
     def __iter__(self) -> Iterator[bytes]:
-        if not self._parts:
+        if self._workers == 0:
             return
-        for piece in self._make(*self._parts[0]):
-            yield piece.encode("utf-8")
-        while self._children:
-            child = self._children.pop(0)
-            try:
-                yield from _collect(child, self._make)
-            finally:
-                child.text.close()
+        if self._numbers is None:  # this process alone
+            for piece in self._make(0, self._count):
+                yield piece.encode("utf-8")
+            return
+        mine: dict[int, list[bytes]] = {}
+        while (number := _take(self._numbers)) is not None:
+            mine[number] = [p.encode("utf-8") for p in self._make(*self._parts[number])]
+        for child in self._children:
+            _wait(child)
+        for number, (start, stop) in enumerate(self._parts):
+            if number in mine:
+                yield from mine.pop(number)
+                continue
+            owner = next((c for c in self._children if number in c.pieces), None)
+            if owner is None:  # its child failed: made here
+                for piece in self._make(start, stop):
+                    yield piece.encode("utf-8")
+                continue
+            for offset, length in owner.pieces.pop(number):
+                owner.text.seek(offset)
+                yield owner.text.read(length)
 
-    def _stop_children(self) -> None:
+    def _leave(self) -> None:
         while self._children:  # left early (an error, or the reader stopped)
             _stop(self._children.pop())
+        if self._numbers is not None:
+            os.close(self._numbers)
+            self._numbers = None
 
 
 def texts_in_parts(
@@ -124,39 +152,57 @@ def texts_in_parts(
         yield from parts
 
 
-def _fork(make: Callable[[int, int], Iterable[str]], start: int, stop: int) -> _Child:
+def _take(numbers: int) -> int | None:
+    """The number of the next part not yet taken (None: every part is taken)."""
+    taken = os.read(numbers, 1)  # one byte: no other process can take half of it
+    return taken[0] if taken else None
+
+
+def _fork(
+    make: Callable[[int, int], Iterable[str]], parts: list[tuple[int, int]], numbers: int
+) -> _Child:
     text = tempfile.TemporaryFile()  # noqa: SIM115  (closed by the caller; private: 0600)
     pid = os.fork()
-    if pid == 0:  # the child: make the text, write it, leave
+    if pid == 0:  # the child: make the parts it takes, write their texts, leave
         status = 1
         try:
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             out = text.fileno()
-            for piece in make(start, stop):
-                encoded = piece.encode("utf-8")
-                data = memoryview(len(encoded).to_bytes(_LENGTH, "little") + encoded)
-                while data:
-                    data = data[os.write(out, data) :]
+            while (number := _take(numbers)) is not None:
+                for piece in make(*parts[number]):
+                    encoded = piece.encode("utf-8")
+                    head = number.to_bytes(_NUMBER, "little") + len(encoded).to_bytes(
+                        _LENGTH, "little"
+                    )
+                    data = memoryview(head + encoded)
+                    while data:
+                        data = data[os.write(out, data) :]
             status = 0
         finally:
             os._exit(status)
-    return _Child(pid, text, start, stop)
+    return _Child(pid, text)
 
 
-def _collect(child: _Child, make: Callable[[int, int], Iterable[str]]) -> Iterator[bytes]:
-    """The child's text once it has ended, a piece at a time; made here if it failed."""
+def _wait(child: _Child) -> None:
+    """Wait for the child to end; where it made its texts, note where each piece is."""
     _pid, status = os.waitpid(child.pid, 0)
+    child.reaped = True
     if os.waitstatus_to_exitcode(status) != 0:
-        for piece in make(child.start, child.stop):
-            yield piece.encode("utf-8")
-        return
+        return  # what it made is not used: its parts are made again here
     child.text.seek(0)
-    while length := child.text.read(_LENGTH):
-        yield child.text.read(int.from_bytes(length, "little"))
+    offset = 0
+    while head := child.text.read(_NUMBER + _LENGTH):
+        number = head[0]
+        length = int.from_bytes(head[_NUMBER:], "little")
+        offset += len(head)
+        child.pieces.setdefault(number, []).append((offset, length))
+        offset += length
+        child.text.seek(offset)
 
 
 def _stop(child: _Child) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(child.pid, signal.SIGKILL)
-    os.waitpid(child.pid, 0)
+    if not child.reaped:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child.pid, signal.SIGKILL)
+        os.waitpid(child.pid, 0)
     child.text.close()
