@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import random
+import sqlite3
 
 import pytest
 
@@ -134,3 +135,43 @@ def test_the_tally_of_no_session(set_up_services: Services, clock) -> None:
     )
     assert tally == tally_sessions([])
     assert (tally.sessions, tally.complete, tally.first_day, tally.last_rung) == (0, 0, None, None)
+
+
+def test_a_save_from_elsewhere_during_the_count_is_not_half_seen(
+    set_up_services: Services, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window may delete or save while ``summary --json`` counts: the count's queries
+    read one state of the journal, the one before (no crash, day and kind counts agree)."""
+    services = set_up_services
+    _record_a_mixed_journal(services, clock.now(), 1)
+    reports = services.stores.reports
+    path = services.data_dir / "journal.sqlite3"
+    real = type(reports).sql
+    calls: list[str] = []
+
+    def sql(self, query, params=()):
+        found = real(self, query, params)
+        calls.append(query)
+        if len(calls) == 1:
+            rows = found.fetchall()
+            with sqlite3.connect(path) as elsewhere:  # another process's connection
+                elsewhere.execute(
+                    "DELETE FROM exercise_session WHERE started_at = "
+                    "(SELECT min(started_at) FROM exercise_session)"
+                )
+            return _Rows(rows)
+        return found
+
+    monkeypatch.setattr(type(reports), "sql", sql)
+    today = clock.now().date()
+    tally = reports.session_tally(
+        today - dt.timedelta(days=60), today, dose_minimums(services.program)
+    )
+    assert len(calls) >= 3
+    assert tally.sessions == sum(kind.sessions for kind in tally.kinds) == 90
+    assert tally.first_day is not None
+
+
+class _Rows(list):
+    def fetchall(self) -> list:
+        return list(self)
