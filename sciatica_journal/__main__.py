@@ -2,6 +2,6 @@
 
 import sys
 
-from sciatica_journal.cli import main
+from sciatica_journal.cli import run
 
-sys.exit(main())
+sys.exit(run())

@@ -52,7 +52,7 @@ def uuid_text(data: bytes) -> str:
     """The 16 bytes as the UUID's lower-case text (as ``str(UUID(bytes=data))``)."""
     if len(data) != 16:
         raise ValueError("a UUID is 16 bytes")
-    h = bytes(data).hex()
+    h = data.hex()  # (bytes, or a memoryview or bytearray of them)
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 

@@ -60,6 +60,9 @@ MAP_FIELDS: tuple[Field, ...] = (  # the map's id, then MapRecord's order
     _M.note,
     _M.marks,
 )
+# The names of a row's columns: the session's, then each of its maps' in turn.
+SESSION_COLUMNS: tuple[str, ...] = tuple(f.name for f in SESSION_FIELDS)
+MAP_COLUMNS: tuple[str, ...] = tuple(f.name for f in MAP_FIELDS)
 _SESSION_TABLE = _E._meta.table_name
 _MAP_TABLE = _M._meta.table_name
 
@@ -91,20 +94,30 @@ class ExportSessions:
         self._path = path
         self._count = count
         self._owner = os.getpid()
-        self._readers = readers((*SESSION_FIELDS, *MAP_FIELDS, *MAP_FIELDS))
+        self._readers = tuple(readers((*SESSION_FIELDS, *MAP_FIELDS, *MAP_FIELDS)))
         self._marks: dict[tuple[tuple[str, str, int], ...], tuple[MarkRecord, ...]] = {}
 
     def __len__(self) -> int:
         return self._count
 
-    def records(self, start: int = 0, stop: int | None = None) -> list[SessionRecord]:
-        """Sessions ``start`` to ``stop`` (as a slice) as records, with their maps."""
+    @property
+    def readers(self) -> tuple[Any, ...]:
+        """How each column of ``rows`` is read (``codecs.readers``; None: as stored)."""
+        return self._readers
+
+    def rows(self, start: int = 0, stop: int | None = None) -> list[Any]:
+        """Sessions ``start`` to ``stop`` (as a slice) as stored: each session's columns
+        (``SESSION_COLUMNS``), then its map before's and its map after's (``MAP_COLUMNS``
+        each, all NULL for no map)."""
         stop = self._count if stop is None else min(stop, self._count)
         if stop <= start:
             return []
-        rows = self._rows(stop - start, start)
+        return self._rows(stop - start, start)
+
+    def records(self, start: int = 0, stop: int | None = None) -> list[SessionRecord]:
+        """Sessions ``start`` to ``stop`` (as a slice) as records, with their maps."""
         found = []
-        for row in decoded_by(self._readers, rows):
+        for row in decoded_by(self._readers, self.rows(start, stop)):
             *values, _before, _after, planned, against, _id = row[:_SESSION_COLUMNS]
             found.append(
                 SessionRecord._make(

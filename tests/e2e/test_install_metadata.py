@@ -100,7 +100,7 @@ def test_the_desktop_file_metainfo_and_entry_point_agree():
     ]
     binary = root.findtext("provides/binary")
     assert entry["Exec"].split()[0] == binary
-    assert binary in scripts and scripts[binary] == "sciatica_journal.cli:main"
+    assert binary in scripts and scripts[binary] == "sciatica_journal.cli:run"
     assert root.findtext("launchable[@type='desktop-id']") == DESKTOP.name
     assert METAINFO.name == f"{root.findtext('id')}.metainfo.xml"
     assert entry["Name"] == root.findtext("name") == APP_NAME

@@ -9,21 +9,29 @@ import json
 from collections import OrderedDict
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sciatica_journal.services.demo_journal import generate_demo
 from sciatica_journal.services.program_loader import load_program
 from sciatica_journal.services.transfer import TransferService
-from sciatica_journal.services.transfer.json_entries import EntryTexts, as_text, session_text
+from sciatica_journal.services.transfer.json_entries import EntryTexts, as_text
 from sciatica_journal.services.transfer.json_stream import BATCH, encode, write_document
 from sciatica_journal.services.transfer.json_writing import (
     journal_parts,
     map_doc,
+    screen_doc,
     session_complete,
     session_doc,
 )
-from sciatica_journal.storage.transfer_records import MapRecord, MarkRecord, SessionRecord
+from sciatica_journal.services.transfer.session_rows import SessionRowTexts, session_text
+from sciatica_journal.storage.transfer_records import (
+    MapRecord,
+    MarkRecord,
+    ScreenRecord,
+    SessionRecord,
+)
 from tests.unit.test_transfer import _fill
 
 TRICKY = st.sampled_from(
@@ -110,8 +118,8 @@ def _exported_equals_dumps(services) -> None:
 
 
 def _written(services, document, contents, sessions, workers) -> bytes:
-    texts = EntryTexts(services.program)
-    with session_text(sessions, texts, workers=workers or 1) as session_texts:
+    texts = EntryTexts()
+    with session_text(sessions, services.program, workers=workers or 1) as session_texts:
         head, lists = journal_parts(
             contents,
             exported_at=document["exported_at"],
@@ -192,15 +200,65 @@ SESSIONS = st.builds(
 )
 
 
+def _row(s: SessionRecord, n: int, *, against: bool | None) -> tuple[Any, ...]:
+    """The session as ``storage.export_sessions`` gives its row (values as read)."""
+    maps = [
+        (None,) * 8
+        if m is None
+        else (n, m.uuid, m.recorded_at, m.zone, m.local_date, m.context, m.note, m.marks)
+        for m in (s.map_before, s.map_after)
+    ]
+    ids = [None if m is None else n for m in (s.map_before, s.map_after)]
+    return (*s[:17], *ids, s.planned, against, n, *maps[0], *maps[1])
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(SESSIONS, min_size=1, max_size=6), st.lists(MAPS, max_size=4))
 def test_sessions_and_check_ins_written_as_text_are_their_entries_encoded(sessions, check_ins):
     """The text of each entry is its dict encoded: texts with quotes and control
-    characters, NULLs, and scores of 1 and 0 beside true and false (1 == True)."""
+    characters, NULLs, and scores of 1 and 0 beside true and false (1 == True); sessions
+    with and without maps in one part; NULL for "against the advice" (older sessions)
+    written as false."""
     program = load_program()
-    texts = EntryTexts(program)
-    for s in sessions:  # the same writer throughout: its memos must never mix values
-        expected = encode(session_doc(s, complete=session_complete(s, program)), 2)
-        assert texts.session(s) == expected
+    rows = SessionRowTexts(program, [None] * 38)  # the same writer throughout: its memos
+    expected = [encode(session_doc(s, complete=session_complete(s, program)), 2) for s in sessions]
+    assert (
+        rows.sessions([_row(s, n, against=s.against_advice) for n, s in enumerate(sessions)])
+        == expected
+    )
+    older = [_row(s, n, against=s.against_advice or None) for n, s in enumerate(sessions)]
+    assert rows.sessions(older) == expected
+    texts = EntryTexts()
     for m in check_ins:
         assert texts.check_in(m) == encode(map_doc(m), 2)
+
+
+def test_a_session_row_writer_is_given_a_reader_for_each_column():
+    with pytest.raises(ValueError, match="38 readers"):
+        SessionRowTexts(load_program(), [None] * 37)
+
+
+SCREENS = st.builds(
+    ScreenRecord,
+    TEXT,
+    TEXT,
+    TEXT,
+    TEXT,
+    TEXT,
+    TEXT,
+    st.lists(st.tuples(st.sampled_from(["bladder", "saddle", "weakness", "?"]), st.booleans())).map(
+        tuple
+    ),
+    st.one_of(st.none(), TEXT),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SCREENS, min_size=1, max_size=8))
+def test_screenings_written_as_text_are_their_entries_encoded(screens):
+    """A screening's text is its dict encoded: odd texts, no session, no answers, the same
+    question answered twice (the last answer counts, as in its dict), the same answers in
+    several screenings (their text is made once)."""
+    texts = EntryTexts()
+    for s in [*screens, *screens]:
+        assert texts.screen(s) == encode(screen_doc(s), 2)

@@ -1,6 +1,7 @@
-"""The sessions and check-ins of a JSON export written as text straight from their
-records: each entry exactly as ``json_stream.encode`` writes the dict ``json_writing``
-makes of it, at a fraction of the cost (ten years: 29,000 sessions and 58,000 maps).
+"""The entries of a JSON export written as text straight from their records (check-ins
+and red-flag screenings here, the sessions from their rows in ``session_rows``): each
+entry exactly as ``json_stream.encode`` writes the dict ``json_writing`` makes of it, at
+a fraction of the cost (ten years: 58,000 maps, 3,700 screenings).
 
 The layout is not written twice: a template per kind of entry is made once by encoding
 that entry's dict (``json_writing``) with a marker in place of each value, and the text
@@ -15,30 +16,23 @@ from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
-from sciatica_journal.domain.program import Program
-from sciatica_journal.services.transfer.json_stream import BATCH, ENTRY_SEPARATOR, Encoded, encode
-from sciatica_journal.services.transfer.json_writing import (
-    map_doc,
-    session_complete,
-    session_doc,
-)
-from sciatica_journal.services.transfer.parallel_parts import TextInParts
-from sciatica_journal.storage.export_sessions import ExportSessions
+from sciatica_journal.services.transfer.json_stream import ENTRY_SEPARATOR, encode
+from sciatica_journal.services.transfer.json_writing import map_doc, screen_doc
 from sciatica_journal.storage.transfer_records import (
     JournalContents,
     MapRecord,
     MarkRecord,
-    SessionRecord,
+    ScreenRecord,
 )
 
 _MARKER = re.compile(r'"@@(\d+)@@"')
 
 
-def _marker(n: int) -> str:
+def marker(n: int) -> str:
     return f"@@{n}@@"
 
 
-def _pattern(text: str) -> str:
+def pattern(text: str) -> str:
     """The encoded text with markers as a ``str.format`` pattern ({0}, {1}, …)."""
     pieces = _MARKER.split(text)
     out = []
@@ -47,7 +41,7 @@ def _pattern(text: str) -> str:
     return "".join(out)
 
 
-def _json(value: Any) -> str:
+def plain_json(value: Any) -> str:
     """A plain value as ``json.dumps(value, ensure_ascii=False)`` writes it."""
     if value is None:
         return "null"
@@ -62,38 +56,27 @@ def _json(value: Any) -> str:
     return encode(value)  # anything else: as the general encoder writes it
 
 
-class _Texts(dict[Any, str]):
+class Texts(dict[Any, str]):
     """The JSON of each value met, encoded once (for values that repeat). One per kind of
     value: ``True == 1`` and ``False == 0`` would share a key."""
 
     def __missing__(self, value: Any) -> str:
-        found = self[value] = _json(value)
+        found = self[value] = plain_json(value)
         return found
 
 
-_MAP_FIELDS = ("uuid", "recorded_at", "zone", "context", "note")
-# The keys of a session's entry in the order of EntryTexts.session's values ("pain" holds
-# four of them).
-_SESSION_KEYS = (
+MAP_FIELDS = ("uuid", "recorded_at", "zone", "context", "note")  # a map's, but its marks
+CHECK_IN_DEPTH = 2  # a check-in is an item of a list of the document
+# The keys of a screening's entry, in ScreenRecord's order.
+_SCREEN_KEYS = (
     "uuid",
-    "rung",
-    "started_at",
-    "ended_at",
+    "answered_at",
     "zone",
     "local_date",
-    "pain",
-    "outcome",
-    "reps_done",
-    "hold_seconds",
-    "planned",
-    "complete",
-    "range_reached",
-    "pelvis_stayed_down",
-    "stopped_for_pain",
-    "against_advice",
-    "note",
-    "map_before",
-    "map_after",
+    "trigger",
+    "result",
+    "answers",
+    "session",
 )
 
 
@@ -103,140 +86,94 @@ def as_text(
     sessions: Iterable[bytes],
     texts: EntryTexts,
 ) -> list[tuple[str, Iterable[Any]]]:
-    """``json_writing.journal_parts``' lists with the sessions as their text (``sessions``:
-    ``session_text``'s, in UTF-8) and the check-ins of ``contents`` written as text
-    (``Encoded``), the other lists as they are."""
+    """``json_writing.journal_parts``' lists with the sessions as their text
+    (``sessions``: ``session_rows.session_text``'s, in UTF-8) and every other list written
+    now, each as one piece of UTF-8 (the check-ins and screenings from their records,
+    ``EntryTexts``): while this process writes them, the processes making the sessions'
+    parts take the parts it would have taken, instead of leaving it to write them alone
+    once every part is made."""
     written: dict[str, Iterable[Any]] = {
-        "sessions": sessions,
-        "check_ins": (Encoded(texts.check_in(m)) for m in contents.check_ins),
+        "check_ins": (texts.check_in(m) for m in contents.check_ins),
+        "red_flag_screens": (texts.screen(s) for s in contents.screens),
     }
-    return [(key, written.get(key, entries)) for key, entries in lists]
+    return [
+        (key, sessions if key == "sessions" else _written_now(written.get(key, entries)))
+        for key, entries in lists
+    ]
 
 
-def session_text(
-    sessions: ExportSessions, texts: EntryTexts, *, workers: int | None = None
-) -> TextInParts:
-    """The text of the export's sessions, in a few long parts, each made by a process of
-    its own where there are many (``parallel_parts``; ``workers``: how many processes, by
-    default as many as are worth it)."""
-
-    def part(start: int, stop: int) -> Iterator[str]:
-        for first in range(start, stop, BATCH):
-            records = sessions.records(first, min(first + BATCH, stop))
-            yield ENTRY_SEPARATOR.join([texts.session(s) for s in records])
-
-    return TextInParts(len(sessions), part, workers=workers)
+def _written_now(entries: Iterable[Any]) -> list[bytes]:
+    """The entries of a list (texts, or values to encode) as one piece of UTF-8, as
+    ``json_stream.write_document`` puts the pieces of a list in (none for no entries)."""
+    found = [e if e.__class__ is str else encode(e, 2) for e in entries]
+    return [ENTRY_SEPARATOR.join(found).encode("utf-8")] if found else []
 
 
 class EntryTexts:
-    """Writes sessions (``session``) and check-ins (``check_in``) as the entries of the
-    export's lists (items of a list one level below the document)."""
+    """Writes check-ins (``check_in``) and red-flag screenings (``screen``) as the entries
+    of the export's lists (items of a list one level below the document)."""
 
-    def __init__(self, program: Program) -> None:
-        self._program = program
-        self._words = _Texts()  # texts (and None)
-        self._numbers = _Texts()  # integers (and None)
-        self._complete: dict[tuple[Any, ...], str] = {}
-        self._marks: dict[tuple[tuple[MarkRecord, ...], int], str] = {}
-        self._maps = {depth: _map_pattern(depth) for depth in (2, 3)}
-        self._session = _session_pattern()
-        self._session_with_maps = _session_pattern(with_maps=True)
-
-    def session(self, s: SessionRecord) -> str:
-        words, numbers = self._words, self._numbers
-        (uuid, rung, started, ended, zone, day, back_before, leg_before, back_after) = s[:9]
-        (leg_after, outcome, reps, hold, reached, pelvis, stopped, note, before, after) = s[9:19]
-        planned, against = s[19:]
-        complete = self._complete.get((rung, reps, hold, stopped))
-        if complete is None:
-            complete = self._complete[(rung, reps, hold, stopped)] = _json(
-                session_complete(s, self._program)
-            )
-        values = (
-            encode_basestring(uuid),
-            words[rung],
-            encode_basestring(started),
-            encode_basestring(ended),
-            words[zone],
-            words[day],
-            numbers[back_before],
-            numbers[leg_before],
-            numbers[back_after],
-            numbers[leg_after],
-            words[outcome],
-            numbers[reps],
-            numbers[hold],
-            numbers[planned],
-            complete,
-            words[reached],
-            _json(pelvis),
-            _json(stopped),
-            _json(against),
-            _json(note),
-        )
-        if before is not None and after is not None:  # most sessions: one pattern in all
-            return self._session_with_maps(
-                *values, *self._map_values(before, 3), *self._map_values(after, 3)
-            )
-        return self._session(
-            *values,
-            "null" if before is None else self._map(before, 3),
-            "null" if after is None else self._map(after, 3),
-        )
+    def __init__(self) -> None:
+        self._words = Texts()  # texts (and None)
+        self._marks: dict[tuple[MarkRecord, ...], str] = {}
+        self._check_in = map_pattern(CHECK_IN_DEPTH)
+        self._screen = _screen_pattern()
+        self._answers: dict[tuple[tuple[str, bool], ...], str] = {}
 
     def check_in(self, m: MapRecord) -> str:
-        return self._map(m, 2)
-
-    def _map(self, m: MapRecord, depth: int) -> str:
-        return self._maps[depth](*self._map_values(m, depth))
-
-    def _map_values(self, m: MapRecord, depth: int) -> tuple[str, ...]:
-        """The values of a map's pattern at ``depth``, as ``_map_pattern`` orders them."""
         uuid, recorded_at, zone, _day, context, note, marks = m
-        text = self._marks.get((marks, depth))
+        text = self._marks.get(marks)
         if text is None:
-            doc = map_doc(m)["marks"]
-            text = self._marks[(marks, depth)] = encode(doc, depth + 1)
+            text = self._marks[marks] = marks_text(marks, CHECK_IN_DEPTH)
         words = self._words
-        return (
+        return self._check_in(
             encode_basestring(uuid),
             encode_basestring(recorded_at),
             words[zone],
             words[context],
-            _json(note),
+            plain_json(note),
             text,
         )
 
+    def screen(self, s: ScreenRecord) -> str:
+        """A red-flag screening as an entry of its list (ten years: 3,700 of them, whose
+        answers are the same few sets again and again)."""
+        uuid, answered_at, zone, day, trigger, result, answers, session = s
+        answered = self._answers.get(answers)
+        if answered is None:
+            answered = self._answers[answers] = encode(dict(answers), 3)
+        words = self._words
+        return self._screen(
+            plain_json(uuid),
+            plain_json(answered_at),
+            words[zone],
+            words[day],
+            words[trigger],
+            words[result],
+            answered,
+            plain_json(session),
+        )
 
-def _session_pattern(*, with_maps: bool = False) -> Callable[..., str]:
-    """The pattern of a session entry, its values in ``EntryTexts.session``'s order; with
-    its two maps' values (``with_maps``: those of ``_map_pattern(3)``, each map's in turn)
-    in place of the maps' texts."""
-    values = iter(range(100))
-    doc = session_doc(_SAMPLE_SESSION, complete=None)
-    assert list(doc) == list(_SESSION_KEYS), "a session's keys changed: update EntryTexts"
-    for key in doc:
-        if key == "pain":
-            doc[key] = {name: _marker(next(values)) for name in doc[key]}
-        elif with_maps and key in ("map_before", "map_after"):
-            doc[key] = map_doc(_SAMPLE_MAP)
-            for field in (*_MAP_FIELDS, "marks"):
-                doc[key][field] = _marker(next(values))
-        else:
-            doc[key] = _marker(next(values))
-    return _pattern(encode(doc, 2)).format
+
+def _screen_pattern() -> Callable[..., str]:
+    """The pattern of a screening entry, its values in ``ScreenRecord``'s order."""
+    doc = screen_doc(ScreenRecord("", "", "", "", "", "", (), None))
+    assert list(doc) == list(_SCREEN_KEYS), "a screening's keys changed: update EntryTexts"
+    return pattern(encode({key: marker(n) for n, key in enumerate(doc)}, 2)).format
 
 
-def _map_pattern(depth: int) -> Callable[..., str]:
+def marks_text(marks: tuple[MarkRecord, ...], depth: int) -> str:
+    """The text of the marks of a map at ``depth``."""
+    return encode(map_doc(SAMPLE_MAP._replace(marks=marks))["marks"], depth + 1)
+
+
+def map_pattern(depth: int) -> Callable[..., str]:
     """The pattern of a map at ``depth``: its fields, then its marks' text."""
-    doc = map_doc(_SAMPLE_MAP)
-    for n, key in enumerate((*_MAP_FIELDS, "marks")):
-        doc[key] = _marker(n)
-    assert list(doc) == [*_MAP_FIELDS, "marks"], "a map's keys changed: update _MAP_FIELDS"
-    return _pattern(encode(doc, depth)).format
+    doc = map_doc(SAMPLE_MAP)
+    for n, key in enumerate((*MAP_FIELDS, "marks")):
+        doc[key] = marker(n)
+    assert list(doc) == [*MAP_FIELDS, "marks"], "a map's keys changed: update MAP_FIELDS"
+    return pattern(encode(doc, depth)).format
 
 
-_SAMPLE_MAP = MapRecord("", "", "", "", "", "", ())
-_SAMPLE_SESSION = SessionRecord(
-    "", "", "", "", "", "", 0, 0, None, None, "", None, None, None, None, False, "", None, None
-)
+SAMPLE_MAP = MapRecord("", "", "", "", "", "", ())

@@ -54,7 +54,7 @@ def journal_parts(
             (session_doc(s, complete=session_complete(s, program)) for s in contents.sessions),
         ),
         ("check_ins", (map_doc(m) for m in contents.check_ins)),
-        ("red_flag_screens", (_screen_doc(s) for s in contents.screens)),
+        ("red_flag_screens", (screen_doc(s) for s in contents.screens)),
         ("notes", (_note_doc(n) for n in contents.notes)),
         ("measures", (_measure_doc(m) for m in contents.measures)),
     ]
@@ -125,7 +125,7 @@ def session_doc(s: SessionRecord, *, complete: bool | None) -> dict[str, Any]:
     }
 
 
-def _screen_doc(s: ScreenRecord) -> dict[str, Any]:
+def screen_doc(s: ScreenRecord) -> dict[str, Any]:
     return {
         "uuid": s.uuid,
         "answered_at": s.answered_at,

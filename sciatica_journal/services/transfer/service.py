@@ -21,7 +21,7 @@ from sciatica_journal.services.transfer import parallel_parts
 from sciatica_journal.services.transfer.csv_tables import csv_files
 from sciatica_journal.services.transfer.document_reader import DocumentReader
 from sciatica_journal.services.transfer.forked_answer import ForkedAnswer
-from sciatica_journal.services.transfer.json_entries import EntryTexts, as_text, session_text
+from sciatica_journal.services.transfer.json_entries import EntryTexts, as_text
 from sciatica_journal.services.transfer.json_reading import (
     check_is_journal,
     check_text,
@@ -38,6 +38,7 @@ from sciatica_journal.services.transfer.results import (
 from sciatica_journal.services.transfer.schema_check import SchemaChecker
 from sciatica_journal.services.transfer.schema_loading import SCHEMA_FILE, load_validator
 from sciatica_journal.services.transfer.schema_messages import document_order, schema_message
+from sciatica_journal.services.transfer.session_rows import session_text
 from sciatica_journal.storage import atomic_files, transfer_records
 from sciatica_journal.storage.transfer_records import JournalContents
 from sciatica_journal.storage.transfer_store import TransferStore
@@ -86,8 +87,8 @@ class TransferService:
         # reads the rest of the journal meanwhile.
         forks = parallel_parts.may_fork()
         with self._store.export_snapshot(shared=forks) as (read, sessions, shared):
-            texts = EntryTexts(self._program)
-            with session_text(sessions, texts, workers=None if shared else 1) as session_texts:
+            workers = None if shared else 1
+            with session_text(sessions, self._program, workers=workers) as session_texts:
                 contents = read()
                 head, lists = journal_parts(
                     contents,
@@ -97,7 +98,8 @@ class TransferService:
                 )
                 try:  # streamed: the document never exists as one string (json_stream)
                     with atomic_files.StagedFile(path) as staged, staged.stream() as out:
-                        write_document(out, head, as_text(lists, contents, session_texts, texts))
+                        texts = as_text(lists, contents, session_texts, EntryTexts())
+                        write_document(out, head, texts)
                 except OSError as exc:
                     raise TransferError(
                         _("cannot write {path}: {problem}").format(
