@@ -4,7 +4,9 @@ flushed end as Python ends."""
 
 from __future__ import annotations
 
+import gc
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -88,3 +90,28 @@ def test_output_that_cannot_be_flushed_is_left_to_python(monkeypatch, leaving):
     monkeypatch.setattr(cli.sys, "stdout", Closed())
     assert cli.run() == 0
     assert leaving == []
+
+
+def test_the_collector_is_off_while_the_program_loads_and_on_when_the_verb_runs(
+    monkeypatch, tmp_path: Path, capsys
+):
+    seen: list[bool] = []
+    monkeypatch.setattr(cli, "_main", lambda argv: (seen.append(gc.isenabled()), (0, False))[1])
+    try:
+        cli.run()
+        assert seen == [False]
+        monkeypatch.undo()
+        running = cli._run_verb
+
+        def run_verb(*args):
+            seen.append(gc.isenabled())
+            return running(*args)
+
+        monkeypatch.setattr(cli, "_run_verb", run_verb)
+        gc.disable()
+        assert cli.main(["--data-dir", str(tmp_path / "journal"), "summary", "--json"]) == 0
+        assert seen == [False, True]
+        assert '"sessions"' in capsys.readouterr().out
+    finally:
+        gc.enable()
+        gc.unfreeze()
