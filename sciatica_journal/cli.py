@@ -253,7 +253,10 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace) -> int:
 
             # The login start runs the program as now, on the same journal (not the demo's).
             command = None if args.demo else _launch_command(args.data_dir)
-            gc.enable()  # the program is loaded (``run``)
+            # The program is loaded (``run``): the collector is on again, for what the
+            # window makes from now on (what was loaded lives as long as the window).
+            gc.freeze()
+            gc.enable()
             return run_window(services, background=background, autostart=Autostart(command))
         # What is loaded by now (the modules, the programme, the open journal) lives until
         # the verb ends: the collector need not walk it again each time the verb's rows

@@ -106,3 +106,24 @@ def test_few_entries_or_other_threads_keep_the_work_in_this_process(monkeypatch)
     monkeypatch.setattr(parallel_parts, "may_fork", lambda: True)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert parallel_parts.workers_here(10 * parallel_parts.MIN_PART) == 2
+
+
+def test_a_part_is_given_as_soon_as_every_part_before_it_is_made():
+    """The child makes the first parts while this process waits, then is slow on one of
+    the later ones: the first parts are given at once, not once the child is done."""
+    here = os.getpid()
+
+    def made(start: int, stop: int) -> Iterator[str]:
+        if os.getpid() != here and start >= 10 * parallel_parts.PART:
+            time.sleep(1.0)
+        yield f"{start};"
+
+    with parallel_parts.TextInParts(20 * parallel_parts.PART, made, workers=2) as text:
+        time.sleep(0.3)  # meanwhile the child makes the first ten
+        began = time.monotonic()
+        pieces = iter(text)
+        assert next(pieces) == b"0;"
+        assert time.monotonic() - began < 0.4  # not after the child's slow part
+        rest = b"".join(pieces).decode()
+    assert rest.rstrip(";").split(";") == [str(n * parallel_parts.PART) for n in range(1, 20)]
+    assert _no_child_left()

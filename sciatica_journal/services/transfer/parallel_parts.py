@@ -7,9 +7,11 @@ entries are cut into short parts, numbered in order, and each process takes the 
 not yet taken when it is done with the last (the numbers wait in a pipe, one byte each):
 a process that is slower, or has other work first (this one reads the rest of the
 journal), makes fewer of them, so none waits long for another. A child writes the texts
-of its parts, each with its number, into a file without a name (the page cache holds
-them, not the memory of either process); this process keeps its own, and once every
-part is made the texts are given back in order.
+of its parts, each with its number and then the part's end, into a file without a name
+(the page cache holds them, not the memory of either process); this process keeps its
+own, and gives each part back as soon as every part before it is made: between two of
+its own parts it gives what is ready, so the writing of the text is shared out as the
+making is, instead of waiting for the last part.
 
 A process forks only when that is safe and worth it: on Linux, with one thread (a child
 of a process with other threads, Qt's or a worker's, could inherit a lock held by one of
@@ -62,6 +64,8 @@ def parts(count: int, step: int = PART) -> list[tuple[int, int]]:
 
 
 _NUMBER, _LENGTH = 1, 8  # bytes before each piece in a child's file: its part, its length
+_HEAD = _NUMBER + _LENGTH
+_END = (1 << (8 * _LENGTH)) - 1  # the "length" that says a part's pieces are all written
 
 
 @dataclass
@@ -69,8 +73,11 @@ class _Child:
     pid: int
     text: BinaryIO  # where it writes its texts: a file without a name, gone once closed
     reaped: bool = False
+    failed: bool = False  # it ended in error: its parts not given yet are made again here
     # Where each of its parts' pieces is in its file: part → [(offset, length), ...].
     pieces: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    done: set[int] = field(default_factory=set)  # the parts it has written whole
+    read_to: int = 0  # how far its file has been looked at
 
 
 class TextInParts:
@@ -117,23 +124,43 @@ class TextInParts:
             for piece in self._make(0, self._count):
                 yield piece.encode("utf-8")
             return
+        # Each part is given as soon as those before it are: between two parts of its
+        # own, this process gives what is ready (its own, and the children's written
+        # whole), so the writing is shared out too instead of waiting for the end.
         mine: dict[int, list[bytes]] = {}
+        given = 0  # the parts given so far
         while (number := _take(self._numbers)) is not None:
             mine[number] = [p.encode("utf-8") for p in self._make(*self._parts[number])]
+            while given < len(self._parts):
+                if given in mine:
+                    yield from mine.pop(given)
+                else:
+                    owner = self._written_whole(given)
+                    if owner is None:
+                        break
+                    yield from _texts(owner, given)
+                given += 1
         for child in self._children:
             _wait(child)
-        for number, (start, stop) in enumerate(self._parts):
+        for number in range(given, len(self._parts)):
             if number in mine:
                 yield from mine.pop(number)
                 continue
-            owner = next((c for c in self._children if number in c.pieces), None)
+            owner = self._written_whole(number)
             if owner is None:  # its child failed: made here
-                for piece in self._make(start, stop):
+                for piece in self._make(*self._parts[number]):
                     yield piece.encode("utf-8")
                 continue
-            for offset, length in owner.pieces.pop(number):
-                owner.text.seek(offset)
-                yield owner.text.read(length)
+            yield from _texts(owner, number)
+
+    def _written_whole(self, number: int) -> _Child | None:
+        """The child that has written part ``number`` whole and did not fail, if any."""
+        for child in self._children:
+            if not child.failed and number not in child.done and not child.reaped:
+                _look(child)
+            if not child.failed and number in child.done:
+                return child
+        return None
 
     def _leave(self) -> None:
         while self._children:  # left early (an error, or the reader stopped)
@@ -169,35 +196,59 @@ def _fork(
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             out = text.fileno()
             while (number := _take(numbers)) is not None:
+                mark = number.to_bytes(_NUMBER, "little")
                 for piece in make(*parts[number]):
                     encoded = piece.encode("utf-8")
-                    head = number.to_bytes(_NUMBER, "little") + len(encoded).to_bytes(
-                        _LENGTH, "little"
-                    )
-                    data = memoryview(head + encoded)
-                    while data:
-                        data = data[os.write(out, data) :]
+                    _write_all(out, mark + len(encoded).to_bytes(_LENGTH, "little") + encoded)
+                _write_all(out, mark + _END.to_bytes(_LENGTH, "little"))  # the part is whole
             status = 0
         finally:
             os._exit(status)
     return _Child(pid, text)
 
 
+def _write_all(out: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(out, view) :]
+
+
 def _wait(child: _Child) -> None:
-    """Wait for the child to end; where it made its texts, note where each piece is."""
+    """Wait for the child to end; where it made its texts, note where the rest are."""
     _pid, status = os.waitpid(child.pid, 0)
     child.reaped = True
     if os.waitstatus_to_exitcode(status) != 0:
-        return  # what it made is not used: its parts are made again here
-    child.text.seek(0)
-    offset = 0
-    while head := child.text.read(_NUMBER + _LENGTH):
-        number = head[0]
-        length = int.from_bytes(head[_NUMBER:], "little")
-        offset += len(head)
-        child.pieces.setdefault(number, []).append((offset, length))
-        offset += length
-        child.text.seek(offset)
+        child.failed = True  # what it made and was not given yet is not used
+        return
+    _look(child)
+
+
+def _look(child: _Child) -> None:
+    """Note where each piece the child has written since last looked is, and which of
+    its parts it has written whole (their end is written after their last piece: once
+    it is in the file, every piece before it is)."""
+    file = child.text.fileno()
+    size = os.fstat(file).st_size
+    at = child.read_to
+    while at + _HEAD <= size:
+        head = os.pread(file, _HEAD, at)
+        number, length = head[0], int.from_bytes(head[_NUMBER:], "little")
+        if length == _END:
+            child.done.add(number)
+            at += _HEAD
+            continue
+        if at + _HEAD + length > size:  # still being written
+            break
+        child.pieces.setdefault(number, []).append((at + _HEAD, length))
+        at += _HEAD + length
+    child.read_to = at
+
+
+def _texts(child: _Child, number: int) -> Iterator[bytes]:
+    """The texts of the child's part ``number``, read from its file."""
+    file = child.text.fileno()
+    for offset, length in child.pieces.pop(number, []):
+        yield os.pread(file, length, offset)
 
 
 def _stop(child: _Child) -> None:
