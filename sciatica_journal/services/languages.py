@@ -8,6 +8,7 @@ from their ``.po`` by ``make translations``. See docs/translations.md."""
 
 from __future__ import annotations
 
+import functools
 import gettext
 import locale
 import os
@@ -70,17 +71,35 @@ def catalog_folder(code: str) -> Path:
 
 
 def load_translations(code: str) -> gettext.NullTranslations:
-    """The catalogs of ``code`` as one (English has none: the texts are written in it)."""
-    translations = gettext.NullTranslations()
+    """The catalogs of ``code`` as one (English has none: the texts are written in it).
+
+    Read once per folder (the program installs its language up to three times as it
+    starts: the system's, the journal's, the window's), and merged into one catalog, so
+    that a text is looked up once, not in each of six catalogs in turn: where two
+    catalogs hold the same text, the later in ``CATALOGS`` wins, as it did when each fell
+    back on the one before. A catalog whose plural forms differ stays a fallback."""
     if code == language.ENGLISH:
-        return translations
+        return gettext.NullTranslations()
+    return _merged(str(catalog_folder(code)))
+
+
+@functools.cache
+def _merged(folder: str) -> gettext.NullTranslations:
+    translations = gettext.NullTranslations()
+    merged: gettext.GNUTranslations | None = None
     for name in CATALOGS:
-        path = catalog_folder(code) / f"{name}.mo"
-        if path.is_file():
-            with path.open("rb") as file:
-                part = gettext.GNUTranslations(file)
-            part.add_fallback(translations)
-            translations = part
+        path = Path(folder) / f"{name}.mo"
+        if not path.is_file():
+            continue
+        with path.open("rb") as file:
+            part = gettext.GNUTranslations(file)
+        if merged is not None and part.info().get("plural-forms") == merged.info().get(
+            "plural-forms"
+        ):
+            merged._catalog.update(part._catalog)  # type: ignore[attr-defined]  # (gettext's own)
+            continue
+        part.add_fallback(translations)
+        translations = merged = part
     return translations
 
 

@@ -18,11 +18,11 @@ from sciatica_journal.domain.measures import (
 )
 from sciatica_journal.domain.text_variants import MEASURES_TEXTS
 from sciatica_journal.paths import resource_path
-from sciatica_journal.services.program_loader import in_language, read_text
+from sciatica_journal.services.program_loader import in_language, parsed, read_text
 
 
 def load_measures(path: Path | None = None, language: str = ENGLISH) -> MeasureSet:
     """The weekly measures, their texts in ``language`` (English where the variant lacks one)."""
     path = path or resource_path("measures.toml")
-    data = measures_data(read_text(path, MeasuresError))
+    data = parsed(read_text(path, MeasuresError), measures_data)
     return parse_measures(in_language(data, path, language, MEASURES_TEXTS))

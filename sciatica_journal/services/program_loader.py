@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,21 @@ def read_variant(path: Path, language: str) -> dict[str, Any] | None:
         return None
 
 
+_PARSED: dict[tuple[Callable[[str], dict[str, Any]], str], dict[str, Any]] = {}
+
+
+def parsed(text: str, parse: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
+    """``parse(text)``, made once per text: a data file is loaded in English before the
+    journal is opened (broken app data never opens one) and again in the journal's
+    language after. Shared: ``overlay_texts`` copies what it lays texts over, and the
+    ``parse_*`` functions only read."""
+    key = (parse, text)
+    found = _PARSED.get(key)
+    if found is None:
+        found = _PARSED[key] = parse(text)
+    return found
+
+
 def in_language(
     data: dict[str, Any], path: Path, language: str, layout: TextLayout
 ) -> dict[str, Any]:
@@ -71,7 +87,7 @@ def in_language(
 def load_program(path: Path | None = None, language: str = ENGLISH) -> Program:
     """The programme, its texts in ``language`` (English where the variant lacks one)."""
     path = path or resource_path("program.toml")
-    data = program_data(read_text(path, ProgramError))
+    data = parsed(read_text(path, ProgramError), program_data)
     program = parse_program(in_language(data, path, language, PROGRAM_TEXTS))
     for index, rung in enumerate(program.rungs):
         for key in ("correct", "incorrect"):
@@ -87,5 +103,5 @@ def load_program(path: Path | None = None, language: str = ENGLISH) -> Program:
 def load_catalog(path: Path | None = None, language: str = ENGLISH) -> RegionCatalog:
     """The body regions, their names in ``language`` (English where the variant lacks one)."""
     path = path or resource_path("body_regions.toml")
-    data = catalog_data(read_text(path, CatalogError))
+    data = parsed(read_text(path, CatalogError), catalog_data)
     return parse_catalog(in_language(data, path, language, CATALOG_TEXTS))

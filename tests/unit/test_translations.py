@@ -134,3 +134,41 @@ def test_a_text_in_two_catalogs_has_one_german_wording():
                 key = (message.context, _as_tuple(message.id)[0])
                 wordings.setdefault(key, set()).add(repr(message.string))
     assert {key: seen for key, seen in wordings.items() if len(seen) > 1} == {}
+
+
+def _chained(code: str):
+    """The catalogs of ``code`` as they were installed before: each falling back on the
+    one read before it."""
+    import gettext
+
+    translations = gettext.NullTranslations()
+    for name in languages.CATALOGS:
+        path = languages.catalog_folder(code) / f"{name}.mo"
+        with path.open("rb") as file:
+            part = gettext.GNUTranslations(file)
+        part.add_fallback(translations)
+        translations = part
+    return translations
+
+
+@pytest.mark.parametrize("code", catalogs_build.TRANSLATED)
+def test_the_merged_catalog_answers_every_text_as_the_catalogs_did_one_after_another(code):
+    merged, chained = languages.load_translations(code), _chained(code)
+    assert languages.load_translations(code) is merged  # read once
+    texts = 0
+    for name in catalogs_build.SOURCES:
+        for message in catalogs_build.read(code, name):
+            if not message.id:
+                continue
+            if isinstance(message.id, str):
+                if message.context:
+                    pair = (message.context, message.id)
+                    assert merged.pgettext(*pair) == chained.pgettext(*pair)
+                else:
+                    assert merged.gettext(message.id) == chained.gettext(message.id)
+            else:
+                for n in (1, 2, 5):
+                    assert merged.ngettext(*message.id, n) == chained.ngettext(*message.id, n)
+            texts += 1
+    assert texts > 500
+    assert merged.gettext("not a text of the app") == "not a text of the app"
