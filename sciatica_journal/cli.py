@@ -34,6 +34,7 @@ from sciatica_journal.paths import (
     prepare_data_dir,
     restrict_new_files,
 )
+from sciatica_journal.process_end import leave_now, threads_at_work
 from sciatica_journal.services import languages
 
 if TYPE_CHECKING:
@@ -127,28 +128,12 @@ def run() -> int:
     While the program loads (its modules, the programme, the journal opened), the
     collector of reference cycles is off: what loading makes lives on, and the collector's
     passes over it were ~3 % of ``summary --json`` (``python -m`` turns it off before this
-    module is even loaded). It is on again before
-    the window or the verb runs."""
+    module is even loaded). It is on again before the window or the verb runs."""
     gc.disable()
     status, verb = _main(None)
-    if verb and not _threads_at_work():
-        try:
-            for stream in (sys.stdout, sys.stderr):
-                if stream is not None:
-                    stream.flush()
-        except (OSError, ValueError):
-            return status
-        logging.shutdown()
-        os._exit(status)
+    if verb and not threads_at_work():
+        leave_now(status)
     return status
-
-
-def _threads_at_work() -> bool:
-    """Whether a thread Python would wait for at its end is still running."""
-    import threading  # (loaded already: logging uses it)
-
-    main_thread = threading.main_thread()
-    return any(t is not main_thread and not t.daemon for t in threading.enumerate())
 
 
 def main(argv: list[str] | None = None) -> int:

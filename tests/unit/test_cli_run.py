@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sciatica_journal import cli
+from sciatica_journal import cli, process_end
 
 
 class Left(Exception):
@@ -47,7 +47,7 @@ def test_after_a_verb_the_output_is_flushed_and_the_process_leaves(monkeypatch, 
             flushed.append("out")
 
     monkeypatch.setattr(cli, "_main", lambda argv: (3, True))
-    monkeypatch.setattr(cli.sys, "stdout", Out())
+    monkeypatch.setattr(process_end.sys, "stdout", Out())
     with pytest.raises(Left):
         cli.run()
     assert leaving == [3]
@@ -87,7 +87,7 @@ def test_output_that_cannot_be_flushed_is_left_to_python(monkeypatch, leaving):
             raise BrokenPipeError
 
     monkeypatch.setattr(cli, "_main", lambda argv: (0, True))
-    monkeypatch.setattr(cli.sys, "stdout", Closed())
+    monkeypatch.setattr(process_end.sys, "stdout", Closed())
     assert cli.run() == 0
     assert leaving == []
 
